@@ -1,0 +1,86 @@
+// `npm test`: the one command that sets up and runs every suite on a clean clone.
+//   node scripts/test.mjs [unit|protocol|vscode ...]
+// Installs npm dependencies when missing, type-checks and compiles (tsc -b), bundles (esbuild),
+// then runs the unit, protocol and real-VS-Code suites and prints one closing line
+// "N passed, N failed, N skipped" over all of them.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+process.chdir(root);
+const requested = process.argv.slice(2);
+const suites = requested.length ? requested : ['unit', 'protocol', 'vscode'];
+
+function run(command, args, options = {}) {
+  const result = spawnSync(command, args, { stdio: 'inherit', cwd: root, ...options });
+  if (result.status !== 0) {
+    console.error(`\n${command} ${args.join(' ')} failed (exit ${result.status ?? result.signal})`);
+    process.exit(1);
+  }
+}
+
+export function ensureDependencies() {
+  const lock = path.join(root, 'package-lock.json');
+  const marker = path.join(root, 'node_modules', '.package-lock.json');
+  if (!existsSync(marker) || statSync(marker).mtimeMs < statSync(lock).mtimeMs) {
+    console.log('Installing npm dependencies (npm ci)…');
+    run('npm', ['ci', '--no-audit', '--no-fund']);
+  }
+}
+
+function testFiles(dir) {
+  if (!existsSync(dir)) return [];
+  const found = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) found.push(...testFiles(full));
+    else if (entry.name.endsWith('.test.js')) found.push(full);
+  }
+  return found.sort();
+}
+
+async function runMocha(dir, timeout) {
+  const require = createRequire(import.meta.url);
+  const Mocha = require('mocha');
+  const mocha = new Mocha({ reporter: 'spec', timeout });
+  for (const file of testFiles(dir)) mocha.addFile(file);
+  return new Promise((resolve) => {
+    const runner = mocha.run(() => {
+      const { passes = 0, failures = 0, pending = 0 } = runner.stats ?? {};
+      resolve({ passes, failures, pending });
+    });
+  });
+}
+
+ensureDependencies();
+console.log('Type-checking and compiling (tsc -b)…');
+run(process.execPath, ['node_modules/typescript/bin/tsc', '-b']);
+console.log('Bundling (esbuild)…');
+run(process.execPath, ['scripts/build.mjs']);
+
+const totals = { passes: 0, failures: 0, pending: 0 };
+const add = (r) => { totals.passes += r.passes; totals.failures += r.failures; totals.pending += r.pending; };
+
+for (const suite of suites) {
+  console.log(`\n=== ${suite} tests ===`);
+  if (suite === 'unit') add(await runMocha('out/test/unit', 10_000));
+  else if (suite === 'protocol') add(await runMocha('out/test/protocol', 20_000));
+  else if (suite === 'vscode') {
+    const resultFile = path.join(root, 'out', 'vscode-test-results.json');
+    rmSync(resultFile, { force: true });
+    const result = spawnSync(process.execPath, ['scripts/vscode-test.mjs', '--results', resultFile], { stdio: 'inherit', cwd: root });
+    const counts = existsSync(resultFile) ? JSON.parse(readFileSync(resultFile, 'utf8')) : { passes: 0, failures: 0, pending: 0 };
+    // A harness that could not run its tests must not pass silently.
+    if (result.status !== 0 && counts.failures === 0) counts.failures = 1;
+    add(counts);
+  } else {
+    console.error(`unknown suite "${suite}" (expected unit, protocol or vscode)`);
+    process.exit(2);
+  }
+}
+
+console.log(`\n${totals.passes} passed, ${totals.failures} failed, ${totals.pending} skipped`);
+process.exit(totals.failures > 0 ? 1 : 0);

@@ -1,0 +1,118 @@
+// Citations of resolutions, decisions and documents, read from clean text (so a list or a date
+// broken across lines, links and footnote markers do not get in the way), mapped back to source.
+import { toSourceSpan } from './cleanText';
+import { SYMBOL_PATTERN } from './lineKinds';
+import type { Citation, CitationKind, CleanText } from './model';
+import { isoDate, MONTHS } from './vocabulary';
+
+const DOCUMENT_SYMBOL = new RegExp(String.raw`(?<![\w\/.-])${SYMBOL_PATTERN}(?:\s\((?:19|20)\d\d\))?`, 'g');
+const BARE_SYMBOL = /(?<![\w\/.\-–])((?:ES|S)-\d{1,2}\/\d{1,4}|\d{1,3}\/\d{1,4})(?:\s([A-Z])(?![\w\/]))?(?![\w\/])/g;
+const ROMAN_SESSION = /(?<![\w\/])(\d{1,4})\s\(((?:ES-|S-)?[IVXL]{1,7})\)/g;
+const KEYWORD = /\b(resolutions?|decisions?)\b/gi;
+const DATE_AFTER = new RegExp(String.raw`^,?\s+of\s+(\d{1,2})\s+(${MONTHS.join('|')})\s+((?:19|20)\d\d)(?!\d)`);
+const TITLE_AFTER = /^,?\s+entitled\s+[“"‘]([^”"’]{1,400})[”"’]/;
+const ORGANS: [RegExp, string][] = [
+  [/Human Rights Council\s*$/, 'Human Rights Council'],
+  [/Security Council\s*$/, 'Security Council'],
+  [/Economic and Social Council\s*$/, 'Economic and Social Council'],
+  [/Trusteeship Council\s*$/, 'Trusteeship Council'],
+  [/Commission on Human Rights\s*$/, 'Commission on Human Rights'],
+];
+
+interface Found {
+  start: number;
+  end: number;
+  kind: CitationKind;
+  symbol: string;
+  organ?: string;
+}
+
+/** Finds the citations in a block of clean text. */
+export function findCitations(clean: CleanText, container: Citation['container']): Citation[] {
+  const text = clean.text;
+  const found: Found[] = [];
+  const occupied = (start: number, end: number) => found.some((f) => start < f.end && f.start < end);
+
+  for (const match of text.matchAll(DOCUMENT_SYMBOL)) {
+    let raw = match[0];
+    while (/[.\-]$/.test(raw)) raw = raw.slice(0, -1);
+    if (!/\d/.test(raw)) continue;
+    const start = match.index;
+    const resolution = /^A\/RES\/((?:ES-\d{1,2}\/)?\d{1,3}\/\d{1,4})$/.exec(raw) ?? /^A\/RES\/(ES-\d{1,2}\/\d{1,4})$/.exec(raw);
+    const decision = /^A\/DEC\/(\d{1,3}\/\d{1,4})$/.exec(raw);
+    const council = /^S\/RES\/\d{1,5}\s\((?:19|20)\d\d\)$/.test(raw) || /^S\/RES\/\d{1,5}$/.test(raw);
+    if (resolution) found.push({ start, end: start + raw.length, kind: 'resolution', symbol: resolution[1] });
+    else if (decision) found.push({ start, end: start + raw.length, kind: 'decision', symbol: decision[1] });
+    else if (council) found.push({ start, end: start + raw.length, kind: 'resolution', symbol: raw, organ: 'Security Council' });
+    else found.push({ start, end: start + raw.length, kind: 'document', symbol: raw });
+  }
+
+  for (const match of text.matchAll(BARE_SYMBOL)) {
+    const start = match.index;
+    const end = start + match[0].length;
+    if (occupied(start, end)) continue;
+    const context = keywordBefore(text, start);
+    if (!context && !match[1].startsWith('ES-')) continue;
+    const symbol = match[2] ? `${match[1]} ${match[2]}` : match[1];
+    found.push({ start, end, kind: context?.kind ?? 'resolution', symbol, organ: context?.organ });
+  }
+
+  for (const match of text.matchAll(ROMAN_SESSION)) {
+    const start = match.index;
+    const end = start + match[0].length;
+    if (occupied(start, end)) continue;
+    const context = keywordBefore(text, start);
+    if (!context) continue;
+    found.push({ start, end, kind: context.kind, symbol: `${match[1]} (${match[2]})`, organ: context.organ });
+  }
+
+  found.sort((a, b) => a.start - b.start);
+  const citations: Citation[] = found.map((f) => {
+    const citation: Citation = { ...toSourceSpan(clean, f.start, f.end), kind: f.kind, symbol: f.symbol, container };
+    if (f.organ) citation.organ = f.organ;
+    let after = f.end;
+    const date = DATE_AFTER.exec(text.slice(after, after + 40));
+    if (date) {
+      const iso = isoDate(Number(date[1]), date[2], Number(date[3]));
+      const dateStart = after + date[0].indexOf(date[1], date[0].indexOf('of'));
+      const dateEnd = after + date[0].length;
+      if (iso) citation.date = { ...toSourceSpan(clean, dateStart, dateEnd), text: text.slice(dateStart, dateEnd), iso, shared: false };
+      after = dateEnd;
+    }
+    const title = TITLE_AFTER.exec(text.slice(after, after + 420));
+    if (title) {
+      const titleStart = after + title[0].indexOf(title[1]);
+      citation.title = { ...toSourceSpan(clean, titleStart, titleStart + title[1].length), text: title[1] };
+    }
+    return citation;
+  });
+  shareDates(text, found, citations);
+  return citations;
+}
+
+/** "74/28 and 74/29 of 12 December 2019": the date written once belongs to each symbol of the run. */
+function shareDates(text: string, found: Found[], citations: Citation[]): void {
+  for (let i = citations.length - 2; i >= 0; i--) {
+    const next = citations[i + 1];
+    if (citations[i].date || !next.date || citations[i].kind === 'document') continue;
+    const between = text.slice(found[i].end, found[i + 1].start);
+    if (/^(?:,\s*|\s+and\s+|,\s+and\s+)$/.test(between)) citations[i].date = { ...next.date, shared: true };
+  }
+}
+
+/** The keyword ("resolution", "decisions") that governs a bare symbol, within the same clause. */
+function keywordBefore(text: string, at: number): { kind: CitationKind; organ?: string } | undefined {
+  const from = Math.max(0, at - 2400);
+  const window = text.slice(from, at);
+  let last: RegExpExecArray | undefined;
+  KEYWORD.lastIndex = 0;
+  for (let match = KEYWORD.exec(window); match; match = KEYWORD.exec(window)) last = match;
+  if (!last) return undefined;
+  const between = window.slice(last.index + last[0].length);
+  // A clause break between the keyword and the symbol ends its reach.
+  if (/;|\.\s+[A-Z]|\bentitled\b/.test(between)) return undefined;
+  const kind: CitationKind = last[0].toLowerCase().startsWith('decision') ? 'decision' : 'resolution';
+  const before = window.slice(0, last.index);
+  const organ = ORGANS.find(([pattern]) => pattern.test(before))?.[1];
+  return organ ? { kind, organ } : { kind };
+}

@@ -1,0 +1,89 @@
+import type { CleanText, Span } from './model';
+
+/**
+ * Builds a CleanText from source pieces. Each `copy` appends source text verbatim and records a
+ * run; `space` appends a separator that maps to no source character.
+ */
+export class CleanTextBuilder {
+  private parts: string[] = [];
+  private length = 0;
+  private readonly runs: number[] = [];
+
+  copy(source: string, start: number, end: number): void {
+    // Never two spaces in a row, whatever the skips left at the seams.
+    while (start < end && source.charCodeAt(start) === 32 && (this.length === 0 || this.endsWithSpace())) start++;
+    if (end <= start) return;
+    const last = this.runs.length - 3;
+    // Extend the previous run when the copy is contiguous in both texts.
+    if (last >= 0 && this.runs[last] + this.runs[last + 2] === this.length && this.runs[last + 1] + this.runs[last + 2] === start) {
+      this.runs[last + 2] += end - start;
+    } else {
+      this.runs.push(this.length, start, end - start);
+    }
+    this.parts.push(source.slice(start, end));
+    this.length += end - start;
+  }
+
+  space(): void {
+    if (this.length === 0 || this.endsWithSpace()) return;
+    this.parts.push(' ');
+    this.length += 1;
+  }
+
+  endsWithSpace(): boolean {
+    const lastPart = this.parts[this.parts.length - 1];
+    return lastPart !== undefined && lastPart.endsWith(' ');
+  }
+
+  /** Removes a trailing separator or trailing spaces that `copy` brought in. */
+  trimEnd(): void {
+    let text = this.parts.join('');
+    let cut = text.length;
+    while (cut > 0 && text.charCodeAt(cut - 1) === 32) cut--;
+    if (cut === text.length) return;
+    text = text.slice(0, cut);
+    this.parts = [text];
+    this.length = cut;
+    while (this.runs.length && this.runs[this.runs.length - 3] >= cut) this.runs.length -= 3;
+    const last = this.runs.length - 3;
+    if (last >= 0 && this.runs[last] + this.runs[last + 2] > cut) this.runs[last + 2] = cut - this.runs[last];
+  }
+
+  get textLength(): number {
+    return this.length;
+  }
+
+  build(): CleanText {
+    return { text: this.parts.join(''), runs: this.runs.slice() };
+  }
+}
+
+/** Maps an offset in clean text to the source. A separator maps to the end of the text before it. */
+export function toSourceOffset(clean: CleanText, offset: number, bias: 'start' | 'end' = 'start'): number {
+  const runs = clean.runs;
+  const count = runs.length / 3;
+  if (count === 0) return 0;
+  // Last run whose cleanStart <= offset (for an end offset, < offset).
+  let low = 0;
+  let high = count - 1;
+  let found = -1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const cleanStart = runs[mid * 3];
+    if (bias === 'start' ? cleanStart <= offset : cleanStart < offset) {
+      found = mid;
+      low = mid + 1;
+    } else high = mid - 1;
+  }
+  if (found < 0) return runs[1];
+  const [cleanStart, sourceStart, length] = [runs[found * 3], runs[found * 3 + 1], runs[found * 3 + 2]];
+  const into = Math.min(offset - cleanStart, length);
+  if (bias === 'start' && into === length && found + 1 < count) return runs[(found + 1) * 3 + 1];
+  return sourceStart + into;
+}
+
+export function toSourceSpan(clean: CleanText, start: number, end: number): Span {
+  const sourceStart = toSourceOffset(clean, start, 'start');
+  const sourceEnd = Math.max(sourceStart, toSourceOffset(clean, end, 'end'));
+  return { start: sourceStart, end: sourceEnd };
+}

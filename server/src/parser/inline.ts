@@ -1,0 +1,142 @@
+// Inline reading of a line of text: footnote markers, and the markup and extraction artifacts
+// that clean text leaves out (emphasis, link syntax, HTML tags, runs of spaces).
+import { CleanTextBuilder } from './cleanText';
+import type { CleanText, FootnoteMarker, Span } from './model';
+import { SUPERSCRIPT_DIGITS, superscriptToDigits } from './lineKinds';
+
+export interface InlineContext {
+  /** Labels of the footnote bodies in the document; glued digits are markers only for these. */
+  footnoteLabels: Set<string>;
+  /** PDF-extracted text, where markers lose their superscript and stick to words. */
+  gluedMarkers: boolean;
+}
+
+export interface InlineScan {
+  markers: FootnoteMarker[];
+  skips: Span[];
+}
+
+const INLINE = new RegExp(
+  [
+    `[${SUPERSCRIPT_DIGITS}]+`, // superscript marker
+    String.raw`<sup>\s*\w{1,4}\s*<\/sup>`, // HTML marker
+    String.raw`\[\^\w{1,8}\]`, // Markdown footnote reference
+    String.raw`\^\d{1,3}`, // caret marker
+    String.raw`\]\([^)\s]*\)`, // tail of a Markdown link
+    String.raw`\[(?=[^\[\]]*\]\([^)\s]*\))`, // head of a Markdown link
+    String.raw`<\/?[A-Za-z][^<>]{0,80}>`, // other HTML tags
+    String.raw`\*{1,3}`, // emphasis
+    String.raw`(?<=\S)_{1,2}(?=[\s,.;:]|$)|(?<=^|\s)_{1,2}(?=\S)`, // emphasis with underscores
+    String.raw`[ \t\u00a0]{2,}`, // runs of spaces
+  ].join('|'),
+  'g',
+);
+
+const GLUED_AFTER_WORD = /(?<=[\p{L},.;:)”’"])(\d{1,2})(?=[\s,.;:)]|$)/gu;
+const GLUED_AFTER_YEAR = /(?<=\b(?:19|20)\d\d)(\d{1,2})(?!\d)/g;
+const SPACED_AFTER_YEAR = /(?<=\b(?:19|20)\d\d)( \d{1,2})(?= |$)/g;
+const SPACED_AFTER_COMMA = /(?<=\p{L},)( \d{1,2})(?= \p{Ll})/gu;
+const ABBREVIATION_BEFORE = /(?:Corr|Rev|Add|No|Nos|para|paras|chap|sect|art|Art|vol|p|pp|Suppl|Part|annex|[A-Z])\.$/;
+
+/** Scans source[start, end) (one line's content). */
+export function scanInline(source: string, start: number, end: number, context: InlineContext): InlineScan {
+  const text = source.slice(start, end);
+  const markers: FootnoteMarker[] = [];
+  const skips: Span[] = [];
+  INLINE.lastIndex = 0;
+  for (let match = INLINE.exec(text); match; match = INLINE.exec(text)) {
+    const token = match[0];
+    const at = start + match.index;
+    const first = token.charCodeAt(0);
+    if (SUPERSCRIPT_DIGITS.includes(token[0])) {
+      markers.push({ start: at, end: at + token.length, label: superscriptToDigits(token), style: 'superscript' });
+    } else if (token.startsWith('<sup>')) {
+      markers.push({ start: at, end: at + token.length, label: token.replace(/<\/?sup>|\s/g, ''), style: 'html' });
+    } else if (token.startsWith('[^')) {
+      markers.push({ start: at, end: at + token.length, label: token.slice(2, -1), style: 'markdown' });
+    } else if (first === 0x5e /* ^ */) {
+      markers.push({ start: at, end: at + token.length, label: token.slice(1), style: 'caret' });
+    } else if (first === 32 || first === 9 || first === 0xa0) {
+      skips.push({ start: at + 1, end: at + token.length });
+      continue;
+    } else {
+      skips.push({ start: at, end: at + token.length });
+      continue;
+    }
+  }
+  if (context.gluedMarkers && context.footnoteLabels.size > 0) findGluedMarkers(text, start, context.footnoteLabels, markers);
+  for (const marker of markers) skips.push(markerSkip(source, marker));
+  skips.sort((a, b) => a.start - b.start || b.end - a.end);
+  markers.sort((a, b) => a.start - b.start);
+  return { markers, skips: mergeSpans(skips) };
+}
+
+function findGluedMarkers(text: string, base: number, labels: Set<string>, markers: FootnoteMarker[]): void {
+  const taken = (at: number) => markers.some((m) => m.start <= at && at < m.end);
+  const add = (index: number, token: string, leadingSpace: boolean) => {
+    const label = token.trim();
+    if (!labels.has(label)) return;
+    const at = base + index + (leadingSpace ? token.length - label.length : 0);
+    if (taken(at)) return;
+    markers.push({ start: at, end: at + label.length, label, style: 'glued' });
+  };
+  for (const match of text.matchAll(GLUED_AFTER_WORD)) {
+    const before = text.slice(Math.max(0, match.index - 12), match.index);
+    if (ABBREVIATION_BEFORE.test(before) || /[\/\d]\S*$/.test(before.split(' ').pop() ?? '')) continue;
+    add(match.index, match[1], false);
+  }
+  for (const match of text.matchAll(GLUED_AFTER_YEAR)) add(match.index, match[1], false);
+  for (const match of text.matchAll(SPACED_AFTER_YEAR)) add(match.index, match[1], true);
+  for (const match of text.matchAll(SPACED_AFTER_COMMA)) add(match.index, match[1], true);
+}
+
+/** The marker plus a space before it when the marker stands between spaces ("2013 3 and"). */
+function markerSkip(source: string, marker: FootnoteMarker): Span {
+  const before = source.charCodeAt(marker.start - 1);
+  const after = source.charCodeAt(marker.end);
+  const spaceBefore = before === 32 || before === 0xa0;
+  const spaceOrEndAfter = Number.isNaN(after) || after === 32 || after === 10 || after === 13 || after === 0xa0;
+  return spaceBefore && spaceOrEndAfter ? { start: marker.start - 1, end: marker.end } : { start: marker.start, end: marker.end };
+}
+
+function mergeSpans(spans: Span[]): Span[] {
+  const merged: Span[] = [];
+  for (const span of spans) {
+    const last = merged[merged.length - 1];
+    if (last && span.start <= last.end) last.end = Math.max(last.end, span.end);
+    else merged.push({ ...span });
+  }
+  return merged;
+}
+
+export interface Segment extends Span {
+  skips: Span[];
+}
+
+/**
+ * Clean text of a run of segments (lines). Segments join with a space, except a line ending in a
+ * hyphen, which joins the next directly ("Secretary -" + "General" -> "Secretary-General").
+ */
+export function buildCleanText(source: string, segments: Segment[]): CleanText {
+  const builder = new CleanTextBuilder();
+  for (let s = 0; s < segments.length; s++) {
+    const segment = segments[s];
+    let at = segment.start;
+    let end = segment.end;
+    const hyphenJoin = s + 1 < segments.length && source.charCodeAt(end - 1) === 45 /* - */ && /\p{L}/u.test(source.charAt(segments[s + 1].start));
+    for (const skip of segment.skips) {
+      if (skip.end <= at) continue;
+      if (skip.start >= end) break;
+      builder.copy(source, at, Math.min(skip.start, end));
+      at = Math.max(at, skip.end);
+    }
+    if (hyphenJoin && source.charCodeAt(end - 2) === 32) {
+      // "Secretary -": drop the stray space before the hyphen.
+      builder.copy(source, at, end - 2);
+      builder.copy(source, end - 1, end);
+    } else builder.copy(source, at, end);
+    if (!hyphenJoin) builder.space();
+  }
+  builder.trimEnd();
+  return builder.build();
+}

@@ -1,0 +1,157 @@
+// The document model of a resolution. Every node stores source offsets (UTF-16 code units,
+// `end` exclusive) into the text it was parsed from; features convert them to LSP ranges only
+// when they build a result.
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** How the text reached us; informational, the parser reads all three the same way. */
+export type SourceForm = 'plain' | 'markdown' | 'pdf';
+
+export type HeaderFieldKind =
+  | 'symbol'
+  | 'organization'
+  | 'distribution'
+  | 'date'
+  | 'language'
+  | 'session'
+  | 'committee'
+  | 'agendaItem'
+  | 'agendaTitle'
+  | 'sponsors'
+  | 'documentType'
+  | 'adoption'
+  | 'report'
+  | 'title';
+
+export interface HeaderField extends Span {
+  kind: HeaderFieldKind;
+  /** The field's text, joined across lines and stripped of markup. */
+  value: string;
+}
+
+export interface Header extends Span {
+  fields: HeaderField[];
+  /** Session number when the header names one ("Seventy-fourth session" -> 74). */
+  session?: number;
+}
+
+/**
+ * Clean text built from source segments: markup and footnote markers removed, line breaks
+ * folded to single spaces. `runs` maps it back: each run is [cleanStart, sourceStart, length].
+ */
+export interface CleanText {
+  text: string;
+  runs: number[];
+}
+
+export type LabelScheme = 'alpha' | 'roman' | 'decimal';
+
+export interface Opening extends Span {
+  /** The phrase as written, e.g. "Expressing concern also", "Also welcomes". */
+  text: string;
+}
+
+interface Block extends Span {
+  /** Source spans of the lines that hold this block's own text (interruptions excluded). */
+  segments: Span[];
+  /** The block's own text after its number or label, cleaned. */
+  content: CleanText;
+  /** Where its own text ends (before any sub-paragraphs). */
+  ownEnd: number;
+  subparagraphs: SubParagraph[];
+}
+
+export interface SubParagraph extends Block {
+  label: string;
+  labelSpan: Span;
+  scheme: LabelScheme;
+  depth: number;
+}
+
+export type ParagraphKind = 'preambular' | 'operative';
+
+export interface Paragraph extends Block {
+  kind: ParagraphKind;
+  /** 1-based position in its part: PP<index> or OP<index>. */
+  index: number;
+  /** The number written in the text ("5." -> 5), operative paragraphs only. */
+  number?: number;
+  numberSpan?: Span;
+  opening?: Opening;
+}
+
+export type FootnoteMarkerStyle = 'superscript' | 'caret' | 'html' | 'markdown' | 'glued';
+
+export interface FootnoteMarker extends Span {
+  label: string;
+  style: FootnoteMarkerStyle;
+}
+
+export interface Footnote extends Span {
+  label: string;
+  labelSpan: Span;
+  content: CleanText;
+}
+
+/** Footnote bodies standing together, with the separator that opens them if any. */
+export interface FootnoteBlock extends Span {
+  footnotes: Footnote[];
+}
+
+export type FurnitureKind = 'link' | 'rule' | 'separator' | 'pageHeader' | 'pageFooter' | 'barcode';
+
+export interface Furniture extends Span {
+  kind: FurnitureKind;
+}
+
+export type CitationKind = 'resolution' | 'decision' | 'document';
+
+export interface CitationDate extends Span {
+  text: string;
+  /** yyyy-mm-dd */
+  iso: string;
+  /** True when the date is written once for a run of symbols ("74/28 and 74/29 of 12 December 2019"). */
+  shared: boolean;
+}
+
+export interface Citation extends Span {
+  kind: CitationKind;
+  /** Normalised symbol: "73/266", "43/78 H", "ES-11/1", "2625 (XXV)", "A/70/174". */
+  symbol: string;
+  /** The body that adopted it when the text names one other than the General Assembly. */
+  organ?: string;
+  date?: CitationDate;
+  title?: Span & { text: string };
+  /** Where the citation stands. */
+  container: 'header' | 'paragraph' | 'footnote';
+}
+
+export interface ClosingLine extends Span {
+  /** "65th plenary meeting" */
+  meeting: string;
+  date?: Span & { text: string; iso: string };
+}
+
+export interface ResolutionDocument {
+  text: string;
+  form: SourceForm;
+  header?: Header;
+  /** "The General Assembly," */
+  organ?: Span & { text: string };
+  /** Span of the preamble and of the operative part, when they exist. */
+  preamble?: Span;
+  operativePart?: Span;
+  preambular: Paragraph[];
+  operative: Paragraph[];
+  closing?: ClosingLine;
+  footnoteBlocks: FootnoteBlock[];
+  footnotes: Footnote[];
+  markers: FootnoteMarker[];
+  citations: Citation[];
+  furniture: Furniture[];
+  /** Set when the parser met an internal error; the model is then partial. */
+  parseError?: string;
+}

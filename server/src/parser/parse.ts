@@ -1,0 +1,512 @@
+// Text -> ResolutionDocument. Tolerant by construction: every input yields a model, partial or
+// empty for text that is not a resolution, and an internal error is caught and reported in
+// `parseError` rather than thrown.
+import { findCitations } from './citations';
+import { toSourceSpan } from './cleanText';
+import { parseHeader } from './header';
+import { buildCleanText, InlineContext, scanInline, Segment } from './inline';
+import { ClassifiedLine, classifyLine, SUPERSCRIPT_DIGITS } from './lineKinds';
+import { scanLines } from './lines';
+import type {
+  Citation, ClosingLine, Footnote, FootnoteBlock, FootnoteMarker, Furniture, LabelScheme, Paragraph, ParagraphKind,
+  ResolutionDocument, SourceForm, Span, SubParagraph,
+} from './model';
+import { isoDate, MONTHS, operativeOpeningLength, preambularOpeningLength } from './vocabulary';
+
+export function parseResolution(text: string): ResolutionDocument {
+  try {
+    return new ResolutionParser(text).parse();
+  } catch (error) {
+    return { ...emptyDocument(text), parseError: error instanceof Error ? `${error.message}\n${error.stack ?? ''}` : String(error) };
+  }
+}
+
+export function emptyDocument(text: string): ResolutionDocument {
+  return { text, form: 'plain', preambular: [], operative: [], footnoteBlocks: [], footnotes: [], markers: [], citations: [], furniture: [] };
+}
+
+const ORGAN = /^(?:The\s+)?(?:General Assembly|Security Council|Economic and Social Council|Human Rights Council|Trusteeship Council|(?:[A-Z][\p{L}-]*\s+){0,5}(?:Assembly|Council|Conference|Commission|Board)(?:\s+of\s+the\s+[\p{L}\s]{1,60})?),$/u;
+const OPERATIVE_NUMBER = /^(\d{1,3})\.(?!\d)(?:\s+|$)/;
+const DECIMAL_LABEL = /^(\d{1,3}(?:\.\d{1,3})+)\.?(?:\s+|$)/;
+const LETTER_LABEL = /^\(([a-z]{1,4})\)(?:\s+|$)/;
+const CLOSING = new RegExp(String.raw`^(\d{1,4}(?:st|nd|rd|th)\s+plenary\s+meeting)\b(?:\s+(\d{1,2})\s+(${MONTHS.join('|')})\s+(\d{4}))?`, 'i');
+const ANNEX = /^Annex(?:\s+[IVX]+)?$/i;
+const TRAILING_MARKER = new RegExp(`(?:[${SUPERSCRIPT_DIGITS}]+|<sup>\\s*\\w+\\s*</sup>|\\^\\d+|\\[\\^\\w+\\])$`);
+
+interface RawParagraph {
+  lines: ClassifiedLine[];
+}
+
+interface Label {
+  kind: 'number' | 'decimal' | 'letter';
+  value: string;
+  span: Span;
+  contentStart: number;
+}
+
+class ResolutionParser {
+  private readonly lines: ClassifiedLine[] = [];
+  private readonly furniture: Furniture[] = [];
+  private readonly footnoteBlocks: FootnoteBlock[] = [];
+  private readonly footnotes: Footnote[] = [];
+  private readonly markers: FootnoteMarker[] = [];
+  private readonly citations: Citation[] = [];
+  private readonly context: InlineContext = { footnoteLabels: new Set(), gluedMarkers: false };
+  private wrapped = false;
+  private indentMarksParagraphs = false;
+
+  constructor(private readonly text: string) {}
+
+  parse(): ResolutionDocument {
+    this.classifyLines();
+    const organIndex = this.lines.findIndex((line) => line.kind === 'text' && ORGAN.test(this.plain(line)));
+    const bodyStart = organIndex >= 0 ? organIndex + 1 : this.guessBodyStart();
+    this.markRunningHeaders(organIndex >= 0 ? organIndex : bodyStart);
+    this.detectLayout(bodyStart);
+    this.readFootnotes();
+
+    const document: ResolutionDocument = { ...emptyDocument(this.text), form: this.form() };
+    const header = parseHeader(this.text, this.lines.slice(0, organIndex >= 0 ? organIndex : bodyStart), this.context);
+    if (header) {
+      document.header = header;
+      for (const source of header.fields.filter((f) => f.kind === 'report')) {
+        this.citations.push(...findCitations(this.cleanOfSpan(source), 'header'));
+      }
+    }
+    if (organIndex >= 0) {
+      const organ = this.lines[organIndex];
+      document.organ = { start: organ.contentStart, end: organ.contentEnd, text: this.plain(organ) };
+    }
+    this.readBody(bodyStart, document);
+    document.footnoteBlocks = this.footnoteBlocks;
+    document.footnotes = this.footnotes;
+    document.markers = this.markers.sort((a, b) => a.start - b.start);
+    document.citations = this.citations.sort((a, b) => a.start - b.start);
+    document.furniture = this.furniture.sort((a, b) => a.start - b.start);
+    return document;
+  }
+
+  // ---- lines ----------------------------------------------------------------------------
+
+  private classifyLines(): void {
+    let afterSeparator = false;
+    for (const raw of scanLines(this.text)) {
+      if (raw.start === 0 && this.text.charCodeAt(0) === 0xfeff) raw.text = raw.text.replace(/^\uFEFF/, ' ');
+      const line = classifyLine(raw, afterSeparator);
+      if (line.kind === 'furniture') afterSeparator = line.furniture === 'separator';
+      this.lines.push(line);
+    }
+  }
+
+  /** The first symbol-only line names the document; later ones are running page headers. */
+  private markRunningHeaders(headerEnd: number): void {
+    let seen = false;
+    this.lines.forEach((line, index) => {
+      if (line.kind !== 'text' || !line.symbolOnly) return;
+      if (!seen && index < headerEnd) {
+        seen = true;
+        return;
+      }
+      line.kind = 'furniture';
+      line.furniture = 'pageHeader';
+    });
+    for (const line of this.lines) {
+      if (line.kind === 'furniture') this.furniture.push({ start: line.contentStart, end: line.contentEnd, kind: line.furniture! });
+    }
+  }
+
+  /** Without an organ line, the body starts at the first line that reads like a paragraph. */
+  private guessBodyStart(): number {
+    for (let i = 0; i < this.lines.length; i++) {
+      const line = this.lines[i];
+      if (line.kind !== 'text') continue;
+      const plain = this.plain(line);
+      if (OPERATIVE_NUMBER.test(plain) && operativeOpeningLength(plain.replace(OPERATIVE_NUMBER, '')) > 0) return i;
+      if (preambularOpeningLength(plain) > 0 && /,$/.test(plain)) return i;
+    }
+    return this.lines.length;
+  }
+
+  /**
+   * PDF-extracted text wraps paragraphs over many lines separated by blank lines, so a blank
+   * line no longer ends a paragraph; such text also indents the first line of each paragraph.
+   */
+  private detectLayout(bodyStart: number): void {
+    let softWraps = 0;
+    let textLines = 0;
+    let indented = 0;
+    let flush = 0;
+    let previous: ClassifiedLine | undefined;
+    for (let i = bodyStart; i < this.lines.length; i++) {
+      const line = this.lines[i];
+      if (line.kind === 'blank') continue;
+      if (line.kind !== 'text') {
+        previous = undefined;
+        continue;
+      }
+      textLines++;
+      if (line.indent > 0) indented++;
+      else flush++;
+      if (previous && !this.terminated(previous) && /^\p{Ll}/u.test(this.plain(line))) softWraps++;
+      previous = line;
+    }
+    this.wrapped = softWraps >= 3 && softWraps * 5 >= textLines;
+    this.indentMarksParagraphs = this.wrapped && indented >= 3 && flush >= 3;
+    this.context.gluedMarkers = this.wrapped || this.furniture.some((f) => f.kind === 'link' || f.kind === 'pageFooter');
+  }
+
+  private form(): SourceForm {
+    if (this.context.gluedMarkers) return 'pdf';
+    const markdown = /^#{1,6}\s|<sup>|\]\([^)\s]*\)|^\s*\*[A-Z]/m;
+    return markdown.test(this.text) ? 'markdown' : 'plain';
+  }
+
+  // ---- footnotes ------------------------------------------------------------------------
+
+  /**
+   * Groups footnote lines into blocks. After a separator (PDF), a line that does not start a new
+   * footnote continues the previous one until page furniture or a line that starts a paragraph.
+   */
+  private readFootnotes(): void {
+    let block: { start: number; end: number; items: { line: ClassifiedLine; lines: ClassifiedLine[] }[] } | undefined;
+    let separatorStart = -1;
+    let afterSeparator = false;
+    const close = () => {
+      if (block && block.items.length > 0) this.finishFootnoteBlock(block.start, block.items);
+      block = undefined;
+    };
+    for (const line of this.lines) {
+      if (line.kind === 'blank') continue;
+      if (line.kind === 'furniture') {
+        if (line.furniture === 'separator' || line.furniture === 'rule') {
+          close();
+          separatorStart = line.contentStart;
+          afterSeparator = line.furniture === 'separator';
+        } else {
+          close();
+          separatorStart = -1;
+          afterSeparator = false;
+        }
+        continue;
+      }
+      if (line.kind === 'footnote') {
+        if (!block) block = { start: separatorStart >= 0 ? separatorStart : line.contentStart, end: line.contentEnd, items: [] };
+        block.items.push({ line, lines: [line] });
+        continue;
+      }
+      const last = block?.items[block.items.length - 1];
+      if (last && afterSeparator) {
+        const previous = last.lines[last.lines.length - 1];
+        const plain = this.plain(line);
+        const startsParagraph = OPERATIVE_NUMBER.test(plain) || LETTER_LABEL.test(plain) || DECIMAL_LABEL.test(plain) || preambularOpeningLength(plain) > 0;
+        if (/^\p{Ll}/u.test(plain) || (!/\.\s*$/.test(this.plain(previous)) && !startsParagraph)) {
+          line.kind = 'footnote';
+          last.lines.push(line);
+          continue;
+        }
+      }
+      close();
+      separatorStart = -1;
+      afterSeparator = false;
+    }
+    close();
+    for (const footnote of this.footnotes) this.context.footnoteLabels.add(footnote.label);
+  }
+
+  private finishFootnoteBlock(start: number, items: { line: ClassifiedLine; lines: ClassifiedLine[] }[]): void {
+    const footnotes: Footnote[] = items.map(({ line, lines }) => {
+      const start = line.footnote!.labelSpan.start;
+      const segments: Segment[] = lines.map((l, i) => {
+        const from = i === 0 ? line.footnote!.textStart : l.contentStart;
+        return { start: from, end: l.contentEnd, skips: scanInline(this.text, from, l.contentEnd, { footnoteLabels: new Set(), gluedMarkers: false }).skips };
+      });
+      const content = buildCleanText(this.text, segments);
+      const footnote: Footnote = { start, end: lines[lines.length - 1].contentEnd, label: line.footnote!.label, labelSpan: line.footnote!.labelSpan, content };
+      this.citations.push(...findCitations(content, 'footnote'));
+      return footnote;
+    });
+    this.footnotes.push(...footnotes);
+    this.footnoteBlocks.push({ start: Math.min(start, footnotes[0].start), end: footnotes[footnotes.length - 1].end, footnotes });
+  }
+
+  // ---- body -----------------------------------------------------------------------------
+
+  private readBody(bodyStart: number, document: ResolutionDocument): void {
+    const raws = this.groupParagraphs(bodyStart);
+    let part: ParagraphKind = 'preambular';
+    let current: Paragraph | undefined;
+    for (const raw of raws) {
+      const first = raw.lines[0];
+      const plain = this.plain(first);
+      if (ANNEX.test(plain)) break;
+      const closing = CLOSING.exec(this.plainOf(raw));
+      if (closing) {
+        document.closing = this.closingLine(raw, closing);
+        continue;
+      }
+      const label = this.labelOf(first);
+      if (label?.kind === 'letter' || label?.kind === 'decimal') {
+        if (current) {
+          this.attachSubparagraph(current, raw, label);
+          continue;
+        }
+      }
+      let kind: ParagraphKind = part;
+      if (label?.kind === 'number') kind = 'operative';
+      else if (part === 'preambular' && !label) {
+        const content = plain;
+        const operative = operativeOpeningLength(content) > 0 && preambularOpeningLength(content) === 0;
+        if (operative && /[;.:]$/.test(this.plainOf(raw)) && !/,$/.test(this.plainOf(raw))) kind = 'operative';
+      }
+      part = kind;
+      const list = kind === 'preambular' ? document.preambular : document.operative;
+      current = this.paragraph(raw, kind, list.length + 1, label?.kind === 'number' ? label : undefined);
+      list.push(current);
+    }
+    if (document.preambular.length > 0) {
+      document.preamble = { start: document.preambular[0].start, end: document.preambular[document.preambular.length - 1].end };
+    }
+    if (document.operative.length > 0) {
+      document.operativePart = { start: document.operative[0].start, end: document.operative[document.operative.length - 1].end };
+    }
+  }
+
+  /** Joins lines into paragraphs: see ARCHITECTURE.md, "Reading paragraphs". */
+  private groupParagraphs(bodyStart: number): RawParagraph[] {
+    const paragraphs: RawParagraph[] = [];
+    let current: RawParagraph | undefined;
+    let blank = false;
+    let interrupted = false;
+    for (let i = bodyStart; i < this.lines.length; i++) {
+      const line = this.lines[i];
+      if (line.kind === 'blank') {
+        blank = true;
+        continue;
+      }
+      if (line.kind !== 'text') {
+        interrupted = true;
+        continue;
+      }
+      if (!current || this.startsParagraph(current, line, blank, interrupted)) {
+        current = { lines: [line] };
+        paragraphs.push(current);
+      } else current.lines.push(line);
+      blank = false;
+      interrupted = false;
+    }
+    return paragraphs;
+  }
+
+  private startsParagraph(current: RawParagraph, line: ClassifiedLine, blank: boolean, interrupted: boolean): boolean {
+    const plain = this.plain(line);
+    if (OPERATIVE_NUMBER.test(plain) || DECIMAL_LABEL.test(plain) || LETTER_LABEL.test(plain)) return true;
+    if (CLOSING.test(plain)) return true;
+    if (/^\p{Ll}/u.test(plain)) return false;
+    const previous = current.lines[current.lines.length - 1];
+    const terminated = this.terminated(previous);
+    const opens = preambularOpeningLength(plain) > 0 || operativeOpeningLength(plain) > 0;
+    if (this.wrapped) {
+      if (this.indentMarksParagraphs) return line.indent > 0 && (terminated || opens);
+      return terminated;
+    }
+    if (interrupted) return terminated;
+    if (blank) return true;
+    return terminated && opens;
+  }
+
+  private paragraph(raw: RawParagraph, kind: ParagraphKind, index: number, number: Label | undefined): Paragraph {
+    const start = raw.lines[0].contentStart;
+    const contentStart = number ? number.contentStart : start;
+    const content = this.cleanOf(raw.lines, contentStart);
+    const end = raw.lines[raw.lines.length - 1].contentEnd;
+    const paragraph: Paragraph = {
+      kind,
+      index,
+      start,
+      end,
+      ownEnd: end,
+      segments: raw.lines.map((l, i) => ({ start: i === 0 ? contentStart : l.contentStart, end: l.contentEnd })),
+      content,
+      subparagraphs: [],
+    };
+    if (number) {
+      paragraph.number = Number(number.value);
+      paragraph.numberSpan = number.span;
+    }
+    const opening = this.opening(raw.lines[0], contentStart, content.text, kind);
+    if (opening) paragraph.opening = opening;
+    this.citations.push(...findCitations(content, 'paragraph'));
+    return paragraph;
+  }
+
+  private attachSubparagraph(parent: Paragraph, raw: RawParagraph, label: Label): void {
+    const content = this.cleanOf(raw.lines, label.contentStart);
+    const end = raw.lines[raw.lines.length - 1].contentEnd;
+    const { scheme, depth, container } = this.placeLabel(parent, label);
+    const sub: SubParagraph = {
+      label: label.kind === 'letter' ? `(${label.value})` : label.value,
+      labelSpan: label.span,
+      scheme,
+      depth,
+      start: raw.lines[0].contentStart,
+      end,
+      ownEnd: end,
+      segments: raw.lines.map((l, i) => ({ start: i === 0 ? label.contentStart : l.contentStart, end: l.contentEnd })),
+      content,
+      subparagraphs: [],
+    };
+    container.subparagraphs.push(sub);
+    this.citations.push(...findCitations(content, 'paragraph'));
+    // Every ancestor now reaches to the end of this sub-paragraph.
+    parent.end = Math.max(parent.end, end);
+    for (let node: SubParagraph | undefined = parent.subparagraphs[parent.subparagraphs.length - 1]; node && node !== sub; node = node.subparagraphs[node.subparagraphs.length - 1]) {
+      node.end = Math.max(node.end, end);
+    }
+  }
+
+  /**
+   * (a), (b) … restart in each paragraph; (i), (ii) … nest one level down; "(i)" after "(h)" is a
+   * letter. Decimal labels nest by their number of parts.
+   */
+  private placeLabel(parent: Paragraph, label: Label): { scheme: LabelScheme; depth: number; container: Paragraph | SubParagraph } {
+    const top = parent.subparagraphs;
+    const lastTop = top[top.length - 1];
+    if (label.kind === 'decimal') {
+      const depth = label.value.split('.').length - 1;
+      let container: Paragraph | SubParagraph = parent;
+      for (let d = 1; d < depth; d++) {
+        const last: SubParagraph | undefined = container.subparagraphs[container.subparagraphs.length - 1];
+        if (!last || last.scheme !== 'decimal') break;
+        container = last;
+      }
+      return { scheme: 'decimal', depth: container === parent ? 1 : (container as SubParagraph).depth + 1, container };
+    }
+    const value = label.value;
+    const roman = isRoman(value);
+    if (roman && lastTop && lastTop.scheme === 'alpha') {
+      const expectedLetter = nextLetter(lastTop.label.slice(1, -1));
+      const romanChild = lastTop.subparagraphs[lastTop.subparagraphs.length - 1];
+      const continuesRoman = romanChild?.scheme === 'roman';
+      if (value === expectedLetter && !continuesRoman) return { scheme: 'alpha', depth: 1, container: parent };
+      if (value === 'i' || continuesRoman) return { scheme: 'roman', depth: 2, container: lastTop };
+    }
+    if (roman && (!lastTop || lastTop.scheme === 'roman') && (value === 'i' || lastTop)) return { scheme: 'roman', depth: 1, container: parent };
+    return { scheme: 'alpha', depth: 1, container: parent };
+  }
+
+  private closingLine(raw: RawParagraph, match: RegExpExecArray): ClosingLine {
+    const start = raw.lines[0].contentStart;
+    const closing: ClosingLine = { start, end: raw.lines[raw.lines.length - 1].contentEnd, meeting: match[1] };
+    const iso = match[2] ? isoDate(Number(match[2]), match[3], Number(match[4])) : undefined;
+    if (iso) {
+      const clean = this.cleanOf(raw.lines, start);
+      const dateText = `${match[2]} ${match[3]} ${match[4]}`;
+      const at = clean.text.indexOf(dateText);
+      if (at >= 0) closing.date = { ...toSourceSpan(clean, at, at + dateText.length), text: dateText, iso };
+    }
+    return closing;
+  }
+
+  // ---- helpers --------------------------------------------------------------------------
+
+  private opening(first: ClassifiedLine, contentStart: number, text: string, kind: ParagraphKind): Paragraph['opening'] {
+    // Markdown and Word exports set the opening phrase in italics: take exactly what is italic.
+    const source = this.text.slice(contentStart, first.contentEnd);
+    const italic = /^(\*{1,2}|_{1,2})([^*_\n]{1,80}?)\1(?![*_])/.exec(source);
+    if (italic && italic[2].trim().split(/\s+/).length <= 6 && /^\p{L}/u.test(italic[2])) {
+      const at = contentStart + italic[1].length;
+      const phrase = italic[2].trim();
+      return { start: at, end: at + phrase.length, text: phrase };
+    }
+    let length = kind === 'preambular' ? preambularOpeningLength(text) : operativeOpeningLength(text);
+    if (length === 0) length = /^[\p{L}][\p{L}'’-]*/u.exec(text)?.[0].length ?? 0;
+    if (length === 0) return undefined;
+    // The clean text starts at the paragraph's first character (no markup precedes it here).
+    const phrase = text.slice(0, length);
+    const at = this.text.indexOf(phrase.split(' ')[0], contentStart);
+    if (at < 0 || at > first.contentEnd) return undefined;
+    const sourceEnd = this.findPhraseEnd(at, phrase);
+    return { start: at, end: sourceEnd, text: phrase };
+  }
+
+  /** Source end of a phrase that may cross a line break or doubled spaces in the source. */
+  private findPhraseEnd(start: number, phrase: string): number {
+    let source = start;
+    for (let i = 0; i < phrase.length && source < this.text.length; i++) {
+      if (phrase[i] === ' ') {
+        while (source < this.text.length && /\s/.test(this.text[source])) source++;
+      } else source++;
+    }
+    return source;
+  }
+
+  private labelOf(line: ClassifiedLine): Label | undefined {
+    const source = this.text.slice(line.contentStart, line.contentEnd);
+    const lead = /^[*_]{0,3}/.exec(source)![0].length;
+    const rest = source.slice(lead);
+    const make = (kind: Label['kind'], match: RegExpExecArray, value: string, labelLength: number): Label => {
+      const start = line.contentStart + lead;
+      let contentStart = start + match[0].length;
+      while (contentStart < line.contentEnd && /\s/.test(this.text[contentStart])) contentStart++;
+      return { kind, value, span: { start, end: start + labelLength }, contentStart };
+    };
+    let match = DECIMAL_LABEL.exec(rest);
+    if (match) return make('decimal', match, match[1], match[0].trimEnd().length);
+    match = OPERATIVE_NUMBER.exec(rest);
+    if (match) return make('number', match, match[1], match[1].length + 1);
+    match = LETTER_LABEL.exec(rest);
+    if (match) return make('letter', match, match[1], match[1].length + 2);
+    return undefined;
+  }
+
+  /** A line's text with emphasis and link syntax removed, for decisions about structure. */
+  private plain(line: ClassifiedLine): string {
+    return this.text
+      .slice(line.contentStart, Math.min(line.contentEnd, line.contentStart + 400))
+      .replace(/\[([^\]]*)\]\([^)\s]*\)/g, '$1')
+      .replace(/<\/?[A-Za-z][^<>]*>/g, '')
+      .replace(/[*_]{1,3}/g, '')
+      .trim();
+  }
+
+  private plainOf(raw: RawParagraph): string {
+    return raw.lines.map((line) => this.plain(line)).join(' ');
+  }
+
+  /** Whether a line ends a sentence part (, ; : .), ignoring a footnote marker after the mark. */
+  private terminated(line: ClassifiedLine): boolean {
+    let text = this.text.slice(Math.max(line.contentStart, line.contentEnd - 40), line.contentEnd).replace(/[*_\s”’"]+$/, '');
+    text = text.replace(TRAILING_MARKER, '');
+    if (this.context.gluedMarkers) text = text.replace(/(?<=[,;:.])\d{1,2}$/, '');
+    return /[,;:.]$/.test(text);
+  }
+
+  private cleanOf(lines: ClassifiedLine[], contentStart: number) {
+    const segments: Segment[] = lines.map((line, i) => {
+      const start = i === 0 ? contentStart : line.contentStart;
+      const scan = scanInline(this.text, start, line.contentEnd, this.context);
+      this.markers.push(...scan.markers);
+      return { start, end: line.contentEnd, skips: scan.skips };
+    });
+    return buildCleanText(this.text, segments);
+  }
+
+  private cleanOfSpan(span: Span) {
+    const lines = this.lines.filter((l) => l.kind === 'text' && l.contentEnd > span.start && l.contentStart < span.end);
+    const segments: Segment[] = lines.map((line) => {
+      const start = Math.max(line.contentStart, span.start);
+      const end = Math.min(line.contentEnd, span.end);
+      return { start, end, skips: scanInline(this.text, start, end, this.context).skips };
+    });
+    return buildCleanText(this.text, segments);
+  }
+}
+
+function isRoman(value: string): boolean {
+  return /^(?:x{0,3})(?:ix|iv|v?i{0,3})$/.test(value) && value.length > 0;
+}
+
+function nextLetter(label: string): string {
+  if (label.length === 1) return label === 'z' ? 'aa' : String.fromCharCode(label.charCodeAt(0) + 1);
+  return label;
+}
