@@ -52,7 +52,6 @@ export function parseHeader(source: string, lines: ClassifiedLine[], context: In
     const symbolLine = block.lines.length === 1 ? block.lines[0].symbolOnly : undefined;
     if (symbolLine) {
       const at = text.indexOf(symbolLine);
-      if (text.startsWith('United Nations')) field('organization', block, 0, 'United Nations'.length);
       field('symbol', block, at, at + symbolLine.length);
       return;
     }

@@ -66,6 +66,14 @@ export class LineIndex {
     return Math.max(lineStart, Math.min(lineStart + position.character, lineEnd));
   }
 
+  /** Offset of the end of a line's text, before its line break. */
+  lineEnd(line: number): number {
+    if (line < 0 || line >= this.starts.length) return line < 0 ? 0 : this.text.length;
+    let end = line + 1 < this.starts.length ? this.starts[line + 1] : this.text.length;
+    while (end > this.starts[line] && (this.text.charCodeAt(end - 1) === 10 || this.text.charCodeAt(end - 1) === 13)) end--;
+    return end;
+  }
+
   lineStart(line: number): number {
     return this.starts[Math.max(0, Math.min(line, this.starts.length - 1))];
   }

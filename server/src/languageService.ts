@@ -1,0 +1,9 @@
+// The language service: pure functions from a parsed document to LSP results, usable without a
+// connection (server, tests, command line).
+export { ParsedDocument, ParsedDocuments } from './parsedDocument';
+export type { TextSource } from './parsedDocument';
+export { getDocumentSymbols } from './services/outline';
+export { getFoldingRanges } from './services/folding';
+export { getInlayHints } from './services/inlayHints';
+export { getSemanticTokens, SEMANTIC_TOKENS_LEGEND } from './services/semanticTokens';
+export { parseResolution } from './parser/parse';

@@ -1,0 +1,98 @@
+// Document symbols: header, title, Preamble (PP1 …), Operative part (OP1 …) with nested
+// sub-paragraphs, footnotes, closing line. "PP<n>"/"OP<n>" are how delegates name paragraphs.
+import { DocumentSymbol, SymbolKind } from 'vscode-languageserver-types';
+import type { CancellationToken, ParsedDocument } from '../parsedDocument';
+import type { HeaderFieldKind, Paragraph, Span, SubParagraph } from '../parser/model';
+
+const FIELD_NAMES: Record<HeaderFieldKind, string> = {
+  symbol: 'Symbol',
+  organization: 'Organ',
+  distribution: 'Distribution',
+  date: 'Date',
+  language: 'Language',
+  session: 'Session',
+  committee: 'Committee',
+  agendaItem: 'Agenda item',
+  agendaTitle: 'Agenda item title',
+  sponsors: 'Sponsors',
+  documentType: 'Document type',
+  adoption: 'Adoption',
+  report: 'Report',
+  title: 'Title',
+};
+
+export function getDocumentSymbols(document: ParsedDocument, token?: CancellationToken): DocumentSymbol[] {
+  const { model } = document;
+  const symbols: DocumentSymbol[] = [];
+  const symbol = (name: string, kind: SymbolKind, span: Span, selection: Span, detail?: string, children?: DocumentSymbol[]): DocumentSymbol => ({
+    name: name.trim() || '(empty)',
+    detail,
+    kind,
+    range: document.range(span),
+    selectionRange: document.range(clampSelection(selection, span)),
+    children,
+  });
+
+  if (model.header) {
+    const fields = model.header.fields.filter((f) => f.kind !== 'title');
+    const own = model.header.fields.find((f) => f.kind === 'symbol');
+    const children = fields.map((f) => symbol(FIELD_NAMES[f.kind], SymbolKind.Field, f, f, excerpt(f.value, 80)));
+    const headerSpan = fields.length ? { start: Math.min(model.header.start, fields[0].start), end: model.header.end } : model.header;
+    symbols.push(symbol('Header', SymbolKind.Namespace, headerSpan, headerSpan, own?.value, children));
+    const title = model.header.fields.find((f) => f.kind === 'title');
+    if (title) symbols.push(symbol(excerpt(title.value, 100), SymbolKind.String, title, title, 'Title'));
+  }
+  if (token?.isCancellationRequested) return [];
+  if (model.organ) symbols.push(symbol(model.organ.text, SymbolKind.Object, model.organ, model.organ));
+  if (model.preamble) {
+    const children = model.preambular.map((p) => paragraphSymbol(p, 'PP'));
+    symbols.push(symbol('Preamble', SymbolKind.Namespace, model.preamble, model.preamble, count(children.length, 'paragraph'), children));
+  }
+  if (model.operativePart) {
+    const children = model.operative.map((p) => paragraphSymbol(p, 'OP'));
+    symbols.push(symbol('Operative part', SymbolKind.Namespace, model.operativePart, model.operativePart, count(children.length, 'paragraph'), children));
+  }
+  if (model.closing) symbols.push(symbol(model.closing.meeting, SymbolKind.Event, model.closing, model.closing, model.closing.date?.text));
+  if (model.footnotes.length > 0) {
+    const children = model.footnotes.map((f) => symbol(`Footnote ${f.label}`, SymbolKind.Key, f, f.labelSpan, excerpt(f.content.text, 80)));
+    const span = { start: model.footnotes[0].start, end: model.footnotes[model.footnotes.length - 1].end };
+    symbols.push(symbol('Footnotes', SymbolKind.Namespace, span, model.footnotes[0].labelSpan, count(children.length, 'footnote'), children));
+  }
+  return symbols;
+
+  function paragraphSymbol(paragraph: Paragraph, prefix: 'PP' | 'OP'): DocumentSymbol {
+    const name = `${prefix}${paragraph.index}${paragraph.opening ? ' ' + paragraph.opening.text : ''}`;
+    const selection = paragraph.opening ?? paragraph.numberSpan ?? { start: paragraph.start, end: paragraph.start };
+    const rest = paragraph.opening ? paragraph.content.text.slice(paragraph.opening.text.length) : paragraph.content.text;
+    return symbol(
+      name,
+      prefix === 'PP' ? SymbolKind.Property : SymbolKind.Function,
+      paragraph,
+      selection,
+      excerpt(rest, 60),
+      paragraph.subparagraphs.map(subSymbol),
+    );
+  }
+
+  function subSymbol(sub: SubParagraph): DocumentSymbol {
+    return symbol(`${sub.label} ${excerpt(sub.content.text, 40)}`, SymbolKind.EnumMember, sub, sub.labelSpan, undefined, sub.subparagraphs.map(subSymbol));
+  }
+}
+
+function clampSelection(selection: Span, range: Span): Span {
+  const start = Math.min(Math.max(selection.start, range.start), range.end);
+  const end = Math.min(Math.max(selection.end, start), range.end);
+  return { start, end };
+}
+
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
+/** The first words of a text, cut at a word boundary. */
+export function excerpt(text: string, max: number): string {
+  const trimmed = text.trim();
+  if (trimmed.length <= max) return trimmed;
+  const cut = trimmed.lastIndexOf(' ', max);
+  return trimmed.slice(0, cut > max / 2 ? cut : max).replace(/[,;:]$/, '') + '…';
+}

@@ -1,0 +1,53 @@
+// Shared by the unit and protocol suites. Compiled to out/test/helpers.js.
+import * as assert from 'assert';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'fs';
+import * as path from 'path';
+
+export const repoRoot = path.resolve(__dirname, '..', '..');
+export const corpusDir = path.join(repoRoot, 'corpus');
+
+export interface SeedExpectation {
+  file: string;
+  form: 'plain' | 'markdown' | 'pdf';
+  preambular: number;
+  operative: number;
+  /** Sub-paragraph labels by operative paragraph number, from the hand counts in corpus/SEEDS.md. */
+  subparagraphs: Record<number, string[]>;
+}
+
+const decimals = Array.from({ length: 13 }, (_, i) => `1.${i + 1}`);
+
+export const SEEDS: SeedExpectation[] = [
+  { file: '000_3767520ad4361519.txt', form: 'plain', preambular: 15, operative: 5, subparagraphs: { 1: ['(a)', '(b)'], 2: ['(a)', '(b)'] } },
+  { file: '001_9248fafc50032362.txt', form: 'plain', preambular: 21, operative: 5, subparagraphs: { 3: ['(a)', '(b)', '(c)'] } },
+  { file: '002_eef1e9d426f8333c.txt', form: 'pdf', preambular: 21, operative: 7, subparagraphs: { 1: decimals, 4: ['(a)', '(b)', '(c)', '(d)'] } },
+  { file: '003_300b75d26f4ff1a3.txt', form: 'markdown', preambular: 22, operative: 5, subparagraphs: {} },
+  { file: '004_f1b1830bc3def63f.txt', form: 'markdown', preambular: 15, operative: 6, subparagraphs: { 1: ['(a)', '(b)'], 2: ['(a)', '(b)'] } },
+];
+
+export function readSeed(file: string): string {
+  return readFileSync(path.join(corpusDir, file), 'utf8');
+}
+
+/** Removes each `|` from a fixture and returns the offsets where they stood. */
+export function withCursors(marked: string): { text: string; cursors: number[] } {
+  const cursors: number[] = [];
+  let text = '';
+  for (const ch of marked) {
+    if (ch === '|') cursors.push(text.length);
+    else text += ch;
+  }
+  return { text, cursors };
+}
+
+/** Compares with a golden file; UPDATE_GOLDEN=1 rewrites it (review the diff before committing). */
+export function assertGolden(name: string, actual: string): void {
+  const file = path.join(repoRoot, 'test', 'fixtures', 'golden', name);
+  if (process.env.UPDATE_GOLDEN === '1' || !existsSync(file)) {
+    if (process.env.CI && !existsSync(file)) assert.fail(`golden file ${name} is missing`);
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, actual);
+    return;
+  }
+  assert.strictEqual(actual, readFileSync(file, 'utf8'), `output differs from golden file test/fixtures/golden/${name}`);
+}
