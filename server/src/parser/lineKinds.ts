@@ -23,7 +23,8 @@ const SEPARATOR = /^_{3,}$/;
 const JOB_NUMBER = /^\d{2}-\d{4,6}(?:\s*\(E\))?(?:\s+\d{6,8})?$/;
 const PAGE_FOOTER = /^(?:\d{2}-\d{4,6}(?:\s*\(E\))?\s+\d+\/\d+|\d+\/\d+\s+\d{2}-\d{4,6}(?:\s*\(E\))?|\d+\/\d+)$/;
 const BARCODE = /^\*\d{5,}\*$/;
-const SYMBOL_LINE = new RegExp(String.raw`^(?:United Nations\s+)?(${SYMBOL_PATTERN})$`);
+// A symbol that ends a sentence ("A/70/174.") is text, not a running header.
+const SYMBOL_LINE = new RegExp(String.raw`^(?:United Nations\s+)?(${SYMBOL_PATTERN})(?<![.\-])$`);
 
 export type LineKind = 'blank' | 'furniture' | 'footnote' | 'text';
 

@@ -150,7 +150,9 @@ class ResolutionParser {
       if (previous && !this.terminated(previous) && /^\p{Ll}/u.test(this.plain(line))) softWraps++;
       previous = line;
     }
-    this.wrapped = softWraps >= 3 && softWraps * 5 >= textLines;
+    // Page furniture of a PDF extraction makes a single soft wrap enough evidence.
+    const pdfFurniture = this.furniture.some((f) => f.kind === 'link' || f.kind === 'pageFooter' || f.kind === 'barcode' || f.kind === 'separator');
+    this.wrapped = (softWraps >= 3 && softWraps * 5 >= textLines) || (pdfFurniture && softWraps >= 1);
     this.indentMarksParagraphs = this.wrapped && indented >= 3 && flush >= 3;
     this.context.gluedMarkers = this.wrapped || this.furniture.some((f) => f.kind === 'link' || f.kind === 'pageFooter');
   }

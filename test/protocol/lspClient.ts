@@ -1,0 +1,79 @@
+// A minimal LSP client over stdio for the protocol suite: spawns the real server binary.
+import { ChildProcess, spawn } from 'child_process';
+import * as path from 'path';
+import { pathToFileURL } from 'url';
+import {
+  createProtocolConnection, InitializeRequest, ProtocolConnection, PublishDiagnosticsNotification, PublishDiagnosticsParams,
+  StreamMessageReader, StreamMessageWriter,
+} from 'vscode-languageserver-protocol/node';
+import { repoRoot } from '../helpers';
+
+export const serverBin = path.join(repoRoot, 'server', 'bin', 'unres-language-server.js');
+
+export class LspClient {
+  readonly connection: ProtocolConnection;
+  private readonly diagnostics = new Map<string, PublishDiagnosticsParams[]>();
+  private readonly waiters: (() => void)[] = [];
+  stderr = '';
+
+  private constructor(readonly process: ChildProcess) {
+    this.connection = createProtocolConnection(new StreamMessageReader(process.stdout!), new StreamMessageWriter(process.stdin!));
+    process.stderr!.on('data', (chunk) => (this.stderr += chunk));
+    this.connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
+      const list = this.diagnostics.get(params.uri) ?? [];
+      list.push(params);
+      this.diagnostics.set(params.uri, list);
+      this.waiters.splice(0).forEach((wake) => wake());
+    });
+    // The server asks for settings; answer with defaults like a client that has none.
+    this.connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => null));
+    this.connection.onRequest('client/registerCapability', () => null);
+    this.connection.onRequest('workspace/inlayHint/refresh', () => null);
+    this.connection.listen();
+  }
+
+  static async start(args: string[] = ['--stdio']): Promise<LspClient> {
+    const child = spawn(process.execPath, [serverBin, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const client = new LspClient(child);
+    await client.connection.sendRequest(InitializeRequest.type, {
+      processId: process.pid,
+      rootUri: pathToFileURL(repoRoot).toString(),
+      capabilities: { workspace: { configuration: true }, textDocument: { documentSymbol: { hierarchicalDocumentSymbolSupport: true } } },
+      workspaceFolders: null,
+    });
+    await client.connection.sendNotification('initialized', {});
+    return client;
+  }
+
+  open(uri: string, text: string, version = 1): Promise<void> {
+    return this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'unres', version, text } });
+  }
+
+  /** Waits for the diagnostics of a document version (published after every change). */
+  async diagnosticsFor(uri: string, version: number, timeoutMs = 5000): Promise<PublishDiagnosticsParams> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const found = this.diagnostics.get(uri)?.find((d) => d.version === version);
+      if (found) return found;
+      if (Date.now() > deadline) throw new Error(`no diagnostics for ${uri} v${version}`);
+      await new Promise<void>((resolve) => {
+        this.waiters.push(resolve);
+        setTimeout(resolve, 100);
+      });
+    }
+  }
+
+  async stop(): Promise<number | null> {
+    const exited = new Promise<number | null>((resolve) => this.process.once('exit', (code) => resolve(code)));
+    try {
+      await this.connection.sendRequest('shutdown');
+      await this.connection.sendNotification('exit');
+    } catch {
+      this.process.kill();
+    }
+    const code = await Promise.race([exited, new Promise<null>((resolve) => setTimeout(() => resolve(null), 3000))]);
+    this.connection.dispose();
+    if (this.process.exitCode === null) this.process.kill('SIGKILL');
+    return code;
+  }
+}
