@@ -85,7 +85,7 @@ describe('protocol: the server over stdio', function () {
     await client.open(uri, huge, 1);
     const published = await client.diagnosticsFor(uri, 1, 15000);
     assert.strictEqual(published.diagnostics[0].code, 'unres.tooLarge');
-    assert.match(published.diagnostics[0].message, /5,100,000 characters/);
+    assert.match(published.diagnostics[0].message as string, /5,100,000 characters/);
     assert.deepStrictEqual(await client.connection.sendRequest('textDocument/foldingRange', { textDocument: { uri } }), []);
   });
 });
