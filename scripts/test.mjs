@@ -44,7 +44,8 @@ function testFiles(dir) {
 
 async function runMocha(dir, timeout) {
   const require = createRequire(import.meta.url);
-  const Mocha = require('mocha');
+  const mochaModule = require('mocha');
+  const Mocha = mochaModule.Mocha ?? mochaModule;
   const mocha = new Mocha({ reporter: 'spec', timeout });
   for (const file of testFiles(dir)) mocha.addFile(file);
   return new Promise((resolve) => {

@@ -57,7 +57,7 @@ export function findCitations(clean: CleanText, container: Citation['container']
     found.push({ start, end, kind: context?.kind ?? 'resolution', symbol, organ: context?.organ });
   }
 
-  for (const match of text.matchAll(ROMAN_SESSION)) {
+  for (const match of text.includes('(') ? text.matchAll(ROMAN_SESSION) : []) {
     const start = match.index;
     const end = start + match[0].length;
     if (occupied(start, end)) continue;

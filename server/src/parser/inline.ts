@@ -32,62 +32,79 @@ const INLINE = new RegExp(
   'g',
 );
 
-const GLUED_AFTER_WORD = /(?<=[\p{L},.;:)”’"])(\d{1,2})(?=[\s,.;:)]|$)/gu;
-const GLUED_AFTER_YEAR = /(?<=\b(?:19|20)\d\d)(\d{1,2})(?!\d)/g;
-const SPACED_AFTER_YEAR = /(?<=\b(?:19|20)\d\d)( \d{1,2})(?= |$)/g;
-const SPACED_AFTER_COMMA = /(?<=\p{L},)( \d{1,2})(?= \p{Ll})/gu;
 const ABBREVIATION_BEFORE = /(?:Corr|Rev|Add|No|Nos|para|paras|chap|sect|art|Art|vol|p|pp|Suppl|Part|annex|[A-Z])\.$/;
+/** Only lines with one of these characters, or a run of spaces, need the inline regex. */
+const MAY_HAVE_MARKUP = new RegExp(`[${SUPERSCRIPT_DIGITS}<\\[\\]^*_\t\u00a0]| {2}`);
 
 /** Scans source[start, end) (one line's content). */
 export function scanInline(source: string, start: number, end: number, context: InlineContext): InlineScan {
   const text = source.slice(start, end);
   const markers: FootnoteMarker[] = [];
   const skips: Span[] = [];
-  INLINE.lastIndex = 0;
-  for (let match = INLINE.exec(text); match; match = INLINE.exec(text)) {
-    const token = match[0];
-    const at = start + match.index;
-    const first = token.charCodeAt(0);
-    if (SUPERSCRIPT_DIGITS.includes(token[0])) {
-      markers.push({ start: at, end: at + token.length, label: superscriptToDigits(token), style: 'superscript' });
-    } else if (token.startsWith('<sup>')) {
-      markers.push({ start: at, end: at + token.length, label: token.replace(/<\/?sup>|\s/g, ''), style: 'html' });
-    } else if (token.startsWith('[^')) {
-      markers.push({ start: at, end: at + token.length, label: token.slice(2, -1), style: 'markdown' });
-    } else if (first === 0x5e /* ^ */) {
-      markers.push({ start: at, end: at + token.length, label: token.slice(1), style: 'caret' });
-    } else if (first === 32 || first === 9 || first === 0xa0) {
-      skips.push({ start: at + 1, end: at + token.length });
-      continue;
-    } else {
-      skips.push({ start: at, end: at + token.length });
-      continue;
+  if (MAY_HAVE_MARKUP.test(text)) {
+    INLINE.lastIndex = 0;
+    for (let match = INLINE.exec(text); match; match = INLINE.exec(text)) {
+      const token = match[0];
+      const at = start + match.index;
+      const first = token.charCodeAt(0);
+      if (SUPERSCRIPT_DIGITS.includes(token[0])) {
+        markers.push({ start: at, end: at + token.length, label: superscriptToDigits(token), style: 'superscript' });
+      } else if (token.startsWith('<sup>')) {
+        markers.push({ start: at, end: at + token.length, label: token.replace(/<\/?sup>|\s/g, ''), style: 'html' });
+      } else if (token.startsWith('[^')) {
+        markers.push({ start: at, end: at + token.length, label: token.slice(2, -1), style: 'markdown' });
+      } else if (first === 0x5e /* ^ */) {
+        markers.push({ start: at, end: at + token.length, label: token.slice(1), style: 'caret' });
+      } else if (first === 32 || first === 9 || first === 0xa0) {
+        skips.push({ start: at + 1, end: at + token.length });
+      } else {
+        skips.push({ start: at, end: at + token.length });
+      }
     }
   }
   if (context.gluedMarkers && context.footnoteLabels.size > 0) findGluedMarkers(text, start, context.footnoteLabels, markers);
+  if (markers.length === 0 && skips.length === 0) return { markers, skips };
   for (const marker of markers) skips.push(markerSkip(source, marker));
   skips.sort((a, b) => a.start - b.start || b.end - a.end);
   markers.sort((a, b) => a.start - b.start);
   return { markers, skips: mergeSpans(skips) };
 }
 
+const DIGITS = /\d+/g;
+const isLetter = (ch: string) => ch !== '' && ch.toLowerCase() !== ch.toUpperCase();
+const isYear = (digits: string) => digits.length === 4 && (digits.startsWith('19') || digits.startsWith('20'));
+
+/**
+ * PDF text loses superscripts: "General,1", "20152" (2015 + marker 2), "2013 3 and",
+ * "report, 2 identified". A digit run is a marker only when it names a footnote of the document.
+ */
 function findGluedMarkers(text: string, base: number, labels: Set<string>, markers: FootnoteMarker[]): void {
-  const taken = (at: number) => markers.some((m) => m.start <= at && at < m.end);
-  const add = (index: number, token: string, leadingSpace: boolean) => {
-    const label = token.trim();
-    if (!labels.has(label)) return;
-    const at = base + index + (leadingSpace ? token.length - label.length : 0);
-    if (taken(at)) return;
-    markers.push({ start: at, end: at + label.length, label, style: 'glued' });
+  const add = (at: number, label: string) => {
+    if (!labels.has(label) || markers.some((m) => m.start <= base + at && base + at < m.end)) return;
+    markers.push({ start: base + at, end: base + at + label.length, label, style: 'glued' });
   };
-  for (const match of text.matchAll(GLUED_AFTER_WORD)) {
-    const before = text.slice(Math.max(0, match.index - 12), match.index);
-    if (ABBREVIATION_BEFORE.test(before) || /[\/\d]\S*$/.test(before.split(' ').pop() ?? '')) continue;
-    add(match.index, match[1], false);
+  DIGITS.lastIndex = 0;
+  for (let match = DIGITS.exec(text); match; match = DIGITS.exec(text)) {
+    const digits = match[0];
+    const at = match.index;
+    const before = text.charAt(at - 1);
+    const after = text.charAt(at + digits.length);
+    if ((digits.length === 5 || digits.length === 6) && isYear(digits.slice(0, 4)) && !/[\w\/.-]/.test(before)) {
+      add(at + 4, digits.slice(4)); // a year with its marker glued on
+      continue;
+    }
+    if (digits.length > 2) continue;
+    const endsWell = after === '' || /[\s,.;:)]/.test(after);
+    if (isLetter(before) || /[,.;:)”’"]/.test(before)) {
+      const word = text.slice(Math.max(0, at - 12), at);
+      if (endsWell && !ABBREVIATION_BEFORE.test(word) && !/[\/\d]\S*$/.test(word.split(' ').pop() ?? '')) add(at, digits);
+      continue;
+    }
+    if (before !== ' ' || !(after === '' || after === ' ')) continue;
+    const previous = text.slice(Math.max(0, at - 6), at - 1);
+    if (/(?:^|\D)(?:19|20)\d\d$/.test(previous)) add(at, digits); // "2013 3 and"
+    else if (after === ' ' && /\p{L},$/u.test(previous) && /^\p{Ll}/u.test(text.slice(at + digits.length + 1))) add(at, digits); // "report, 2 identified"
   }
-  for (const match of text.matchAll(GLUED_AFTER_YEAR)) add(match.index, match[1], false);
-  for (const match of text.matchAll(SPACED_AFTER_YEAR)) add(match.index, match[1], true);
-  for (const match of text.matchAll(SPACED_AFTER_COMMA)) add(match.index, match[1], true);
 }
 
 /** The marker plus a space before it when the marker stands between spaces ("2013 3 and"). */

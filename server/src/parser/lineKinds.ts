@@ -47,6 +47,8 @@ export interface ClassifiedLine extends Line {
   footnote?: FootnoteStart;
   /** A line that holds only a document symbol: header symbol or running page header. */
   symbolOnly?: string;
+  /** Cache of the parser's markup-free reading of the line. */
+  plain?: string;
 }
 
 const FOOTNOTE_SUP = new RegExp(`^([${SUPERSCRIPT_DIGITS}]+)\\s*(?=\\S)`);
@@ -62,13 +64,21 @@ export function classifyLine(line: Line, bareFootnotesAllowed: boolean): Classif
   while (start < end && isSpace(raw.charCodeAt(start))) start++;
   while (end > start && isSpace(raw.charCodeAt(end - 1))) end--;
   const indent = start;
+  // Every field is written here, in one shape: this runs once per line of every document.
   const classified: ClassifiedLine = {
-    ...line,
+    start: line.start,
+    end: line.end,
+    next: line.next,
+    text: line.text,
     kind: 'text',
     contentStart: line.start + start,
     contentEnd: line.start + end,
     indent,
     headingLevel: 0,
+    furniture: undefined,
+    footnote: undefined,
+    symbolOnly: undefined,
+    plain: undefined,
   };
   if (start === end) {
     classified.kind = 'blank';

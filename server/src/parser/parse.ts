@@ -159,7 +159,7 @@ class ResolutionParser {
 
   private form(): SourceForm {
     if (this.context.gluedMarkers) return 'pdf';
-    const markdown = /^#{1,6}\s|<sup>|\]\([^)\s]*\)|^\s*\*[A-Z]/m;
+    const markdown = /^#{1,6}[ \t]|<sup>|\]\([^)\s]*\)|^[ \t]*\*[A-Z]/m;
     return markdown.test(this.text) ? 'markdown' : 'plain';
   }
 
@@ -463,12 +463,12 @@ class ResolutionParser {
 
   /** A line's text with emphasis and link syntax removed, for decisions about structure. */
   private plain(line: ClassifiedLine): string {
-    return this.text
+    return (line.plain ??= this.text
       .slice(line.contentStart, Math.min(line.contentEnd, line.contentStart + 400))
       .replace(/\[([^\]]*)\]\([^)\s]*\)/g, '$1')
       .replace(/<\/?[A-Za-z][^<>]*>/g, '')
       .replace(/[*_]{1,3}/g, '')
-      .trim();
+      .trim());
   }
 
   private plainOf(raw: RawParagraph): string {
