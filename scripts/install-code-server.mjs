@@ -107,9 +107,13 @@ function ensureRipgrepCache() {
 
 function codeServerVersion() {
   if (!existsSync(codeServerBin)) return undefined;
-  const result = spawnSync(process.execPath, [codeServerBin, '--version'], { encoding: 'utf8', timeout: 60_000 });
+  // code-server writes a default config file on first run: keep it under .vscode-test/, not in ~/.config.
+  const xdg = path.join(cacheDir, '..', 'xdg');
+  const env = { ...process.env, XDG_CONFIG_HOME: path.join(xdg, 'config'), XDG_DATA_HOME: path.join(xdg, 'data') };
+  const result = spawnSync(process.execPath, [codeServerBin, '--version'], { encoding: 'utf8', timeout: 60_000, env });
   if (result.status !== 0) return undefined;
-  return result.stdout.trim();
+  // e.g. "4.100.3 409c64e… with Code 1.100.3" (other lines are log messages)
+  return result.stdout.split('\n').find((line) => /^\d+\.\d+\.\d+ /.test(line))?.trim();
 }
 
 function installedCodeServerOk() {
@@ -173,7 +177,7 @@ function installCodeServer() {
   }
   const version = codeServerVersion();
   if (!version) fail(`code-server was installed but \`code-server --version\` failed. Run: node ${codeServerBin} --version`);
-  log(`code-server --version: ${version.split('\n').join(' ')}`);
+  log(`code-server --version: ${version}`);
   writeFileSync(markerFile, `${CODE_SERVER_VERSION}\n`);
 }
 

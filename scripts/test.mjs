@@ -4,32 +4,16 @@
 // then runs the unit, protocol and real-VS-Code suites and prints one closing line
 // "N passed, N failed, N skipped" over all of them.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { build, ensureDependencies, SetupError } from './lib/setup.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 process.chdir(root);
 const requested = process.argv.slice(2);
 const suites = requested.length ? requested : ['unit', 'protocol', 'vscode'];
-
-function run(command, args, options = {}) {
-  const result = spawnSync(command, args, { stdio: 'inherit', cwd: root, ...options });
-  if (result.status !== 0) {
-    console.error(`\n${command} ${args.join(' ')} failed (exit ${result.status ?? result.signal})`);
-    process.exit(1);
-  }
-}
-
-export function ensureDependencies() {
-  const lock = path.join(root, 'package-lock.json');
-  const marker = path.join(root, 'node_modules', '.package-lock.json');
-  if (!existsSync(marker) || statSync(marker).mtimeMs < statSync(lock).mtimeMs) {
-    console.log('Installing npm dependencies (npm ci)…');
-    run('npm', ['ci', '--no-audit', '--no-fund']);
-  }
-}
 
 function testFiles(dir) {
   if (!existsSync(dir)) return [];
@@ -56,11 +40,14 @@ async function runMocha(dir, timeout) {
   });
 }
 
-ensureDependencies();
-console.log('Type-checking and compiling (tsc -b)…');
-run(process.execPath, ['node_modules/typescript/bin/tsc', '-b']);
-console.log('Bundling (esbuild)…');
-run(process.execPath, ['scripts/build.mjs']);
+try {
+  ensureDependencies();
+  build();
+} catch (error) {
+  if (!(error instanceof SetupError)) throw error;
+  console.error(`\n${error.message}`);
+  process.exit(1);
+}
 
 const totals = { passes: 0, failures: 0, pending: 0 };
 const add = (r) => { totals.passes += r.passes; totals.failures += r.failures; totals.pending += r.pending; };

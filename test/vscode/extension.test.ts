@@ -3,6 +3,12 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { EXTENSION_ID, ourExtension, seedUri, SEED_004 } from './helpers';
 
+/** Closes an untitled document's editor without a "save?" prompt. */
+async function closeUntitled(document: vscode.TextDocument) {
+  await vscode.window.showTextDocument(document);
+  await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+}
+
 suite('Extension in VS Code', () => {
   test(`${EXTENSION_ID} is installed and contributes the unres language`, async () => {
     const extension = ourExtension();
@@ -27,5 +33,7 @@ suite('Extension in VS Code', () => {
     assert.strictEqual(document.languageId, 'unres');
     const byExtension = await vscode.workspace.openTextDocument(vscode.Uri.parse('untitled:/new-draft.unres'));
     assert.strictEqual(byExtension.languageId, 'unres');
+    await closeUntitled(document);
+    await closeUntitled(byExtension);
   });
 });

@@ -1,0 +1,379 @@
+// The real-VS-Code test suite: the extension in VS Code's own workbench and extension host
+// (code-server from npm, driven by Debian's Chromium through playwright-core).
+//
+//   node scripts/vscode-test.mjs --results FILE
+//
+// Run by scripts/test.mjs after `tsc -b` and the esbuild bundle. Two runs:
+//   1. development mode: the project as extensionDevelopmentPath, the suite out/test/vscode/;
+//   2. the packaged extension: `vsce package`, its file list checked here in Node, the .vsix
+//      installed into a fresh extensions folder, and the suite out/test/vscode/packaged/ run
+//      against the installed copy.
+// Writes {"passes","failures","pending"} summed over both runs (and the Node-side package
+// checks) to FILE; exits 0 only when everything passed.
+//
+// Environment:
+//   UNRES_SCREENSHOT=1         also copy the workbench screenshot to docs/outline.png
+//   UNRES_VSCODE_TIMEOUT=SECS  time limit of one run in code-server (default 300)
+//   UNRES_VSCODE_HEADFUL=1     show the browser (needs a display)
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { ensureCodeServer, root } from './install-code-server.mjs';
+import { codeServerEnv, freePort, freshDir, remoteUri, startCodeServer, workbenchUrl, writeUserSettings } from './lib/code-server.mjs';
+import { packageVsix, vsixFiles } from './lib/vsix.mjs';
+
+const require = createRequire(import.meta.url);
+const testRoot = path.join(root, '.vscode-test');
+const resultsDir = path.join(testRoot, 'results'); // the extension-host runner writes here (test/vscode/runner.ts)
+const logsDir = path.join(testRoot, 'logs');
+const workspaceFolder = path.join(root, 'test', 'fixtures', 'workspace');
+const runTimeoutMs = Number(process.env.UNRES_VSCODE_TIMEOUT ?? 300) * 1000;
+
+const args = process.argv.slice(2);
+const resultsArg = args.indexOf('--results');
+const resultsFile = resultsArg >= 0 ? path.resolve(args[resultsArg + 1] ?? '') : undefined;
+
+const totals = { passes: 0, failures: 0, pending: 0 };
+const add = (counts) => {
+  totals.passes += counts.passes ?? 0;
+  totals.failures += counts.failures ?? 0;
+  totals.pending += counts.pending ?? 0;
+};
+const writeTotals = () => {
+  if (!resultsFile) return;
+  mkdirSync(path.dirname(resultsFile), { recursive: true });
+  writeFileSync(resultsFile, JSON.stringify(totals) + '\n');
+};
+
+const cleanups = new Set();
+let cleaning;
+/** Stops whatever is still running (code-server, Chromium); once, however often it is called. */
+function cleanupAll() {
+  cleaning ??= (async () => {
+    for (const cleanup of [...cleanups].reverse()) {
+      cleanups.delete(cleanup);
+      await cleanup().catch(() => undefined);
+    }
+  })();
+  return cleaning;
+}
+let interrupted = false;
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+  process.once(signal, async () => {
+    interrupted = true;
+    console.error(`\n[vscode-test] ${signal}: stopping code-server and Chromium…`);
+    totals.failures++;
+    writeTotals();
+    await cleanupAll();
+    process.exit(130);
+  });
+}
+
+const log = (message) => console.log(`[vscode-test] ${message}`);
+const seconds = (since) => `${((Date.now() - since) / 1000).toFixed(1)} s`;
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function check(condition, title, detail) {
+  // A Node-side check, counted like a test.
+  if (condition) {
+    totals.passes++;
+    console.log(`  ✔ ${title}`);
+  } else {
+    totals.failures++;
+    console.log(`  ✘ ${title}${detail ? `\n      ${detail}` : ''}`);
+  }
+  return condition;
+}
+
+// ---------------------------------------------------------------------------------------------
+// One run in code-server: open the workbench with an extension-test payload in Chromium, print
+// the extension host's mocha output as it comes, and collect the exit code and the counts.
+
+async function runInVSCode({ name, chromium, codeServer, suite, extensionDevelopmentPath, extensionTestsPath }) {
+  const { chromium: playwright } = require('playwright-core');
+  const suiteLog = path.join(resultsDir, `${suite}.log`);
+  const suiteJson = path.join(resultsDir, `${suite}.json`);
+  rmSync(suiteLog, { force: true });
+  rmSync(suiteJson, { force: true });
+
+  const browserLog = path.join(logsDir, `${name}-browser.log`);
+  const browserLines = [];
+  const browser = await playwright.launch({
+    executablePath: chromium,
+    headless: process.env.UNRES_VSCODE_HEADFUL !== '1',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    timeout: 60_000,
+    // This script stops Chromium and code-server itself on Ctrl-C (Playwright's own handlers
+    // would exit at once and leave code-server running).
+    handleSIGINT: false,
+    handleSIGTERM: false,
+    handleSIGHUP: false,
+    // Chromium's crash reports and caches go under .vscode-test/, not into ~/.config and ~/.cache.
+    env: { ...process.env, XDG_CONFIG_HOME: path.join(testRoot, 'xdg', 'config'), XDG_CACHE_HOME: path.join(testRoot, 'xdg', 'cache') },
+  });
+  const closeBrowser = () => browser.close();
+  cleanups.add(closeBrowser);
+  try {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1 });
+    const page = await context.newPage();
+    page.on('console', (message) => browserLines.push(`[${message.type()}] ${message.text()}`));
+    page.on('pageerror', (error) => browserLines.push(`[pageerror] ${error.message}`));
+
+    let resolveExit;
+    const exited = new Promise((resolve) => (resolveExit = resolve));
+    await page.exposeFunction('codeAutomationExit', (code) => {
+      resolveExit(Number(code));
+    });
+
+    const payload = [
+      ['extensionDevelopmentPath', remoteUri(codeServer.port, extensionDevelopmentPath)],
+      ['extensionTestsPath', remoteUri(codeServer.port, extensionTestsPath)],
+      ['skipWelcome', 'true'],
+    ];
+    const url = workbenchUrl(codeServer.port, workspaceFolder, payload);
+    const started = Date.now();
+    await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 60_000 });
+
+    // Print the spec reporter's lines as the extension host writes them; take a screenshot
+    // when the suite asks for one (test/vscode/runner.ts: requestScreenshot).
+    let printed = 0;
+    const printNew = () => {
+      if (!existsSync(suiteLog)) return;
+      const text = readFileSync(suiteLog, 'utf8');
+      const end = text.lastIndexOf('\n') + 1;
+      if (end > printed) {
+        process.stdout.write(text.slice(printed, end).replace(/^(?=[^\n])/gm, '  '));
+        printed = end;
+      }
+    };
+    const deadline = started + runTimeoutMs;
+    let exitCode;
+    let timedOut = false;
+    exited.then((code) => (exitCode = code));
+    while (exitCode === undefined) {
+      printNew();
+      for (const shot of ['outline']) {
+        const request = path.join(resultsDir, `${shot}.request`);
+        if (existsSync(request)) {
+          rmSync(request, { force: true });
+          await takeScreenshot(page, shot).catch((error) => log(`screenshot failed (ignored): ${error.message}`));
+          writeFileSync(path.join(resultsDir, `${shot}.done`), '');
+        }
+      }
+      if (Date.now() > deadline) {
+        timedOut = true;
+        break;
+      }
+      await Promise.race([exited, sleep(250)]);
+    }
+    printNew();
+    if (timedOut) {
+      log(`${name}: timed out after ${runTimeoutMs / 1000} s`);
+      await page.screenshot({ path: path.join(logsDir, `${name}-timeout.png`) }).catch(() => undefined);
+    }
+    let counts = existsSync(suiteJson) ? JSON.parse(readFileSync(suiteJson, 'utf8')) : undefined;
+    if (!counts) {
+      log(`${name}: the extension host wrote no results (${path.relative(root, suiteJson)}); see ${path.relative(root, browserLog)}`);
+      counts = { passes: 0, failures: 1, pending: 0 };
+    } else if ((exitCode ?? 1) !== 0 && counts.failures === 0) {
+      log(`${name}: VS Code reported exit code ${exitCode} although no test failed`);
+      counts.failures = 1;
+    }
+    log(`${name}: exit code ${exitCode ?? 'none'}, ${counts.passes} passed, ${counts.failures} failed, ${counts.pending} skipped (${seconds(started)})`);
+    return counts;
+  } finally {
+    writeFileSync(browserLog, browserLines.join('\n') + '\n');
+    cleanups.delete(closeBrowser);
+    await closeBrowser().catch(() => undefined);
+  }
+}
+
+async function takeScreenshot(page, shot) {
+  const file = path.join(testRoot, 'screenshots', `${shot}.png`);
+  mkdirSync(path.dirname(file), { recursive: true });
+  if (shot === 'outline') {
+    // Collapse the folder tree of the Explorer so that the Outline gets the side bar's height.
+    const folderPane = page.locator('.pane-header').filter({ hasText: /^\s*workspace\s*$/i }).first();
+    if ((await folderPane.getAttribute('aria-expanded', { timeout: 3000 }).catch(() => null)) === 'true') {
+      await folderPane.click({ timeout: 3000 }).catch(() => undefined);
+    }
+    // Widen the side bar (drag its edge) so that the symbols' details show, then give the
+    // editor the focus back.
+    const sideBar = await page.locator('.part.sidebar').first().boundingBox({ timeout: 3000 }).catch(() => null);
+    if (sideBar) {
+      const y = sideBar.y + sideBar.height / 2;
+      await page.mouse.move(sideBar.x + sideBar.width - 1, y);
+      await page.mouse.down();
+      await page.mouse.move(sideBar.x + sideBar.width + 160, y, { steps: 8 });
+      await page.mouse.up();
+    }
+    await page.locator('.monaco-editor .view-lines').first().click({ position: { x: 40, y: 10 }, timeout: 3000 }).catch(() => undefined);
+    await sleep(800);
+  }
+  await page.screenshot({ path: file });
+  log(`screenshot: ${path.relative(root, file)}`);
+  if (process.env.UNRES_SCREENSHOT === '1') {
+    const docs = path.join(root, 'docs', `${shot}.png`);
+    mkdirSync(path.dirname(docs), { recursive: true });
+    copyFileSync(file, docs);
+    log(`screenshot copied to ${path.relative(root, docs)}`);
+  }
+}
+
+async function withCodeServer(name, options, body) {
+  const port = await freePort();
+  const started = Date.now();
+  const codeServer = await startCodeServer({ ...options, port, folder: workspaceFolder, logFile: path.join(logsDir, `${name}-code-server.log`) });
+  cleanups.add(codeServer.stop);
+  log(`${name}: code-server listening on ${codeServer.url} (${seconds(started)})`);
+  try {
+    return await body(codeServer);
+  } finally {
+    cleanups.delete(codeServer.stop);
+    await codeServer.stop();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The .vsix: build it, list it, check what it ships.
+
+function buildVsix() {
+  const vsix = path.join(testRoot, 'unres-test.vsix');
+  const started = Date.now();
+  const { ok, output } = packageVsix(vsix);
+  if (!ok) {
+    console.log(output.replace(/^(?=[^\n])/gm, '    '));
+    return undefined;
+  }
+  log(`vsce package: ${path.relative(root, vsix)} (${Math.round(statSync(vsix).size / 1024)} KiB, ${seconds(started)})`);
+  return vsix;
+}
+
+function checkVsixContents(vsix) {
+  const files = vsixFiles(vsix);
+  const has = (file) => files.includes(file);
+  const required = ['package.json', 'dist/client.js', 'dist/server.js', 'syntaxes/unres.tmLanguage.json', 'language-configuration.json', 'server/bin/unres-language-server.js'];
+  const missing = required.filter((file) => !has(file));
+  check(missing.length === 0, `the .vsix ships ${required.join(', ')}`, `missing: ${missing.join(', ')}; packed: ${files.join(', ')}`);
+
+  const seeds = readdirTxt(path.join(root, 'corpus'));
+  const missingSeeds = seeds.filter((seed) => !has(`corpus/${seed}`));
+  check(seeds.length > 0 && missingSeeds.length === 0, `the .vsix ships the ${seeds.length} seed texts corpus/*.txt`, `missing: ${missingSeeds.join(', ')}`);
+
+  const forbidden = ['node_modules/', 'out/', 'test/', 'client/src/', 'server/src/', '.vscode-test/', 'scripts/', '.git/', 'tsconfig.json', '.vscodeignore'];
+  const shipped = files.filter((file) => forbidden.some((prefix) => file === prefix || file.startsWith(prefix)) || file.endsWith('.vsix') || file.endsWith('.ts'));
+  check(shipped.length === 0, 'the .vsix ships no sources, tests, build output or node_modules', `should not ship: ${shipped.slice(0, 20).join(', ')}`);
+  return files;
+}
+
+function readdirTxt(dir) {
+  return existsSync(dir) ? readdirSync(dir).filter((name) => name.endsWith('.txt')).sort() : [];
+}
+
+function installVsix({ node, codeServerBin }, vsix, extensionsDir, userDataDir) {
+  const started = Date.now();
+  const result = spawnSync(
+    node,
+    [codeServerBin, '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, '--force', '--install-extension', vsix],
+    { cwd: root, encoding: 'utf8', timeout: 120_000, env: codeServerEnv() },
+  );
+  const output = `${result.stdout ?? ''}${result.stderr ?? ''}`.trim();
+  const ok = result.status === 0 && /successfully installed/i.test(output);
+  check(ok, `code-server --install-extension installs the .vsix (${seconds(started)})`, output.split('\n').slice(-10).join('\n      '));
+  return ok;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+async function main() {
+  const started = Date.now();
+  for (const required of ['dist/client.js', 'dist/server.js', 'out/test/vscode/index.js', 'out/test/vscode/packaged/index.js']) {
+    if (!existsSync(path.join(root, required))) throw new Error(`${required} is missing: run \`npx tsc -b && node scripts/build.mjs\` first (npm test does).`);
+  }
+  const tools = await ensureCodeServer();
+  freshDir(resultsDir);
+  mkdirSync(logsDir, { recursive: true });
+
+  // 1. Development mode.
+  log('Run 1: the extension in development mode (extensionDevelopmentPath = the project)');
+  const devDir = path.join(testRoot, 'run-development');
+  freshDir(devDir);
+  writeUserSettings(path.join(devDir, 'user-data'));
+  add(
+    await withCodeServer(
+      'development',
+      { ...tools, userDataDir: path.join(devDir, 'user-data'), extensionsDir: path.join(devDir, 'extensions') },
+      (codeServer) =>
+        runInVSCode({
+          name: 'development',
+          suite: 'development',
+          chromium: tools.chromium,
+          codeServer,
+          extensionDevelopmentPath: root,
+          extensionTestsPath: path.join(root, 'out', 'test', 'vscode', 'index'),
+        }),
+    ),
+  );
+  writeTotals();
+
+  // 2. The packaged extension.
+  log('Run 2: the packaged extension (.vsix installed into a fresh extensions folder)');
+  const vsix = buildVsix();
+  if (check(!!vsix, 'vsce package --no-dependencies builds a .vsix')) {
+    checkVsixContents(vsix);
+    const packDir = path.join(testRoot, 'run-packaged');
+    freshDir(packDir);
+    const userDataDir = path.join(packDir, 'user-data');
+    const extensionsDir = path.join(packDir, 'extensions');
+    writeUserSettings(userDataDir);
+    if (installVsix(tools, vsix, extensionsDir, userDataDir)) {
+      // VS Code runs extension tests only with an extensionDevelopmentPath; give it an empty
+      // stand-in extension so that unres.unres comes from the extensions folder, as installed.
+      const standIn = path.join(packDir, 'stand-in');
+      mkdirSync(standIn, { recursive: true });
+      writeFileSync(
+        path.join(standIn, 'package.json'),
+        JSON.stringify({ name: 'packaged-test-host', publisher: 'unres-tests', version: '0.0.0', engines: { vscode: '*' } }, null, 2) + '\n',
+      );
+      add(
+        await withCodeServer('packaged', { ...tools, userDataDir, extensionsDir }, (codeServer) =>
+          runInVSCode({
+            name: 'packaged',
+            suite: 'packaged',
+            chromium: tools.chromium,
+            codeServer,
+            extensionDevelopmentPath: standIn,
+            extensionTestsPath: path.join(root, 'out', 'test', 'vscode', 'packaged', 'index'),
+          }),
+        ),
+      );
+    }
+  }
+  writeTotals();
+  log(`VS Code suite: ${totals.passes} passed, ${totals.failures} failed, ${totals.pending} skipped (${seconds(started)})`);
+}
+
+const watchdog = setTimeout(async () => {
+  console.error(`[vscode-test] overall time limit reached (${(2 * runTimeoutMs + 240_000) / 1000} s)`);
+  totals.failures++;
+  writeTotals();
+  await cleanupAll();
+  process.exit(1);
+}, 2 * runTimeoutMs + 240_000);
+watchdog.unref();
+
+try {
+  await main();
+} catch (error) {
+  if (!interrupted) {
+    console.error(`\n[vscode-test] ${error?.stack ?? error}`);
+    totals.failures++;
+  }
+  writeTotals();
+  await cleanupAll();
+  process.exit(interrupted ? 130 : 1);
+}
+await cleanupAll();
+clearTimeout(watchdog);
+process.exit(interrupted ? 130 : totals.failures > 0 ? 1 : 0);
