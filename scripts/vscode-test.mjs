@@ -1,5 +1,6 @@
-// The real-VS-Code test suite: the extension in VS Code's own workbench and extension host
-// (code-server from npm, driven by Debian's Chromium through playwright-core).
+// The real-VS-Code test suite: the extension in VS Code's own workbench and extension host:
+// desktop VS Code through @vscode/test-electron where it can be downloaded, and code-server
+// from npm, driven by Debian's Chromium through playwright-core, where it cannot.
 //
 //   node scripts/vscode-test.mjs --results FILE
 //
@@ -15,7 +16,10 @@
 //   UNRES_SCREENSHOT=1         also copy the workbench screenshot to docs/outline.png
 //   UNRES_VSCODE_TIMEOUT=SECS  time limit of one run in code-server (default 300)
 //   UNRES_VSCODE_HEADFUL=1     show the browser (needs a display)
-import { spawnSync } from 'node:child_process';
+//   UNRES_VSCODE_RUNNER=code-server|electron
+//                              run 1 in code-server only, or in downloaded desktop VS Code only;
+//                              by default desktop VS Code when it can be downloaded
+import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -236,6 +240,59 @@ async function withCodeServer(name, options, body) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Desktop VS Code through @vscode/test-electron, where VS Code can be downloaded.
+
+async function runInDesktopVSCode(devDir) {
+  const { downloadAndUnzipVSCode, runTests } = require('@vscode/test-electron');
+  let executable;
+  try {
+    executable = await downloadAndUnzipVSCode({ version: 'stable', cachePath: path.join(testRoot, 'desktop'), timeout: 120_000 });
+  } catch (error) {
+    const reason = String(error?.message ?? error).split('\n')[0];
+    if (process.env.UNRES_VSCODE_RUNNER === 'electron') throw new Error(`desktop VS Code could not be downloaded: ${reason}`);
+    log(`desktop VS Code cannot be downloaded here (${reason}); running in code-server instead`);
+    return undefined;
+  }
+  const display = await ensureDisplay();
+  const started = Date.now();
+  const suiteJson = path.join(resultsDir, 'development.json');
+  rmSync(suiteJson, { force: true });
+  let exitCode;
+  try {
+    exitCode = await runTests({
+      vscodeExecutablePath: executable,
+      extensionDevelopmentPath: root,
+      extensionTestsPath: path.join(root, 'out', 'test', 'vscode', 'index'),
+      extensionTestsEnv: { UNRES_NO_SCREENSHOT: '1', ...(display ? { DISPLAY: display } : {}) },
+      launchArgs: [workspaceFolder, '--disable-workspace-trust', '--disable-extensions', '--user-data-dir', path.join(devDir, 'user-data')],
+    });
+  } catch (error) {
+    exitCode = typeof error === 'number' ? error : 1;
+    log(`desktop VS Code: ${error?.message ?? `exit code ${error}`}`);
+  }
+  const counts = existsSync(suiteJson) ? JSON.parse(readFileSync(suiteJson, 'utf8')) : { passes: 0, failures: 1, pending: 0 };
+  if (exitCode !== 0 && counts.failures === 0) counts.failures = 1;
+  log(`desktop VS Code: exit code ${exitCode}, ${counts.passes} passed, ${counts.failures} failed, ${counts.pending} skipped (${seconds(started)})`);
+  return counts;
+}
+
+/** On Linux without a display, desktop VS Code needs a virtual one (Debian's xvfb). */
+async function ensureDisplay() {
+  if (process.platform !== 'linux' || process.env.DISPLAY) return process.env.DISPLAY;
+  const which = spawnSync('sh', ['-c', 'command -v Xvfb'], { encoding: 'utf8' });
+  if (which.status !== 0) {
+    log('no display and no Xvfb: desktop VS Code may fail to start (apt-get install xvfb)');
+    return undefined;
+  }
+  const display = ':99';
+  const xvfb = spawn('Xvfb', [display, '-screen', '0', '1440x900x24'], { stdio: 'ignore' });
+  cleanups.add(async () => xvfb.kill());
+  process.env.DISPLAY = display;
+  await sleep(1000);
+  return display;
+}
+
+// ---------------------------------------------------------------------------------------------
 // The .vsix: build it, list it, check what it ships.
 
 function buildVsix() {
@@ -295,12 +352,15 @@ async function main() {
   freshDir(resultsDir);
   mkdirSync(logsDir, { recursive: true });
 
-  // 1. Development mode.
+  // 1. Development mode: desktop VS Code through @vscode/test-electron where it can be
+  // downloaded, VS Code in the browser (code-server) otherwise.
   log('Run 1: the extension in development mode (extensionDevelopmentPath = the project)');
   const devDir = path.join(testRoot, 'run-development');
   freshDir(devDir);
   writeUserSettings(path.join(devDir, 'user-data'));
-  add(
+  const desktop = process.env.UNRES_VSCODE_RUNNER === 'code-server' ? undefined : await runInDesktopVSCode(devDir);
+  if (desktop) add(desktop);
+  else add(
     await withCodeServer(
       'development',
       { ...tools, userDataDir: path.join(devDir, 'user-data'), extensionsDir: path.join(devDir, 'extensions') },

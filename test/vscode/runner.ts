@@ -85,6 +85,8 @@ export async function runSuite(suiteName: string, files: string[], afterTests?: 
  * now, and waits for it: writes <name>.request, waits for <name>.done. Gives up quietly.
  */
 export async function requestScreenshot(name: string, timeoutMs = 20_000): Promise<boolean> {
+  // Only the code-server harness takes screenshots (of the browser page).
+  if (process.env.UNRES_NO_SCREENSHOT === '1') return false;
   const request = path.join(resultsDir, `${name}.request`);
   const done = path.join(resultsDir, `${name}.done`);
   rmSync(done, { force: true });
