@@ -129,6 +129,26 @@ export interface Citation extends Span {
   container: 'header' | 'paragraph' | 'footnote';
 }
 
+/** One paragraph named by a reference: "3", "2 (c)", "(b)". */
+export interface ReferenceTarget extends Span {
+  paragraph?: number;
+  /** Sub-paragraph label without parentheses: "c", "ii". */
+  sub?: string;
+}
+
+export type ReferenceScope =
+  /** This document: "paragraph 7 above", "paragraph 2 below", "subparagraph (b)". */
+  | { kind: 'self'; direction?: 'above' | 'below' }
+  /** A cited resolution or decision: "paragraph 3 of resolution 73/266". */
+  | { kind: 'cited'; symbol: string; citationKind: 'resolution' | 'decision'; symbolSpan: Span }
+  /** "paragraph 3 of that resolution": the resolution cited last before it. */
+  | { kind: 'previous' };
+
+export interface ParagraphReference extends Span {
+  targets: ReferenceTarget[];
+  scope: ReferenceScope;
+}
+
 export interface ClosingLine extends Span {
   /** "65th plenary meeting" */
   meeting: string;
@@ -151,6 +171,8 @@ export interface ResolutionDocument {
   footnotes: Footnote[];
   markers: FootnoteMarker[];
   citations: Citation[];
+  /** References to paragraphs: of this document or of a cited resolution. */
+  references: ParagraphReference[];
   furniture: Furniture[];
   /** Set when the parser met an internal error; the model is then partial. */
   parseError?: string;

@@ -2,13 +2,14 @@
 // empty for text that is not a resolution, and an internal error is caught and reported in
 // `parseError` rather than thrown.
 import { findCitations } from './citations';
+import { findReferences } from './references';
 import { toSourceSpan } from './cleanText';
 import { parseHeader } from './header';
 import { buildCleanText, InlineContext, scanInline, Segment } from './inline';
 import { ClassifiedLine, classifyLine, SUPERSCRIPT_DIGITS } from './lineKinds';
 import { scanLines } from './lines';
 import type {
-  Citation, ClosingLine, Footnote, FootnoteBlock, FootnoteMarker, Furniture, LabelScheme, Paragraph, ParagraphKind,
+  Citation, ClosingLine, Footnote, ParagraphReference, FootnoteBlock, FootnoteMarker, Furniture, LabelScheme, Paragraph, ParagraphKind,
   ResolutionDocument, SourceForm, Span, SubParagraph,
 } from './model';
 import { isoDate, MONTHS, operativeOpeningLength, preambularOpeningLength } from './vocabulary';
@@ -22,7 +23,7 @@ export function parseResolution(text: string): ResolutionDocument {
 }
 
 export function emptyDocument(text: string): ResolutionDocument {
-  return { text, form: 'plain', preambular: [], operative: [], footnoteBlocks: [], footnotes: [], markers: [], citations: [], furniture: [] };
+  return { text, form: 'plain', preambular: [], operative: [], footnoteBlocks: [], footnotes: [], markers: [], citations: [], references: [], furniture: [] };
 }
 
 const ORGAN = /^(?:The\s+)?(?:General Assembly|Security Council|Economic and Social Council|Human Rights Council|Trusteeship Council|(?:[A-Z][\p{L}-]*\s+){0,5}(?:Assembly|Council|Conference|Commission|Board)(?:\s+of\s+the\s+[\p{L}\s]{1,60})?),$/u;
@@ -51,6 +52,7 @@ class ResolutionParser {
   private readonly footnotes: Footnote[] = [];
   private readonly markers: FootnoteMarker[] = [];
   private readonly citations: Citation[] = [];
+  private readonly references: ParagraphReference[] = [];
   private readonly context: InlineContext = { footnoteLabels: new Set(), gluedMarkers: false };
   private wrapped = false;
   private indentMarksParagraphs = false;
@@ -82,6 +84,7 @@ class ResolutionParser {
     document.footnotes = this.footnotes;
     document.markers = this.markers.sort((a, b) => a.start - b.start);
     document.citations = this.citations.sort((a, b) => a.start - b.start);
+    document.references = this.references.sort((a, b) => a.start - b.start);
     document.furniture = this.furniture.sort((a, b) => a.start - b.start);
     return document;
   }
@@ -338,6 +341,7 @@ class ResolutionParser {
     const opening = this.opening(raw.lines[0], contentStart, content.text, kind);
     if (opening) paragraph.opening = opening;
     this.citations.push(...findCitations(content, 'paragraph'));
+    this.references.push(...findReferences(content));
     return paragraph;
   }
 
@@ -359,6 +363,7 @@ class ResolutionParser {
     };
     container.subparagraphs.push(sub);
     this.citations.push(...findCitations(content, 'paragraph'));
+    this.references.push(...findReferences(content));
     // Every ancestor now reaches to the end of this sub-paragraph.
     parent.end = Math.max(parent.end, end);
     for (let node: SubParagraph | undefined = parent.subparagraphs[parent.subparagraphs.length - 1]; node && node !== sub; node = node.subparagraphs[node.subparagraphs.length - 1]) {
