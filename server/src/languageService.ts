@@ -7,3 +7,8 @@ export { getFoldingRanges } from './services/folding';
 export { getInlayHints } from './services/inlayHints';
 export { getSemanticTokens, SEMANTIC_TOKENS_LEGEND } from './services/semanticTokens';
 export { parseResolution } from './parser/parse';
+export { getHover } from './services/hover';
+export { getDefinition } from './services/definition';
+export { findCitationReferences } from './services/citationReferences';
+export { getDocumentLinks } from './services/documentLinks';
+export { getCitationCompletions } from './services/citationCompletion';

@@ -1,21 +1,57 @@
 // Wires the language service to an LSP connection. Runs in VS Code (IPC) and standalone over
 // stdio (`unres-language-server --stdio`) for any LSP client.
+import * as os from 'os';
+import * as path from 'path';
+import { fileURLToPath } from 'url';
 import {
-  createConnection, DiagnosticSeverity, InitializeResult, ProposedFeatures, TextDocuments, TextDocumentSyncKind,
+  createConnection, DidChangeConfigurationNotification, DiagnosticSeverity, InitializeResult, ProposedFeatures, TextDocuments,
+  TextDocumentSyncKind, WorkspaceFolder,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { CorpusSources } from './corpus/corpusLoader';
+import { CorpusService } from './corpus/corpusService';
 import { checkInput } from './inputGuard';
 import {
-  getDocumentSymbols, getFoldingRanges, getInlayHints, getSemanticTokens, ParsedDocument, ParsedDocuments, SEMANTIC_TOKENS_LEGEND,
+  findCitationReferences, getCitationCompletions, getDefinition, getDocumentLinks, getDocumentSymbols, getFoldingRanges, getHover,
+  getInlayHints, getSemanticTokens, ParsedDocument, ParsedDocuments, SEMANTIC_TOKENS_LEGEND,
 } from './languageService';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const parsed = new ParsedDocuments();
+/** The bundle runs from <extension>/dist/server.js; the seeds ship in <extension>/corpus. */
+const shippedCorpus = path.resolve(__dirname, '..', 'corpus');
 let configurationPull = false;
+let dynamicConfiguration = false;
+let definitionLinks = false;
+let workspaceFolders: WorkspaceFolder[] = [];
+let initialCorpusSettings: CorpusSettings = {};
+
+const corpus = new CorpusService({
+  loaded(kb, elapsedMs, newProblems) {
+    connection.console.info(`Corpus loaded in ${elapsedMs} ms: ${[...kb.documents()].length} texts, ${kb.size} symbols.`);
+    for (const problem of kb.problems) connection.console.warn(`Corpus: ${problem.message}`);
+    if (newProblems.length > 0) {
+      const more = newProblems.length > 1 ? ` (and ${newProblems.length - 1} more problem${newProblems.length > 2 ? 's' : ''}: see the UN Resolutions output)` : '';
+      void connection.window.showWarningMessage(`UN Resolutions corpus: ${newProblems[0]}${more}. Everything else loaded.`);
+    }
+  },
+  log: (message) => connection.console.error(message),
+});
+
+interface CorpusSettings {
+  paths?: unknown;
+  catalogues?: unknown;
+}
 
 connection.onInitialize((params): InitializeResult => {
   configurationPull = params.capabilities.workspace?.configuration === true;
+  dynamicConfiguration = params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
+  definitionLinks = params.capabilities.textDocument?.definition?.linkSupport === true;
+  workspaceFolders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
+  // Clients without workspace/configuration can pass the corpus settings here.
+  const options = params.initializationOptions as { corpus?: CorpusSettings } | undefined;
+  initialCorpusSettings = options?.corpus ?? {};
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -23,10 +59,58 @@ connection.onInitialize((params): InitializeResult => {
       foldingRangeProvider: true,
       inlayHintProvider: true,
       semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true },
+      hoverProvider: true,
+      definitionProvider: true,
+      referencesProvider: true,
+      documentLinkProvider: { resolveProvider: false },
+      completionProvider: { triggerCharacters: [' ', '/', ','] },
     },
     serverInfo: { name: 'unres-language-server', version: '0.1.0' },
   };
 });
+
+connection.onInitialized(async () => {
+  if (dynamicConfiguration) await connection.client.register(DidChangeConfigurationNotification.type, { section: 'unres' }).catch(() => undefined);
+  corpus.configure(await corpusSources());
+});
+
+connection.onDidChangeConfiguration(async () => {
+  corpus.configure(await corpusSources());
+  connection.languages.inlayHint.refresh().catch(() => undefined);
+});
+
+/** The corpus folders and catalogues of every workspace folder's settings, resolved to absolute paths. */
+async function corpusSources(): Promise<CorpusSources> {
+  const folders = new Set<string>();
+  const catalogues = new Set<string>();
+  const scopes: (string | undefined)[] = workspaceFolders.length ? workspaceFolders.map((f) => f.uri) : [undefined];
+  for (const scope of scopes) {
+    const settings = configurationPull ? await readSetting<CorpusSettings>(scope, 'corpus', {}) : initialCorpusSettings;
+    const base = scope?.startsWith('file:') ? fileURLToPath(scope) : process.cwd();
+    for (const folder of stringList(settings.paths)) folders.add(resolvePath(base, folder));
+    for (const file of stringList(settings.catalogues)) catalogues.add(resolvePath(base, file));
+  }
+  return { shippedDir: shippedCorpus, folders: [...folders], catalogues: [...catalogues] };
+}
+
+function stringList(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string' && v.trim() !== '') : [];
+}
+
+function resolvePath(base: string, value: string): string {
+  const expanded = value.startsWith('~') ? path.join(os.homedir(), value.slice(1)) : value;
+  return path.resolve(base, expanded);
+}
+
+async function readSetting<T>(scopeUri: string | undefined, key: string, fallback: T): Promise<T> {
+  if (!configurationPull) return fallback;
+  try {
+    const value = await connection.workspace.getConfiguration({ scopeUri, section: `unres.${key}` });
+    return value === null || value === undefined ? fallback : (value as T);
+  } catch {
+    return fallback;
+  }
+}
 
 /** The parse of an open document, or undefined when the input is not fit to parse (binary, huge). */
 function modelOf(uri: string): ParsedDocument | undefined {
@@ -42,21 +126,24 @@ connection.onFoldingRanges((params, token) => { const doc = modelOf(params.textD
 connection.languages.semanticTokens.on((params, token) => { const doc = modelOf(params.textDocument.uri); return doc ? getSemanticTokens(doc, token) : { data: [] }; });
 connection.languages.inlayHint.on(async (params, token) => {
   const doc = modelOf(params.textDocument.uri);
-  if (!doc || !(await setting(params.textDocument.uri, 'inlayHints.preambularNumbers', true))) return [];
+  if (!doc || !(await readSetting(params.textDocument.uri, 'inlayHints.preambularNumbers', true))) return [];
   return getInlayHints(doc, params.range, token);
 });
 
-async function setting<T>(uri: string, key: string, fallback: T): Promise<T> {
-  if (!configurationPull) return fallback;
-  try {
-    const value = await connection.workspace.getConfiguration({ scopeUri: uri, section: `unres.${key}` });
-    return value === null || value === undefined ? fallback : (value as T);
-  } catch {
-    return fallback;
-  }
-}
-
-connection.onDidChangeConfiguration(() => connection.languages.inlayHint.refresh().catch(() => undefined));
+connection.onHover((params, token) => { const doc = modelOf(params.textDocument.uri); return doc ? getHover(doc, params.position, corpus.current, token) : null; });
+connection.onDocumentLinks((params, token) => { const doc = modelOf(params.textDocument.uri); return doc ? getDocumentLinks(doc, token) : []; });
+connection.onCompletion((params, token) => { const doc = modelOf(params.textDocument.uri); return doc ? getCitationCompletions(doc, params.position, corpus.current, token) : null; });
+connection.onReferences((params, token) => {
+  const doc = modelOf(params.textDocument.uri);
+  const open = documents.all().map((d) => modelOf(d.uri)).filter((d): d is ParsedDocument => d !== undefined);
+  return doc ? findCitationReferences(doc, params.position, corpus.current, open, params.context.includeDeclaration, token) : [];
+});
+connection.onDefinition((params, token) => {
+  const doc = modelOf(params.textDocument.uri);
+  const links = doc ? getDefinition(doc, params.position, corpus.current, token) : null;
+  // Clients without LocationLink support get plain locations.
+  return links && !definitionLinks ? links.map((l) => ({ uri: l.targetUri, range: l.targetSelectionRange })) : links;
+});
 
 // Input that cannot be a resolution gets one clear message, and the server keeps serving.
 documents.onDidChangeContent(({ document }) => {
@@ -74,6 +161,7 @@ documents.onDidClose(({ document }) => {
   void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
 });
 
+connection.onShutdown(() => corpus.dispose());
 process.on('uncaughtException', (error) => connection.console.error(`Unexpected error: ${error.stack ?? error}`));
 documents.listen(connection);
 connection.listen();

@@ -16,6 +16,10 @@ export class LspClient {
   private readonly waiters: (() => void)[] = [];
   stderr = '';
 
+  /** Settings the client answers with, by section: { 'unres.corpus': { paths: [...] } }. */
+  settings: Record<string, unknown> = {};
+  readonly messages: { type: number; message: string }[] = [];
+
   private constructor(readonly process: ChildProcess) {
     this.connection = createProtocolConnection(new StreamMessageReader(process.stdout!), new StreamMessageWriter(process.stdin!));
     process.stderr!.on('data', (chunk) => (this.stderr += chunk));
@@ -25,21 +29,34 @@ export class LspClient {
       this.diagnostics.set(params.uri, list);
       this.waiters.splice(0).forEach((wake) => wake());
     });
-    // The server asks for settings; answer with defaults like a client that has none.
-    this.connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => null));
+    // The server asks for settings by section ("unres.corpus"); answer from `settings`.
+    this.connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) =>
+      params.items.map((item) => (item.section && item.section in this.settings ? this.settings[item.section] : null)),
+    );
     this.connection.onRequest('client/registerCapability', () => null);
+    this.connection.onNotification('window/showMessage', (params: { type: number; message: string }) => {
+      this.messages.push(params);
+    });
+    this.connection.onRequest('window/showMessageRequest', (params: { type: number; message: string }) => {
+      this.messages.push(params);
+      return null;
+    });
     this.connection.onRequest('workspace/inlayHint/refresh', () => null);
     this.connection.listen();
   }
 
-  static async start(args: string[] = ['--stdio']): Promise<LspClient> {
+  static async start(args: string[] = ['--stdio'], settings: Record<string, unknown> = {}, workspaceFolder?: string): Promise<LspClient> {
     const child = spawn(process.execPath, [serverBin, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
     const client = new LspClient(child);
+    client.settings = settings;
     await client.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
-      rootUri: pathToFileURL(repoRoot).toString(),
-      capabilities: { workspace: { configuration: true }, textDocument: { documentSymbol: { hierarchicalDocumentSymbolSupport: true } } },
-      workspaceFolders: null,
+      rootUri: pathToFileURL(workspaceFolder ?? repoRoot).toString(),
+      capabilities: {
+        workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } },
+        textDocument: { documentSymbol: { hierarchicalDocumentSymbolSupport: true }, definition: { linkSupport: true } },
+      },
+      workspaceFolders: workspaceFolder ? [{ uri: pathToFileURL(workspaceFolder).toString(), name: 'workspace' }] : null,
     });
     await client.connection.sendNotification('initialized', {});
     return client;
@@ -47,6 +64,17 @@ export class LspClient {
 
   open(uri: string, text: string, version = 1): Promise<void> {
     return this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'unres', version, text } });
+  }
+
+  /** Waits until `check` holds, polling (for effects of background work such as the corpus load). */
+  async until<T>(check: () => Promise<T | undefined>, timeoutMs = 10_000): Promise<T> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const value = await check();
+      if (value !== undefined) return value;
+      if (Date.now() > deadline) throw new Error('timed out waiting for the server');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
   }
 
   /** Waits for the diagnostics of a document version (published after every change). */

@@ -44,6 +44,10 @@ export class KnowledgeBase implements KnowledgeBaseView {
     return kb;
   }
 
+  get size(): number {
+    return this.byKey.size;
+  }
+
   lookup(key: string): SymbolEntry | undefined {
     return this.byKey.get(key);
   }

@@ -1,0 +1,83 @@
+// Completion of cited symbols: after "resolution ", "resolutions … and ", "resolutions …, ",
+// "decision ", "decisions ", offer the resolutions (or decisions) the knowledge base knows, most
+// recent session first, inserting the symbol and, when known, its date: "73/266 of 22 December 2018".
+import { CompletionItemKind, MarkupKind } from 'vscode-languageserver-types';
+import type { CompletionItem, Position } from 'vscode-languageserver-types';
+import type { CancellationToken, ParsedDocument } from '../parsedDocument';
+import { displaySymbol, sessionOf } from '../corpus/symbols';
+import type { KnowledgeBaseView, SymbolEntry } from '../corpus/types';
+import { escapeMarkdown, formatDate } from './markdown';
+
+const MAX_ITEMS = 500;
+const LOOK_BACK = 800;
+
+const SYMBOL_CHARS = /[A-Za-z0-9./-]*$/;
+const SYMBOL_CHARS_AFTER = /^[A-Za-z0-9./-]*/;
+const ITEM = String.raw`(?:A\/RES\/|A\/DEC\/)?(?:(?:ES|S)-\d{1,2}\/\d{1,4}|\d{1,3}\/\d{1,4}|\d{1,4}\s\([IVXL]+\))(?:\s[A-Z](?![\w/]))?(?:,?\s+of\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4})?`;
+/** "resolution ", "decisions ": the first symbol. */
+const AFTER_KEYWORD = /\b([Rr]esolution|[Dd]ecision)s?\s+$/;
+/** "resolutions 53/70 of 4 December 1998, " or "… and ": the next symbol of a list. */
+const IN_LIST = new RegExp(String.raw`\b([Rr]esolution|[Dd]ecision)s\s+(?:${ITEM}(?:\s*,\s*|\s*,?\s+and\s+))+$`);
+/** A General Assembly key ("73/266", "43/78 H", "ES-10/19", "2625 (XXV)"), not another organ's. */
+const GA_KEY = /^(?:(?:ES|S)-\d{1,2}\/\d{1,4}|\d{1,3}\/\d{1,4}(?: [A-Z])?|\d{1,4} \([IVXL]+\))$/;
+
+export function getCitationCompletions(document: ParsedDocument, position: Position, kb: KnowledgeBaseView, token?: CancellationToken): CompletionItem[] | null {
+  if (token?.isCancellationRequested) return null;
+  const text = document.model.text;
+  const offset = document.lines.offsetAt(position);
+  const lineStart = document.lines.lineStart(position.line);
+  const typed = SYMBOL_CHARS.exec(text.slice(lineStart, offset))![0];
+  if (!looksLikeSymbolStart(typed)) return null;
+  const prefixStart = offset - typed.length;
+  const before = text.slice(Math.max(0, prefixStart - LOOK_BACK), prefixStart);
+  const context = AFTER_KEYWORD.exec(before) ?? IN_LIST.exec(before);
+  if (!context) return null;
+  const kind = context[1].toLowerCase() === 'decision' ? 'decision' : 'resolution';
+
+  const lineEnd = document.lines.lineEnd(position.line);
+  const wordEnd = offset + SYMBOL_CHARS_AFTER.exec(text.slice(offset, lineEnd))![0].length;
+  const continuesWithDate = /^,?\s+of\b/.test(text.slice(wordEnd, wordEnd + 12));
+  const full = /^A/.test(typed);
+  const written = kind === 'decision' ? 'A/DEC/' : 'A/RES/';
+  const keyPrefix = full ? (typed.startsWith(written) ? typed.slice(written.length) : '') : typed;
+  if (full && !written.startsWith(typed.slice(0, written.length))) return [];
+
+  const candidates: { entry: SymbolEntry; session: number; date: string; number: number }[] = [];
+  for (const entry of kb.entries()) {
+    if (entry.kind !== kind || entry.organ || !GA_KEY.test(entry.key) || !entry.key.startsWith(keyPrefix)) continue;
+    const number = Number(/\/(\d+)/.exec(entry.key)?.[1] ?? /^(\d+)/.exec(entry.key)?.[1] ?? 0);
+    candidates.push({ entry, session: sessionOf(entry.key) ?? 0, date: entry.dates[0]?.value ?? '', number });
+  }
+  if (token?.isCancellationRequested) return null;
+  candidates.sort((a, b) => b.session - a.session || (a.date < b.date ? 1 : a.date > b.date ? -1 : 0) || b.number - a.number || a.entry.key.localeCompare(b.entry.key));
+
+  const range = { start: document.lines.positionAt(prefixStart), end: document.lines.positionAt(wordEnd) };
+  return candidates.slice(0, MAX_ITEMS).map(({ entry, date }, rank): CompletionItem => {
+    const symbol = (full ? written : '') + entry.key;
+    const when = date && !continuesWithDate ? ` of ${formatDate(date)}` : '';
+    const title = entry.titles[0]?.value;
+    const name = displaySymbol({ key: entry.key, kind });
+    const facts = [date ? `adopted ${formatDate(date)}` : undefined, entry.dates.length > 1 ? `${entry.dates.length} different dates in the knowledge base` : undefined].filter(Boolean).join(' · ');
+    const item: CompletionItem = {
+      label: symbol,
+      kind: CompletionItemKind.Reference,
+      sortText: String(rank).padStart(5, '0'),
+      filterText: symbol,
+      textEdit: { range, newText: symbol + when },
+      documentation: {
+        kind: MarkupKind.Markdown,
+        value: [`**${escapeMarkdown(name)}**${facts ? ` · ${escapeMarkdown(facts)}` : ''}`, ...(title ? ['', `*${escapeMarkdown(title)}*`] : [])].join('\n'),
+      },
+    };
+    if (title) item.detail = title;
+    if (date) item.labelDetails = { description: formatDate(date) };
+    return item;
+  });
+}
+
+/** Empty, or the start of a symbol: a digit, "ES-", "A/RES/", "A/DEC/". */
+function looksLikeSymbolStart(typed: string): boolean {
+  if (typed === '' || /^\d/.test(typed)) return true;
+  const head = (full: string) => full.startsWith(typed.slice(0, full.length));
+  return head('A/RES/') || head('A/DEC/') || head('ES-') || head('S-');
+}

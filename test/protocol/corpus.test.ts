@@ -1,0 +1,156 @@
+import * as assert from 'assert';
+import { mkdtempSync, rmSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import * as path from 'path';
+import { pathToFileURL } from 'url';
+import type { CompletionItem, CompletionList, DocumentLink, Hover, Location, LocationLink, MarkupContent, Position } from 'vscode-languageserver-protocol';
+import { LineIndex } from '../../server/src/parser/lines';
+import { corpusDir, readSeed, SEEDS } from '../helpers';
+import { LspClient } from './lspClient';
+
+const uriOf = (file: string) => pathToFileURL(path.join(corpusDir, file)).toString();
+
+/** The position of the `|` in `marked`, which must occur once in text (without the bar). */
+function positionOf(text: string, marked: string): Position {
+  const bar = marked.indexOf('|');
+  const needle = marked.replace('|', '');
+  const at = text.indexOf(needle);
+  assert.ok(at >= 0 && text.indexOf(needle, at + 1) < 0, `"${needle}" must occur once`);
+  return new LineIndex(text).positionAt(at + bar);
+}
+
+const hoverText = (hover: Hover | null) => (hover ? (hover.contents as MarkupContent).value : '');
+
+describe('protocol: corpus lookups on the seeds', () => {
+  let client: LspClient;
+  const seed000 = readSeed(SEEDS[0].file);
+
+  before(async () => {
+    client = await LspClient.start();
+    await client.open(uriOf(SEEDS[0].file), seed000);
+  });
+  after(() => client.stop());
+
+  /** Hover, retried until the background corpus load has finished. */
+  const hoverWhenLoaded = (uri: string, position: Position, expect: RegExp) =>
+    client.until(async () => {
+      const hover = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position })) as Hover | null;
+      return expect.test(hoverText(hover)) ? hover : undefined;
+    });
+
+  it('hover on 73/266 gives its title, adoption date, corpus text and undocs link', async () => {
+    const hover = await hoverWhenLoaded(uriOf(SEEDS[0].file), positionOf(seed000, '2016 and 73/2|66 of 22 December 2018'), /Advancing/);
+    const text = hoverText(hover);
+    assert.match(text, /Advancing responsible State behaviour in cyberspace in the context of international security/);
+    assert.match(text, /22 December 2018/);
+    assert.match(text, /004\\_f1b1830bc3def63f\\\.txt/);
+    assert.match(text, /\(https:\/\/undocs\.org\/A\/RES\/73\/266\)/);
+  });
+
+  it('hover on "paragraph 3 of that resolution" gives OP3 of 73/266', async () => {
+    const hover = await hoverWhenLoaded(uriOf(SEEDS[0].file), positionOf(seed000, 'set out in para|graph 3 of that resolution'), /Requests/);
+    assert.match(hoverText(hover), /Requests\*? the Secretary\\-General, with the assistance of a group of governmental experts/);
+  });
+
+  it('definition on 73/266 opens the corpus text of 73/266', async () => {
+    const links = (await client.connection.sendRequest('textDocument/definition', {
+      textDocument: { uri: uriOf(SEEDS[0].file) },
+      position: positionOf(seed000, '2016 and 73/2|66 of 22 December 2018'),
+    })) as LocationLink[];
+    assert.strictEqual(links[0].targetUri, uriOf(SEEDS[4].file));
+  });
+
+  it('references of 73/266 include the corpus texts that cite it', async () => {
+    const locations = (await client.connection.sendRequest('textDocument/references', {
+      textDocument: { uri: uriOf(SEEDS[0].file) },
+      position: positionOf(seed000, '2016 and 73/2|66 of 22 December 2018'),
+      context: { includeDeclaration: true },
+    })) as Location[];
+    const files = new Set(locations.map((l) => path.basename(new URL(l.uri).pathname)));
+    assert.ok(files.has(SEEDS[0].file) && files.has(SEEDS[1].file), [...files].join(', '));
+    assert.ok(locations.length >= 3);
+  });
+
+  it('document links point every citation at undocs.org', async () => {
+    const links = (await client.connection.sendRequest('textDocument/documentLink', { textDocument: { uri: uriOf(SEEDS[0].file) } })) as DocumentLink[];
+    assert.ok(links.length >= 20);
+    assert.ok(links.some((l) => l.target === 'https://undocs.org/A/RES/73/266'));
+    assert.ok(links.every((l) => l.target!.startsWith('https://undocs.org/')));
+  });
+
+  it('completion after "resolution 73/" offers 73/266 with its date', async () => {
+    const uri = 'untitled:completion';
+    const text = 'The General Assembly,\n\nRecalling its resolution 73/';
+    await client.open(uri, text);
+    const result = (await client.connection.sendRequest('textDocument/completion', {
+      textDocument: { uri },
+      position: new LineIndex(text).positionAt(text.length),
+    })) as CompletionList | CompletionItem[] | null;
+    const items = Array.isArray(result) ? result : result?.items ?? [];
+    const item = items.find((i) => i.label === '73/266');
+    assert.ok(item, items.map((i) => i.label).join(', '));
+    assert.match(JSON.stringify(item.textEdit ?? item.insertText), /73\/266 of 22 December 2018/);
+  });
+});
+
+describe('protocol: user corpus folders and catalogues through settings', () => {
+  let folder: string;
+  let client: LspClient;
+
+  before(async () => {
+    folder = mkdtempSync(path.join(tmpdir(), 'unres-corpus-'));
+    writeFileSync(
+      path.join(folder, 'a-res-76-19.txt'),
+      'General Assembly\n\nDistr.: General\n\nA/RES/76/19\n\nDevelopments in the field of information and telecommunications in the context of international security\n\nThe General Assembly,\n\nRecalling its resolution 73/27 of 5 December 2018,\n\n1. Decides to remain seized of the matter.\n',
+    );
+    writeFileSync(path.join(folder, 'broken.bin'), Buffer.from([0, 1, 2, 3, 0, 255]));
+    writeFileSync(path.join(folder, 'binary.txt'), Buffer.from([80, 75, 3, 4, 0, 0, 0, 0, 20, 0]));
+    writeFileSync(
+      path.join(folder, 'undl-export.csv'),
+      'Resolution,Title,Vote date\r\nA/RES/77/37,"Developments in the field of information and telecommunications in the context of international security",2022-12-07\r\nA/RES/73/,"Broken symbol",2018-12-05\r\nA/RES/76/19,"Developments in the field, revised",2021-12-06\r\n',
+    );
+    client = await LspClient.start(['--stdio'], { 'unres.corpus': { paths: [folder, path.join(folder, 'missing-subfolder')], catalogues: [] } }, folder);
+  });
+  after(async () => {
+    await client.stop();
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  const hoverOn = async (text: string, marked: string) => {
+    const uri = `untitled:draft-${Math.random()}`;
+    await client.open(uri, text);
+    return hoverText((await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: positionOf(text, marked) })) as Hover | null);
+  };
+
+  it('loads a catalogue row from a folder in settings', async () => {
+    const text = 'The General Assembly,\n\nRecalling its resolution 77/37 of 7 December 2022,\n';
+    const hover = await client.until(async () => {
+      const value = await hoverOn(text, 'resolution 77/3|7');
+      return /Developments in the field of information/.test(value) ? value : undefined;
+    });
+    assert.match(hover, /undl\\-export\\\.csv/);
+  });
+
+  it('loads a text from a folder in settings', async () => {
+    const text = 'The General Assembly,\n\nRecalling its resolution 76/19 of 6 December 2021,\n';
+    const hover = await hoverOn(text, 'resolution 76/1|9');
+    assert.match(hover, /a\\-res\\-76\\-19\\\.txt/);
+  });
+
+  it('tells the user once about a broken row, a binary file and a missing folder, naming them', async () => {
+    const message = await client.until(async () => client.messages.find((m) => /corpus/.test(m.message)));
+    assert.match(message.message, /broken|binary|missing-subfolder|row/);
+    assert.match(message.message, /more problem/);
+    assert.strictEqual(client.messages.filter((m) => /corpus/.test(m.message)).length, 1);
+  });
+
+  it('reloads when a file is added to a watched folder', async () => {
+    writeFileSync(path.join(folder, 'extra.csv'), 'symbol,title,date\n75/32,"Advancing responsible State behaviour in cyberspace",2020-12-07\n');
+    const text = 'The General Assembly,\n\nRecalling its resolution 75/32 of 7 December 2020,\n';
+    const hover = await client.until(async () => {
+      const value = await hoverOn(text, 'resolution 75/3|2');
+      return /Advancing responsible/.test(value) ? value : undefined;
+    });
+    assert.match(hover, /extra\\\.csv/);
+  });
+});
