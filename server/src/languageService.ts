@@ -12,3 +12,5 @@ export { getDefinition } from './services/definition';
 export { findCitationReferences } from './services/citationReferences';
 export { getDocumentLinks } from './services/documentLinks';
 export { getCitationCompletions } from './services/citationCompletion';
+export { getCitationDiagnostics } from './services/citationDiagnostics';
+export { getCitationCodeActions } from './services/citationCodeActions';

@@ -4,7 +4,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { fileURLToPath } from 'url';
 import {
-  createConnection, DidChangeConfigurationNotification, DiagnosticSeverity, InitializeResult, ProposedFeatures, TextDocuments,
+  CodeActionKind, createConnection, Diagnostic, DidChangeConfigurationNotification, DiagnosticSeverity, InitializeResult, ProposedFeatures, TextDocuments,
   TextDocumentSyncKind, WorkspaceFolder,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -12,7 +12,7 @@ import type { CorpusSources } from './corpus/corpusLoader';
 import { CorpusService } from './corpus/corpusService';
 import { checkInput } from './inputGuard';
 import {
-  findCitationReferences, getCitationCompletions, getDefinition, getDocumentLinks, getDocumentSymbols, getFoldingRanges, getHover,
+  findCitationReferences, getCitationCodeActions, getCitationCompletions, getCitationDiagnostics, getDefinition, getDocumentLinks, getDocumentSymbols, getFoldingRanges, getHover,
   getInlayHints, getSemanticTokens, ParsedDocument, ParsedDocuments, SEMANTIC_TOKENS_LEGEND,
 } from './languageService';
 
@@ -31,6 +31,8 @@ const corpus = new CorpusService({
   loaded(kb, elapsedMs, newProblems) {
     connection.console.info(`Corpus loaded in ${elapsedMs} ms: ${[...kb.documents()].length} texts, ${kb.size} symbols.`);
     for (const problem of kb.problems) connection.console.warn(`Corpus: ${problem.message}`);
+    // Citation checks depend on what the corpus knows.
+    for (const document of documents.all()) scheduleDiagnostics(document, 0);
     if (newProblems.length > 0) {
       const more = newProblems.length > 1 ? ` (and ${newProblems.length - 1} more problem${newProblems.length > 2 ? 's' : ''}: see the UN Resolutions output)` : '';
       void connection.window.showWarningMessage(`UN Resolutions corpus: ${newProblems[0]}${more}. Everything else loaded.`);
@@ -64,6 +66,7 @@ connection.onInitialize((params): InitializeResult => {
       referencesProvider: true,
       documentLinkProvider: { resolveProvider: false },
       completionProvider: { triggerCharacters: [' ', '/', ','] },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
     },
     serverInfo: { name: 'unres-language-server', version: '0.1.0' },
   };
@@ -145,18 +148,39 @@ connection.onDefinition((params, token) => {
   return links && !definitionLinks ? links.map((l) => ({ uri: l.targetUri, range: l.targetSelectionRange })) : links;
 });
 
-// Input that cannot be a resolution gets one clear message, and the server keeps serving.
-documents.onDidChangeContent(({ document }) => {
-  const problem = checkInput(document.getText());
-  void connection.sendDiagnostics({
-    uri: document.uri,
-    version: document.version,
-    diagnostics: problem
-      ? [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: DiagnosticSeverity.Information, source: 'unres', code: problem.code, message: problem.message }]
-      : [],
-  });
+connection.onCodeAction((params, token) => {
+  const doc = modelOf(params.textDocument.uri);
+  return doc ? getCitationCodeActions(doc, params.range, params.context.diagnostics, corpus.current, token) : [];
 });
+
+// Diagnostics follow typing after a pause; a newer version cancels an older one's publication.
+const DIAGNOSTICS_DELAY_MS = 150;
+const diagnosticTimers = new Map<string, NodeJS.Timeout>();
+
+function scheduleDiagnostics(document: TextDocument, delay = DIAGNOSTICS_DELAY_MS): void {
+  clearTimeout(diagnosticTimers.get(document.uri));
+  diagnosticTimers.set(document.uri, setTimeout(() => publishDiagnostics(document.uri, document.version), delay));
+}
+
+function publishDiagnostics(uri: string, version: number): void {
+  diagnosticTimers.delete(uri);
+  const document = documents.get(uri);
+  if (!document || document.version !== version) return;
+  // Input that cannot be a resolution gets one clear message, and the server keeps serving.
+  const problem = checkInput(document.getText());
+  let diagnostics: Diagnostic[];
+  if (problem) {
+    diagnostics = [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: DiagnosticSeverity.Information, source: 'unres', code: problem.code, message: problem.message }];
+  } else {
+    diagnostics = getCitationDiagnostics(parsed.get(document), corpus.current);
+  }
+  void connection.sendDiagnostics({ uri, version, diagnostics });
+}
+
+documents.onDidChangeContent(({ document }) => scheduleDiagnostics(document));
 documents.onDidClose(({ document }) => {
+  clearTimeout(diagnosticTimers.get(document.uri));
+  diagnosticTimers.delete(document.uri);
   parsed.delete(document.uri);
   void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
 });

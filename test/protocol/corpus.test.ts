@@ -93,6 +93,44 @@ describe('protocol: corpus lookups on the seeds', () => {
   });
 });
 
+describe('protocol: citation diagnostics and their quick fix', () => {
+  let client: LspClient;
+  before(async () => {
+    client = await LspClient.start();
+  });
+  after(() => client.stop());
+
+  it('flags a date that contradicts the corpus and fixes it in one action', async () => {
+    const uri = 'untitled:wrong-date';
+    const text = readSeed(SEEDS[0].file).replace('53/70 of 4 December 1998', '53/70 of 5 December 1998');
+    await client.open(uri, text, 1);
+    // The first publication may come before the corpus has loaded; wait for the citation check.
+    const diagnostic = await client.until(async () => {
+      const published = await client.diagnosticsFor(uri, 1);
+      return published.diagnostics.find((d) => d.code === 'unres.citationDate');
+    });
+    assert.match(diagnostic.message as string, /53\/70 was adopted on 4 December 1998 .*not 5 December 1998/);
+    assert.deepStrictEqual(diagnostic.range.start, positionOf(text, '53/70 of |5 December 1998'));
+    const actions = (await client.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri },
+      range: diagnostic.range,
+      context: { diagnostics: [diagnostic] },
+    })) as { title: string; edit: { changes: Record<string, { newText: string }[]> } }[];
+    assert.strictEqual(actions[0].title, 'Change to 4 December 1998');
+    assert.deepStrictEqual(actions[0].edit.changes[uri].map((e) => e.newText), ['4 December 1998']);
+  });
+
+  it('publishes no citation diagnostic for the seeds', async () => {
+    for (const seed of SEEDS) {
+      const uri = uriOf(seed.file);
+      await client.open(uri, readSeed(seed.file), 7);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const published = await client.diagnosticsFor(uri, 7);
+      assert.deepStrictEqual(published.diagnostics.map((d) => `${d.code}: ${d.message}`), [], seed.file);
+    }
+  });
+});
+
 describe('protocol: user corpus folders and catalogues through settings', () => {
   let folder: string;
   let client: LspClient;

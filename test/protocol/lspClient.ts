@@ -81,7 +81,9 @@ export class LspClient {
   async diagnosticsFor(uri: string, version: number, timeoutMs = 5000): Promise<PublishDiagnosticsParams> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      const found = this.diagnostics.get(uri)?.find((d) => d.version === version);
+      const list = this.diagnostics.get(uri) ?? [];
+      // The latest publication for that version: a corpus reload publishes again.
+      const found = [...list].reverse().find((d) => d.version === version);
       if (found) return found;
       if (Date.now() > deadline) throw new Error(`no diagnostics for ${uri} v${version}`);
       await new Promise<void>((resolve) => {
