@@ -310,7 +310,7 @@ function buildVsix() {
 function checkVsixContents(vsix) {
   const files = vsixFiles(vsix);
   const has = (file) => files.includes(file);
-  const required = ['package.json', 'dist/client.js', 'dist/server.js', 'syntaxes/unres.tmLanguage.json', 'language-configuration.json', 'server/bin/unres-language-server.js'];
+  const required = ['package.json', 'dist/client.js', 'dist/server.js', 'syntaxes/unres.tmLanguage.json', 'language-configuration.json', 'server/bin/unres-language-server.js', 'corpus/catalogue.json'];
   const missing = required.filter((file) => !has(file));
   check(missing.length === 0, `the .vsix ships ${required.join(', ')}`, `missing: ${missing.join(', ')}; packed: ${files.join(', ')}`);
 
