@@ -26,7 +26,8 @@ export function normalizeSymbol(raw: string, kindHint?: CitationKind): SymbolKey
   if (match) return { key: `${match[1]} (${match[2]})`, kind: 'resolution' };
   match = DECISION.exec(text);
   if (match) return { key: match[1], kind: 'decision' };
-  const upper = text.replace(/\/(rev|add|corr|amend)\.(\d+)/gi, (_, part: string, n: string) => `/${part[0].toUpperCase()}${part.slice(1).toLowerCase()}.${n}`);
+  // Symbols are upper case but for their revision parts: A/C.1/73/L.27/Rev.1, A/67/53/Corr.1.
+  const upper = text.toUpperCase().replace(/\/(REV|ADD|CORR|AMEND)\.(\d+)/g, (_, part: string, n: string) => `/${part[0]}${part.slice(1).toLowerCase()}.${n}`);
   if (DOCUMENT.test(upper) && /\d/.test(upper)) {
     if (/^S\/RES\/\d/.test(upper)) return { key: upper.replace(/\s?\((\d{4})\)$/, ' ($1)'), kind: 'resolution' };
     return { key: upper, kind: 'document' };
