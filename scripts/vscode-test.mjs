@@ -4,12 +4,16 @@
 //
 //   node scripts/vscode-test.mjs --results FILE
 //
-// Run by scripts/test.mjs after `tsc -b` and the esbuild bundle. Two runs:
+// Run by scripts/test.mjs after `tsc -b` and the esbuild bundle. Three runs:
 //   1. development mode: the project as extensionDevelopmentPath, the suite out/test/vscode/;
 //   2. the packaged extension: `vsce package`, its file list checked here in Node, the .vsix
 //      installed into a fresh extensions folder, and the suite out/test/vscode/packaged/ run
-//      against the installed copy.
-// Writes {"passes","failures","pending"} summed over both runs (and the Node-side package
+//      against the installed copy;
+//   3. Restricted Mode (always in code-server): a fresh copy of test/fixtures/untrusted/ opened
+//      with workspace trust enabled and nobody having trusted it, the project in development
+//      mode, the suite out/test/vscode/untrusted/; the harness reads the notification toasts
+//      and clicks "Trust" for it.
+// Writes {"passes","failures","pending"} summed over the runs (and the Node-side package
 // checks) to FILE; exits 0 only when everything passed.
 //
 // Environment:
@@ -20,7 +24,7 @@
 //                              run 1 in code-server only, or in downloaded desktop VS Code only;
 //                              by default desktop VS Code when it can be downloaded
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { ensureCodeServer, root } from './install-code-server.mjs';
@@ -94,7 +98,7 @@ function check(condition, title, detail) {
 // One run in code-server: open the workbench with an extension-test payload in Chromium, print
 // the extension host's mocha output as it comes, and collect the exit code and the counts.
 
-async function runInVSCode({ name, chromium, codeServer, suite, extensionDevelopmentPath, extensionTestsPath }) {
+async function runInVSCode({ name, chromium, codeServer, suite, extensionDevelopmentPath, extensionTestsPath, folder = workspaceFolder, requests = {}, everyTick }) {
   const { chromium: playwright } = require('playwright-core');
   const suiteLog = path.join(resultsDir, `${suite}.log`);
   const suiteJson = path.join(resultsDir, `${suite}.json`);
@@ -135,12 +139,20 @@ async function runInVSCode({ name, chromium, codeServer, suite, extensionDevelop
       ['extensionTestsPath', remoteUri(codeServer.port, extensionTestsPath)],
       ['skipWelcome', 'true'],
     ];
-    const url = workbenchUrl(codeServer.port, workspaceFolder, payload);
+    const url = workbenchUrl(codeServer.port, folder, payload);
     const started = Date.now();
     await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 60_000 });
 
-    // Print the spec reporter's lines as the extension host writes them; take a screenshot
-    // when the suite asks for one (test/vscode/runner.ts: requestScreenshot).
+    // Print the spec reporter's lines as the extension host writes them; answer the suite's
+    // requests (test/vscode/runner.ts: askHarness): <name>.request in, <name>.done out, with
+    // what the handler returns.
+    const handlers = {
+      outline: async () => {
+        await takeScreenshot(page, 'outline');
+        return '';
+      },
+      ...Object.fromEntries(Object.entries(requests).map(([request, handler]) => [request, () => handler(page)])),
+    };
     let printed = 0;
     const printNew = () => {
       if (!existsSync(suiteLog)) return;
@@ -157,14 +169,18 @@ async function runInVSCode({ name, chromium, codeServer, suite, extensionDevelop
     exited.then((code) => (exitCode = code));
     while (exitCode === undefined) {
       printNew();
-      for (const shot of ['outline']) {
-        const request = path.join(resultsDir, `${shot}.request`);
-        if (existsSync(request)) {
-          rmSync(request, { force: true });
-          await takeScreenshot(page, shot).catch((error) => log(`screenshot failed (ignored): ${error.message}`));
-          writeFileSync(path.join(resultsDir, `${shot}.done`), '');
+      for (const [request, handler] of Object.entries(handlers)) {
+        const file = path.join(resultsDir, `${request}.request`);
+        if (existsSync(file)) {
+          rmSync(file, { force: true });
+          const answer = await handler().catch((error) => {
+            log(`${request} failed: ${error.message}`);
+            return `failed: ${error.message}`;
+          });
+          writeFileSync(path.join(resultsDir, `${request}.done`), String(answer ?? ''));
         }
       }
+      await everyTick?.(page);
       if (Date.now() > deadline) {
         timedOut = true;
         break;
@@ -217,7 +233,7 @@ async function takeScreenshot(page, shot) {
   }
   await page.screenshot({ path: file });
   log(`screenshot: ${path.relative(root, file)}`);
-  if (process.env.UNRES_SCREENSHOT === '1') {
+  if (process.env.UNRES_SCREENSHOT === '1' && shot === 'outline') {
     const docs = path.join(root, 'docs', `${shot}.png`);
     mkdirSync(path.dirname(docs), { recursive: true });
     copyFileSync(file, docs);
@@ -228,7 +244,7 @@ async function takeScreenshot(page, shot) {
 async function withCodeServer(name, options, body) {
   const port = await freePort();
   const started = Date.now();
-  const codeServer = await startCodeServer({ ...options, port, folder: workspaceFolder, logFile: path.join(logsDir, `${name}-code-server.log`) });
+  const codeServer = await startCodeServer({ folder: workspaceFolder, ...options, port, logFile: path.join(logsDir, `${name}-code-server.log`) });
   cleanups.add(codeServer.stop);
   log(`${name}: code-server listening on ${codeServer.url} (${seconds(started)})`);
   try {
@@ -342,10 +358,70 @@ function installVsix({ node, codeServerBin }, vsix, extensionsDir, userDataDir) 
 }
 
 // ---------------------------------------------------------------------------------------------
+// Restricted Mode: a fresh copy of test/fixtures/untrusted/workspace, opened with workspace trust
+// enabled in a fresh browser profile (so nobody trusted it), the project in development mode.
+// The workspace's settings name a corpus folder (76/900), the user settings a catalogue outside
+// the workspace (76/901). The suite test/vscode/untrusted/ asks the harness for what VS Code's
+// API cannot give: the notification toasts' text, a screenshot, and a click on "Trust".
+
+async function runUntrusted(tools) {
+  const fixture = path.join(root, 'test', 'fixtures', 'untrusted');
+  const runDir = freshDir(path.join(testRoot, 'run-untrusted'));
+  const folder = path.join(runDir, 'workspace');
+  cpSync(path.join(fixture, 'workspace'), folder, { recursive: true });
+  cpSync(path.join(fixture, 'user'), path.join(runDir, 'user'), { recursive: true });
+  const userDataDir = path.join(runDir, 'user-data');
+  writeUserSettings(userDataDir, { 'unres.corpus.catalogues': [path.join(runDir, 'user', 'catalogue.csv')] }, { workspaceTrust: true });
+
+  // Information toasts hide after a while: collect every one seen while the suite runs.
+  const notifications = new Set();
+  const readToasts = async (page) => {
+    const texts = await page.locator('.notifications-toasts .notification-list-item-message').allInnerTexts().catch(() => []);
+    for (const text of texts) if (text.trim()) notifications.add(text.trim());
+  };
+  const options = { ...tools, userDataDir, extensionsDir: path.join(runDir, 'extensions'), folder, workspaceTrust: true };
+  return withCodeServer('untrusted', options, (codeServer) =>
+    runInVSCode({
+      name: 'untrusted',
+      suite: 'untrusted',
+      chromium: tools.chromium,
+      codeServer,
+      folder,
+      extensionDevelopmentPath: root,
+      extensionTestsPath: path.join(root, 'out', 'test', 'vscode', 'untrusted', 'index'),
+      everyTick: readToasts,
+      requests: {
+        notifications: async (page) => {
+          await readToasts(page);
+          return [...notifications].join('\n');
+        },
+        untrusted: async (page) => {
+          await takeScreenshot(page, 'untrusted');
+          return '';
+        },
+        'grant-trust': clickTrust,
+      },
+    }),
+  );
+}
+
+/** Clicks "Trust" in the Workspace Trust editor (the suite opened it: workbench.trust.manage). */
+async function clickTrust(page) {
+  const button = page.locator('.workspace-trust-editor .workspace-trust-buttons [aria-label^="Trust,"] > .monaco-button').first();
+  try {
+    await button.click({ timeout: 10_000 });
+    return 'clicked';
+  } catch (error) {
+    await page.screenshot({ path: path.join(logsDir, 'untrusted-grant-trust.png') }).catch(() => undefined);
+    return `no Trust button (${error.message.split('\n')[0]}); see .vscode-test/logs/untrusted-grant-trust.png`;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
 
 async function main() {
   const started = Date.now();
-  for (const required of ['dist/client.js', 'dist/server.js', 'out/test/vscode/index.js', 'out/test/vscode/packaged/index.js']) {
+  for (const required of ['dist/client.js', 'dist/server.js', 'out/test/vscode/index.js', 'out/test/vscode/packaged/index.js', 'out/test/vscode/untrusted/index.js']) {
     if (!existsSync(path.join(root, required))) throw new Error(`${required} is missing: run \`npx tsc -b && node scripts/build.mjs\` first (npm test does).`);
   }
   const tools = await ensureCodeServer();
@@ -411,16 +487,21 @@ async function main() {
     }
   }
   writeTotals();
+
+  // 3. Restricted Mode.
+  log('Run 3: an untrusted workspace (Restricted Mode): corpus settings in the workspace are withheld, those in the user settings read');
+  add(await runUntrusted(tools));
+  writeTotals();
   log(`VS Code suite: ${totals.passes} passed, ${totals.failures} failed, ${totals.pending} skipped (${seconds(started)})`);
 }
 
 const watchdog = setTimeout(async () => {
-  console.error(`[vscode-test] overall time limit reached (${(2 * runTimeoutMs + 240_000) / 1000} s)`);
+  console.error(`[vscode-test] overall time limit reached (${(3 * runTimeoutMs + 240_000) / 1000} s)`);
   totals.failures++;
   writeTotals();
   await cleanupAll();
   process.exit(1);
-}, 2 * runTimeoutMs + 240_000);
+}, 3 * runTimeoutMs + 240_000);
 watchdog.unref();
 
 try {

@@ -1,5 +1,5 @@
 import * as path from 'path';
-import { ExtensionContext, window, workspace } from 'vscode';
+import { ExtensionContext, Uri, window, workspace } from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
 
 let client: LanguageClient | undefined;
@@ -21,7 +21,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
   client = new LanguageClient('unres', 'UN Resolutions', serverOptions, clientOptions);
   await client.start();
 
-  tellWhyWorkspaceCorpusIsNotRead();
+  void tellWhyWorkspaceCorpusIsNotRead();
   context.subscriptions.push(
     workspace.onDidGrantWorkspaceTrust(() => {
       // The workspace's corpus settings are readable now: let the server read them again.
@@ -30,17 +30,54 @@ export async function activate(context: ExtensionContext): Promise<void> {
   );
 }
 
-function tellWhyWorkspaceCorpusIsNotRead(): void {
+async function tellWhyWorkspaceCorpusIsNotRead(): Promise<void> {
   if (workspace.isTrusted) return;
-  const configuration = workspace.getConfiguration('unres');
-  const named = RESTRICTED.filter((key) => {
-    const values = configuration.inspect<string[]>(key);
-    return (values?.workspaceValue?.length ?? 0) > 0 || (values?.workspaceFolderValue?.length ?? 0) > 0;
-  });
-  if (named.length === 0) return;
+  // In Restricted Mode VS Code withholds the workspace values of restricted settings from
+  // extensions as well (inspect() has no workspaceValue), so look in the settings files.
+  const named = new Set<string>();
+  for (const settings of await workspaceSettings()) {
+    for (const key of RESTRICTED) {
+      const value = settings[`unres.${key}`];
+      if (Array.isArray(value) && value.length > 0) named.add(`unres.${key}`);
+    }
+  }
+  if (named.size === 0) return;
   void window.showInformationMessage(
-    `UN Resolutions: this workspace's settings name corpus files (${named.map((k) => `unres.${k}`).join(', ')}), which are not read until you trust the workspace. Corpus folders and catalogues in your user settings are read.`,
+    `UN Resolutions: this workspace's settings name corpus files (${[...named].join(', ')}), which are not read until you trust the workspace. Corpus folders and catalogues in your user settings are read.`,
   );
+}
+
+/** The settings of each folder's .vscode/settings.json and of the .code-workspace file, as written. */
+async function workspaceSettings(): Promise<Record<string, unknown>[]> {
+  const read = async (uri: Uri): Promise<Record<string, unknown> | undefined> => {
+    try {
+      const value = parseJsonc(new TextDecoder().decode(await workspace.fs.readFile(uri)));
+      return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  const found: Record<string, unknown>[] = [];
+  for (const folder of workspace.workspaceFolders ?? []) {
+    const settings = await read(Uri.joinPath(folder.uri, '.vscode', 'settings.json'));
+    if (settings) found.push(settings);
+  }
+  const file = workspace.workspaceFile;
+  if (file && file.scheme !== 'untitled') {
+    const settings = (await read(file))?.settings;
+    if (settings && typeof settings === 'object') found.push(settings as Record<string, unknown>);
+  }
+  return found;
+}
+
+/** JSON with comments and trailing commas, as VS Code writes settings; undefined when it is not. */
+function parseJsonc(text: string): unknown {
+  const json = text.replace(/("(?:[^"\\]|\\.)*")|\/\/[^\n]*|\/\*[\s\S]*?\*\/|,(?=\s*[}\]])/g, (_match, string: string | undefined) => string ?? '');
+  try {
+    return JSON.parse(json);
+  } catch {
+    return undefined;
+  }
 }
 
 export async function deactivate(): Promise<void> {

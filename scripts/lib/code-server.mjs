@@ -34,9 +34,16 @@ export async function freePort(preferred = 0) {
 
 /**
  * Settings for a fresh user data folder: no welcome page, tips, telemetry or update checks,
- * so the workbench shows only what the extension does.
+ * so the workbench shows only what the extension does. Workspace trust is off unless
+ * `workspaceTrust` is true; then a folder nobody trusted opens in Restricted Mode, without the
+ * modal "Do you trust the authors…?" dialog at start (startupPrompt "never": the Restricted
+ * Mode banner and status bar item show instead), so extension tests are not held up by it.
+ * Pair it with startCodeServer({ workspaceTrust: true }).
  */
-export function writeUserSettings(userDataDir, extra = {}) {
+export function writeUserSettings(userDataDir, extra = {}, { workspaceTrust = false } = {}) {
+  const trust = workspaceTrust
+    ? { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never' }
+    : { 'security.workspace.trust.enabled': false };
   const settings = {
     'workbench.startupEditor': 'none',
     'workbench.tips.enabled': false,
@@ -47,7 +54,7 @@ export function writeUserSettings(userDataDir, extra = {}) {
     'extensions.autoCheckUpdates': false,
     'extensions.autoUpdate': false,
     'extensions.ignoreRecommendations': true,
-    'security.workspace.trust.enabled': false,
+    ...trust,
     'chat.commandCenter.enabled': false,
     'git.enabled': false,
     'git.openRepositoryInParentFolders': 'never',
@@ -93,9 +100,11 @@ function httpOk(url) {
 /**
  * Starts code-server on 127.0.0.1:port in its own process group (so that stop() ends it and
  * everything it started: extension hosts, language servers) and waits until it answers.
- * Its output goes to logFile. Returns { child, url, stop() }.
+ * Its output goes to logFile. Returns { child, url, stop() }. Workspace trust is disabled
+ * (--disable-workspace-trust) unless `workspaceTrust` is true; the user settings decide
+ * then (writeUserSettings(…, { workspaceTrust: true })).
  */
-export async function startCodeServer({ node, codeServerBin, port, userDataDir, extensionsDir, folder, logFile, extraArgs = [], inheritOutput = false, timeoutMs = 60_000 }) {
+export async function startCodeServer({ node, codeServerBin, port, userDataDir, extensionsDir, folder, logFile, extraArgs = [], inheritOutput = false, timeoutMs = 60_000, workspaceTrust = false }) {
   mkdirSync(extensionsDir, { recursive: true });
   mkdirSync(userDataDir, { recursive: true });
   const args = [
@@ -105,7 +114,7 @@ export async function startCodeServer({ node, codeServerBin, port, userDataDir, 
     '--bind-addr', `${HOST}:${port}`,
     '--disable-telemetry',
     '--disable-update-check',
-    '--disable-workspace-trust',
+    ...(workspaceTrust ? [] : ['--disable-workspace-trust']),
     '--disable-getting-started-override',
     '--user-data-dir', userDataDir,
     '--extensions-dir', extensionsDir,

@@ -14,3 +14,5 @@ export { getDocumentLinks } from './services/documentLinks';
 export { getCitationCompletions } from './services/citationCompletion';
 export { getCitationDiagnostics } from './services/citationDiagnostics';
 export { getCitationCodeActions } from './services/citationCodeActions';
+export { getAgreedCompletions } from './services/agreedCompletion';
+export { getAgreedCodeActions, getAgreedDiagnostics, getAgreedHover } from './services/agreedDeviation';

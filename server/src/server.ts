@@ -8,11 +8,16 @@ import {
   TextDocumentSyncKind, WorkspaceFolder,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { EMPTY_AGREED_INDEX } from './agreed/empty';
+import { buildAgreedIndexAsync } from './agreed/index';
+import type { AgreedLanguageIndex } from './agreed/types';
 import type { CorpusSources } from './corpus/corpusLoader';
+import type { KnowledgeBase } from './corpus/knowledgeBase';
 import { CorpusService } from './corpus/corpusService';
 import { checkInput } from './inputGuard';
 import {
-  findCitationReferences, getCitationCodeActions, getCitationCompletions, getCitationDiagnostics, getDefinition, getDocumentLinks, getDocumentSymbols, getFoldingRanges, getHover,
+  findCitationReferences, getAgreedCodeActions, getAgreedCompletions, getAgreedDiagnostics, getAgreedHover, getCitationCodeActions,
+  getCitationCompletions, getCitationDiagnostics, getDefinition, getDocumentLinks, getDocumentSymbols, getFoldingRanges, getHover,
   getInlayHints, getSemanticTokens, ParsedDocument, ParsedDocuments, SEMANTIC_TOKENS_LEGEND,
 } from './languageService';
 
@@ -31,8 +36,9 @@ const corpus = new CorpusService({
   loaded(kb, elapsedMs, newProblems) {
     connection.console.info(`Corpus loaded in ${elapsedMs} ms: ${[...kb.documents()].length} texts, ${kb.size} symbols.`);
     for (const problem of kb.problems) connection.console.warn(`Corpus: ${problem.message}`);
-    // Citation checks depend on what the corpus knows.
+    // Citation checks depend on what the corpus knows; agreed language follows once indexed.
     for (const document of documents.all()) scheduleDiagnostics(document, 0);
+    void indexAgreedLanguage(kb);
     if (newProblems.length > 0) {
       const more = newProblems.length > 1 ? ` (and ${newProblems.length - 1} more problem${newProblems.length > 2 ? 's' : ''}: see the UN Resolutions output)` : '';
       void connection.window.showWarningMessage(`UN Resolutions corpus: ${newProblems[0]}${more}. Everything else loaded.`);
@@ -40,6 +46,24 @@ const corpus = new CorpusService({
   },
   log: (message) => connection.console.error(message),
 });
+
+let agreed: AgreedLanguageIndex = EMPTY_AGREED_INDEX;
+let agreedGeneration = 0;
+
+/** Indexes the corpus paragraphs in the background; a newer corpus supersedes an older build. */
+async function indexAgreedLanguage(kb: KnowledgeBase): Promise<void> {
+  const generation = ++agreedGeneration;
+  const started = Date.now();
+  try {
+    const index = await buildAgreedIndexAsync([...kb.documents()]);
+    if (generation !== agreedGeneration) return;
+    agreed = index;
+    connection.console.info(`Agreed language indexed in ${Date.now() - started} ms: ${index.paragraphCount} wordings from ${index.documentCount} documents.`);
+    for (const document of documents.all()) scheduleDiagnostics(document, 0);
+  } catch (error) {
+    connection.console.error(`Indexing agreed language failed: ${error instanceof Error ? error.stack : error}`);
+  }
+}
 
 interface CorpusSettings {
   paths?: unknown;
@@ -133,9 +157,16 @@ connection.languages.inlayHint.on(async (params, token) => {
   return getInlayHints(doc, params.range, token);
 });
 
-connection.onHover((params, token) => { const doc = modelOf(params.textDocument.uri); return doc ? getHover(doc, params.position, corpus.current, token) : null; });
+connection.onHover((params, token) => {
+  const doc = modelOf(params.textDocument.uri);
+  return doc ? getHover(doc, params.position, corpus.current, token) ?? getAgreedHover(doc, params.position, agreed) : null;
+});
 connection.onDocumentLinks((params, token) => { const doc = modelOf(params.textDocument.uri); return doc ? getDocumentLinks(doc, token) : []; });
-connection.onCompletion((params, token) => { const doc = modelOf(params.textDocument.uri); return doc ? getCitationCompletions(doc, params.position, corpus.current, token) : null; });
+connection.onCompletion((params, token) => {
+  const doc = modelOf(params.textDocument.uri);
+  if (!doc) return null;
+  return getCitationCompletions(doc, params.position, corpus.current, token) ?? getAgreedCompletions(doc, params.position, agreed, token);
+});
 connection.onReferences((params, token) => {
   const doc = modelOf(params.textDocument.uri);
   const open = documents.all().map((d) => modelOf(d.uri)).filter((d): d is ParsedDocument => d !== undefined);
@@ -150,7 +181,8 @@ connection.onDefinition((params, token) => {
 
 connection.onCodeAction((params, token) => {
   const doc = modelOf(params.textDocument.uri);
-  return doc ? getCitationCodeActions(doc, params.range, params.context.diagnostics, corpus.current, token) : [];
+  if (!doc) return [];
+  return [...getCitationCodeActions(doc, params.range, params.context.diagnostics, corpus.current, token), ...getAgreedCodeActions(doc, params.context.diagnostics)];
 });
 
 // Diagnostics follow typing after a pause; a newer version cancels an older one's publication.
@@ -172,7 +204,9 @@ function publishDiagnostics(uri: string, version: number): void {
   if (problem) {
     diagnostics = [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: DiagnosticSeverity.Information, source: 'unres', code: problem.code, message: problem.message }];
   } else {
-    diagnostics = getCitationDiagnostics(parsed.get(document), corpus.current);
+    const doc = parsed.get(document);
+    const kb = corpus.current;
+    diagnostics = [...getCitationDiagnostics(doc, kb), ...getAgreedDiagnostics(doc, agreed, (uri) => kb.document(uri)?.parsed)];
   }
   void connection.sendDiagnostics({ uri, version, diagnostics });
 }

@@ -93,6 +93,28 @@ describe('protocol: corpus lookups on the seeds', () => {
   });
 });
 
+describe('protocol: agreed-language completion', () => {
+  let client: LspClient;
+  before(async () => {
+    client = await LspClient.start();
+  });
+  after(() => client.stop());
+
+  it('offers the agreed human-rights paragraph to a drafter typing its first words', async () => {
+    const uri = 'untitled:agreed';
+    const text = 'The General Assembly,\n\nRecalling its resolution 73/266,\n\nUnderlining the importance of respect';
+    await client.open(uri, text);
+    const position = new LineIndex(text).positionAt(text.length);
+    // The index is built in the background after the corpus loads.
+    const item = await client.until(async () => {
+      const result = (await client.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position })) as CompletionList | CompletionItem[] | null;
+      const items = Array.isArray(result) ? result : result?.items ?? [];
+      return items.find((i) => /for human rights and fundamental freedoms in the use of information and communications technologies,$/.test((i.textEdit as { newText: string } | undefined)?.newText ?? ''));
+    });
+    assert.match(item.detail ?? '', /used in 3 documents/);
+  });
+});
+
 describe('protocol: citation diagnostics and their quick fix', () => {
   let client: LspClient;
   before(async () => {

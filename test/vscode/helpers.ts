@@ -74,3 +74,16 @@ export function topLevel(symbols: vscode.DocumentSymbol[], name: string): vscode
 }
 
 export const names = (symbols: readonly vscode.DocumentSymbol[]) => symbols.map((symbol) => symbol.name);
+
+/** The text of hovers as VS Code renders them from the language server's Markdown. */
+export function hoverText(hovers: readonly vscode.Hover[]): string {
+  return hovers
+    .flatMap((hover) => hover.contents)
+    .map((content) => (typeof content === 'string' ? content : 'value' in content ? content.value : ''))
+    .join('\n');
+}
+
+/** The hovers at a position, through VS Code's hover providers (the language server's among them). */
+export async function hoversAt(uri: vscode.Uri, position: vscode.Position): Promise<vscode.Hover[]> {
+  return (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, position)) ?? [];
+}

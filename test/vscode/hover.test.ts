@@ -1,14 +1,6 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { openSeed, pollNonEmpty, SEED_004 } from './helpers';
-
-/** The text of hovers as VS Code renders them from the language server's Markdown. */
-function hoverText(hovers: vscode.Hover[]): string {
-  return hovers
-    .flatMap((hover) => hover.contents)
-    .map((content) => (typeof content === 'string' ? content : 'value' in content ? content.value : ''))
-    .join('\n');
-}
+import { hoverText, openSeed, pollNonEmpty, SEED_004 } from './helpers';
 
 suite('Corpus lookups', () => {
   test('hovering 73/266 in a seed shows its title and adoption date', async () => {

@@ -5,7 +5,7 @@
 // results go to files the harness knows: .vscode-test/results/<suite>.json holds
 // {"passes","failures","pending"}, and <suite>.log the spec reporter's output, written line
 // by line so the harness can print it as the tests run.
-import { appendFileSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'fs';
+import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import Mocha from 'mocha';
 import * as path from 'path';
 import { format } from 'util';
@@ -81,12 +81,14 @@ export async function runSuite(suiteName: string, files: string[], afterTests?: 
 }
 
 /**
- * Asks the harness (which drives the browser) to take a screenshot of the workbench as it is
- * now, and waits for it: writes <name>.request, waits for <name>.done. Gives up quietly.
+ * Asks the harness (which drives the browser) to do something only it can, outside VS Code's
+ * API, and waits for it: writes <name>.request, waits for <name>.done and returns what the
+ * harness wrote there (undefined when it did not answer in time). scripts/vscode-test.mjs
+ * knows the names: "outline" (a screenshot), and in the untrusted run "notifications" (the
+ * text of the notification toasts seen so far), "untrusted" (a screenshot) and "grant-trust"
+ * (click Trust in the Workspace Trust editor).
  */
-export async function requestScreenshot(name: string, timeoutMs = 20_000): Promise<boolean> {
-  // Only the code-server harness takes screenshots (of the browser page).
-  if (process.env.UNRES_NO_SCREENSHOT === '1') return false;
+export async function askHarness(name: string, timeoutMs = 20_000): Promise<string | undefined> {
   const request = path.join(resultsDir, `${name}.request`);
   const done = path.join(resultsDir, `${name}.done`);
   rmSync(done, { force: true });
@@ -94,11 +96,22 @@ export async function requestScreenshot(name: string, timeoutMs = 20_000): Promi
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (existsSync(done)) {
+      const answer = readFileSync(done, 'utf8');
       rmSync(done, { force: true });
-      return true;
+      return answer;
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   rmSync(request, { force: true });
-  return false;
+  return undefined;
+}
+
+/**
+ * Asks the harness to take a screenshot of the workbench as it is now, and waits for it.
+ * Gives up quietly.
+ */
+export async function requestScreenshot(name: string, timeoutMs = 20_000): Promise<boolean> {
+  // Only the code-server harness takes screenshots (of the browser page).
+  if (process.env.UNRES_NO_SCREENSHOT === '1') return false;
+  return (await askHarness(name, timeoutMs)) !== undefined;
 }

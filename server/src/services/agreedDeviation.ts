@@ -1,0 +1,166 @@
+// Where a draft paragraph departs from agreed language: an Information diagnostic naming the
+// source, a hover with the word-level difference (UN compilation style: deletions struck,
+// insertions bold), and a quick fix that restores the agreed wording and keeps the number.
+import { diffWords } from 'diff';
+import {
+  CodeAction, CodeActionKind, Diagnostic, DiagnosticSeverity, Hover, MarkupKind, Position, Range, TextEdit,
+} from 'vscode-languageserver-types';
+import type { AgreedKind, AgreedLanguageIndex, NearestParagraph } from '../agreed/types';
+import type { CancellationToken, ParsedDocument } from '../parsedDocument';
+import type { Paragraph, Span, SubParagraph } from '../parser/model';
+import { sourceName, withPunctuation } from './agreedCompletion';
+import { escapeMarkdown } from './markdown';
+
+export const AGREED_LANGUAGE_CODE = 'unres.agreedLanguage';
+
+/** Paragraphs shorter than this are too generic to compare ("Decides to remain seized of the matter."). */
+const MIN_WORDS = 8;
+const DIFF_OPTIONS = { timeout: 50, maxEditLength: 400 };
+
+interface Block {
+  node: Paragraph | SubParagraph;
+  kind: AgreedKind;
+  /** Last operative paragraph: ends with a full stop. */
+  last: boolean;
+}
+
+/** Resolves a corpus document's parse, to point related information at the agreed wording. */
+export type ParsedResolver = (uri: string) => ParsedDocument | undefined;
+
+export function getAgreedDiagnostics(document: ParsedDocument, index: AgreedLanguageIndex, resolve: ParsedResolver, token?: CancellationToken): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  for (const block of blocksOf(document)) {
+    if (token?.isCancellationRequested) return [];
+    const found = deviation(document, block, index);
+    if (!found || found.identical) continue;
+    const source = found.paragraph.sources.find((s) => s.uri !== document.uri) ?? found.paragraph.sources[0];
+    const diagnostic: Diagnostic = {
+      range: document.range(contentSpan(block.node)),
+      severity: DiagnosticSeverity.Information,
+      source: 'unres',
+      code: AGREED_LANGUAGE_CODE,
+      message: `Differs from agreed language in ${sourceName(source)}${found.paragraph.documentCount > 1 ? ` (used in ${found.paragraph.documentCount} documents)` : ''}.`,
+      data: { agreedId: found.paragraph.id, text: found.paragraph.text },
+    };
+    const related = found.paragraph.sources
+      .filter((s) => s.uri !== document.uri)
+      .slice(0, 3)
+      .flatMap((s) => {
+        const parsed = resolve(s.uri);
+        return parsed ? [{ location: { uri: s.uri, range: parsed.range(s) }, message: `Agreed wording: ${sourceName(s)}` }] : [];
+      });
+    if (related.length) diagnostic.relatedInformation = related;
+    diagnostics.push(diagnostic);
+  }
+  return diagnostics;
+}
+
+/** Hover on a paragraph: how it stands to agreed language (identical, or the word diff). */
+export function getAgreedHover(document: ParsedDocument, position: Position, index: AgreedLanguageIndex): Hover | null {
+  const offset = document.lines.offsetAt(position);
+  const block = blocksOf(document).find((b) => offset >= contentSpan(b.node).start && offset <= b.node.ownEnd);
+  if (!block) return null;
+  const found = deviation(document, block, index);
+  if (!found) return null;
+  const { paragraph } = found;
+  const sources = paragraph.sources.slice(0, 6).map((s) => escapeMarkdown(sourceName(s))).join('; ');
+  const used = `used in ${paragraph.documentCount} document${paragraph.documentCount === 1 ? '' : 's'}`;
+  let value: string;
+  if (found.identical) {
+    value = `**Agreed language:** identical to ${escapeMarkdown(sourceName(paragraph.sources[0]))}, ${used}.\n\n${sources}`;
+  } else {
+    value = [
+      `**Differs from agreed language** in ${escapeMarkdown(sourceName(paragraph.sources[0]))} (${used}; ${Math.round(found.similarity * 100)}% the same).`,
+      '',
+      renderDiff(paragraph.text, block.node.content.text),
+      '',
+      `Sources: ${sources}`,
+    ].join('\n');
+  }
+  return { contents: { kind: MarkupKind.Markdown, value }, range: document.range(contentSpan(block.node)) };
+}
+
+/** "Restore agreed language": replace the paragraph's text, keeping its number and final mark. */
+export function getAgreedCodeActions(document: ParsedDocument, diagnostics: Diagnostic[]): CodeAction[] {
+  const actions: CodeAction[] = [];
+  for (const diagnostic of diagnostics) {
+    if (diagnostic.code !== AGREED_LANGUAGE_CODE) continue;
+    const data = diagnostic.data as { text?: string } | undefined;
+    const start = document.lines.offsetAt(diagnostic.range.start);
+    const block = blocksOf(document).find((b) => contentSpan(b.node).start === start);
+    if (!block || typeof data?.text !== 'string') continue;
+    const range: Range = document.range(contentSpan(block.node));
+    actions.push({
+      title: 'Restore agreed language',
+      kind: CodeActionKind.QuickFix,
+      diagnostics: [diagnostic],
+      edit: { changes: { [document.uri]: [TextEdit.replace(range, restoredText(data.text, block, document))] } },
+    });
+  }
+  return actions;
+}
+
+// ---- helpers ------------------------------------------------------------------------------------
+
+function deviation(document: ParsedDocument, block: Block, index: AgreedLanguageIndex): NearestParagraph | undefined {
+  const text = block.node.content.text;
+  if (text.split(/\s+/).length < MIN_WORDS) return undefined;
+  const found = index.nearest(text, block.kind);
+  if (!found) return undefined;
+  // Boilerplate every resolution shares is not worth a note, and a document is not its own source.
+  if (!found.identical && found.paragraph.boilerplate) return undefined;
+  if (found.paragraph.sources.every((s) => s.uri === document.uri) && !found.identical) return undefined;
+  return found;
+}
+
+function blocksOf(document: ParsedDocument): Block[] {
+  const { model } = document;
+  const blocks: Block[] = [];
+  const lastOperative = model.operative[model.operative.length - 1];
+  const addSubs = (subs: SubParagraph[]) => {
+    for (const sub of subs) {
+      blocks.push({ node: sub, kind: 'subparagraph', last: false });
+      addSubs(sub.subparagraphs);
+    }
+  };
+  for (const paragraph of [...model.preambular, ...model.operative]) {
+    blocks.push({ node: paragraph, kind: paragraph.kind, last: paragraph === lastOperative });
+    addSubs(paragraph.subparagraphs);
+  }
+  return blocks;
+}
+
+/** The paragraph's own text in the source: after its number or label, up to its sub-paragraphs. */
+function contentSpan(node: Paragraph | SubParagraph): Span {
+  return { start: node.segments[0]?.start ?? node.start, end: node.ownEnd };
+}
+
+/** The agreed wording with the final mark the paragraph had here (its position decides it). */
+function restoredText(agreed: string, block: Block, document: ParsedDocument): string {
+  const own = document.model.text.slice(contentSpan(block.node).start, block.node.ownEnd).trimEnd();
+  const mark = /[,;:.]$/.exec(own.replace(/[*_”"’]+$/, ''))?.[0];
+  const base = withPunctuation(agreed, { kind: block.kind, last: block.last });
+  if (!mark || /:$/.test(base)) return base;
+  return base.replace(/[,;.]$/, mark);
+}
+
+/** Word diff from the agreed text to the draft's, as escaped Markdown; a legend for what it shows. */
+export function renderDiff(agreed: string, draft: string): string {
+  const changes = diffWords(agreed, draft, DIFF_OPTIONS);
+  if (!changes) {
+    return `The texts differ too much to show word by word.\n\nAgreed: ${escapeMarkdown(agreed)}\n\nHere: ${escapeMarkdown(draft)}`;
+  }
+  const parts = changes.map((change) => {
+    // Markup must hug the words: keep the spaces around a change outside it.
+    const [, lead, core, tail] = /^(\s*)([\s\S]*?)(\s*)$/.exec(change.value)!;
+    const text = escapeMarkdown(core);
+    if (!text) return change.value;
+    const marked = change.removed ? `~~${text}~~` : change.added ? `**${text}**` : text;
+    return `${lead ? ' ' : ''}${marked}${tail ? ' ' : ''}`;
+  });
+  const legend = [
+    changes.some((c) => c.removed) ? '~~struck~~: agreed wording left out' : '',
+    changes.some((c) => c.added) ? '**bold**: wording added here' : '',
+  ].filter(Boolean);
+  return `${parts.join('').replace(/ {2,}/g, ' ')}${legend.length ? `\n\n${legend.join('; ')}.` : ''}`;
+}
