@@ -48,19 +48,21 @@ const corpus = new CorpusService({
 });
 
 let agreed: AgreedLanguageIndex = EMPTY_AGREED_INDEX;
-let agreedGeneration = 0;
+let agreedBuild: AbortController | undefined;
 
-/** Indexes the corpus paragraphs in the background; a newer corpus supersedes an older build. */
+/** Indexes the corpus paragraphs in the background; a newer corpus stops an older build. */
 async function indexAgreedLanguage(kb: KnowledgeBase): Promise<void> {
-  const generation = ++agreedGeneration;
+  agreedBuild?.abort();
+  const build = (agreedBuild = new AbortController());
   const started = Date.now();
   try {
-    const index = await buildAgreedIndexAsync([...kb.documents()]);
-    if (generation !== agreedGeneration) return;
+    const index = await buildAgreedIndexAsync([...kb.documents()], { signal: build.signal });
+    if (build.signal.aborted) return;
     agreed = index;
     connection.console.info(`Agreed language indexed in ${Date.now() - started} ms: ${index.paragraphCount} wordings from ${index.documentCount} documents.`);
     for (const document of documents.all()) scheduleDiagnostics(document, 0);
   } catch (error) {
+    if ((error as Error)?.name === 'AbortError') return;
     connection.console.error(`Indexing agreed language failed: ${error instanceof Error ? error.stack : error}`);
   }
 }
@@ -219,7 +221,10 @@ documents.onDidClose(({ document }) => {
   void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
 });
 
-connection.onShutdown(() => corpus.dispose());
+connection.onShutdown(() => {
+  agreedBuild?.abort();
+  corpus.dispose();
+});
 process.on('uncaughtException', (error) => connection.console.error(`Unexpected error: ${error.stack ?? error}`));
 documents.listen(connection);
 connection.listen();

@@ -6,7 +6,7 @@
 // Steps:
 //  1. documents -> paragraphs (preambular, operative, sub-paragraphs at any depth), tokenized
 //     once per distinct text (identical texts share their tokens); word frequencies counted.
-//  2. extraction artifacts repaired (a word split by a stray space joined back, see shouldJoin),
+//  2. extraction artifacts repaired (a word split by a stray space joined back, see joinedId),
 //     then paragraphs deduplicated by normalised wording: one AgreedParagraph per wording, with
 //     all its sources.
 //  3. document counts, boilerplate families, ranking (documentCount desc, shorter first), then
@@ -33,6 +33,8 @@ export interface AgreedIndexOptions {
    */
   boilerplateShare?: number;
   boilerplateMinDocuments?: number;
+  /** Least similarity for nearest() to name a paragraph (default NEAREST_THRESHOLD, 0.6). */
+  nearestThreshold?: number;
 }
 
 export const KIND_PREAMBULAR = 0;
@@ -46,7 +48,7 @@ export const SELECTED_SHINGLES = 12;
 const SHINGLE_DIR_BITS = 18;
 /** postNext at a paragraph's last word. */
 export const NO_WORD = 0xffffffff;
-/** Frequencies of a word at most this, or a one-letter word, make a split candidate. */
+/** A word occurring at most this often, or a one-letter word, may be a fragment of a split word. */
 const JOIN_RARE = 8;
 
 /** Everything the queries read. Paragraph ids are ranks: 0 is the most used wording. */
@@ -55,7 +57,7 @@ export interface IndexData {
   // vocabulary
   words: string[];
   vocab: Map<string, number>;
-  /** Occurrences of each word in distinct texts, before repairs (what shouldJoin weighs). */
+  /** Occurrences of each word in the distinct texts, before repairs (what joinedId weighs). */
   freq: Uint32Array;
   alpha: Uint8Array;
   /** Word ids in alphabetical order, and each id's place in it (prefix completion). */
@@ -123,10 +125,10 @@ export type CancelSignal = { aborted: boolean } | CancellationToken;
 // ---- the join rule (shared with queries) -----------------------------------------------------
 
 /**
- * Tokens the index needs to repair a word split by a stray space ("o f", "consul tative"):
- * a and b with nothing between them are joined when
- *  - both are alphabetic, and one is a single letter or occurs in at most JOIN_RARE distinct
- *    texts (a split fragment is rare), and
+ * The repair of a word split by a stray space ("o f", "consul tative"), applied alike to the
+ * corpus and to what is typed: words a and b with nothing between them are joined when
+ *  - both are alphabetic, and one is a single letter or occurs at most JOIN_RARE times in the
+ *    corpus's distinct texts (a split fragment is rare), and
  *  - a+b is a word of the corpus, and
  *  - the rarer part is no more frequent than max(2, a quarter of a+b's frequency): "o f" -> "of",
  *    "consul tative" -> "consultative", but never "in to" -> "into" or "can not" -> "cannot",
@@ -165,10 +167,9 @@ const LETTER = 4;
  *      at least two distinct wordings. A family is the wording with numbers, symbols, dates,
  *      months and ordinals masked, a run of them with the words that join a citation list
  *      ("of", "and", "as well as its decision(s)", "resolution(s)", the letter of "43/78 H")
- *      folded into one mask, and an
- *      opening adverb (also, further, again, moreover) dropped: "Recalling its resolutions 53/70
- *      of 4 December 1998, …, as well as its decision 72/512 …" and every longer or shorter list
- *      are one family.
+ *      folded into one mask, and an opening adverb (also, further, again, moreover) dropped:
+ *      "Recalling its resolutions 53/70 of 4 December 1998, …, as well as its decision 72/512 …"
+ *      and every longer or shorter list are one family.
  * A family with a single wording shared by many documents is agreed language, not boilerplate:
  * a departure from it is worth a diagnostic. Boilerplate families differ from draft to draft in
  * their numbers only, so every draft would otherwise get a deviation on them.
@@ -626,9 +627,9 @@ export function* buildSteps(documents: Iterable<AgreedCorpusDocument>, options: 
     for (let i = from; i < to; i++) postOff[tokWordFinal[i] + 1]++;
   });
   for (let w = 0; w < vocabSize; w++) postOff[w + 1] += postOff[w];
-  const postPara = new Int32Array(T);
-  const postPos = new Uint16Array(T);
-  const postNext = new Uint32Array(T);
+  const postPara = yield* fresh(Int32Array, T, clock);
+  const postPos = yield* fresh(Uint16Array, T, clock);
+  const postNext = yield* fresh(Uint32Array, T, clock);
   const cursor = postOff.slice(0, vocabSize);
   const firstWord = new Int32Array(P);
   yield* inChunks(P, 2048, clock, (from, to) => {
@@ -649,8 +650,8 @@ export function* buildSteps(documents: Iterable<AgreedCorpusDocument>, options: 
   // rarest trigrams, then (hash, paragraph) pairs sorted by hash.
   const sketchBits = T > 1 << 22 ? 23 : T > 1 << 18 ? 21 : 16;
   const sketchMask = (1 << sketchBits) - 1;
-  const rowA = new Uint16Array(1 << sketchBits);
-  const rowB = new Uint16Array(1 << sketchBits);
+  const rowA = yield* fresh(Uint16Array, 1 << sketchBits, clock);
+  const rowB = yield* fresh(Uint16Array, 1 << sketchBits, clock);
   const sketchIndex = (h: number) => fmix(h ^ 0x9e3779b9) & sketchMask;
   const countShingle = (h: number): void => {
     const a = h & sketchMask;
@@ -662,7 +663,7 @@ export function* buildSteps(documents: Iterable<AgreedCorpusDocument>, options: 
     for (let r = from; r < to; r++) forEachShingle(tokWordFinal, start[r], len[r], countShingle);
   });
   const K = SELECTED_SHINGLES;
-  const selHash = new Uint32Array(P * K);
+  const selHash = yield* fresh(Uint32Array, P * K, clock);
   const selCount = new Uint8Array(P);
   {
     const bestHash = new Uint32Array(K);
@@ -694,8 +695,8 @@ export function* buildSteps(documents: Iterable<AgreedCorpusDocument>, options: 
   }
   let pairs = 0;
   for (let r = 0; r < P; r++) pairs += selCount[r];
-  const pairHash = new Uint32Array(pairs);
-  const pairPara = new Int32Array(pairs);
+  const pairHash = yield* fresh(Uint32Array, pairs, clock);
+  const pairPara = yield* fresh(Int32Array, pairs, clock);
   {
     let at = 0;
     yield* inChunks(P, 16384, clock, (from, to) => {
@@ -801,9 +802,19 @@ function* inChunks(n: number, size: number, clock: Clock, work: (from: number, t
   }
 }
 
+/**
+ * A zeroed typed array whose pages are touched in chunks now: its first writes elsewhere (the
+ * scattered writes of the postings) then cost no page faults in a slice meant to be short.
+ */
+function* fresh<T extends Int32Array | Uint32Array | Uint16Array | Uint8Array>(make: new (n: number) => T, n: number, clock: Clock): Generator<void, T> {
+  const array = new make(n);
+  yield* inChunks(n, 1 << 16, clock, (from, to) => array.fill(0, from, to));
+  return array;
+}
+
 /** An exact-size copy of the first n elements, made in chunks. */
 function* copyOf<T extends Uint32Array | Uint8Array>(array: T, n: number, make: new (n: number) => T, clock: Clock): Generator<void, T> {
-  const copy = new make(n);
+  const copy = yield* fresh(make, n, clock);
   yield* inChunks(n, 1 << 18, clock, (from, to) => copy.set(array.subarray(from, to) as never, from));
   return copy;
 }
@@ -852,8 +863,8 @@ function* countingSort(ids: Int32Array, key: (id: number) => number, range: numb
 /** Stable LSD radix sort of (hash, paragraph) pairs by hash, two 16-bit passes. */
 function* radixSortPairs(hash: Uint32Array, para: Int32Array, clock: Clock): Generator<void, { hash: Uint32Array; para: Int32Array }> {
   const n = hash.length;
-  const tmpHash = new Uint32Array(n);
-  const tmpPara = new Int32Array(n);
+  const tmpHash = yield* fresh(Uint32Array, n, clock);
+  const tmpPara = yield* fresh(Int32Array, n, clock);
   yield* radixPass(hash, para, tmpHash, tmpPara, 0, clock);
   yield* radixPass(tmpHash, tmpPara, hash, para, 16, clock);
   return { hash, para };

@@ -6,6 +6,7 @@ import { stripMarkers, tokenize } from '../../../server/src/agreed/normalise';
 import type { AgreedParagraph, ParagraphMatch } from '../../../server/src/agreed/types';
 import { loadCorpus } from '../../../server/src/corpus/corpusLoader';
 import type { CorpusDocument } from '../../../server/src/corpus/types';
+import { ParsedDocument } from '../../../server/src/parsedDocument';
 import { corpusDir, readSeed, SEEDS } from '../../helpers';
 
 const seedUri = (i: number) => pathToFileURL(path.join(corpusDir, SEEDS[i].file)).toString();
@@ -221,6 +222,13 @@ describe('agreed language index over the seeds', () => {
       assert.strictEqual(index.nearest(''), undefined);
     });
 
+    it('takes another threshold as an option', () => {
+      const shorter = 'Underlining the importance of respect for human rights and fundamental freedoms,';
+      const found = index.nearest(shorter, 'preambular');
+      assert.ok(found && found.similarity < 0.9, String(found?.similarity));
+      assert.strictEqual(buildAgreedIndex(documents, { nearestThreshold: 0.9 }).nearest(shorter, 'preambular'), undefined);
+    });
+
     it('respects the kind', () => {
       assert.strictEqual(index.nearest(HUMAN_RIGHTS, 'operative')?.identical ?? false, false);
     });
@@ -252,7 +260,32 @@ describe('agreed language index over the seeds', () => {
     });
   });
 
+  describe('documents', () => {
+    const parsed = (uri: string, text: string, facts: { symbol?: string; adoptedAs?: string }) => ({ uri, ...facts, parsed: ParsedDocument.parse({ uri, version: 0, getText: () => text }) });
+    const text = (pp: string) => `The General Assembly,\n\n${pp},\n\n1. Decides to remain seized of the matter.\n`;
+
+    it('counts a draft and the resolution it was adopted as once, and shows the resolution', () => {
+      const small = buildAgreedIndex([
+        parsed('file:///draft.txt', text('Recalling its resolution 73/27'), { symbol: 'A/C.1/74/L.49/Rev.1', adoptedAs: '74/28' }),
+        parsed('file:///adopted.txt', text('Recalling its resolution 73/27'), { symbol: '74/28' }),
+        parsed('file:///other.txt', text('Recalling its resolution 73/27'), {}),
+      ]);
+      const [match] = small.searchParagraphs('Recalling its', { limit: 5 });
+      assert.strictEqual(match.paragraph.sources.length, 3);
+      assert.strictEqual(match.paragraph.documentCount, 2);
+      assert.deepStrictEqual(match.paragraph.sources.map((s) => s.symbol), ['A/RES/74/28', 'A/RES/74/28', undefined]);
+      assert.strictEqual(small.documentCount, 3);
+    });
+  });
+
   describe('buildAgreedIndexAsync', () => {
+    it('never runs inside the caller: a callback scheduled before it runs first', async () => {
+      const order: string[] = [];
+      setImmediate(() => order.push('callback'));
+      await buildAgreedIndexAsync(documents).then(() => order.push('built'));
+      assert.deepStrictEqual(order, ['callback', 'built']);
+    });
+
     it('yields to the event loop while it builds', async () => {
       let ranBeforeEnd = false;
       let finished = false;
