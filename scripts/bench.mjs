@@ -708,12 +708,75 @@ async function agreedLanguage({ parseResolution, seeds }) {
   return rows;
 }
 
+/**
+ * Diagnostics: every check on the 300-paragraph draft, and, through the protocol, how long after
+ * the last keystroke of a burst the server publishes them (debounced; stale versions dropped).
+ */
+async function diagnosticsLatency({ parseResolution, service, seeds }) {
+  const { loadCorpus } = require(path.join(root, 'out/server/src/corpus/corpusLoader.js'));
+  const { KnowledgeBase } = require(path.join(root, 'out/server/src/corpus/knowledgeBase.js'));
+  const { buildAgreedIndex } = require(path.join(root, 'out/server/src/agreed/index.js'));
+  const { getDiagnostics } = require(path.join(root, 'out/server/src/services/diagnostics.js'));
+  const kb = KnowledgeBase.build(await loadCorpus({ shippedDir: path.join(root, 'corpus'), folders: [], catalogues: [] }));
+  const agreed = buildAgreedIndex(kb.documents());
+  const draft = buildDraft(parseResolution, seeds);
+  const document = service.ParsedDocument.parse({ uri: 'untitled:bench-draft', version: 1, getText: () => draft.text });
+  // Cold: a draft never seen, every paragraph compared through the index (no cache).
+  const blocks = [...document.model.preambular, ...document.model.operative];
+  const { getCitationDiagnostics } = require(path.join(root, 'out/server/src/services/citationDiagnostics.js'));
+  const cold = measure(() => [getCitationDiagnostics(document, kb), blocks.map((p) => agreed.nearest(p.content.text, p.kind))], { runs: Math.min(RUNS, 50), warmup: 5 });
+  // Warm: after a keystroke, as the server re-checks while the drafter types (one paragraph changed).
+  const rules = measure(() => getDiagnostics(document, { kb, agreed }), { runs: Math.min(RUNS, 100), warmup: Math.min(WARMUP, 10) });
+  const found = getDiagnostics(document, { kb, agreed }).length;
+
+  const { LspClient } = require(path.join(root, 'out/test/protocol/lspClient.js'));
+  const client = await LspClient.start();
+  const uri = 'untitled:bench-typing';
+  const latencies = [];
+  let stalePublications = 0;
+  try {
+    await client.open(uri, draft.text, 1);
+    await client.diagnosticsFor(uri, 1, 30_000);
+    let version = 1;
+    for (let burst = 0; burst < 15; burst++) {
+      const first = version + 1;
+      // Ten keystrokes, 40 ms apart, at the end of the first operative paragraph.
+      for (let key = 0; key < 10; key++) {
+        version++;
+        await client.connection.sendNotification('textDocument/didChange', {
+          textDocument: { uri, version },
+          contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: key % 2 ? ' ' : 'x' }],
+        });
+        if (key < 9) await new Promise((resolve) => setTimeout(resolve, 40));
+      }
+      const sent = performance.now();
+      await client.diagnosticsFor(uri, version, 10_000);
+      latencies.push(performance.now() - sent);
+      stalePublications += client.publishedVersions(uri).filter((v) => v >= first && v < version).length;
+    }
+  } finally {
+    await client.stop();
+  }
+  const publish = summarizeSamples(latencies);
+  return [
+    row(`every check on the 300-paragraph draft, re-checked after a keystroke (citations, agreed language${STRUCTURE_NOTE}; ${found} diagnostics)`, rules, 10),
+    row('the same draft checked for the first time (every paragraph through the agreed-language index)', cold, undefined),
+    row(`published after the last keystroke of a 10-key burst, through the protocol (15 bursts; stale versions published: ${stalePublications})`, publish, 300, 'p95'),
+  ];
+}
+const STRUCTURE_NOTE = '';
+
+function summarizeSamples(samples) {
+  return summarize(Float64Array.from(samples));
+}
+
 const SECTIONS = [
   { name: 'seeds', title: 'Parse time per seed resolution', run: parseSeeds },
   { name: 'draft', title: 'Synthetic 300-paragraph draft', run: syntheticDraft },
   { name: 'catalogue', title: 'Corpus catalogue', run: catalogueLoad },
   { name: 'corpus', title: 'Corpus load at server start', run: corpusLoad },
   { name: 'hover', title: 'Hover latency', run: hoverLatency },
+  { name: 'diagnostics', title: 'Diagnostics', run: diagnosticsLatency },
   { name: 'agreed', title: 'Agreed language: index, completion and deviation check on synthetic corpora (MiniSearch rows are a reference)', run: agreedLanguage },
 ];
 

@@ -4,7 +4,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { fileURLToPath } from 'url';
 import {
-  CodeActionKind, createConnection, Diagnostic, DidChangeConfigurationNotification, DiagnosticSeverity, InitializeResult, ProposedFeatures, TextDocuments,
+  CodeActionKind, createConnection, DidChangeConfigurationNotification, InitializeResult, ProposedFeatures, TextDocuments,
   TextDocumentSyncKind, WorkspaceFolder,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -15,9 +15,10 @@ import type { CorpusSources } from './corpus/corpusLoader';
 import type { KnowledgeBase } from './corpus/knowledgeBase';
 import { CorpusService } from './corpus/corpusService';
 import { checkInput } from './inputGuard';
+import { getDiagnostics, inputDiagnostics } from './services/diagnostics';
+import { applySeverities } from './services/severity';
 import {
-  findCitationReferences, getAgreedCodeActions, getAgreedCompletions, getAgreedDiagnostics, getAgreedHover, getCitationCodeActions,
-  getCitationCompletions, getCitationDiagnostics, getDefinition, getDocumentLinks, getDocumentSymbols, getFoldingRanges, getHover,
+  findCitationReferences, getAgreedCodeActions, getAgreedCompletions, getAgreedHover, getCitationCodeActions, getCitationCompletions, getDefinition, getDocumentLinks, getDocumentSymbols, getFoldingRanges, getHover,
   getInlayHints, getSemanticTokens, ParsedDocument, ParsedDocuments, SEMANTIC_TOKENS_LEGEND,
 } from './languageService';
 
@@ -193,24 +194,17 @@ const diagnosticTimers = new Map<string, NodeJS.Timeout>();
 
 function scheduleDiagnostics(document: TextDocument, delay = DIAGNOSTICS_DELAY_MS): void {
   clearTimeout(diagnosticTimers.get(document.uri));
-  diagnosticTimers.set(document.uri, setTimeout(() => publishDiagnostics(document.uri, document.version), delay));
+  diagnosticTimers.set(document.uri, setTimeout(() => void publishDiagnostics(document.uri, document.version), delay));
 }
 
-function publishDiagnostics(uri: string, version: number): void {
+async function publishDiagnostics(uri: string, version: number): Promise<void> {
   diagnosticTimers.delete(uri);
+  const severities = await readSetting<unknown>(uri, 'diagnostics.severity', {});
   const document = documents.get(uri);
   if (!document || document.version !== version) return;
   // Input that cannot be a resolution gets one clear message, and the server keeps serving.
-  const problem = checkInput(document.getText());
-  let diagnostics: Diagnostic[];
-  if (problem) {
-    diagnostics = [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: DiagnosticSeverity.Information, source: 'unres', code: problem.code, message: problem.message }];
-  } else {
-    const doc = parsed.get(document);
-    const kb = corpus.current;
-    diagnostics = [...getCitationDiagnostics(doc, kb), ...getAgreedDiagnostics(doc, agreed, (uri) => kb.document(uri)?.parsed)];
-  }
-  void connection.sendDiagnostics({ uri, version, diagnostics });
+  const diagnostics = inputDiagnostics(document.getText()) ?? getDiagnostics(parsed.get(document), { kb: corpus.current, agreed });
+  void connection.sendDiagnostics({ uri, version, diagnostics: applySeverities(diagnostics, severities) });
 }
 
 documents.onDidChangeContent(({ document }) => scheduleDiagnostics(document));

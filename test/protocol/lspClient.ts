@@ -66,6 +66,11 @@ export class LspClient {
     return this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'unres', version, text } });
   }
 
+  /** The versions of a document whose diagnostics were published, in order. */
+  publishedVersions(uri: string): number[] {
+    return (this.diagnostics.get(uri) ?? []).map((d) => d.version ?? -1);
+  }
+
   /** Waits until `check` holds, polling (for effects of background work such as the corpus load). */
   async until<T>(check: () => Promise<T | undefined>, timeoutMs = 10_000): Promise<T> {
     const deadline = Date.now() + timeoutMs;

@@ -138,13 +138,18 @@ export type CancelSignal = { aborted: boolean } | CancellationToken;
 export function joinedId(data: Pick<IndexData, 'vocab' | 'freq'>, a: string, fa: number, b: string, fb: number): number {
   const rarer = fa < fb ? fa : fb;
   if (!(a.length === 1 || b.length === 1 || rarer <= JOIN_RARE)) return -1;
-  if (!ALPHA.test(a) || !ALPHA.test(b)) return -1;
+  if (!isAlphabetic(a) || !isAlphabetic(b)) return -1;
   const joined = data.vocab.get(a + b);
   if (joined === undefined) return -1;
   return rarer <= Math.max(2, data.freq[joined] / 4) ? joined : -1;
 }
 
 const ALPHA = /^\p{L}+$/u;
+const ASCII_ALPHA = /^[a-z]+$/;
+/** Letters only; most words are plain ASCII after normalisation, which is the cheap test. */
+function isAlphabetic(word: string): boolean {
+  return ASCII_ALPHA.test(word) || ALPHA.test(word);
+}
 
 // ---- boilerplate ---------------------------------------------------------------------------
 

@@ -102,10 +102,28 @@ export function getAgreedCodeActions(document: ParsedDocument, diagnostics: Diag
 
 // ---- helpers ------------------------------------------------------------------------------------
 
+/**
+ * nearest() for each paragraph, remembered per index: typing changes one paragraph at a time, so
+ * re-checking a draft after a keystroke looks up the others.
+ */
+const nearestCache = new WeakMap<AgreedLanguageIndex, Map<string, NearestParagraph | undefined>>();
+const NEAREST_CACHE_SIZE = 4096;
+
+function cachedNearest(index: AgreedLanguageIndex, text: string, kind: AgreedKind): NearestParagraph | undefined {
+  let cache = nearestCache.get(index);
+  if (!cache) nearestCache.set(index, (cache = new Map()));
+  const key = `${kind}\u0000${text}`;
+  if (cache.has(key)) return cache.get(key);
+  const found = index.nearest(text, kind);
+  if (cache.size >= NEAREST_CACHE_SIZE) cache.clear();
+  cache.set(key, found);
+  return found;
+}
+
 function deviation(document: ParsedDocument, block: Block, index: AgreedLanguageIndex): NearestParagraph | undefined {
   const text = block.node.content.text;
   if (text.split(/\s+/).length < MIN_WORDS) return undefined;
-  const found = index.nearest(text, block.kind);
+  const found = cachedNearest(index, text, block.kind);
   if (!found) return undefined;
   // Boilerplate every resolution shares is not worth a note, and a document is not its own source.
   if (!found.identical && found.paragraph.boilerplate) return undefined;
