@@ -142,6 +142,23 @@ describe('protocol: citation diagnostics and their quick fix', () => {
     assert.deepStrictEqual(actions[0].edit.changes[uri].map((e) => e.newText), ['4 December 1998']);
   });
 
+  it('applies the severity the user set for a code', async () => {
+    const configured = await LspClient.start(['--stdio'], { 'unres.diagnostics.severity': { 'unres.citationDate': 'warning', 'unres.citationOrder': 'off' } });
+    try {
+      const uri = 'untitled:severity';
+      const text = readSeed(SEEDS[0].file)
+        .replace('53/70 of 4 December 1998', '53/70 of 5 December 1998')
+        .replace('54/49 of 1 December 1999, 55/28 of 20 November 2000', '55/28 of 20 November 2000, 54/49 of 1 December 1999');
+      await configured.open(uri, text, 1);
+      const diagnostic = await configured.until(async () => (await configured.diagnosticsFor(uri, 1)).diagnostics.find((d) => d.code === 'unres.citationDate'));
+      assert.strictEqual(diagnostic.severity, 2);
+      const codes = (await configured.diagnosticsFor(uri, 1)).diagnostics.map((d) => d.code);
+      assert.ok(!codes.includes('unres.citationOrder'), codes.join(', '));
+    } finally {
+      await configured.stop();
+    }
+  });
+
   it('publishes no citation diagnostic for the seeds', async () => {
     for (const seed of SEEDS) {
       const uri = uriOf(seed.file);
