@@ -16,6 +16,8 @@ import type { KnowledgeBase } from './corpus/knowledgeBase';
 import { CorpusService } from './corpus/corpusService';
 import { checkInput } from './inputGuard';
 import { getDiagnostics, inputDiagnostics } from './services/diagnostics';
+import { FIX_ALL_KIND, getFixAllAction, wantsKind } from './services/fixAll';
+import { getNumberingCodeActions, getNumberingFixAll } from './services/structure/numbering';
 import { applySeverities } from './services/severity';
 import {
   findCitationReferences, getAgreedCodeActions, getAgreedCompletions, getAgreedHover, getCitationCodeActions, getCitationCompletions, getDefinition, getDocumentLinks, getDocumentSymbols, getFoldingRanges, getHover,
@@ -93,7 +95,7 @@ connection.onInitialize((params): InitializeResult => {
       referencesProvider: true,
       documentLinkProvider: { resolveProvider: false },
       completionProvider: { triggerCharacters: [' ', '/', ','] },
-      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
     },
     serverInfo: { name: 'unres-language-server', version: '0.1.0' },
   };
@@ -185,7 +187,16 @@ connection.onDefinition((params, token) => {
 connection.onCodeAction((params, token) => {
   const doc = modelOf(params.textDocument.uri);
   if (!doc) return [];
-  return [...getCitationCodeActions(doc, params.range, params.context.diagnostics, corpus.current, token), ...getAgreedCodeActions(doc, params.context.diagnostics)];
+  const { diagnostics, only } = params.context;
+  const actions = wantsKind(only, CodeActionKind.QuickFix)
+    ? [
+        ...getNumberingCodeActions(doc, params.range, diagnostics, token),
+        ...getCitationCodeActions(doc, params.range, diagnostics, corpus.current, token),
+        ...getAgreedCodeActions(doc, diagnostics),
+      ]
+    : [];
+  const fixAll = wantsKind(only, FIX_ALL_KIND) ? getFixAllAction(doc, [getNumberingFixAll(doc)]) : undefined;
+  return fixAll ? [...actions, fixAll] : actions;
 });
 
 // Diagnostics follow typing after a pause; a newer version cancels an older one's publication.

@@ -257,8 +257,13 @@ class ResolutionParser {
         }
       }
       let kind: ParagraphKind = part;
-      if (label?.kind === 'number') kind = 'operative';
-      else if (part === 'preambular' && !label) {
+      if (label?.kind === 'number') {
+        // A number put on a preambular paragraph by mistake ("3. Stressing …,") must not move
+        // the rest of the preamble into the operative part.
+        const content = plain.replace(OPERATIVE_NUMBER, '');
+        const readsPreambular: boolean = part === 'preambular' && preambularOpeningLength(content) > 0 && operativeOpeningLength(content) === 0 && /,$/.test(this.plainOf(raw));
+        kind = readsPreambular ? 'preambular' : 'operative';
+      } else if (part === 'preambular' && !label) {
         const content = plain;
         const operative = operativeOpeningLength(content) > 0 && preambularOpeningLength(content) === 0;
         if (operative && /[;.:]$/.test(this.plainOf(raw)) && !/,$/.test(this.plainOf(raw))) kind = 'operative';

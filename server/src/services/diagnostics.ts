@@ -6,6 +6,7 @@ import { checkInput } from '../inputGuard';
 import type { CancellationToken, ParsedDocument } from '../parsedDocument';
 import { getAgreedDiagnostics } from './agreedDeviation';
 import { getCitationDiagnostics } from './citationDiagnostics';
+import { getNumberingDiagnostics } from './structure/numbering';
 
 export interface DiagnosticContext {
   kb: KnowledgeBaseView;
@@ -23,6 +24,7 @@ export function inputDiagnostics(text: string): Diagnostic[] | undefined {
 export function getDiagnostics(document: ParsedDocument, context: DiagnosticContext, token?: CancellationToken): Diagnostic[] {
   const { kb, agreed } = context;
   return [
+    ...getNumberingDiagnostics(document, token),
     ...getCitationDiagnostics(document, kb, token),
     ...getAgreedDiagnostics(document, agreed, (uri) => kb.document(uri)?.parsed, token),
   ];

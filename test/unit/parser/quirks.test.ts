@@ -213,6 +213,11 @@ describe('quirks: half-typed and foreign text', () => {
     assert.strictEqual(doc.operative[0].number, 3);
     assert.deepStrictEqual(tree(doc.operative[0].subparagraphs), ['(b)']);
   });
+  it('a number put on a preambular paragraph keeps it, and the rest, in the preamble', () => {
+    const doc = parseResolution(lines('The General Assembly,', '', 'Recalling its resolution 73/266,', '', '2. Stressing the need for cooperation,', '', 'Noting the report,', '', '1. Decides to act.'));
+    assert.deepStrictEqual(doc.preambular.map((p) => [p.opening?.text, p.number]), [['Recalling', undefined], ['Stressing', 2], ['Noting', undefined]]);
+    assert.deepStrictEqual(doc.operative.map((p) => p.number), [1]);
+  });
   it('a lone unnumbered operative paragraph is read as operative', () => {
     const doc = parseResolution(lines('The General Assembly,', '', 'Recalling its resolution 73/266,', '', 'Decides to remain seized of the matter.'));
     assert.strictEqual(doc.preambular.length, 1);
