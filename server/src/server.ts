@@ -18,6 +18,7 @@ import { checkInput } from './inputGuard';
 import { getDiagnostics, inputDiagnostics } from './services/diagnostics';
 import { FIX_ALL_KIND, getFixAllAction, wantsKind } from './services/fixAll';
 import { getNumberingCodeActions, getNumberingFixAll } from './services/structure/numbering';
+import { getStyleCodeActions, getStyleFixAll, openingVocabulary } from './services/structure/style';
 import { applySeverities } from './services/severity';
 import {
   findCitationReferences, getAgreedCodeActions, getAgreedCompletions, getAgreedHover, getCitationCodeActions, getCitationCompletions, getDefinition, getDocumentLinks, getDocumentSymbols, getFoldingRanges, getHover,
@@ -184,18 +185,26 @@ connection.onDefinition((params, token) => {
   return links && !definitionLinks ? links.map((l) => ({ uri: l.targetUri, range: l.targetSelectionRange })) : links;
 });
 
-connection.onCodeAction((params, token) => {
+connection.onCodeAction(async (params, token) => {
   const doc = modelOf(params.textDocument.uri);
   if (!doc) return [];
   const { diagnostics, only } = params.context;
+  const vocabulary = openingVocabulary(agreed);
   const actions = wantsKind(only, CodeActionKind.QuickFix)
     ? [
         ...getNumberingCodeActions(doc, params.range, diagnostics, token),
+        ...getStyleCodeActions(doc, params.range, diagnostics, vocabulary, token),
         ...getCitationCodeActions(doc, params.range, diagnostics, corpus.current, token),
         ...getAgreedCodeActions(doc, diagnostics),
       ]
     : [];
-  const fixAll = wantsKind(only, FIX_ALL_KIND) ? getFixAllAction(doc, [getNumberingFixAll(doc)]) : undefined;
+  let fixAll;
+  if (wantsKind(only, FIX_ALL_KIND)) {
+    // Codes the user turned off are not fixed either.
+    const severities = await readSetting<Record<string, unknown>>(params.textDocument.uri, 'diagnostics.severity', {});
+    const on = (code: string) => String(severities?.[code] ?? '').toLowerCase() !== 'off';
+    fixAll = getFixAllAction(doc, [on('unres.opNumberGap') ? getNumberingFixAll(doc) : [], getStyleFixAll(doc, vocabulary, token, on)]);
+  }
   return fixAll ? [...actions, fixAll] : actions;
 });
 

@@ -159,13 +159,15 @@ describe('protocol: citation diagnostics and their quick fix', () => {
     }
   });
 
-  it('publishes no citation diagnostic for the seeds', async () => {
+  it('publishes no warning or error for the seeds (Information hints only)', async () => {
     for (const seed of SEEDS) {
       const uri = uriOf(seed.file);
       await client.open(uri, readSeed(seed.file), 7);
       await new Promise((resolve) => setTimeout(resolve, 300));
       const published = await client.diagnosticsFor(uri, 7);
-      assert.deepStrictEqual(published.diagnostics.map((d) => `${d.code}: ${d.message}`), [], seed.file);
+      const serious = published.diagnostics.filter((d) => d.severity === 1 || d.severity === 2);
+      assert.deepStrictEqual(serious.map((d) => `${d.code}: ${d.message}`), [], seed.file);
+      assert.ok(published.diagnostics.every((d) => d.code === 'unres.repeatedVerb'), seed.file);
     }
   });
 });

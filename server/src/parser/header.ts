@@ -4,7 +4,7 @@
 import { toSourceSpan } from './cleanText';
 import { buildCleanText, InlineContext, scanInline, Segment } from './inline';
 import type { ClassifiedLine } from './lineKinds';
-import type { CleanText, Header, HeaderField, HeaderFieldKind, Span } from './model';
+import type { CleanText, FootnoteMarker, Header, HeaderField, HeaderFieldKind, Span } from './model';
 import { MONTHS, parseOrdinalWord } from './vocabulary';
 
 interface HeaderBlock {
@@ -27,8 +27,10 @@ const SPONSORS = /:\s*((?:a\s+)?(?:revised\s+)?draft\s+(?:resolutions?|decisions
 const SYMBOL_TITLE = /^((?:ES-\d{1,2}|S-\d{1,2}|\d{1,3})\/\d{1,4}(?:\s?[A-Z])?)\.\s+(\S.*)$/;
 const ORGANIZATION = /^(?:United Nations\s+)?(General Assembly|Security Council|Economic and Social Council|Human Rights Council)\b/;
 
-export function parseHeader(source: string, lines: ClassifiedLine[], context: InlineContext): Header | undefined {
-  const blocks = groupBlocks(source, lines, context);
+/** Reads the header; footnote markers found in it ("Agenda item 93¹") are added to `markers`. */
+export function parseHeader(source: string, lines: ClassifiedLine[], context: InlineContext, markers: FootnoteMarker[] = []): Header | undefined {
+  const found: FootnoteMarker[] = [];
+  const blocks = groupBlocks(source, lines, context, found);
   if (blocks.length === 0) return undefined;
   const fields: HeaderField[] = [];
   const field = (kind: HeaderFieldKind, block: HeaderBlock, from: number, to: number) => {
@@ -42,7 +44,9 @@ export function parseHeader(source: string, lines: ClassifiedLine[], context: In
     block.consumed = true;
   };
 
-  mergeSponsorBlocks(source, blocks, context);
+  mergeSponsorBlocks(source, blocks, context, found);
+  // Merged blocks scan their lines again: keep each marker once.
+  for (const marker of found) if (!markers.some((m) => m.start === marker.start)) markers.push(marker);
 
   let symbolFromTitle: { value: string; span: Span } | undefined;
   let agendaBlock = -1;
@@ -134,7 +138,7 @@ function fieldKindsOf(fields: HeaderField[], block: HeaderBlock): HeaderFieldKin
   return fields.filter((f) => f.start >= start && f.end <= end).map((f) => f.kind);
 }
 
-function groupBlocks(source: string, lines: ClassifiedLine[], context: InlineContext): HeaderBlock[] {
+function groupBlocks(source: string, lines: ClassifiedLine[], context: InlineContext, markers: FootnoteMarker[]): HeaderBlock[] {
   const groups: { lines: ClassifiedLine[]; heading: boolean }[] = [];
   let current: { lines: ClassifiedLine[]; heading: boolean } | undefined;
   let gap = true;
@@ -160,20 +164,20 @@ function groupBlocks(source: string, lines: ClassifiedLine[], context: InlineCon
     }
     gap = false;
   }
-  return groups.map((group) => ({ ...group, clean: cleanOf(source, group.lines, context), consumed: false }));
+  return groups.map((group) => ({ ...group, clean: cleanOf(source, group.lines, context, markers), consumed: false }));
 }
 
-function cleanOf(source: string, lines: ClassifiedLine[], context: InlineContext): CleanText {
-  const segments: Segment[] = lines.map((line) => ({
-    start: line.contentStart,
-    end: line.contentEnd,
-    skips: scanInline(source, line.contentStart, line.contentEnd, context).skips,
-  }));
+function cleanOf(source: string, lines: ClassifiedLine[], context: InlineContext, markers: FootnoteMarker[]): CleanText {
+  const segments: Segment[] = lines.map((line) => {
+    const scan = scanInline(source, line.contentStart, line.contentEnd, context);
+    markers.push(...scan.markers);
+    return { start: line.contentStart, end: line.contentEnd, skips: scan.skips };
+  });
   return buildCleanText(source, segments);
 }
 
 /** PDF text wraps a sponsor list over many lines; join the lines that lead to ": draft resolution". */
-function mergeSponsorBlocks(source: string, blocks: HeaderBlock[], context: InlineContext): void {
+function mergeSponsorBlocks(source: string, blocks: HeaderBlock[], context: InlineContext, markers: FootnoteMarker[]): void {
   const end = blocks.findIndex((block) => SPONSORS.test(block.clean.text));
   if (end <= 0) return;
   let start = end;
@@ -187,5 +191,5 @@ function mergeSponsorBlocks(source: string, blocks: HeaderBlock[], context: Inli
   }
   if (start === end) return;
   const lines = blocks.slice(start, end + 1).flatMap((block) => block.lines);
-  blocks.splice(start, end - start + 1, { lines, heading: false, clean: cleanOf(source, lines, context), consumed: false });
+  blocks.splice(start, end - start + 1, { lines, heading: false, clean: cleanOf(source, lines, context, markers), consumed: false });
 }

@@ -68,7 +68,7 @@ class ResolutionParser {
     this.readFootnotes();
 
     const document: ResolutionDocument = { ...emptyDocument(this.text), form: this.form() };
-    const header = parseHeader(this.text, this.lines.slice(0, organIndex >= 0 ? organIndex : bodyStart), this.context);
+    const header = parseHeader(this.text, this.lines.slice(0, organIndex >= 0 ? organIndex : bodyStart), this.context, this.markers);
     if (header) {
       document.header = header;
       for (const source of header.fields.filter((f) => f.kind === 'report')) {

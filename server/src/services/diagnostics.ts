@@ -7,6 +7,7 @@ import type { CancellationToken, ParsedDocument } from '../parsedDocument';
 import { getAgreedDiagnostics } from './agreedDeviation';
 import { getCitationDiagnostics } from './citationDiagnostics';
 import { getNumberingDiagnostics } from './structure/numbering';
+import { getStyleDiagnostics, openingVocabulary } from './structure/style';
 
 export interface DiagnosticContext {
   kb: KnowledgeBaseView;
@@ -25,6 +26,7 @@ export function getDiagnostics(document: ParsedDocument, context: DiagnosticCont
   const { kb, agreed } = context;
   return [
     ...getNumberingDiagnostics(document, token),
+    ...getStyleDiagnostics(document, openingVocabulary(agreed), token),
     ...getCitationDiagnostics(document, kb, token),
     ...getAgreedDiagnostics(document, agreed, (uri) => kb.document(uri)?.parsed, token),
   ];
