@@ -51,3 +51,26 @@ export function assertGolden(name: string, actual: string): void {
   }
   assert.strictEqual(actual, readFileSync(file, 'utf8'), `output differs from golden file test/fixtures/golden/${name}`);
 }
+
+interface EditableDocument {
+  model: { text: string };
+  lines: { offsetAt(position: { line: number; character: number }): number };
+}
+
+/** Applies a document's edits, last first, the way an editor does; edits must not overlap. */
+export function applyEdits(document: EditableDocument, edits: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }[]): string {
+  const offsets = edits
+    .map((edit) => ({ start: document.lines.offsetAt(edit.range.start), end: document.lines.offsetAt(edit.range.end), text: edit.newText }))
+    .sort((a, b) => b.start - a.start);
+  for (let i = 1; i < offsets.length; i++) assert.ok(offsets[i].end <= offsets[i - 1].start, 'edits do not overlap');
+  let text = document.model.text;
+  for (const { start, end, text: newText } of offsets) text = text.slice(0, start) + newText + text.slice(end);
+  return text;
+}
+
+/** The edits a code action makes, asserting it edits `uri` only. */
+export function editsFor<T>(action: { edit?: { changes?: Record<string, T[]> } }, uri: string): T[] {
+  const changes = action.edit?.changes ?? {};
+  assert.deepStrictEqual(Object.keys(changes), [uri], 'edits the document only');
+  return changes[uri];
+}

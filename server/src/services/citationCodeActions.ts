@@ -6,6 +6,7 @@ import type { KnowledgeBaseView } from '../corpus/types';
 import type { CancellationToken, ParsedDocument } from '../parsedDocument';
 import type { CitationDate } from '../parser/model';
 import { CITATION_DATE, CitationDateData, dateText, getCitationDiagnostics } from './citationDiagnostics';
+import { overlaps, rangeKey } from './ranges';
 
 export function getCitationCodeActions(
   document: ParsedDocument,
@@ -87,15 +88,3 @@ function readData(data: unknown): CitationDateData | undefined {
   return { symbol: String(candidate.symbol ?? ''), written: candidate.written, dates: dates.map((d) => ({ iso: d.iso, text: typeof d.text === 'string' && /^\d{1,2} \p{L}+ \d{4}$/u.test(d.text) ? d.text : dateText(d.iso) })) };
 }
 
-function rangeKey(range: Range): string {
-  return `${range.start.line}:${range.start.character}-${range.end.line}:${range.end.character}`;
-}
-
-function before(a: Range['start'], b: Range['start']): boolean {
-  return a.line < b.line || (a.line === b.line && a.character < b.character);
-}
-
-/** Whether two ranges touch (an empty request range at a diagnostic's edge counts). */
-function overlaps(a: Range, b: Range): boolean {
-  return !before(a.end, b.start) && !before(b.end, a.start);
-}

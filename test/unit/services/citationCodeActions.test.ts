@@ -5,28 +5,14 @@ import { KnowledgeBase } from '../../../server/src/corpus/knowledgeBase';
 import { ParsedDocument } from '../../../server/src/parsedDocument';
 import { getCitationCodeActions } from '../../../server/src/services/citationCodeActions';
 import { getCitationDiagnostics } from '../../../server/src/services/citationDiagnostics';
-import { corpusDir, readSeed, SEEDS, withCursors } from '../../helpers';
+import { SEEDS, applyEdits, corpusDir, editsFor, readSeed, withCursors } from '../../helpers';
 
 const DRAFT = 'file:///work/drafts/draft.unres';
 const parse = (text: string) => ParsedDocument.parse({ uri: DRAFT, version: 1, getText: () => text });
 const draft = (paragraph: string) => `The General Assembly,\n\n${paragraph}\n\n1. Decides to remain seized of the matter.\n`;
 const whole = (document: ParsedDocument) => ({ start: { line: 0, character: 0 }, end: document.lines.positionAt(document.model.text.length) });
 
-/** Applies the edits for one document, last first, the way an editor does. */
-function applyEdits(document: ParsedDocument, edits: TextEdit[]): string {
-  const offsets = edits
-    .map((edit) => ({ start: document.lines.offsetAt(edit.range.start), end: document.lines.offsetAt(edit.range.end), text: edit.newText }))
-    .sort((a, b) => b.start - a.start);
-  let text = document.model.text;
-  for (const { start, end, text: newText } of offsets) text = text.slice(0, start) + newText + text.slice(end);
-  return text;
-}
-
-function editsOf(action: CodeAction): TextEdit[] {
-  const changes = action.edit?.changes ?? {};
-  assert.deepStrictEqual(Object.keys(changes), [DRAFT], 'edits the document only');
-  return changes[DRAFT];
-}
+const editsOf = (action: CodeAction): TextEdit[] => editsFor(action, DRAFT);
 
 function dateDiagnostics(document: ParsedDocument, kb: KnowledgeBase): Diagnostic[] {
   return getCitationDiagnostics(document, kb).filter((d) => d.code === 'unres.citationDate');

@@ -10,7 +10,7 @@ import {
   NUMBERING_CODES,
   STRUCTURE_NUMBERING_CODES,
 } from '../../../server/src/services/structure/numbering';
-import { readSeed, SEEDS, withCursors } from '../../helpers';
+import { SEEDS, applyEdits, editsFor, readSeed, withCursors } from '../../helpers';
 
 const DRAFT = 'file:///work/drafts/draft.unres';
 const parse = (text: string) => ParsedDocument.parse({ uri: DRAFT, version: 1, getText: () => text });
@@ -43,22 +43,7 @@ function expectOne(marked: string, code: string, message: string): { document: P
   return result;
 }
 
-/** Applies the edits for one document, last first, the way an editor does. */
-function applyEdits(document: ParsedDocument, edits: TextEdit[]): string {
-  const offsets = edits
-    .map((edit) => ({ start: document.lines.offsetAt(edit.range.start), end: document.lines.offsetAt(edit.range.end), text: edit.newText }))
-    .sort((a, b) => b.start - a.start);
-  for (let i = 1; i < offsets.length; i++) assert.ok(offsets[i].end <= offsets[i - 1].start, 'edits do not overlap');
-  let text = document.model.text;
-  for (const { start, end, text: newText } of offsets) text = text.slice(0, start) + newText + text.slice(end);
-  return text;
-}
-
-function editsOf(action: CodeAction): TextEdit[] {
-  const changes = action.edit?.changes ?? {};
-  assert.deepStrictEqual(Object.keys(changes), [DRAFT], 'edits the document only');
-  return changes[DRAFT];
-}
+const editsOf = (action: CodeAction): TextEdit[] => editsFor(action, DRAFT);
 
 /**
  * A fix changes only what it says: each edit replaces a number with a number, a label's letters

@@ -10,7 +10,7 @@ import { ParsedDocument } from '../../../server/src/parsedDocument';
 import {
   editDistance, getStyleCodeActions, getStyleDiagnostics, getStyleFixAll, OpeningVocabulary, openingVocabulary, STYLE_CODES,
 } from '../../../server/src/services/structure/style';
-import { corpusDir, readSeed, SEEDS, withCursors } from '../../helpers';
+import { SEEDS, applyEdits, corpusDir, editsFor, readSeed, withCursors } from '../../helpers';
 
 const DRAFT = 'file:///work/drafts/draft.unres';
 const parse = (text: string) => ParsedDocument.parse({ uri: DRAFT, version: 1, getText: () => text });
@@ -30,19 +30,7 @@ function check(marked: string, vocabulary: OpeningVocabulary = builtIn) {
   return { text, cursors, document, diagnostics, summary: summary(document, diagnostics) };
 }
 
-function applyEdits(text: string, document: ParsedDocument, edits: TextEdit[]): string {
-  const offsets = edits
-    .map((edit) => ({ start: document.lines.offsetAt(edit.range.start), end: document.lines.offsetAt(edit.range.end), text: edit.newText }))
-    .sort((a, b) => b.start - a.start);
-  for (const { start, end, text: newText } of offsets) text = text.slice(0, start) + newText + text.slice(end);
-  return text;
-}
-
-function editsOf(action: CodeAction): TextEdit[] {
-  const changes = action.edit?.changes ?? {};
-  assert.deepStrictEqual(Object.keys(changes), [DRAFT], 'edits the document only');
-  return changes[DRAFT];
-}
+const editsOf = (action: CodeAction): TextEdit[] => editsFor(action, DRAFT);
 
 /** The quick fixes offered for one diagnostic, asked for at its range. */
 function actionsFor(document: ParsedDocument, diagnostic: Diagnostic, vocabulary: OpeningVocabulary = builtIn): CodeAction[] {
@@ -61,7 +49,7 @@ function fixOnce(text: string, code: string, vocabulary: OpeningVocabulary = bui
   assert.ok(actions.length > 0, `a fix for ${code}`);
   const action = pick ? pick(actions) : actions.find((a) => a.isPreferred) ?? actions[0];
   const edits = editsOf(action);
-  const fixed = applyEdits(text, document, edits);
+  const fixed = applyEdits(document, edits);
   const after = getStyleDiagnostics(parse(fixed), vocabulary).filter((d) => d.code === code);
   assert.deepStrictEqual(after.map((d) => d.message), [], `${code} gone after "${action.title}"`);
   return fixed;
@@ -373,7 +361,7 @@ describe('structure style checks', () => {
       assert.ok(result.diagnostics.every((d) => d.severity === 3));
       const actions = actionsFor(result.document, result.diagnostics[0]);
       assert.deepStrictEqual(actions.map((a) => [a.title, a.isPreferred === true]), [['Change "Requests" to "Also requests"', false], ['Change "Requests" to "Further requests"', false]]);
-      const fixed = applyEdits(result.text, result.document, editsOf(actions[0]));
+      const fixed = applyEdits(result.document, editsOf(actions[0]));
       assert.strictEqual(fixed, result.text.replace('2. Requests', '2. Also requests'));
       assert.deepStrictEqual(getStyleFixAll(result.document, builtIn), [], 'not part of Fix all');
     });
@@ -456,7 +444,7 @@ describe('structure style checks', () => {
     it('Fix all fixes punctuation, the session and a single-suggestion spelling, and leaves judgement calls alone', () => {
       const text = `${HEADER}The General Assembly,\n\nRecaling its resolution 73/266;\n\nDecides to act,\n\n1. Calls upon Member States;\n\n(a) To act.\n\n(b) To report\n\n2. Requests the Secretary-General to act.\n\n3. Requests the Office to act;\n\n4. Decides to include in the provisional agenda of its seventy-fourth session the item entitled “Developments”\n`;
       const document = parse(text);
-      const fixed = applyEdits(text, document, getStyleFixAll(document, builtIn));
+      const fixed = applyEdits(document, getStyleFixAll(document, builtIn));
       const expected = text
         .replace('Recaling its resolution 73/266;', 'Recalling its resolution 73/266,')
         .replace('Member States;', 'Member States:')
@@ -564,7 +552,7 @@ describe('structure style checks', () => {
             return;
           }
           assert.strictEqual(fixOnce(mutated, mutation.code), original, 'the quick fix restores the seed byte for byte');
-          const all = applyEdits(mutated, document, getStyleFixAll(document, builtIn));
+          const all = applyEdits(document, getStyleFixAll(document, builtIn));
           assert.strictEqual(all === original, mutation.fixAll !== false, 'Fix all');
         });
       }
@@ -609,7 +597,7 @@ describe('structure style checks', () => {
       const document = parse(original);
       const hint = getStyleDiagnostics(document, builtIn).find((d) => String(d.message).includes('in OP4'))!;
       const [also] = actionsFor(document, hint);
-      const fixed = applyEdits(original, document, editsOf(also));
+      const fixed = applyEdits(document, editsOf(also));
       assert.strictEqual(fixed, original.replace('*Requests* the Office', '*Also requests* the Office'));
       assert.deepStrictEqual(getStyleDiagnostics(parse(fixed), builtIn).map((d) => d.message), [
         'Expected "Also requests" or "Further requests" in OP5, found "Requests" again ("Requests" already opens OP3).',

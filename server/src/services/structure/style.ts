@@ -18,6 +18,7 @@ import { toSourceOffset, toSourceSpan } from '../../parser/cleanText';
 import type { CleanText, Paragraph, Span, SubParagraph } from '../../parser/model';
 import { ordinalWord, parseOrdinalWord } from '../../parser/vocabulary';
 import type { OpeningVocabulary } from './openingPhrases';
+import { overlaps, rangeKey } from '../ranges';
 
 export { openingVocabulary } from './openingPhrases';
 export type { OpeningVocabulary } from './openingPhrases';
@@ -609,15 +610,3 @@ function unique<T>(items: T[]): T[] {
   return [...new Set(items)];
 }
 
-function rangeKey(range: Range): string {
-  return `${range.start.line}:${range.start.character}-${range.end.line}:${range.end.character}`;
-}
-
-function before(a: Range['start'], b: Range['start']): boolean {
-  return a.line < b.line || (a.line === b.line && a.character < b.character);
-}
-
-/** Whether two ranges touch (an empty request range at a diagnostic's edge counts). */
-function overlaps(a: Range, b: Range): boolean {
-  return !before(a.end, b.start) && !before(b.end, a.start);
-}
