@@ -74,3 +74,15 @@ export function editsFor<T>(action: { edit?: { changes?: Record<string, T[]> } }
   assert.deepStrictEqual(Object.keys(changes), [uri], 'edits the document only');
   return changes[uri];
 }
+
+/** mulberry32: a small seeded PRNG, so that a failing random case can be replayed from its seed. */
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

@@ -12,6 +12,7 @@ import {
   getDocumentSymbols, getFoldingRanges, getInlayHints, getSemanticTokens, ParsedDocument, SEMANTIC_TOKENS_LEGEND,
 } from '../../server/src/languageService';
 import { parseResolution } from '../../server/src/parser/parse';
+import { mulberry32 } from '../helpers';
 import {
   checkDocumentSymbols, checkFoldingRanges, checkInlayHints, checkModel, checkSemanticTokens, lspLines, Problem, wholeDocumentRange,
 } from './invariants';
@@ -31,17 +32,6 @@ const hex = (n: number) => `0x${(n >>> 0).toString(16).padStart(8, '0')}`;
 
 // ---- PRNG ----------------------------------------------------------------------------------
 
-/** mulberry32: a tiny, fast 32-bit PRNG; the same seed gives the same sequence everywhere. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Seed of one case, derived from the base seed, the seed file and the case number. */
 export function caseSeed(base: number, file: number, index: number): number {

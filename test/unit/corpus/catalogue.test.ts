@@ -1,4 +1,5 @@
 import * as assert from 'assert';
+import { mulberry32 } from '../../helpers';
 import { readFileSync } from 'fs';
 import * as path from 'path';
 import { MAX_PROBLEMS_PER_FILE, parseCatalogue, parseDateValue, parseSessionValue } from '../../../server/src/corpus/catalogue';
@@ -530,16 +531,6 @@ describe('catalogue: the problem cap', () => {
   });
 });
 
-/** Deterministic pseudo-random numbers (mulberry32). */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function checkInvariants(catalogue: Catalogue, text: string, label: string): void {
   const lineCount = text.split(/\r\n|\r|\n/).length;
   assert.ok(catalogue.problems.length <= MAX_PROBLEMS_PER_FILE + 1, `${label}: problems capped`);
@@ -561,7 +552,7 @@ describe('catalogue: garbage never throws', () => {
   const alphabet = [',', ';', '\t', '"', '""', '\r', '\n', '\r\n', '{', '}', '[', ']', ':', '\\', ' ', 'A/RES/', '73/266', 'Symbol', 'Title', 'Date', '2018-02-30', '22 December 2018', 'a', 'Z', '7', '\0', '\uFFFD', '\uD800', '\u2028', '\uFEFF', 'é', '😀', 'null', 'true'];
 
   it('random text from a hostile alphabet, in every format', () => {
-    const next = random(20240501);
+    const next = mulberry32(20240501);
     for (let i = 0; i < 600; i++) {
       let text = '';
       const length = Math.floor(next() * 400);
@@ -573,7 +564,7 @@ describe('catalogue: garbage never throws', () => {
   });
 
   it('binary-looking bytes', () => {
-    const next = random(7);
+    const next = mulberry32(7);
     for (let i = 0; i < 100; i++) {
       let text = '';
       for (let k = 0; k < 2000; k++) text += String.fromCharCode(Math.floor(next() * 256));
@@ -582,7 +573,7 @@ describe('catalogue: garbage never throws', () => {
   });
 
   it('mutations of the fixtures (characters dropped, doubled or swapped)', () => {
-    const next = random(99);
+    const next = mulberry32(99);
     for (const name of ['messy.csv', 'undl-export.csv', 'catalogue.jsonl', 'catalogue.json', 'catalogue.tsv', 'semicolon.csv']) {
       const original = fixtureText(name);
       for (let i = 0; i < 60; i++) {

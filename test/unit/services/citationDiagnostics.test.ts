@@ -7,7 +7,7 @@ import { KnowledgeBase } from '../../../server/src/corpus/knowledgeBase';
 import { citationKey } from '../../../server/src/corpus/symbols';
 import { ParsedDocument } from '../../../server/src/parsedDocument';
 import { currentSession, getCitationDiagnostics } from '../../../server/src/services/citationDiagnostics';
-import { corpusDir, readSeed, SEEDS, withCursors } from '../../helpers';
+import { SEEDS, corpusDir, mulberry32, readSeed, withCursors } from '../../helpers';
 
 const DRAFT = 'file:///work/drafts/draft.unres';
 const seedUri = (file: string) => pathToFileURL(path.join(corpusDir, file)).toString();
@@ -353,7 +353,7 @@ describe('citation diagnostics', () => {
     for (const seed of SEEDS) {
       it(`${seed.file}: 60 edits near citations never throw and give ranges inside the text`, () => {
         const original = readSeed(seed.file);
-        const random = prng(0x5eed0003 ^ seed.file.charCodeAt(2));
+        const random = mulberry32(0x5eed0003 ^ seed.file.charCodeAt(2));
         const slashes = [...original.matchAll(/\//g)].map((m) => m.index);
         for (let n = 0; n < 60; n++) {
           let text = original;
@@ -406,14 +406,3 @@ function ordinal(n: number): string {
   return `${n}${tens >= 11 && tens <= 13 ? 'th' : ['th', 'st', 'nd', 'rd'][n % 10] ?? 'th'}`;
 }
 
-/** mulberry32: a small seeded PRNG, so a failing case can be replayed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
