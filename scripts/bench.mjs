@@ -770,6 +770,156 @@ function summarizeSamples(samples) {
   return summarize(Float64Array.from(samples));
 }
 
+// ---- comparison -----------------------------------------------------------------------------
+
+/**
+ * Two versions of a 300-paragraph draft for the comparison engine, deterministic. The first:
+ * 150 preambular and 150 operative paragraphs recombined from the seeds' own (a copy of a seed
+ * paragraph gets a clause of another paragraph, so that no two are identical but many are
+ * alike, as in a real draft), (a)/(b)/(c) sub-paragraphs on every third operative paragraph
+ * whose source had some, and a footnote on every tenth. The second, as the next revision: about
+ * 10 % of paragraphs reworded (a word replaced, a clause dropped or added), 3 % deleted, 3 % new,
+ * 3 % moved elsewhere in their part, two operative paragraphs split at a clause and two pairs
+ * merged, every operative paragraph renumbered by its new place.
+ */
+function comparisonDrafts(parseResolution, seeds) {
+  const models = seeds.map(({ text }) => parseResolution(text));
+  const unique = (list) => [...new Set(list)];
+  const strip = (text) => text.replace(/[\s,;:.]+$/, '');
+  const pre = unique(models.flatMap((m) => m.preambular.map((p) => strip(p.content.text))));
+  const op = models.flatMap((m) => m.operative.map((p) => ({ text: strip(p.content.text), subs: p.subparagraphs.map((s) => strip(s.content.text)) })));
+  const clauses = unique(models.flatMap((m) => [...m.preambular, ...m.operative].flatMap((p) => p.content.text.split(', ').slice(1, -1)))).filter((c) => c.split(' ').length >= 3);
+  const vocabulary = unique(models.flatMap((m) => m.text.match(/\b[a-z]{4,}\b/g) ?? [])).sort();
+  const rng = mulberry32(74);
+  const withClause = (text, k) => {
+    if (k === 0) return text;
+    const at = text.indexOf(', ');
+    const clause = clauses[(k * 31 + text.length) % clauses.length];
+    return at > 0 ? `${text.slice(0, at)}, ${clause}${text.slice(at)}` : `${text}, ${clause}`;
+  };
+  let serial = 0;
+  const first = { pre: [], op: [], notes: [] };
+  for (let i = 0; i < 150; i++) first.pre.push({ id: serial++, text: withClause(pre[i % pre.length], Math.floor(i / pre.length) + (i % 3)) });
+  for (let i = 0; i < 150; i++) {
+    const source = op[i % op.length];
+    first.op.push({ id: serial++, text: withClause(source.text, Math.floor(i / op.length) * 2 + (i % 2)), subs: i % 3 === 0 ? source.subs.slice(0, 3) : [] });
+  }
+  const footnoteTexts = models.flatMap((m) => m.footnotes.map((f) => f.content.text));
+  for (let i = 0; i < 30; i++) first.notes.push(`${footnoteTexts[i % footnoteTexts.length]} (${i + 1})`);
+
+  const reword = (text) => {
+    const words = text.split(' ');
+    const pick = rng();
+    if (pick < 0.5 && words.length > 4) {
+      words[1 + Math.floor(rng() * (words.length - 2))] = pickFrom(rng, vocabulary);
+      return words.join(' ');
+    }
+    const parts = text.split(', ');
+    if (pick < 0.75 && parts.length > 2) {
+      parts.splice(1 + Math.floor(rng() * (parts.length - 2)), 1);
+      return parts.join(', ');
+    }
+    return `${text}, ${pickFrom(rng, clauses)}`;
+  };
+  const fresh = () => ({ id: serial++, text: `${pickFrom(rng, ['Noting', 'Welcoming', 'Recognizing', 'Stressing'])} ${pickFrom(rng, clauses)}, ${pickFrom(rng, clauses)}`, subs: [] });
+  const revise = (list, part) => {
+    let out = [];
+    for (const item of list) {
+      const r = rng();
+      if (r < 0.03) continue; // deleted
+      if (r < 0.06) out.push(fresh()); // a new paragraph before it
+      out.push(r < 0.16 ? { ...item, text: reword(item.text) } : item);
+    }
+    for (let k = 0; k < Math.round(list.length * 0.03); k++) {
+      const [item] = out.splice(Math.floor(rng() * out.length), 1);
+      out.splice(Math.floor(rng() * out.length), 0, item);
+    }
+    if (part === 'op') {
+      let splits = 0;
+      let merges = 0;
+      out = out.flatMap((item, i) => {
+        const cut = item.text.indexOf(', ', item.text.length / 3);
+        if (splits < 2 && i % 37 === 5 && item.subs.length === 0 && cut > 0) {
+          splits++;
+          return [{ ...item, text: item.text.slice(0, cut) }, { id: serial++, text: `Also ${item.text.slice(cut + 2)}`, subs: [] }];
+        }
+        return [item];
+      });
+      for (let i = 20; i + 1 < out.length && merges < 2; i += 41) {
+        if (out[i].subs.length || out[i + 1].subs.length) continue;
+        out.splice(i, 2, { id: serial++, text: `${out[i].text}; ${out[i + 1].text.charAt(0).toLowerCase()}${out[i + 1].text.slice(1)}`, subs: [] });
+        merges++;
+      }
+    }
+    return out;
+  };
+  const second = { pre: revise(first.pre, 'pre'), op: revise(first.op, 'op'), notes: first.notes.map((n, i) => (i % 9 === 4 ? `${n} and Corr.1` : n)) };
+
+  const render = (draft) => {
+    const out = ['Seventy-ninth session', '', 'Synthetic draft resolution for the comparison benchmark', '', 'The General Assembly,', ''];
+    let note = 0;
+    const marker = (i) => (i % 10 === 3 && note < draft.notes.length ? `^${++note}` : '');
+    draft.pre.forEach((p, i) => out.push(`${p.text},${marker(i)}`, ''));
+    draft.op.forEach((p, i) => {
+      const last = i === draft.op.length - 1;
+      if (p.subs.length) {
+        out.push(`${i + 1}. ${p.text}:${marker(i)}`, '');
+        p.subs.forEach((s, k) => out.push(`(${String.fromCharCode(97 + k)}) ${s}${k === p.subs.length - 1 && last ? '.' : ';'}`, ''));
+      } else out.push(`${i + 1}. ${p.text}${last ? '.' : ';'}${marker(i)}`, '');
+    });
+    for (let k = 0; k < note; k++) out.push(`[^${k + 1}]: ${draft.notes[k]}`, '');
+    return out.join('\n');
+  };
+  return { old: render(first), new: render(second), counts: { pre: first.pre.length, op: first.op.length } };
+}
+
+/** Words drawn from a vocabulary (deterministic). */
+function randomWords(seed, count, vocabulary) {
+  const rng = mulberry32(seed);
+  const out = new Array(count);
+  for (let i = 0; i < count; i++) out[i] = vocabulary[Math.floor(rng() * vocabulary.length)];
+  return out.join(' ');
+}
+
+/** The comparison engine: two revisions of a 300-paragraph draft, and pathological pairs. */
+function compareSection({ parseResolution, seeds }) {
+  const { compareDocuments } = require(path.join(root, 'out/server/src/compare/compare.js'));
+  const { renderComparison } = require(path.join(root, 'out/server/src/compare/render.js'));
+  const drafts = comparisonDrafts(parseResolution, seeds);
+  const oldModel = parseResolution(drafts.old);
+  const newModel = parseResolution(drafts.new);
+  const units = (m) => m.preambular.length + m.operative.length + m.operative.reduce((n, p) => n + p.subparagraphs.length, 0) + m.footnotes.length;
+  if (oldModel.preambular.length !== drafts.counts.pre || oldModel.operative.length !== drafts.counts.op) {
+    console.warn(`*** comparison drafts: generated ${drafts.counts.pre} PP + ${drafts.counts.op} OP but the parser read ${oldModel.preambular.length} + ${oldModel.operative.length} ***`);
+  }
+  const result = compareDocuments(oldModel, newModel);
+  const s = result.summary;
+  const found = `${s.unchanged} unchanged, ${s.changed} changed, ${s.added} added, ${s.deleted} deleted, ${s.moved} moved, ${s.split} split, ${s.merged} merged`;
+  const compare = measure(() => compareDocuments(oldModel, newModel));
+  const whole = measure(() => renderComparison(compareDocuments(parseResolution(drafts.old), parseResolution(drafts.new)), 'html', { old: 'old', new: 'new' }), { runs: Math.min(RUNS, 50), warmup: Math.min(WARMUP, 5) });
+
+  const vocabulary = [...new Set(seeds.flatMap(({ text }) => text.match(/\b[a-z]{3,}\b/g) ?? []))].sort();
+  const draftOf = (paragraphs) => parseResolution(`The General Assembly,\n\n${paragraphs.map((p, i) => `${i + 1}. Decides ${p};`).join('\n\n')}\n`);
+  const strangerA = draftOf(Array.from({ length: 300 }, (_, i) => randomWords(i + 1, 40, vocabulary)));
+  const strangerB = draftOf(Array.from({ length: 300 }, (_, i) => randomWords(i + 5001, 40, vocabulary)));
+  const longText = randomWords(7, 50_000, vocabulary);
+  const longA = draftOf([longText]);
+  const longB = draftOf([randomWords(8, 50_000, vocabulary)]);
+  const longReworded = draftOf([longText.split(' ').map((w, i) => (i % 25 === 0 ? `${w}s` : w)).join(' ')]);
+  const few = { runs: Math.min(RUNS, 10), warmup: Math.min(WARMUP, 2) };
+  const different = measure(() => compareDocuments(strangerA, strangerB), few);
+  const long = measure(() => compareDocuments(longA, longB), few);
+  const reworded = measure(() => compareDocuments(longA, longReworded), few);
+  const gaveUp = compareDocuments(longA, longReworded).changes[0];
+  return [
+    row(`compare two revisions of a 300-paragraph draft (${units(oldModel)} and ${units(newModel)} units; found ${found})`, compare, 200),
+    row('  the same from the two texts: parse both, compare, render HTML', whole, undefined),
+    row('entirely different drafts (300 paragraphs of 40 random words each)', different, 1000),
+    row('one 50,000-word paragraph against a different 50,000-word paragraph', long, 1000),
+    row(`one 50,000-word paragraph against a copy with every 25th word changed (${gaveUp.kind}, word diff ${gaveUp.gaveUp ? 'gave up' : 'done'})`, reworded, 1000),
+  ];
+}
+
 const SECTIONS = [
   { name: 'seeds', title: 'Parse time per seed resolution', run: parseSeeds },
   { name: 'draft', title: 'Synthetic 300-paragraph draft', run: syntheticDraft },
@@ -777,6 +927,7 @@ const SECTIONS = [
   { name: 'corpus', title: 'Corpus load at server start', run: corpusLoad },
   { name: 'hover', title: 'Hover latency', run: hoverLatency },
   { name: 'diagnostics', title: 'Diagnostics', run: diagnosticsLatency },
+  { name: 'compare', title: 'Comparing two versions of a draft (targets: 200 ms for 300 paragraphs, 1 s for a pathological pair)', run: compareSection },
   { name: 'agreed', title: 'Agreed language: index, completion and deviation check on synthetic corpora (MiniSearch rows are a reference)', run: agreedLanguage },
 ];
 

@@ -17,7 +17,7 @@
 // checks) to FILE; exits 0 only when everything passed.
 //
 // Environment:
-//   UNRES_SCREENSHOT=1         also copy the workbench screenshot to docs/outline.png
+//   UNRES_SCREENSHOT=1         also copy the workbench screenshots to docs/outline.png and docs/compare.png
 //   UNRES_VSCODE_TIMEOUT=SECS  time limit of one run in code-server (default 300)
 //   UNRES_VSCODE_HEADFUL=1     show the browser (needs a display)
 //   UNRES_VSCODE_RUNNER=code-server|electron
@@ -151,6 +151,11 @@ async function runInVSCode({ name, chromium, codeServer, suite, extensionDevelop
         await takeScreenshot(page, 'outline');
         return '';
       },
+      compare: async () => {
+        await takeScreenshot(page, 'compare');
+        return '';
+      },
+      'compare-click': () => clickLastComparisonChange(page),
       ...Object.fromEntries(Object.entries(requests).map(([request, handler]) => [request, () => handler(page)])),
     };
     let printed = 0;
@@ -233,12 +238,23 @@ async function takeScreenshot(page, shot) {
   }
   await page.screenshot({ path: file });
   log(`screenshot: ${path.relative(root, file)}`);
-  if (process.env.UNRES_SCREENSHOT === '1' && shot === 'outline') {
+  if (process.env.UNRES_SCREENSHOT === '1' && (shot === 'outline' || shot === 'compare')) {
     const docs = path.join(root, 'docs', `${shot}.png`);
     mkdirSync(path.dirname(docs), { recursive: true });
     copyFileSync(file, docs);
     log(`screenshot copied to ${path.relative(root, docs)}`);
   }
+}
+
+/**
+ * Clicks the heading of the last change in the comparison view (a webview: an iframe holding the
+ * page in #active-frame) and answers with that change's id, e.g. "OP5".
+ */
+async function clickLastComparisonChange(page) {
+  const view = page.frameLocator('iframe.webview.ready').last().frameLocator('#active-frame');
+  const heading = view.locator('section.change h2').last();
+  await heading.click({ timeout: 10_000 });
+  return (await view.locator('section.change').last().getAttribute('id', { timeout: 3000 })) ?? '';
 }
 
 async function withCodeServer(name, options, body) {
@@ -334,7 +350,8 @@ function checkVsixContents(vsix) {
   const missingSeeds = seeds.filter((seed) => !has(`corpus/${seed}`));
   check(seeds.length > 0 && missingSeeds.length === 0, `the .vsix ships the ${seeds.length} seed texts corpus/*.txt`, `missing: ${missingSeeds.join(', ')}`);
 
-  const forbidden = ['node_modules/', 'out/', 'test/', 'client/src/', 'server/src/', '.vscode-test/', 'scripts/', '.git/', 'tsconfig.json', '.vscodeignore'];
+  // The command-line tool (dist/cli.js, server/bin/unres.js) belongs to the npm package, not the extension.
+  const forbidden = ['node_modules/', 'out/', 'test/', 'client/src/', 'server/src/', '.vscode-test/', 'scripts/', '.git/', 'tsconfig.json', '.vscodeignore', 'dist/cli.js', 'server/bin/unres.js'];
   const shipped = files.filter((file) => forbidden.some((prefix) => file === prefix || file.startsWith(prefix)) || file.endsWith('.vsix') || file.endsWith('.ts'));
   check(shipped.length === 0, 'the .vsix ships no sources, tests, build output or node_modules', `should not ship: ${shipped.slice(0, 20).join(', ')}`);
   return files;

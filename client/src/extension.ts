@@ -1,6 +1,7 @@
 import * as path from 'path';
 import { ExtensionContext, Uri, window, workspace } from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { registerCompareCommands } from './compare/commands';
 
 let client: LanguageClient | undefined;
 
@@ -20,6 +21,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
   };
   client = new LanguageClient('unres', 'UN Resolutions', serverOptions, clientOptions);
   await client.start();
+  registerCompareCommands(context, client);
 
   void tellWhyWorkspaceCorpusIsNotRead();
   context.subscriptions.push(

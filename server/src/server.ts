@@ -20,6 +20,7 @@ import { FIX_ALL_KIND, getFixAllAction, wantsKind } from './services/fixAll';
 import { getNumberingCodeActions, getNumberingFixAll } from './services/structure/numbering';
 import { getStyleCodeActions, getStyleFixAll, openingVocabulary } from './services/structure/style';
 import { applySeverities } from './services/severity';
+import { COMPARE_REQUEST, compareRequest, CompareParams, CORPUS_DOCUMENTS_REQUEST, corpusDocuments } from './services/compareRequest';
 import {
   findCitationReferences, getAgreedCodeActions, getAgreedCompletions, getAgreedHover, getCitationCodeActions, getCitationCompletions, getDefinition, getDocumentLinks, getDocumentSymbols, getFoldingRanges, getHover,
   getInlayHints, getSemanticTokens, ParsedDocument, ParsedDocuments, SEMANTIC_TOKENS_LEGEND,
@@ -207,6 +208,10 @@ connection.onCodeAction(async (params, token) => {
   }
   return fixAll ? [...actions, fixAll] : actions;
 });
+
+// "Compare with…" (the VS Code extension's commands): two versions → the comparison engine's model and HTML.
+connection.onRequest(COMPARE_REQUEST, (params: CompareParams, token) => compareRequest(params, { corpus, documents, parsed }, token));
+connection.onRequest(CORPUS_DOCUMENTS_REQUEST, () => corpusDocuments({ corpus, documents, parsed }));
 
 // Diagnostics follow typing after a pause; a newer version cancels an older one's publication.
 const DIAGNOSTICS_DELAY_MS = 150;

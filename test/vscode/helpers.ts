@@ -16,6 +16,7 @@ export function seedUri(fileName: string): vscode.Uri {
   return vscode.Uri.file(path.join(ourExtension().extensionPath, 'corpus', fileName));
 }
 
+export const SEED_000 = '000_3767520ad4361519.txt';
 export const SEED_002 = '002_eef1e9d426f8333c.txt';
 export const SEED_004 = '004_f1b1830bc3def63f.txt';
 

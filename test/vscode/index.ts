@@ -1,11 +1,14 @@
 // Development-mode suite: scripts/vscode-test.mjs opens code-server with this file as
 // extensionTestsPath and the project as extensionDevelopmentPath.
 import * as vscode from 'vscode';
-import { openSeed, SEED_004, sleep } from './helpers';
+import { openSeed, SEED_000, SEED_004, sleep } from './helpers';
 import { requestScreenshot, runSuite, testFilesIn } from './runner';
 
 export function run(): Promise<void> {
-  return runSuite('development', testFilesIn(__dirname), showOutlineForScreenshot);
+  return runSuite('development', testFilesIn(__dirname), async () => {
+    await showOutlineForScreenshot();
+    await showComparisonForScreenshot();
+  });
 }
 
 /** Leaves a seed open with the Outline view expanded, and has the harness take a screenshot. */
@@ -26,4 +29,16 @@ async function showOutlineForScreenshot(): Promise<void> {
   await quietly('workbench.action.focusActiveEditorGroup');
   await sleep(1000);
   await requestScreenshot('outline');
+}
+
+/** Seed 000 beside its comparison with A/RES/73/266 (the view of "Compare with Corpus Resolution…"), for a screenshot. */
+async function showComparisonForScreenshot(): Promise<void> {
+  const quietly = (command: string, ...args: unknown[]) => vscode.commands.executeCommand(command, ...args).then(undefined, () => undefined);
+  await openSeed(SEED_000);
+  await quietly('workbench.action.closeOtherEditors');
+  await quietly('workbench.action.closeSidebar');
+  const state = (await quietly('unres.compareWithCorpus', { symbol: 'A/RES/73/266' })) as { shown?: unknown } | undefined;
+  for (let i = 0; i < 40 && state && !state.shown; i++) await sleep(250);
+  await sleep(1000);
+  await requestScreenshot('compare');
 }

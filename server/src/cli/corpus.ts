@@ -1,0 +1,92 @@
+// The corpus for the command line: the shipped seeds (unless --no-shipped-corpus), --corpus
+// folders and --catalog files, loaded once. Problems inside them (a broken catalogue row, an
+// unreadable text) become warnings; they do not change the exit status.
+import { existsSync, readFileSync } from 'fs';
+import * as path from 'path';
+import { fileURLToPath } from 'url';
+import { buildAgreedIndex } from '../agreed/index';
+import type { AgreedLanguageIndex } from '../agreed/types';
+import { loadCorpus } from '../corpus/corpusLoader';
+import { KnowledgeBase } from '../corpus/knowledgeBase';
+import type { CorpusProblem } from '../corpus/types';
+import type { CliOptions } from './args';
+import { checkCorpusPath, type FileNames } from './files';
+
+export interface Knowledge {
+  kb: KnowledgeBase;
+  /** Built only when asked for (check). */
+  agreed?: AgreedLanguageIndex;
+  /** One line per corpus problem, naming the file (and row). */
+  warnings: string[];
+}
+
+/**
+ * The folder unres was installed in: the nearest folder above this module (dist/cli.js, or the
+ * compiled out/server/src/cli/) holding the package.json of unres.
+ */
+export function packageRoot(): string | undefined {
+  let dir = __dirname;
+  for (let i = 0; i < 6; i++) {
+    const manifest = path.join(dir, 'package.json');
+    if (existsSync(manifest)) {
+      try {
+        if ((JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name === 'unres') return dir;
+      } catch {
+        // not ours: keep looking
+      }
+    }
+    dir = path.dirname(dir);
+  }
+  return undefined;
+}
+
+export function packageVersion(): string {
+  const root = packageRoot();
+  if (!root) return 'unknown';
+  try {
+    return String((JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version?: string }).version ?? 'unknown');
+  } catch {
+    return 'unknown';
+  }
+}
+
+/** Checks the --corpus and --catalog paths exist (InputError otherwise): call before loading. */
+export function checkCorpusOptions(options: CliOptions): void {
+  for (const folder of options.corpus) checkCorpusPath(folder, 'folder', '--corpus');
+  for (const file of options.catalogues) checkCorpusPath(file, 'file', '--catalog');
+}
+
+export async function loadKnowledge(options: CliOptions, names: FileNames, withAgreed: boolean): Promise<Knowledge> {
+  const warnings: string[] = [];
+  let shippedDir: string | undefined;
+  if (options.shippedCorpus) {
+    const root = packageRoot();
+    shippedDir = root ? path.join(root, 'corpus') : undefined;
+    if (!shippedDir || !existsSync(path.join(shippedDir, 'catalogue.json'))) {
+      warnings.push('the shipped corpus was not found next to unres; only --corpus and --catalog are read');
+      shippedDir = undefined;
+    }
+  }
+  const loaded = await loadCorpus({ shippedDir, folders: options.corpus, catalogues: options.catalogues });
+  const kb = KnowledgeBase.build(loaded);
+  warnings.push(...loaded.problems.map((problem) => describe(problem, names)));
+  const knowledge: Knowledge = { kb, warnings };
+  if (withAgreed) knowledge.agreed = buildAgreedIndex(kb.documents());
+  return knowledge;
+}
+
+/** "data/catalogue.csv: row 4: …", the file named as the rest of the output names files. */
+function describe(problem: CorpusProblem, names: FileNames): string {
+  let file: string | undefined;
+  try {
+    file = fileURLToPath(problem.uri);
+  } catch {
+    return `${problem.uri}: ${problem.message}`;
+  }
+  const shown = names.path(file);
+  // Loader messages name the file themselves, in full or as the folder was given.
+  for (const spelling of [file, path.relative(process.cwd(), file)]) {
+    if (spelling && problem.message.includes(spelling)) return problem.message.split(spelling).join(shown);
+  }
+  return `${shown}: ${problem.message}`;
+}

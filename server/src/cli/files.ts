@@ -1,0 +1,99 @@
+// Reading the files named on the command line, and naming files in output: a file given on
+// the command line is printed as given; a corpus file relative to the working folder when it
+// lies inside it (so output does not change between machines), else in full.
+import { readFileSync, statSync } from 'fs';
+import * as path from 'path';
+import { fileURLToPath, pathToFileURL } from 'url';
+import { checkInput, MAX_DOCUMENT_LENGTH } from '../inputGuard';
+
+/** A file that cannot be read as a draft: the one-line message names it. Exit status 2. */
+export class InputError extends Error {}
+
+export interface Draft {
+  /** The path as given on the command line. */
+  name: string;
+  /** A file URI of the absolute path: what the corpus would call the same file. */
+  uri: string;
+  text: string;
+}
+
+/** Reads a draft, or throws an InputError saying why it cannot be one. */
+export function readDraft(name: string): Draft {
+  let size: number;
+  try {
+    const stat = statSync(name);
+    if (stat.isDirectory()) throw new InputError(`${name}: is a folder, not a file`);
+    if (!stat.isFile()) throw new InputError(`${name}: is not a regular file`);
+    size = stat.size;
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    throw new InputError(`${name}: ${reason(error)}`);
+  }
+  // UTF-8 takes at most 3 bytes per UTF-16 code unit: a larger file cannot be within the limit.
+  if (size > MAX_DOCUMENT_LENGTH * 3) throw new InputError(`${name}: too large to read as resolution text (${Math.round(size / 1024 / 1024)} MB)`);
+  let text: string;
+  try {
+    text = readFileSync(name, 'utf8').replace(/^\uFEFF/, '');
+  } catch (error) {
+    throw new InputError(`${name}: ${reason(error)}`);
+  }
+  const problem = checkInput(text);
+  if (problem?.code === 'unres.binary') throw new InputError(`${name}: looks binary, not like resolution text`);
+  if (problem) throw new InputError(`${name}: too large to read as resolution text (${text.length.toLocaleString('en')} characters; at most ${MAX_DOCUMENT_LENGTH.toLocaleString('en')})`);
+  return { name, uri: pathToFileURL(path.resolve(name)).toString(), text };
+}
+
+/** Checks that a --corpus folder or --catalog file exists before the corpus is loaded. */
+export function checkCorpusPath(name: string, want: 'folder' | 'file', option: string): void {
+  let isDirectory: boolean;
+  try {
+    isDirectory = statSync(name).isDirectory();
+  } catch (error) {
+    throw new InputError(`${option} ${name}: ${reason(error)}`);
+  }
+  if (want === 'folder' && !isDirectory) throw new InputError(`${option} ${name}: is a file, not a folder`);
+  if (want === 'file' && isDirectory) throw new InputError(`${option} ${name}: is a folder, not a file (use --corpus for a folder)`);
+}
+
+export function reason(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException)?.code;
+  if (code === 'ENOENT') return 'no such file or folder';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'EISDIR') return 'is a folder, not a file';
+  if (code === 'ENOTDIR') return 'a part of the path is not a folder';
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * How output names a file known by URI. `given` maps the URIs of command-line files to their
+ * names as given; anything else is relative to the working folder when inside it.
+ */
+export class FileNames {
+  private readonly given = new Map<string, string>();
+
+  constructor(private readonly cwd: string = process.cwd()) {}
+
+  remember(draft: Draft): void {
+    if (!this.given.has(draft.uri)) this.given.set(draft.uri, draft.name);
+  }
+
+  name(uri: string): string {
+    const given = this.given.get(uri);
+    if (given !== undefined) return given;
+    let file: string;
+    try {
+      file = fileURLToPath(uri);
+    } catch {
+      return uri;
+    }
+    return this.path(file);
+  }
+
+  /** A file path, relative to the working folder when inside it; '/' separated. */
+  path(file: string): string {
+    const absolute = path.resolve(this.cwd, file);
+    const relative = path.relative(this.cwd, absolute);
+    const shown = relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : absolute;
+    return shown.split(path.sep).join('/');
+  }
+}

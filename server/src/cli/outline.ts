@@ -1,0 +1,46 @@
+// `unres outline FILE`: the editor's outline as an indented tree, each line with the line (or
+// lines) it covers: header fields, title, Preamble with PP1 …, Operative part with OP1 … and
+// their sub-paragraphs, the closing line, footnotes.
+import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver-types';
+import { ParsedDocument } from '../parsedDocument';
+import { getDocumentSymbols } from '../services/outline';
+import type { Draft } from './files';
+
+export function formatOutline(draft: Draft): string {
+  const document = ParsedDocument.parse({ uri: draft.uri, version: 0, getText: () => draft.text });
+  const rows: { lines: string; text: string }[] = [];
+  const walk = (symbols: DocumentSymbol[], depth: number) => {
+    for (const symbol of symbols) {
+      const start = symbol.range.start.line + 1;
+      // A range that ends at the start of a line does not cover that line.
+      const endLine = symbol.range.end.character === 0 && symbol.range.end.line > symbol.range.start.line ? symbol.range.end.line : symbol.range.end.line + 1;
+      rows.push({ lines: endLine > start ? `${start}-${endLine}` : `${start}`, text: '  '.repeat(depth) + label(symbol) });
+      walk(symbol.children ?? [], depth + 1);
+    }
+  };
+  walk(getDocumentSymbols(document), 0);
+  if (rows.length === 0) return `${draft.name}: no header, paragraphs or footnotes found\n`;
+  const width = Math.max(...rows.map((row) => row.lines.length));
+  return rows.map((row) => `${row.lines.padStart(width)}  ${row.text}`).join('\n') + '\n';
+}
+
+/** One line per symbol, worded for its kind. */
+function label(symbol: DocumentSymbol): string {
+  const { name, detail } = symbol;
+  if (!detail) return name;
+  switch (symbol.kind) {
+    case SymbolKind.Property: // "PP1 Recalling" + the rest of the paragraph
+    case SymbolKind.Function: // "OP1 Calls upon" + the rest
+      return `${name} ${detail}`;
+    case SymbolKind.Field: // header field
+      return `${name}: ${detail}`;
+    case SymbolKind.String: // the title
+      return `${detail}: ${name}`;
+    case SymbolKind.Namespace: // Header, Preamble, Operative part, Footnotes
+      return `${name} (${detail})`;
+    case SymbolKind.Key: // a footnote
+      return `${name}: ${detail}`;
+    default:
+      return `${name}, ${detail}`;
+  }
+}

@@ -1,0 +1,309 @@
+// The `unres` command line, run as a user runs it: `node server/bin/unres.js …` from the repo
+// root, after the bundle is built (npm test builds it). Outputs against golden files in
+// test/fixtures/golden/cli/ (UPDATE_GOLDEN=1 rewrites them); exit statuses 0, 1 and 2.
+import * as assert from 'assert';
+import { spawnSync } from 'child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import * as path from 'path';
+import { assertGolden, repoRoot, SEEDS } from '../helpers';
+
+const bin = path.join(repoRoot, 'server', 'bin', 'unres.js');
+const PROBLEMS = 'test/fixtures/cli/problems.unres';
+const seedPath = (i: number) => `corpus/${SEEDS[i].file}`;
+
+interface Run {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function unres(...args: string[]): Run {
+  const result = spawnSync(process.execPath, [bin, ...args], { cwd: repoRoot, encoding: 'utf8', timeout: 30_000 });
+  if (result.error) throw result.error;
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Exit status and streams, with both streams in the message when the status is not the one expected. */
+function expectStatus(run: Run, status: number): Run {
+  assert.strictEqual(run.status, status, `exit status ${run.status}, expected ${status}\n--- stdout\n${run.stdout}\n--- stderr\n${run.stderr}`);
+  return run;
+}
+
+describe('cli: unres', function () {
+  this.timeout(30_000);
+
+  let temp: string;
+  before(() => {
+    temp = mkdtempSync(path.join(tmpdir(), 'unres-cli-'));
+  });
+  after(() => rmSync(temp, { recursive: true, force: true }));
+
+  describe('check', () => {
+    SEEDS.forEach((seed, i) => {
+      it(`${seed.file}: no warnings or errors (golden)`, () => {
+        const run = expectStatus(unres('check', seedPath(i)), 0);
+        assert.strictEqual(run.stderr, '');
+        assert.doesNotMatch(run.stdout, / (?:error|warning) /);
+        assertGolden(`cli/check-${seed.file.slice(0, 3)}.txt`, run.stdout);
+      });
+    });
+
+    it('a draft with problems: text, one line per problem, sorted, exit status 1 (golden)', () => {
+      const run = expectStatus(unres('check', PROBLEMS), 1);
+      assert.strictEqual(run.stderr, '');
+      const lines = run.stdout.trimEnd().split('\n').filter((line) => line.startsWith(PROBLEMS));
+      assert.ok(lines.length >= 8, run.stdout);
+      for (const line of lines) assert.match(line, /^test\/fixtures\/cli\/problems\.unres:\d+:\d+ (?:error|warning|information|hint) .+ \[unres\.[A-Za-z]+\]$/);
+      const positions = lines.map((line) => line.split(' ')[0].split(':').slice(1).map(Number));
+      const sorted = [...positions].sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+      assert.deepStrictEqual(positions, sorted);
+      assert.match(run.stdout, /:8:37 error Resolution 73\/266 was adopted on 22 December 2018 .*\[unres\.citationDate\]/);
+      assert.match(run.stdout, /\n1 file checked: 1 error, 8 warnings, 1 information\.\n$/);
+      assertGolden('cli/check-problems.txt', run.stdout);
+    });
+
+    it('a draft with problems: JSON (golden)', () => {
+      const run = expectStatus(unres('check', '--format', 'json', PROBLEMS), 1);
+      const json = JSON.parse(run.stdout) as { files: { file: string; problems: { line: number; column: number; severity: string; code: string }[] }[]; summary: Record<string, number> };
+      assert.strictEqual(json.files[0].file, PROBLEMS);
+      assert.deepStrictEqual(json.summary, { files: 1, error: 1, warning: 8, information: 1, hint: 0 });
+      assert.ok(json.files[0].problems.some((p) => p.code === 'unres.citationDate' && p.severity === 'error' && p.line === 8 && p.column === 37));
+      assertGolden('cli/check-problems.json', run.stdout);
+    });
+
+    it('a draft with problems: SARIF 2.1.0 with a rule for each code (golden)', () => {
+      const run = expectStatus(unres('check', '-f', 'sarif', PROBLEMS), 1);
+      const sarif = JSON.parse(run.stdout);
+      assert.strictEqual(sarif.version, '2.1.0');
+      assert.match(sarif.$schema, /sarif-2\.1\.0/);
+      const [only] = sarif.runs;
+      const rules = only.tool.driver.rules as { id: string; shortDescription: { text: string }; defaultConfiguration: { level: string } }[];
+      assert.strictEqual(only.tool.driver.name, 'unres');
+      assert.ok(rules.length >= 30);
+      assert.strictEqual(new Set(rules.map((r) => r.id)).size, rules.length, 'rule ids are unique');
+      for (const rule of rules) {
+        assert.match(rule.id, /^unres\./);
+        assert.ok(rule.shortDescription.text.length > 10, rule.id);
+        assert.ok(['error', 'warning', 'note'].includes(rule.defaultConfiguration.level), rule.id);
+      }
+      assert.strictEqual(only.results.length, 10);
+      for (const result of only.results) {
+        assert.strictEqual(rules[result.ruleIndex].id, result.ruleId);
+        assert.ok(['error', 'warning', 'note'].includes(result.level));
+        const location = result.locations[0].physicalLocation;
+        assert.strictEqual(location.artifactLocation.uri, PROBLEMS);
+        assert.ok(location.region.startLine >= 1 && location.region.startColumn >= 1);
+      }
+      const date = only.results.find((r: { ruleId: string }) => r.ruleId === 'unres.citationDate');
+      assert.strictEqual(date.level, 'error');
+      assert.deepStrictEqual(date.locations[0].physicalLocation.region.startLine, 8);
+      assert.strictEqual(only.invocations[0].executionSuccessful, true);
+      assertGolden('cli/check-problems.sarif', run.stdout);
+    });
+
+    it('--severity changes a level or turns a check off', () => {
+      const lowered = expectStatus(unres('check', '--severity', 'unres.citationDate=warning', PROBLEMS), 0);
+      assert.match(lowered.stdout, /:8:37 warning Resolution 73\/266/);
+      const off = expectStatus(unres('check', '--severity', 'citationDate=off', '--severity=unres.agreedLanguage=off', PROBLEMS), 0);
+      assert.doesNotMatch(off.stdout, /citationDate|agreedLanguage/);
+      assert.match(off.stdout, /1 file checked: 8 warnings\.\n$/);
+      const raised = expectStatus(unres('check', '--severity', 'unres.repeatedVerb=error', seedPath(4)), 1);
+      assert.match(raised.stdout, /:74:5 error Expected "Also requests"/);
+    });
+
+    it('several files: each named as given, in the order given', () => {
+      const run = expectStatus(unres('check', `./${seedPath(4)}`, PROBLEMS), 1);
+      const files = [...new Set(run.stdout.split('\n').filter((l) => /^\S+:\d+:\d+ /.test(l)).map((l) => l.split(':')[0]))];
+      assert.deepStrictEqual(files, [`./${seedPath(4)}`, PROBLEMS]);
+      assert.match(run.stdout, /2 files checked: 1 error, 8 warnings, 3 information\.\n$/);
+    });
+
+    it('a missing file among others: a message naming it, the others checked, exit status 2', () => {
+      const run = expectStatus(unres('check', seedPath(0), 'no/such/draft.unres'), 2);
+      assert.strictEqual(run.stderr, 'unres: no/such/draft.unres: no such file or folder\n');
+      assert.match(run.stdout, /^1 file checked \(1 could not be read\): no problems\.\n$/);
+      const json = JSON.parse(expectStatus(unres('check', '--format', 'json', 'no/such/draft.unres'), 2).stdout);
+      assert.deepStrictEqual(json.files, [{ file: 'no/such/draft.unres', error: 'no/such/draft.unres: no such file or folder', problems: [] }]);
+      const sarif = JSON.parse(expectStatus(unres('check', '--format', 'sarif', 'no/such/draft.unres'), 2).stdout);
+      assert.strictEqual(sarif.runs[0].invocations[0].executionSuccessful, false);
+    });
+  });
+
+  describe('outline', () => {
+    it(`${SEEDS[4].file}: PP and OP names, sub-paragraphs, line numbers (golden)`, () => {
+      const run = expectStatus(unres('outline', seedPath(4)), 0);
+      assert.strictEqual(run.stderr, '');
+      assert.match(run.stdout, /^ {3}22 {4}PP1 Recalling its resolutions 53\/70/m);
+      assert.match(run.stdout, /^54-64 {4}OP1 Calls upon Member States:$/m);
+      assert.match(run.stdout, /^ {3}56 {6}\(a\) To be guided/m);
+      assertGolden('cli/outline-004.txt', run.stdout);
+    });
+  });
+
+  describe('lookup', () => {
+    it('73/266: title, date, session, text, citing documents, sources, undocs link (golden)', () => {
+      const run = expectStatus(unres('lookup', '73/266'), 0);
+      assert.strictEqual(run.stderr, '');
+      assert.match(run.stdout, /^A\/RES\/73\/266\nGeneral Assembly resolution\n/);
+      assert.match(run.stdout, /^Title {9}Advancing responsible State behaviour in cyberspace in the context of international security$/m);
+      assert.match(run.stdout, /^Adopted {7}22 December 2018$/m);
+      assert.match(run.stdout, /from corpus\/catalogue\.json row 5/);
+      assert.match(run.stdout, /^Corpus text {3}corpus\/004_f1b1830bc3def63f\.txt/m);
+      assert.match(run.stdout, /corpus\/000_3767520ad4361519\.txt:15 {2}A\/C\.1\/74\/L\.49\/Rev\.1, PP1/);
+      assert.match(run.stdout, /^undocs\.org {4}https:\/\/undocs\.org\/A\/RES\/73\/266$/m);
+      assertGolden('cli/lookup-73-266.txt', run.stdout);
+    });
+
+    it('A/RES/73/266 prints the same', () => {
+      assert.strictEqual(expectStatus(unres('lookup', 'A/RES/73/266'), 0).stdout, readFileSync(path.join(repoRoot, 'test/fixtures/golden/cli/lookup-73-266.txt'), 'utf8'));
+    });
+
+    it('decision 72/512 (two words or one)', () => {
+      const two = expectStatus(unres('lookup', 'decision', '72/512'), 0);
+      assert.match(two.stdout, /^decision 72\/512\nGeneral Assembly decision\n/);
+      assert.strictEqual(expectStatus(unres('lookup', 'decision 72/512'), 0).stdout, two.stdout);
+    });
+
+    it('99/999: not known, a message and exit status 1', () => {
+      const run = expectStatus(unres('lookup', '99/999'), 1);
+      assert.strictEqual(run.stdout, '');
+      assert.match(run.stderr, /^unres: 99\/999 \(A\/RES\/99\/999\) is not in the corpus or its catalogues; .*https:\/\/undocs\.org\/A\/RES\/99\/999\n$/);
+    });
+
+    it('not a symbol: a message and exit status 2', () => {
+      const run = expectStatus(unres('lookup', 'hello'), 2);
+      assert.match(run.stderr, /^unres: "hello" is not a symbol/);
+    });
+
+    it('--no-shipped-corpus leaves the seeds out', () => {
+      expectStatus(unres('lookup', '--no-shipped-corpus', '73/266'), 1);
+    });
+  });
+
+  describe('compare', () => {
+    it('000 against 004, text: summary, then each change with its words (golden)', () => {
+      const run = expectStatus(unres('compare', seedPath(0), seedPath(4)), 0);
+      assert.strictEqual(run.stderr, '');
+      assert.match(run.stdout, /^Old: corpus\/000_3767520ad4361519\.txt\nNew: corpus\/004_f1b1830bc3def63f\.txt \(A\/RES\/73\/266\)\n/);
+      assert.match(run.stdout, /\bunchanged\)\.\n/);
+      assert.match(run.stdout, /\[-fifth-\]\{\+fourth\+\}/);
+      assertGolden('cli/compare-000-004.txt', run.stdout);
+    });
+
+    it('000 against 004, Markdown (golden)', () => {
+      const run = expectStatus(unres('compare', '--format', 'markdown', seedPath(0), seedPath(4)), 0);
+      assert.match(run.stdout, /~~fifth~~\*\*fourth\*\*/);
+      assertGolden('cli/compare-000-004.md', run.stdout);
+    });
+
+    it('HTML is a whole page with insertions and deletions marked', () => {
+      const run = expectStatus(unres('compare', '-f', 'html', seedPath(0), seedPath(4)), 0);
+      assert.match(run.stdout, /^<!DOCTYPE html>/);
+      assert.match(run.stdout, /<del>fifth<\/del><ins>fourth<\/ins>/);
+    });
+
+    it('a file against itself: no textual change', () => {
+      assert.match(expectStatus(unres('compare', seedPath(2), seedPath(2)), 0).stdout, /^No textual change \(/m);
+    });
+
+    it('a missing version: exit status 2 naming it', () => {
+      const run = expectStatus(unres('compare', seedPath(0), 'no/such/new.unres'), 2);
+      assert.strictEqual(run.stderr, 'unres: no/such/new.unres: no such file or folder\n');
+      assert.strictEqual(run.stdout, '');
+    });
+  });
+
+  describe('corpus options', () => {
+    it('--corpus adds a folder of texts: a new symbol, and who cites what', () => {
+      const folder = path.join(temp, 'texts');
+      mkdirSync(folder, { recursive: true });
+      writeFileSync(
+        path.join(folder, 'draft.txt'),
+        [
+          'A/C.1/80/L.99',
+          '',
+          'Eightieth session',
+          '',
+          'A test draft on cyberspace',
+          '',
+          'The General Assembly,',
+          '',
+          'Recalling its resolution 73/266 of 22 December 2018,',
+          '',
+          '1. Decides to remain seized of the matter.',
+          '',
+        ].join('\n'),
+      );
+      const own = expectStatus(unres('lookup', '--corpus', folder, 'A/C.1/80/L.99'), 0);
+      assert.match(own.stdout, /^A\/C\.1\/80\/L\.99\n/);
+      assert.match(own.stdout, /draft\.txt \(its own text\)/);
+      const cited = expectStatus(unres('lookup', '--corpus', folder, '73/266'), 0);
+      assert.match(cited.stdout, /^Cited by {6}3 corpus documents$/m);
+      assert.match(cited.stdout, /draft\.txt:9 {2}A\/C\.1\/80\/L\.99, PP1$/m);
+      expectStatus(unres('lookup', 'A/C.1/80/L.99'), 1);
+    });
+
+    it('--catalog adds a CSV catalogue; a broken row is a warning that leaves the exit status alone', () => {
+      const catalogue = path.join(temp, 'extra.csv');
+      writeFileSync(catalogue, ['Symbol,Title,Date', 'A/RES/79/500,A resolution only this catalogue knows,2024-12-02', 'A/RES/79/,Broken symbol,2024-12-03', ''].join('\n'));
+      const run = expectStatus(unres('lookup', '--catalog', catalogue, '79/500'), 0);
+      assert.match(run.stdout, /^Title {9}A resolution only this catalogue knows\n {14}from .*extra\.csv row 2$/m);
+      assert.match(run.stdout, /^Adopted {7}2 December 2024$/m);
+      assert.match(run.stderr, /^unres: warning: .*extra\.csv: row 3: .*"A\/RES\/79\/".*skipped\n$/);
+      // --catalogue is the same option; a catalogue date that contradicts a draft is an error.
+      const draft = path.join(temp, 'cites.unres');
+      writeFileSync(draft, 'The General Assembly,\n\nRecalling its resolution 79/500 of 5 December 2024,\n\n1. Decides to remain seized of the matter.\n');
+      expectStatus(unres('check', draft), 0);
+      const checked = expectStatus(unres('check', '--catalogue', catalogue, draft), 1);
+      assert.match(checked.stdout, /^\S+cites\.unres:3:36 error Resolution 79\/500 was adopted on 2 December 2024 \(extra\.csv line 2\), not 5 December 2024\. \[unres\.citationDate\]$/m);
+      assert.match(checked.stderr, /warning: .*row 3/);
+    });
+
+    it('a --corpus folder or --catalog file that does not exist: exit status 2', () => {
+      assert.match(expectStatus(unres('lookup', '--corpus', 'no/such/folder', '73/266'), 2).stderr, /^unres: --corpus no\/such\/folder: no such file or folder\n$/);
+      assert.match(expectStatus(unres('lookup', '--catalog', 'no/such.csv', '73/266'), 2).stderr, /^unres: --catalog no\/such\.csv: no such file or folder\n$/);
+      assert.match(expectStatus(unres('lookup', '--catalog', 'corpus', '73/266'), 2).stderr, /is a folder, not a file/);
+    });
+  });
+
+  describe('exit statuses and messages', () => {
+    it('a missing file: 2, one line naming it', () => {
+      const run = expectStatus(unres('outline', 'missing.unres'), 2);
+      assert.strictEqual(run.stderr, 'unres: missing.unres: no such file or folder\n');
+      assert.strictEqual(run.stdout, '');
+    });
+
+    it('a folder given as a file: 2', () => {
+      const run = expectStatus(unres('check', 'corpus'), 2);
+      assert.strictEqual(run.stderr, 'unres: corpus: is a folder, not a file\n');
+    });
+
+    it('a binary file: 2', () => {
+      const file = path.join(temp, 'image.png');
+      writeFileSync(file, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0, 0, 1, 0]));
+      const run = expectStatus(unres('outline', file), 2);
+      assert.strictEqual(run.stderr, `unres: ${file}: looks binary, not like resolution text\n`);
+    });
+
+    it('an unknown option or command, or none: usage on stderr, 2', () => {
+      for (const args of [['check', '--frobnicate', PROBLEMS], ['frobnicate'], [], ['outline'], ['compare', PROBLEMS], ['check', '--format', 'xml', PROBLEMS], ['compare', '--format', 'sarif', PROBLEMS, PROBLEMS], ['check', '--corpus']]) {
+        const run = expectStatus(unres(...args), 2);
+        assert.strictEqual(run.stdout, '', args.join(' '));
+        assert.match(run.stderr, /^unres: .+\n\nUsage: unres <command>/, args.join(' '));
+      }
+    });
+
+    it('--help prints the usage on stdout, 0; check --help lists the checks', () => {
+      const run = expectStatus(unres('--help'), 0);
+      assert.match(run.stdout, /^Usage: unres <command> \[options\] ARG…/);
+      for (const word of ['check FILE…', 'outline FILE', 'lookup SYMBOL', 'compare OLD NEW', '--corpus DIR', '--catalog FILE', 'Exit status']) assert.ok(run.stdout.includes(word), word);
+      assert.match(expectStatus(unres('check', '--help'), 0).stdout, /unres\.citationDate +error +/);
+    });
+
+    it('--version prints the package version, 0', () => {
+      const { version } = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { version: string };
+      assert.strictEqual(expectStatus(unres('--version'), 0).stdout, `unres ${version}\n`);
+    });
+  });
+});
