@@ -49,7 +49,7 @@ const SHINGLE_DIR_BITS = 18;
 /** postNext at a paragraph's last word. */
 export const NO_WORD = 0xffffffff;
 /** A word occurring at most this often, or a one-letter word, may be a fragment of a split word. */
-const JOIN_RARE = 8;
+export const JOIN_RARE = 8;
 
 /** Everything the queries read. Paragraph ids are ranks: 0 is the most used wording. */
 export interface IndexData {

@@ -48,6 +48,7 @@
 // paragraph-level (gaveUp). All word diffs of one comparison share a budget of
 // DIFF_BUDGET_FACTOR x the timeout; past it the remaining ones are paragraph-level too.
 import { diffWords } from 'diff';
+import { JOIN_RARE } from '../agreed/build';
 import { newTokens, stripTerminal, tokenize, type Tokens } from '../agreed/normalise';
 import type { CleanText, Paragraph, ResolutionDocument, SubParagraph } from '../parser/model';
 import type { ChangeKind, Comparison, ComparedUnit, ComparisonSummary, ParagraphChange, UnitKind, WordChange } from './types';
@@ -78,8 +79,6 @@ const LONG_POSTING = 64;
 const CANDIDATES = 8;
 const MAX_RUN = 12;
 const DIFF_BUDGET_FACTOR = 10;
-/** The agreed-language index's rule for a split fragment: rare (see joinedId in agreed/build.ts). */
-const JOIN_RARE = 8;
 
 // ---- units -----------------------------------------------------------------------------------
 
