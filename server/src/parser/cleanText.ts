@@ -87,3 +87,24 @@ export function toSourceSpan(clean: CleanText, start: number, end: number): Span
   const sourceEnd = Math.max(sourceStart, toSourceOffset(clean, end, 'end'));
   return { start: sourceStart, end: sourceEnd };
 }
+
+/** The clean offset of a source offset: inside a run exactly, in a gap the edge of the nearer side. */
+export function toCleanOffset(clean: CleanText, source: number, bias: 'start' | 'end' = 'end'): number {
+  const r = clean.runs;
+  let low = 0;
+  let high = r.length / 3 - 1;
+  let found = -1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    if (r[mid * 3 + 1] <= source) {
+      found = mid;
+      low = mid + 1;
+    } else high = mid - 1;
+  }
+  if (found < 0) return r.length ? r[0] : 0;
+  const [cleanStart, sourceStart, length] = [r[found * 3], r[found * 3 + 1], r[found * 3 + 2]];
+  if (source <= sourceStart + length) return cleanStart + (source - sourceStart);
+  // In a gap (markup, a footnote block): a start moves to the next run, an end stays behind.
+  if (bias === 'start' && found + 1 < r.length / 3) return r[(found + 1) * 3];
+  return cleanStart + length;
+}

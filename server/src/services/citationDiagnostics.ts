@@ -11,6 +11,7 @@ import type { CancellationToken, ParsedDocument } from '../parsedDocument';
 import { toSourceSpan } from '../parser/cleanText';
 import type { Citation, CleanText, ParagraphReference, ResolutionDocument, Span, SubParagraph } from '../parser/model';
 import { MONTHS } from '../parser/vocabulary';
+import { toCleanOffset } from '../parser/cleanText';
 
 export const CITATION_DATE = 'unres.citationDate';
 export const CITATION_ORDER = 'unres.citationOrder';
@@ -271,27 +272,6 @@ function anchoredAt(block: TextBlock, at: number): 'resolution' | 'decision' | u
   }
   if (!previous || !previous.anchored || previous.citation.kind === 'document') return undefined;
   return isSeparator(text, previous.end, at) ? previous.citation.kind : undefined;
-}
-
-/** The clean offset of a source offset: inside a run exactly, in a gap the edge of the nearer side. */
-function toCleanOffset(clean: CleanText, source: number, bias: 'start' | 'end'): number {
-  const r = clean.runs;
-  let low = 0;
-  let high = r.length / 3 - 1;
-  let found = -1;
-  while (low <= high) {
-    const mid = (low + high) >> 1;
-    if (r[mid * 3 + 1] <= source) {
-      found = mid;
-      low = mid + 1;
-    } else high = mid - 1;
-  }
-  if (found < 0) return r.length ? r[0] : 0;
-  const [cleanStart, sourceStart, length] = [r[found * 3], r[found * 3 + 1], r[found * 3 + 2]];
-  if (source <= sourceStart + length) return cleanStart + (source - sourceStart);
-  // In a gap (markup, a footnote block): a start moves to the next run, an end stays behind.
-  if (bias === 'start' && found + 1 < r.length / 3) return r[(found + 1) * 3];
-  return cleanStart + length;
 }
 
 // ---- unres.citationOrder --------------------------------------------------------------------

@@ -18,6 +18,7 @@ import type {
   Span,
   SubParagraph,
 } from '../parser/model';
+import { toCleanOffset } from '../parser/cleanText';
 
 export type Block = Paragraph | SubParagraph;
 
@@ -207,19 +208,6 @@ export function containerAt(model: ResolutionDocument, offset: number): SiteCont
   }
   const field = model.header?.fields.find((f) => offset >= f.start && offset < f.end);
   return field ? { kind: 'header', field } : undefined;
-}
-
-/** Clean-text offset of a source offset (the nearest character that has one). */
-export function toCleanOffset(clean: CleanText, source: number): number {
-  const runs = clean.runs;
-  let result = 0;
-  for (let i = 0; i < runs.length; i += 3) {
-    const [cleanStart, sourceStart, length] = [runs[i], runs[i + 1], runs[i + 2]];
-    if (source < sourceStart) return i === 0 ? cleanStart : result;
-    if (source <= sourceStart + length) return cleanStart + (source - sourceStart);
-    result = cleanStart + length;
-  }
-  return result;
 }
 
 /** The clean text around a source span, cut at word boundaries, with ellipses where cut. */
