@@ -400,9 +400,11 @@ class ResolutionParser {
       const romanChild = lastTop.subparagraphs[lastTop.subparagraphs.length - 1];
       const continuesRoman = romanChild?.scheme === 'roman';
       if (value === expectedLetter && !continuesRoman) return { scheme: 'alpha', depth: 1, container: parent };
-      if (value === 'i' || continuesRoman) return { scheme: 'roman', depth: 2, container: lastTop };
+      // "(ii)" under "(b)" is a roman numeral: doubled letters ("(aa)") only follow "(z)".
+      const doubledLetters = lastTop.label.length > 3;
+      if (value === 'i' || continuesRoman || (value.length > 1 && !doubledLetters)) return { scheme: 'roman', depth: 2, container: lastTop };
     }
-    if (roman && (!lastTop || lastTop.scheme === 'roman') && (value === 'i' || lastTop)) return { scheme: 'roman', depth: 1, container: parent };
+    if (roman && (!lastTop || lastTop.scheme === 'roman')) return { scheme: 'roman', depth: 1, container: parent };
     return { scheme: 'alpha', depth: 1, container: parent };
   }
 

@@ -193,6 +193,10 @@ describe('quirks: labels and nesting', () => {
     const roman = op('(a) To act:', '(i) Now;', '(ii) Later;').subparagraphs[0].subparagraphs;
     assert.deepStrictEqual(roman.map((s) => [s.scheme, s.depth]), [['roman', 2], ['roman', 2]]);
   });
+  it('a roman list that starts at "(ii)" is still roman, one level down', () => {
+    assert.deepStrictEqual(tree(op('(a) To act:', '(ii) Now;', '(iii) Later;', '(b) To report.').subparagraphs), [['(a)', ['(ii)', '(iii)']], '(b)']);
+    assert.deepStrictEqual(op('(a) To act:', '(ii) Now;').subparagraphs[0].subparagraphs.map((s) => s.scheme), ['roman']);
+  });
   it('a roman list without letters stands at the first level', () => {
     assert.deepStrictEqual(tree(op('(i) Now;', '(ii) Later.').subparagraphs), ['(i)', '(ii)']);
   });
