@@ -58,23 +58,31 @@ export class CleanTextBuilder {
   }
 }
 
+/**
+ * Index of the last run whose start, in clean text (field 0) or in the source (field 1), is at
+ * or before `offset` (strictly before when `strict`); -1 when none is.
+ */
+function lastRunAtOrBefore(runs: number[], field: 0 | 1, offset: number, strict = false): number {
+  let low = 0;
+  let high = runs.length / 3 - 1;
+  let found = -1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const start = runs[mid * 3 + field];
+    if (strict ? start < offset : start <= offset) {
+      found = mid;
+      low = mid + 1;
+    } else high = mid - 1;
+  }
+  return found;
+}
+
 /** Maps an offset in clean text to the source. A separator maps to the end of the text before it. */
 export function toSourceOffset(clean: CleanText, offset: number, bias: 'start' | 'end' = 'start'): number {
   const runs = clean.runs;
   const count = runs.length / 3;
   if (count === 0) return 0;
-  // Last run whose cleanStart <= offset (for an end offset, < offset).
-  let low = 0;
-  let high = count - 1;
-  let found = -1;
-  while (low <= high) {
-    const mid = (low + high) >> 1;
-    const cleanStart = runs[mid * 3];
-    if (bias === 'start' ? cleanStart <= offset : cleanStart < offset) {
-      found = mid;
-      low = mid + 1;
-    } else high = mid - 1;
-  }
+  const found = lastRunAtOrBefore(runs, 0, offset, bias === 'end');
   if (found < 0) return runs[1];
   const [cleanStart, sourceStart, length] = [runs[found * 3], runs[found * 3 + 1], runs[found * 3 + 2]];
   const into = Math.min(offset - cleanStart, length);
@@ -91,20 +99,17 @@ export function toSourceSpan(clean: CleanText, start: number, end: number): Span
 /** The clean offset of a source offset: inside a run exactly, in a gap the edge of the nearer side. */
 export function toCleanOffset(clean: CleanText, source: number, bias: 'start' | 'end' = 'end'): number {
   const r = clean.runs;
-  let low = 0;
-  let high = r.length / 3 - 1;
-  let found = -1;
-  while (low <= high) {
-    const mid = (low + high) >> 1;
-    if (r[mid * 3 + 1] <= source) {
-      found = mid;
-      low = mid + 1;
-    } else high = mid - 1;
-  }
+  const found = lastRunAtOrBefore(r, 1, source);
   if (found < 0) return r.length ? r[0] : 0;
   const [cleanStart, sourceStart, length] = [r[found * 3], r[found * 3 + 1], r[found * 3 + 2]];
   if (source <= sourceStart + length) return cleanStart + (source - sourceStart);
   // In a gap (markup, a footnote block): a start moves to the next run, an end stays behind.
   if (bias === 'start' && found + 1 < r.length / 3) return r[(found + 1) * 3];
   return cleanStart + length;
+}
+
+/** Whether the clean character at `at` is a separator no source run covers (a line break). */
+export function isSeparatorAt(clean: CleanText, at: number): boolean {
+  const found = lastRunAtOrBefore(clean.runs, 0, at);
+  return found < 0 || at >= clean.runs[found * 3] + clean.runs[found * 3 + 2];
 }

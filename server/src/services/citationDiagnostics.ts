@@ -11,7 +11,7 @@ import type { CancellationToken, ParsedDocument } from '../parsedDocument';
 import { toSourceSpan } from '../parser/cleanText';
 import type { Citation, CleanText, ParagraphReference, ResolutionDocument, Span, SubParagraph } from '../parser/model';
 import { MONTHS } from '../parser/vocabulary';
-import { toCleanOffset } from '../parser/cleanText';
+import { isSeparatorAt, toCleanOffset } from '../parser/cleanText';
 
 export const CITATION_DATE = 'unres.citationDate';
 export const CITATION_ORDER = 'unres.citationOrder';
@@ -463,7 +463,7 @@ function bareSymbolProblem(block: TextBlock, token: string, start: number, end: 
     return { start: from, end: to, message: `“${kind} ${session}/” lacks the ${kind} number: a symbol is session/number, as in 73/266.` };
   }
   // "73/" at the end of a line and "266" on the next: a wrapped symbol, not a broken one.
-  if (spaces.every((at) => isLineSeam(clean, at))) return undefined;
+  if (spaces.every((at) => isSeparatorAt(clean, at))) return undefined;
   const written = text.slice(from, to);
   return { start: from, end: to, message: `“${written}” is not a ${kind} symbol: a symbol has no spaces around its slash; write ${session}/${number}.` };
 }
@@ -484,7 +484,7 @@ function documentSymbolProblem(raw: string, text: string, at: number, clean: Cle
   if (token.endsWith('/')) {
     // "A/C.1/73/" at the end of a line and "L.27" on the next: a wrapped symbol, not a broken one.
     const after = text.slice(at + token.length, at + token.length + 2);
-    if (/^ [A-Za-z0-9]/.test(after) && isLineSeam(clean, at + token.length)) return undefined;
+    if (/^ [A-Za-z0-9]/.test(after) && isSeparatorAt(clean, at + token.length)) return undefined;
     return { start: at, end: at + token.length, message: `“${token}” ends with a slash: the part after it is missing (a document symbol reads like A/70/174, a resolution like A/RES/73/266).` };
   }
   const resolution = /^A\/(RES|DEC)\/((?:ES-|S-)?\d{1,3})$/i.exec(token);
@@ -504,22 +504,6 @@ function documentSymbolProblem(raw: string, text: string, at: number, clean: Cle
 /** Upper case, except the Rev./Add./Corr. parts that symbols write with one capital. */
 function capitalised(token: string): string {
   return token.toUpperCase().replace(/\/(REV|ADD|CORR|AMEND)\./g, (_, part: string) => `/${part[0]}${part.slice(1).toLowerCase()}.`);
-}
-
-/** Whether the clean character at `at` is the space that stands for a line break (no source run covers it). */
-function isLineSeam(clean: CleanText, at: number): boolean {
-  const r = clean.runs;
-  let low = 0;
-  let high = r.length / 3 - 1;
-  let found = -1;
-  while (low <= high) {
-    const mid = (low + high) >> 1;
-    if (r[mid * 3] <= at) {
-      found = mid;
-      low = mid + 1;
-    } else high = mid - 1;
-  }
-  return found < 0 || at >= r[found * 3] + r[found * 3 + 2];
 }
 
 /** The General Assembly session in progress: each opens in September, the 80th in 2025. */

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { toCleanOffset, toSourceOffset, toSourceSpan } from '../../../server/src/parser/cleanText';
+import { isSeparatorAt, toCleanOffset, toSourceOffset, toSourceSpan } from '../../../server/src/parser/cleanText';
 import { parseResolution } from '../../../server/src/parser/parse';
 
 describe('clean text offsets', () => {
@@ -31,5 +31,12 @@ describe('clean text offsets', () => {
     const after = toCleanOffset(clean, link + 2, 'start');
     assert.strictEqual(clean.text.slice(0, before), 'Recalling its 73/27');
     assert.strictEqual(clean.text.slice(after), ' of 5 December 2018,');
+  });
+
+  it('tells a line break from a space that stands in the source', () => {
+    const lineBreak = clean.text.indexOf(' 2018');
+    const written = clean.text.indexOf(' its');
+    assert.strictEqual(isSeparatorAt(clean, lineBreak), true);
+    assert.strictEqual(isSeparatorAt(clean, written), false);
   });
 });
