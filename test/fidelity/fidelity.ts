@@ -1,0 +1,184 @@
+// Fidelity of the parser and the checks on real texts, as they come from PDF tools: the labelled
+// texts of test/fixtures/real/texts (hand counts in labels.json) and the adopted resolutions of
+// test/fixtures/real/bulk (no labels; an adopted text deserves no warning). Shared by the
+// fidelity test suite and `npm run fidelity`, so both judge by the same rules.
+import { readdirSync, readFileSync } from 'fs';
+import * as path from 'path';
+import { pathToFileURL } from 'url';
+import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
+import { buildAgreedIndex } from '../../server/src/agreed/index';
+import { loadCorpus } from '../../server/src/corpus/corpusLoader';
+import { KnowledgeBase } from '../../server/src/corpus/knowledgeBase';
+import type { Paragraph, SubParagraph } from '../../server/src/parser/model';
+import { isoDate } from '../../server/src/parser/vocabulary';
+import { ParsedDocument } from '../../server/src/parsedDocument';
+import { getDiagnostics, type DiagnosticContext } from '../../server/src/services/diagnostics';
+
+export const realDir = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'real');
+const corpusDir = path.resolve(__dirname, '..', '..', '..', 'corpus');
+
+export interface Label {
+  file: string;
+  symbol: string | null;
+  form: string;
+  pp: number;
+  op: number;
+  subparas: Record<string, string[]>;
+  annex: boolean;
+  last_op_first_words: string;
+  citations: { symbol: string; date: string }[];
+  notes?: string;
+}
+
+export interface LabelledResult {
+  file: string;
+  form: string;
+  pp: { expected: number; found: number };
+  op: { expected: number; found: number };
+  /** Operative paragraph numbers whose sub-paragraph labels differ: what was expected and found. */
+  subparas: { op: string; expected: string[]; found: string[] }[];
+  lastWords: { expected: string; found: string; ok: boolean };
+  citations: { expected: number; found: number; missing: string[] };
+  /** True when every measure above is exact. */
+  exact: boolean;
+}
+
+export interface AdoptedResult {
+  file: string;
+  /** Errors and warnings, as "line:col code message". */
+  problems: { line: number; column: number; code: string; message: string; severity: 'error' | 'warning' }[];
+}
+
+export function readLabels(): Label[] {
+  return JSON.parse(readFileSync(path.join(realDir, 'labels.json'), 'utf8')) as Label[];
+}
+
+export function readReal(folder: 'texts' | 'bulk', file: string): string {
+  return readFileSync(path.join(realDir, folder, file), 'utf8');
+}
+
+export function bulkFiles(): string[] {
+  return readdirSync(path.join(realDir, 'bulk')).filter((f) => f.endsWith('.txt')).sort();
+}
+
+export function parseReal(folder: 'texts' | 'bulk', file: string): ParsedDocument {
+  const text = readReal(folder, file);
+  return ParsedDocument.parse({ uri: pathToFileURL(path.join(realDir, folder, file)).toString(), version: 1, getText: () => text });
+}
+
+/** Sub-paragraphs of a paragraph in reading order, nested ones after their parent. */
+export function flatLabels(paragraph: Paragraph): string[] {
+  const labels: string[] = [];
+  const stack: SubParagraph[] = [...paragraph.subparagraphs].reverse();
+  while (stack.length) {
+    const sub = stack.pop()!;
+    labels.push(sub.label);
+    for (let i = sub.subparagraphs.length - 1; i >= 0; i--) stack.push(sub.subparagraphs[i]);
+  }
+  return labels;
+}
+
+const squash = (text: string) => text.replace(/\s+/g, '');
+
+const DATE = /^(\d{1,2})\s+([A-Z][a-z]+)\s+(\d{4})$/;
+
+function labelIso(date: string): string | undefined {
+  const match = DATE.exec(date.replace(/\s+/g, ' ').trim());
+  return match ? isoDate(Number(match[1]), match[2], Number(match[3])) : undefined;
+}
+
+export function evaluateLabelled(label: Label, document: ParsedDocument): LabelledResult {
+  const model = document.model;
+  const text = model.text;
+  const subparas: LabelledResult['subparas'] = [];
+  const keys = new Set([...Object.keys(label.subparas), ...model.operative.filter((p) => p.subparagraphs.length).map((p) => String(p.index))]);
+  for (const key of [...keys].sort((a, b) => Number(a) - Number(b))) {
+    const expected = label.subparas[key] ?? [];
+    const paragraph = model.operative[Number(key) - 1];
+    const found = paragraph ? flatLabels(paragraph) : [];
+    if (expected.join(' ') !== found.join(' ')) subparas.push({ op: key, expected, found });
+  }
+
+  const last = model.operative[model.operative.length - 1];
+  const foundWords = last ? last.content.text.split(/\s+/).slice(0, 6).join(' ') : '';
+  const lastOk = last !== undefined && squash(last.content.text).startsWith(squash(label.last_op_first_words));
+
+  // Every labelled dated citation, in file order, with its date and a source range that holds it.
+  const missing: string[] = [];
+  let from = 0;
+  let found = 0;
+  for (const expected of label.citations) {
+    const iso = labelIso(expected.date);
+    const want = squash(expected.symbol);
+    let hit = -1;
+    for (let i = from; i < model.citations.length; i++) {
+      const citation = model.citations[i];
+      if (!citation.date || citation.date.iso !== iso) continue;
+      if (squash(citation.symbol) !== want && squash(text.slice(citation.start, citation.end)) !== want) continue;
+      hit = i;
+      break;
+    }
+    if (hit < 0) missing.push(`${expected.symbol} of ${expected.date}`);
+    else {
+      found++;
+      from = hit + 1;
+    }
+  }
+
+  const result: LabelledResult = {
+    file: label.file,
+    form: label.form,
+    pp: { expected: label.pp, found: model.preambular.length },
+    op: { expected: label.op, found: model.operative.length },
+    subparas,
+    lastWords: { expected: label.last_op_first_words, found: foundWords, ok: lastOk },
+    citations: { expected: label.citations.length, found, missing },
+    exact: false,
+  };
+  result.exact = result.pp.expected === result.pp.found && result.op.expected === result.op.found && subparas.length === 0 && lastOk && missing.length === 0;
+  return result;
+}
+
+/** The knowledge a user has out of the box: the shipped corpus and its agreed-language index. */
+export async function shippedContext(): Promise<DiagnosticContext> {
+  const loaded = await loadCorpus({ shippedDir: corpusDir, folders: [], catalogues: [] });
+  const kb = KnowledgeBase.build(loaded);
+  return { kb, agreed: buildAgreedIndex(kb.documents()) };
+}
+
+export function evaluateAdopted(file: string, document: ParsedDocument, context: DiagnosticContext): AdoptedResult {
+  const diagnostics: Diagnostic[] = getDiagnostics(document, context);
+  const problems: AdoptedResult['problems'] = [];
+  for (const diagnostic of diagnostics) {
+    const severity = diagnostic.severity ?? DiagnosticSeverity.Error;
+    if (severity !== DiagnosticSeverity.Error && severity !== DiagnosticSeverity.Warning) continue;
+    problems.push({
+      line: diagnostic.range.start.line + 1,
+      column: diagnostic.range.start.character + 1,
+      code: String(diagnostic.code),
+      message: typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value,
+      severity: severity === DiagnosticSeverity.Error ? 'error' : 'warning',
+    });
+  }
+  return { file, problems };
+}
+
+export interface AllowedProblem {
+  file: string;
+  code: string;
+  line: number;
+  reason: string;
+}
+
+export function readAllowlist(): AllowedProblem[] {
+  return JSON.parse(readFileSync(path.join(__dirname, '..', '..', '..', 'test', 'fidelity', 'allowlist.json'), 'utf8')) as AllowedProblem[];
+}
+
+export function isAllowed(allowlist: AllowedProblem[], file: string, problem: { code: string; line: number }): boolean {
+  return allowlist.some((a) => a.file === file && a.code === problem.code && a.line === problem.line);
+}
+
+/** Adopted resolutions among the labelled texts (drafts are L documents). */
+export function isAdopted(label: Label): boolean {
+  return label.symbol !== null && /^A\/RES\//.test(label.symbol);
+}

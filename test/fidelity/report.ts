@@ -1,0 +1,77 @@
+// `npm run fidelity`: a table per labelled text (expected vs found, and why a text misses) and
+// the errors and warnings on every adopted resolution, with totals.
+//   node scripts/fidelity.mjs [--problems] [--file NAME]
+import {
+  bulkFiles, evaluateAdopted, evaluateLabelled, isAdopted, isAllowed, parseReal, readAllowlist, readLabels, shippedContext,
+  type AdoptedResult, type LabelledResult,
+} from './fidelity';
+
+function pad(text: string, width: number): string {
+  return text.length >= width ? text.slice(0, width) : text + ' '.repeat(width - text.length);
+}
+
+function why(result: LabelledResult): string {
+  const reasons: string[] = [];
+  if (result.pp.expected !== result.pp.found) reasons.push(`PP ${result.pp.found} (expected ${result.pp.expected})`);
+  if (result.op.expected !== result.op.found) reasons.push(`OP ${result.op.found} (expected ${result.op.expected})`);
+  for (const sub of result.subparas) reasons.push(`OP${sub.op} labels [${sub.found.join(' ')}] expected [${sub.expected.join(' ')}]`);
+  if (!result.lastWords.ok) reasons.push(`last OP "${result.lastWords.found}" expected "${result.lastWords.expected}"`);
+  if (result.citations.missing.length) reasons.push(`citations missing: ${result.citations.missing.join('; ')}`);
+  return reasons.join(' · ');
+}
+
+export async function main(argv: string[]): Promise<void> {
+  const showProblems = argv.includes('--problems');
+  const fileAt = argv.indexOf('--file');
+  const only = fileAt >= 0 ? argv[fileAt + 1] : undefined;
+  const context = await shippedContext();
+  const allowlist = readAllowlist();
+
+  const labels = readLabels().filter((l) => !only || l.file === only);
+  const labelled: LabelledResult[] = [];
+  const adopted: AdoptedResult[] = [];
+  console.log(`\nLabelled texts (${labels.length})\n`);
+  console.log(`${pad('file', 38)} ${pad('form', 17)} ${pad('PP', 7)} ${pad('OP', 7)} ${pad('cit', 7)} result`);
+  for (const label of labels) {
+    const document = parseReal('texts', label.file);
+    const result = evaluateLabelled(label, document);
+    labelled.push(result);
+    const cell = (found: number, expected: number) => (found === expected ? `${found}` : `${found}/${expected}`);
+    console.log(
+      `${pad(label.file, 38)} ${pad(label.form.split(' ')[0], 17)} ${pad(cell(result.pp.found, result.pp.expected), 7)} ${pad(cell(result.op.found, result.op.expected), 7)} ${pad(cell(result.citations.found, result.citations.expected), 7)} ${result.exact ? 'exact' : why(result)}`,
+    );
+    if (isAdopted(label)) adopted.push(evaluateAdopted(label.file, document, context));
+  }
+  const bulk = only ? bulkFiles().filter((f) => f === only) : bulkFiles();
+  for (const file of bulk) adopted.push(evaluateAdopted(file, parseReal('bulk', file), context));
+
+  const byCode = new Map<string, number>();
+  let total = 0;
+  let allowed = 0;
+  let clean = 0;
+  for (const result of adopted) {
+    const unexpected = result.problems.filter((p) => !isAllowed(allowlist, result.file, p));
+    allowed += result.problems.length - unexpected.length;
+    total += unexpected.length;
+    if (unexpected.length === 0) clean++;
+    for (const problem of unexpected) byCode.set(problem.code, (byCode.get(problem.code) ?? 0) + 1);
+    if (showProblems) for (const p of unexpected) console.log(`${result.file}:${p.line}:${p.column} ${p.severity} ${p.message} [${p.code}]`);
+  }
+
+  const counts = labelled.filter((r) => r.pp.found === r.pp.expected && r.op.found === r.op.expected).length;
+  const exact = labelled.filter((r) => r.exact).length;
+  const citationsExpected = labelled.reduce((n, r) => n + r.citations.expected, 0);
+  const citationsFound = labelled.reduce((n, r) => n + r.citations.found, 0);
+  const subOk = labelled.filter((r) => r.subparas.length === 0).length;
+  const lastOk = labelled.filter((r) => r.lastWords.ok).length;
+  console.log(`\nAdopted resolutions (${adopted.length}): errors and warnings by code, allowlisted ones apart\n`);
+  for (const [code, n] of [...byCode].sort((a, b) => b[1] - a[1])) console.log(`  ${pad(code, 32)} ${n}`);
+  console.log('\nTotals');
+  console.log(`  exact PP and OP counts        ${counts} / ${labelled.length}`);
+  console.log(`  sub-paragraph labels exact    ${subOk} / ${labelled.length}`);
+  console.log(`  last operative words          ${lastOk} / ${labelled.length}`);
+  console.log(`  dated citations found         ${citationsFound} / ${citationsExpected}`);
+  console.log(`  texts exact on every measure  ${exact} / ${labelled.length}`);
+  console.log(`  adopted texts with no unexpected error or warning  ${clean} / ${adopted.length}`);
+  console.log(`  unexpected errors and warnings ${total} (allowlisted: ${allowed}; budget ${Math.floor(adopted.length / 20)})`);
+}
