@@ -21,7 +21,13 @@ const LINK = /^<?https?:\/\/\S+>?$/;
 const RULE = /^(?:-{3,}|\*{3,}|={3,}|(?:- ){2,}-)$/;
 const SEPARATOR = /^_{3,}$/;
 const JOB_NUMBER = /^\d{2}-\d{4,6}(?:\s*\(E\))?(?:\s+\d{6,8})?$/;
-const PAGE_FOOTER = /^(?:\d{2}-\d{4,6}(?:\s*\(E\))?\s+\d+\/\d+|\d+\/\d+\s+\d{2}-\d{4,6}(?:\s*\(E\))?|\d+\/\d+)$/;
+// Page numbers and job numbers, alone or together, sometimes glued to the running symbol
+// ("24-24344 2/4", "3/3 24-23499", "2/9 23-21227A/C.3/78/L.41").
+const JOB = String.raw`\d{2}-\d{4,6}[A-Z]?(?:\s*\(E\))?`;
+const PAGE = String.raw`\d{1,3}\s?\/\s?\d{1,3}`;
+const PAGE_FOOTER = new RegExp(
+  String.raw`^(?:${SYMBOL_PATTERN}\s*)?(?:${JOB}\s+${PAGE}|${PAGE}\s+${JOB}|${PAGE})(?:\s*${SYMBOL_PATTERN})?$`,
+);
 const BARCODE = /^\*\d{5,}\*$/;
 // A symbol that ends a sentence ("A/70/174.") is text, not a running header.
 const SYMBOL_LINE = new RegExp(String.raw`^(?:United Nations\s+)?(${SYMBOL_PATTERN})(?<![.\-])$`);
@@ -55,7 +61,9 @@ const FOOTNOTE_SUP = new RegExp(`^([${SUPERSCRIPT_DIGITS}]+)\\s*(?=\\S)`);
 const FOOTNOTE_HTML = /^<sup>\s*(\d{1,3})\s*<\/sup>\s*(?=\S)/;
 const FOOTNOTE_CARET = /^\^(\d{1,3})\s+(?=\S)/;
 const FOOTNOTE_MARKDOWN = /^\[\^(\w{1,8})\]:\s*/;
-const FOOTNOTE_BARE = /^(\d{1,3})\s+(?=[^\s.)\d])/;
+const FOOTNOTE_BARE = /^(?:(\d{1,3})\s+|(\*{1,3})\s*)(?=[^\s.)\d/*])/;
+/** A footnote number alone on its line, its text on the next (pdftotext -layout). */
+const FOOTNOTE_NUMBER_ALONE = /^(\d{1,3})$/;
 
 export function classifyLine(line: Line, bareFootnotesAllowed: boolean): ClassifiedLine {
   const raw = line.text;
@@ -133,8 +141,11 @@ function footnoteStart(text: string, bare: boolean) {
   match = FOOTNOTE_MARKDOWN.exec(text);
   if (match) return { label: match[1], labelStart: 0, labelEnd: match[0].trimEnd().length, textStart: match[0].length, style: 'markdown' as const };
   if (bare) {
-    match = FOOTNOTE_BARE.exec(text);
-    if (match) return { label: match[1], labelStart: 0, labelEnd: match[1].length, textStart: match[0].length, style: 'bare' as const };
+    match = FOOTNOTE_BARE.exec(text) ?? FOOTNOTE_NUMBER_ALONE.exec(text);
+    if (match) {
+      const label = match[1] ?? match[2];
+      return { label, labelStart: 0, labelEnd: label.length, textStart: match[0].length, style: 'bare' as const };
+    }
   }
   return undefined;
 }
@@ -149,5 +160,5 @@ function furnitureKind(trimmed: string): FurnitureKind | undefined {
 }
 
 function isSpace(code: number): boolean {
-  return code === 32 || code === 9 || code === 0xa0 || code === 0xfeff || code === 0x200b || code === 0x3000 || (code >= 0x2000 && code <= 0x200a);
+  return code === 32 || code === 9 || code === 12 || code === 11 || code === 0xa0 || code === 0xfeff || code === 0x200b || code === 0x3000 || (code >= 0x2000 && code <= 0x200a);
 }

@@ -5,6 +5,7 @@ import { findCitations } from './citations';
 import { findReferences } from './references';
 import { toSourceSpan } from './cleanText';
 import { parseHeader } from './header';
+import { RunningHeaderMatcher } from './runningHeaders';
 import { buildCleanText, InlineContext, scanInline, Segment } from './inline';
 import { ClassifiedLine, classifyLine, SUPERSCRIPT_DIGITS } from './lineKinds';
 import { scanLines } from './lines';
@@ -27,12 +28,38 @@ export function emptyDocument(text: string): ResolutionDocument {
 }
 
 const ORGAN = /^(?:The\s+)?(?:General Assembly|Security Council|Economic and Social Council|Human Rights Council|Trusteeship Council|(?:[A-Z][\p{L}-]*\s+){0,5}(?:Assembly|Council|Conference|Commission|Board)(?:\s+of\s+the\s+[\p{L}\s]{1,60})?),$/u;
+/** "The General Assembly," as PDF tools give it: "The General Assembly ,", "The General As sembly ,", or without its comma. */
+const ORGAN_SPACED = /^(?:The)?(?:GeneralAssembly|SecurityCouncil|EconomicandSocialCouncil|HumanRightsCouncil|TrusteeshipCouncil),$|^TheGeneralAssembly$/;
+
+function isOrganLine(plain: string): boolean {
+  return ORGAN.test(plain) || (plain.length < 60 && ORGAN_SPACED.test(plain.replace(/\s+/g, '')));
+}
+
 const OPERATIVE_NUMBER = /^(\d{1,3})\.(?!\d)(?:\s+|$)/;
 const DECIMAL_LABEL = /^(\d{1,3}(?:\.\d{1,3})+)\.?(?:\s+|$)/;
 const LETTER_LABEL = /^\(([a-z]{1,4})\)(?:\s+|$)/;
 const CLOSING = new RegExp(String.raw`^(\d{1,4}(?:st|nd|rd|th)\s+plenary\s+meeting)\b(?:\s+(\d{1,2})\s+(${MONTHS.join('|')})\s+(\d{4}))?`, 'i');
 const ANNEX = /^Annex(?:\s+[IVX]+)?$/i;
 const TRAILING_MARKER = new RegExp(`(?:[${SUPERSCRIPT_DIGITS}]+|<sup>\\s*\\w+\\s*</sup>|\\^\\d+|\\[\\^\\w+\\])$`);
+
+/** What stands between two text lines. */
+interface Gap {
+  blank: boolean;
+  /** Footnotes or page furniture. */
+  interrupted: boolean;
+  /** Page furniture: a page or job number, a running header. */
+  pageBreak: boolean;
+}
+
+const LABEL_START = /^(?:\d{1,3}\.(?!\d)|\d{1,3}(?:\.\d{1,3})+\.?(?:\s|$)|\([a-z]{1,4}\)(?:\s|$))/;
+/** A line that ends so that a label on the next line continues it ("paragraph⏎(a) of", "resolution⏎1."). */
+const LEAVES_REFERENCE_OPEN = /\b(?:sub-?paragraphs?|paragraphs?|articles?|rules?|sections?|chapters?|annex|paras?\.|and|or|to|of|in)$/i;
+
+const ENDS_WITH_FUNCTION_WORD = /\b(?:and|or|of|the|to|in|for|with|by|on|at|a|an|its|their|from|as|that|which|between|under|including|such|into|all|nor|but|than|whose|upon)$/;
+
+function opensParagraph(plain: string): boolean {
+  return preambularOpeningLength(plain) > 0 || operativeOpeningLength(plain) > 0 || /^To\s+\p{Ll}/u.test(plain);
+}
 
 interface RawParagraph {
   lines: ClassifiedLine[];
@@ -56,19 +83,22 @@ class ResolutionParser {
   private readonly context: InlineContext = { footnoteLabels: new Set(), gluedMarkers: false };
   private wrapped = false;
   private indentMarksParagraphs = false;
+  /** Lines indented beyond their page's left margin, with the indent. */
+  private readonly relativeIndent = new Map<ClassifiedLine, number>();
 
   constructor(private readonly text: string) {}
 
   parse(): ResolutionDocument {
     this.classifyLines();
-    const organIndex = this.lines.findIndex((line) => line.kind === 'text' && ORGAN.test(this.plain(line)));
+    const organIndex = this.lines.findIndex((line) => line.kind === 'text' && isOrganLine(this.plain(line)));
     const bodyStart = organIndex >= 0 ? organIndex + 1 : this.guessBodyStart();
-    this.markRunningHeaders(organIndex >= 0 ? organIndex : bodyStart);
+    const headerEnd = organIndex >= 0 ? organIndex : bodyStart;
+    this.markRunningHeaders(headerEnd, this.titles(headerEnd));
     this.detectLayout(bodyStart);
     this.readFootnotes();
 
     const document: ResolutionDocument = { ...emptyDocument(this.text), form: this.form() };
-    const header = parseHeader(this.text, this.lines.slice(0, organIndex >= 0 ? organIndex : bodyStart), this.context, this.markers);
+    const header = parseHeader(this.text, this.lines.slice(0, headerEnd), this.context, this.markers);
     if (header) {
       document.header = header;
       for (const source of header.fields.filter((f) => f.kind === 'report')) {
@@ -89,6 +119,12 @@ class ResolutionParser {
     return document;
   }
 
+  /** The titles the header gives (the resolution's and the agenda item's): running headers repeat them. */
+  private titles(headerEnd: number): string[] {
+    const header = parseHeader(this.text, this.lines.slice(0, headerEnd), { footnoteLabels: new Set(), gluedMarkers: false }, []);
+    return header ? header.fields.filter((f) => f.kind === 'title' || f.kind === 'agendaTitle').map((f) => f.value) : [];
+  }
+
   // ---- lines ----------------------------------------------------------------------------
 
   private classifyLines(): void {
@@ -101,8 +137,11 @@ class ResolutionParser {
     }
   }
 
-  /** The first symbol-only line names the document; later ones are running page headers. */
-  private markRunningHeaders(headerEnd: number): void {
+  /**
+   * The first symbol-only line names the document; later ones are running page headers, and so
+   * are body lines that repeat the title (see runningHeaders.ts).
+   */
+  private markRunningHeaders(headerEnd: number, titles: string[]): void {
     let seen = false;
     this.lines.forEach((line, index) => {
       if (line.kind !== 'text' || !line.symbolOnly) return;
@@ -113,9 +152,47 @@ class ResolutionParser {
       line.kind = 'furniture';
       line.furniture = 'pageHeader';
     });
+    const matcher = new RunningHeaderMatcher(titles);
+    if (!matcher.empty) {
+      let previous: string | undefined;
+      for (let i = headerEnd + 1; i < this.lines.length; i++) {
+        const line = this.lines[i];
+        if (line.kind === 'blank') continue;
+        const found = line.kind === 'text' ? matcher.match(this.plain(line)) : undefined;
+        const accepted =
+          found !== undefined &&
+          (((found.kind === 'title' || found.kind === 'titleStart') && (this.nearPageFurniture(i) || this.standsAlone(i))) ||
+            (found.kind === 'titlePart' && previous !== undefined && matcher.continues(previous, found.letters)));
+        if (accepted) {
+          line.kind = 'furniture';
+          line.furniture = 'pageHeader';
+          previous = found.letters;
+        } else previous = undefined;
+      }
+    }
     for (const line of this.lines) {
       if (line.kind === 'furniture') this.furniture.push({ start: line.contentStart, end: line.contentEnd, kind: line.furniture! });
     }
+  }
+
+  /** Page furniture (a page or job number, a symbol line, a barcode) within three lines. */
+  private nearPageFurniture(index: number): boolean {
+    const near = (step: number) => {
+      for (let i = index + step, seen = 0; i >= 0 && i < this.lines.length && seen < 3; i += step) {
+        const line = this.lines[i];
+        if (line.kind === 'blank') continue;
+        if (line.kind === 'furniture' && line.furniture !== 'separator' && line.furniture !== 'rule') return true;
+        seen++;
+      }
+      return false;
+    };
+    return near(-1) || near(1);
+  }
+
+  /** A line with blank lines (or nothing) on both sides: a heading, a short title, a running header. */
+  private standsAlone(index: number): boolean {
+    const blankOrEdge = (i: number) => i < 0 || i >= this.lines.length || this.lines[i].kind === 'blank';
+    return blankOrEdge(index - 1) && blankOrEdge(index + 1);
   }
 
   /** Without an organ line, the body starts at the first line that reads like a paragraph. */
@@ -131,8 +208,10 @@ class ResolutionParser {
   }
 
   /**
-   * PDF-extracted text wraps paragraphs over many lines separated by blank lines, so a blank
-   * line no longer ends a paragraph; such text also indents the first line of each paragraph.
+   * PDF-extracted text wraps paragraphs over many lines, so a line break no longer ends a
+   * paragraph. Some tools keep the first-line indent of each paragraph (pypdf a leading space,
+   * pdftotext -layout the page's own indentation): indents are measured from each page's left
+   * margin, since the margin moves from page to page.
    */
   private detectLayout(bodyStart: number): void {
     let softWraps = 0;
@@ -140,23 +219,41 @@ class ResolutionParser {
     let indented = 0;
     let flush = 0;
     let previous: ClassifiedLine | undefined;
+    let pageStart = bodyStart;
+    const closePage = (end: number) => {
+      let margin = Infinity;
+      for (let i = pageStart; i < end; i++) if (this.lines[i].kind === 'text') margin = Math.min(margin, this.lines[i].indent);
+      for (let i = pageStart; i < end; i++) {
+        const line = this.lines[i];
+        if (line.kind !== 'text') continue;
+        const relative = line.indent - margin;
+        if (relative > 0) this.relativeIndent.set(line, relative);
+      }
+      pageStart = end;
+    };
     for (let i = bodyStart; i < this.lines.length; i++) {
       const line = this.lines[i];
+      if (line.text.includes('\f')) closePage(i);
       if (line.kind === 'blank') continue;
       if (line.kind !== 'text') {
         previous = undefined;
         continue;
       }
       textLines++;
-      if (line.indent > 0) indented++;
-      else flush++;
       if (previous && !this.terminated(previous) && /^\p{Ll}/u.test(this.plain(line))) softWraps++;
       previous = line;
+    }
+    closePage(this.lines.length);
+    for (let i = bodyStart; i < this.lines.length; i++) {
+      const line = this.lines[i];
+      if (line.kind !== 'text') continue;
+      if (this.relativeIndent.has(line)) indented++;
+      else flush++;
     }
     // Page furniture of a PDF extraction makes a single soft wrap enough evidence.
     const pdfFurniture = this.furniture.some((f) => f.kind === 'link' || f.kind === 'pageFooter' || f.kind === 'barcode' || f.kind === 'separator');
     this.wrapped = (softWraps >= 3 && softWraps * 5 >= textLines) || (pdfFurniture && softWraps >= 1);
-    this.indentMarksParagraphs = this.wrapped && indented >= 3 && flush >= 3;
+    this.indentMarksParagraphs = this.wrapped && indented >= 3 && flush >= 3 && flush >= indented;
     this.context.gluedMarkers = this.wrapped || this.furniture.some((f) => f.kind === 'link' || f.kind === 'pageFooter');
   }
 
@@ -180,8 +277,14 @@ class ResolutionParser {
       if (block && block.items.length > 0) this.finishFootnoteBlock(block.start, block.items);
       block = undefined;
     };
+    let blankBefore = false;
     for (const line of this.lines) {
-      if (line.kind === 'blank') continue;
+      if (line.kind === 'blank') {
+        blankBefore = true;
+        continue;
+      }
+      const afterBlank = blankBefore;
+      blankBefore = false;
       if (line.kind === 'furniture') {
         if (line.furniture === 'separator' || line.furniture === 'rule') {
           close();
@@ -200,6 +303,12 @@ class ResolutionParser {
         continue;
       }
       const last = block?.items[block.items.length - 1];
+      // A Markdown footnote continues on the lines right after it, indented or lazily.
+      if (last && !afterBlank && last.line.footnote!.style === 'markdown') {
+        line.kind = 'footnote';
+        last.lines.push(line);
+        continue;
+      }
       if (last && afterSeparator) {
         const previous = last.lines[last.lines.length - 1];
         const plain = this.plain(line);
@@ -260,7 +369,7 @@ class ResolutionParser {
       if (label?.kind === 'number') {
         // A number put on a preambular paragraph by mistake ("3. Stressing …,") must not move
         // the rest of the preamble into the operative part.
-        const content = plain.replace(OPERATIVE_NUMBER, '');
+        const content = this.plainOf(raw).replace(OPERATIVE_NUMBER, '');
         const readsPreambular: boolean = part === 'preambular' && preambularOpeningLength(content) > 0 && operativeOpeningLength(content) === 0 && /,$/.test(this.plainOf(raw));
         kind = readsPreambular ? 'preambular' : 'operative';
       } else if (part === 'preambular' && !label) {
@@ -285,49 +394,87 @@ class ResolutionParser {
   private groupParagraphs(bodyStart: number): RawParagraph[] {
     const paragraphs: RawParagraph[] = [];
     let current: RawParagraph | undefined;
-    let blank = false;
-    let interrupted = false;
+    const gap: Gap = { blank: false, interrupted: false, pageBreak: false };
     for (let i = bodyStart; i < this.lines.length; i++) {
       const line = this.lines[i];
       if (line.kind === 'blank') {
-        blank = true;
+        gap.blank = true;
         continue;
       }
       if (line.kind !== 'text') {
-        interrupted = true;
+        gap.interrupted = true;
+        if (line.kind === 'furniture' && line.furniture !== 'rule' && line.furniture !== 'separator') gap.pageBreak = true;
         continue;
       }
-      if (!current || this.startsParagraph(current, line, blank, interrupted)) {
+      if (!current || this.startsParagraph(current, line, gap)) {
         current = { lines: [line] };
         paragraphs.push(current);
       } else current.lines.push(line);
-      blank = false;
-      interrupted = false;
+      gap.blank = gap.interrupted = gap.pageBreak = false;
     }
     return paragraphs;
   }
 
-  private startsParagraph(current: RawParagraph, line: ClassifiedLine, blank: boolean, interrupted: boolean): boolean {
+  /**
+   * Whether `line` opens a new paragraph after `current`. The evidence, strongest first: a
+   * number or label (unless the line before leaves a reference open: "paragraph⏎(a) of"), a
+   * lower-case start (never), the first-line indent where the extraction keeps one, then the
+   * final mark of the line before and whether the line opens like a paragraph. A page break or
+   * a blank line after a paragraph that has no final mark is a break in the page, not the end
+   * of the paragraph.
+   */
+  private startsParagraph(current: RawParagraph, line: ClassifiedLine, gap: Gap): boolean {
     const plain = this.plain(line);
-    if (OPERATIVE_NUMBER.test(plain) || DECIMAL_LABEL.test(plain) || LETTER_LABEL.test(plain)) return true;
+    const previous = current.lines[current.lines.length - 1];
+    const labelled = LABEL_START.test(plain);
+    if (current.lines.length === 1 && this.labelOnly(previous) && !labelled) return false;
+    const terminated = this.terminated(previous);
+    if (labelled) {
+      if (terminated || gap.blank || gap.interrupted || this.relativeIndent.has(line)) return true;
+      return !LEAVES_REFERENCE_OPEN.test(this.plain(previous)) && !this.wrapped;
+    }
     if (CLOSING.test(plain)) return true;
     if (/^\p{Ll}/u.test(plain)) return false;
-    const previous = current.lines[current.lines.length - 1];
-    const terminated = this.terminated(previous);
-    const opens = preambularOpeningLength(plain) > 0 || operativeOpeningLength(plain) > 0;
-    if (this.wrapped) {
-      if (this.indentMarksParagraphs) return line.indent > 0 && (terminated || opens);
-      return terminated;
+    const opens = opensParagraph(plain);
+    if (this.indentMarksParagraphs) return this.relativeIndent.has(line) && (terminated || opens);
+    if (gap.interrupted) {
+      // Across footnotes or a page break, a paragraph without its final mark goes on.
+      if (!terminated) return false;
+      return !this.wrapped || /[;:.]$/.test(this.endOf(previous)) || opens;
     }
-    if (interrupted) return terminated;
-    if (blank) return true;
+    if (gap.blank) {
+      if (terminated || !this.paragraphLike(current)) return true;
+      // A blank line inside a paragraph is a page break the extraction kept ("Production and⏎⏎Stockpiling",
+      // "Paralympic Winter⏎⏎Games, as"); a draft being typed leaves short paragraphs without their mark.
+      const long = this.plainOf(current).length >= 60;
+      if (long && ENDS_WITH_FUNCTION_WORD.test(this.endOf(previous))) return false;
+      return opens || !long;
+    }
     return terminated && opens;
+  }
+
+  /** A line that holds only a paragraph number or label ("1. ", "(a)"): its text is on the next line. */
+  private labelOnly(line: ClassifiedLine): boolean {
+    const label = this.labelOf(line);
+    return label !== undefined && label.contentStart >= line.contentEnd;
+  }
+
+  /** Whether a block reads as (the start of) a paragraph rather than a heading or a short title. */
+  private paragraphLike(raw: RawParagraph): boolean {
+    const first = this.plain(raw.lines[0]);
+    return LABEL_START.test(first) || opensParagraph(first) || raw.lines.length > 1 || first.split(/\s+/).length > 8;
+  }
+
+  /** The lines that hold a block's own text, from `contentStart`, or from the next line when the label stands alone. */
+  private contentLines(raw: RawParagraph, contentStart: number): { lines: ClassifiedLine[]; contentStart: number } {
+    if (contentStart >= raw.lines[0].contentEnd && raw.lines.length > 1) return { lines: raw.lines.slice(1), contentStart: raw.lines[1].contentStart };
+    return { lines: raw.lines, contentStart };
   }
 
   private paragraph(raw: RawParagraph, kind: ParagraphKind, index: number, number: Label | undefined): Paragraph {
     const start = raw.lines[0].contentStart;
-    const contentStart = number ? number.contentStart : start;
-    const content = this.cleanOf(raw.lines, contentStart);
+    const { lines, contentStart } = this.contentLines(raw, number ? number.contentStart : start);
+    const content = this.cleanOf(lines, contentStart);
     const end = raw.lines[raw.lines.length - 1].contentEnd;
     const paragraph: Paragraph = {
       kind,
@@ -335,7 +482,7 @@ class ResolutionParser {
       start,
       end,
       ownEnd: end,
-      segments: raw.lines.map((l, i) => ({ start: i === 0 ? contentStart : l.contentStart, end: l.contentEnd })),
+      segments: lines.map((l, i) => ({ start: i === 0 ? contentStart : l.contentStart, end: l.contentEnd })),
       content,
       subparagraphs: [],
     };
@@ -343,7 +490,7 @@ class ResolutionParser {
       paragraph.number = Number(number.value);
       paragraph.numberSpan = number.span;
     }
-    const opening = this.opening(raw.lines[0], contentStart, content.text, kind);
+    const opening = this.opening(lines[0], contentStart, content.text, kind);
     if (opening) paragraph.opening = opening;
     this.citations.push(...findCitations(content, 'paragraph'));
     this.references.push(...findReferences(content));
@@ -351,7 +498,8 @@ class ResolutionParser {
   }
 
   private attachSubparagraph(parent: Paragraph, raw: RawParagraph, label: Label): void {
-    const content = this.cleanOf(raw.lines, label.contentStart);
+    const { lines, contentStart } = this.contentLines(raw, label.contentStart);
+    const content = this.cleanOf(lines, contentStart);
     const end = raw.lines[raw.lines.length - 1].contentEnd;
     const { scheme, depth, container } = this.placeLabel(parent, label);
     const sub: SubParagraph = {
@@ -362,7 +510,7 @@ class ResolutionParser {
       start: raw.lines[0].contentStart,
       end,
       ownEnd: end,
-      segments: raw.lines.map((l, i) => ({ start: i === 0 ? label.contentStart : l.contentStart, end: l.contentEnd })),
+      segments: lines.map((l, i) => ({ start: i === 0 ? contentStart : l.contentStart, end: l.contentEnd })),
       content,
       subparagraphs: [],
     };
@@ -489,10 +637,16 @@ class ResolutionParser {
 
   /** Whether a line ends a sentence part (, ; : .), ignoring a footnote marker after the mark. */
   private terminated(line: ClassifiedLine): boolean {
+    return /[,;:.]$/.test(this.endOf(line));
+  }
+
+  /** The end of a line without closing quotes, emphasis and footnote markers ("States, 2", "2030,8"). */
+  private endOf(line: ClassifiedLine): string {
     let text = this.text.slice(Math.max(line.contentStart, line.contentEnd - 40), line.contentEnd).replace(/[*_\s”’"]+$/, '');
-    text = text.replace(TRAILING_MARKER, '');
-    if (this.context.gluedMarkers) text = text.replace(/(?<=[,;:.])\d{1,2}$/, '');
-    return /[,;:.]$/.test(text);
+    text = text.replace(TRAILING_MARKER, '').replace(/[\s”’"]+$/, '');
+    const digits = /(?<=[,;:.])\s*(\d{1,3})$/.exec(text);
+    if (digits && (this.context.gluedMarkers || this.context.footnoteLabels.has(digits[1]))) text = text.slice(0, digits.index);
+    return text;
   }
 
   private cleanOf(lines: ClassifiedLine[], contentStart: number) {

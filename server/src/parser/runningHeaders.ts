@@ -1,0 +1,56 @@
+// Running page headers of PDF text: at each page break the document repeats its symbol and its
+// title, or the first words of the title, sometimes wrapped over two lines and sometimes on one
+// line with the symbol ("A/RES/79/128 Protection of persons in the event of disasters"). Railcar
+// Markdown keeps some of them as lines of their own between, or inside, paragraphs. They are
+// recognised by their words, compared with the titles the header gives, never by position alone.
+import { SYMBOL_PATTERN } from './lineKinds';
+
+const EDGE_SYMBOL = new RegExp(String.raw`^\s*${SYMBOL_PATTERN}\s+|\s+${SYMBOL_PATTERN}\s*$`, 'g');
+const ENDS_SENTENCE = /[,;:.]\s*$/;
+/** Fewer letters than this are too little evidence that a line repeats a title. */
+const MIN_LETTERS = 10;
+
+/** Letters and digits only, lower case: "Seventy -ninth  session" and "Seventy-ninth session" agree. */
+export function lettersOf(text: string): string {
+  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+export type HeaderMatch = 'title' | 'titleStart' | 'titlePart';
+
+export class RunningHeaderMatcher {
+  private readonly titles: string[];
+
+  constructor(titles: string[]) {
+    this.titles = [...new Set(titles.map(lettersOf).filter((t) => t.length >= MIN_LETTERS))];
+  }
+
+  get empty(): boolean {
+    return this.titles.length === 0;
+  }
+
+  /**
+   * How a line repeats a title: the whole title, its beginning (a wrapped or shortened running
+   * header), or a later part of it (the second line of a wrapped header). A symbol at either
+   * end of the line is set aside first.
+   */
+  match(line: string): { kind: HeaderMatch; letters: string } | undefined {
+    const stripped = line.replace(EDGE_SYMBOL, ' ').trim();
+    if (stripped === '' || !/^\p{L}/u.test(stripped)) return undefined;
+    const letters = lettersOf(stripped);
+    if (letters.length < MIN_LETTERS && !this.titles.includes(letters)) return undefined;
+    // A line that ends a sentence part is text ("… in the Context of International Security;").
+    if (ENDS_SENTENCE.test(stripped)) return undefined;
+    for (const title of this.titles) {
+      if (title === letters) return { kind: 'title', letters };
+      if (title.startsWith(letters) && /^\p{Lu}/u.test(stripped)) return { kind: 'titleStart', letters };
+    }
+    for (const title of this.titles) if (title.includes(letters)) return { kind: 'titlePart', letters };
+    return undefined;
+  }
+
+  /** Whether two consecutive header lines together still read as one title. */
+  continues(before: string, after: string): boolean {
+    const joined = before + after;
+    return this.titles.some((title) => title.includes(joined));
+  }
+}
