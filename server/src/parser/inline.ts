@@ -3,12 +3,13 @@
 import { CleanTextBuilder } from './cleanText';
 import type { CleanText, FootnoteMarker, Span } from './model';
 import { SUPERSCRIPT_DIGITS, superscriptToDigits } from './lineKinds';
+import { gluedMarkersIn, type GluedMarkers } from './markers';
 
 export interface InlineContext {
-  /** Labels of the footnote bodies in the document; glued digits are markers only for these. */
+  /** Labels of the footnote bodies in the document. */
   footnoteLabels: Set<string>;
-  /** PDF-extracted text, where markers lose their superscript and stick to words. */
-  gluedMarkers: boolean;
+  /** Markers printed as plain digits, found for the whole document (markers.ts). */
+  glued?: GluedMarkers;
 }
 
 export interface InlineScan {
@@ -32,7 +33,6 @@ const INLINE = new RegExp(
   'g',
 );
 
-const ABBREVIATION_BEFORE = /(?:Corr|Rev|Add|No|Nos|para|paras|chap|sect|art|Art|vol|p|pp|Suppl|Part|annex|[A-Z])\.$/;
 /** Only lines with one of these characters, or a run of spaces, need the inline regex. */
 const MAY_HAVE_MARKUP = new RegExp(`[${SUPERSCRIPT_DIGITS}<\\[\\]^*_\t\u00a0]| {2}`);
 
@@ -62,49 +62,16 @@ export function scanInline(source: string, start: number, end: number, context: 
       }
     }
   }
-  if (context.gluedMarkers && context.footnoteLabels.size > 0) findGluedMarkers(text, start, context.footnoteLabels, markers);
+  if (context.glued) {
+    for (const { at, label } of gluedMarkersIn(context.glued, start, end)) {
+      if (!markers.some((m) => m.start <= at && at < m.end)) markers.push({ start: at, end: at + label.length, label, style: 'glued' });
+    }
+  }
   if (markers.length === 0 && skips.length === 0) return { markers, skips };
   for (const marker of markers) skips.push(markerSkip(source, marker));
   skips.sort((a, b) => a.start - b.start || b.end - a.end);
   markers.sort((a, b) => a.start - b.start);
   return { markers, skips: mergeSpans(skips) };
-}
-
-const DIGITS = /\d+/g;
-const isLetter = (ch: string) => ch !== '' && ch.toLowerCase() !== ch.toUpperCase();
-const isYear = (digits: string) => digits.length === 4 && (digits.startsWith('19') || digits.startsWith('20'));
-
-/**
- * PDF text loses superscripts: "General,1", "20152" (2015 + marker 2), "2013 3 and",
- * "report, 2 identified". A digit run is a marker only when it names a footnote of the document.
- */
-function findGluedMarkers(text: string, base: number, labels: Set<string>, markers: FootnoteMarker[]): void {
-  const add = (at: number, label: string) => {
-    if (!labels.has(label) || markers.some((m) => m.start <= base + at && base + at < m.end)) return;
-    markers.push({ start: base + at, end: base + at + label.length, label, style: 'glued' });
-  };
-  DIGITS.lastIndex = 0;
-  for (let match = DIGITS.exec(text); match; match = DIGITS.exec(text)) {
-    const digits = match[0];
-    const at = match.index;
-    const before = text.charAt(at - 1);
-    const after = text.charAt(at + digits.length);
-    if ((digits.length === 5 || digits.length === 6) && isYear(digits.slice(0, 4)) && !/[\w\/.-]/.test(before)) {
-      add(at + 4, digits.slice(4)); // a year with its marker glued on
-      continue;
-    }
-    if (digits.length > 2) continue;
-    const endsWell = after === '' || /[\s,.;:)]/.test(after);
-    if (isLetter(before) || /[,.;:)”’"]/.test(before)) {
-      const word = text.slice(Math.max(0, at - 12), at);
-      if (endsWell && !ABBREVIATION_BEFORE.test(word) && !/[\/\d]\S*$/.test(word.split(' ').pop() ?? '')) add(at, digits);
-      continue;
-    }
-    if (before !== ' ' || !(after === '' || after === ' ')) continue;
-    const previous = text.slice(Math.max(0, at - 6), at - 1);
-    if (/(?:^|\D)(?:19|20)\d\d$/.test(previous)) add(at, digits); // "2013 3 and"
-    else if (after === ' ' && /\p{L},$/u.test(previous) && /^\p{Ll}/u.test(text.slice(at + digits.length + 1))) add(at, digits); // "report, 2 identified"
-  }
 }
 
 /** The marker plus a space before it when the marker stands between spaces ("2013 3 and"). */

@@ -9,6 +9,7 @@ import { RunningHeaderMatcher } from './runningHeaders';
 import { buildCleanText, InlineContext, scanInline, Segment } from './inline';
 import { ClassifiedLine, classifyLine, SUPERSCRIPT_DIGITS } from './lineKinds';
 import { scanLines } from './lines';
+import { chooseMarkers, markerCandidates, type MarkerCandidate } from './markers';
 import type {
   Citation, ClosingLine, Footnote, ParagraphReference, FootnoteBlock, FootnoteMarker, Furniture, LabelScheme, Paragraph, ParagraphKind,
   ResolutionDocument, SourceForm, Span, SubParagraph,
@@ -80,7 +81,9 @@ class ResolutionParser {
   private readonly markers: FootnoteMarker[] = [];
   private readonly citations: Citation[] = [];
   private readonly references: ParagraphReference[] = [];
-  private readonly context: InlineContext = { footnoteLabels: new Set(), gluedMarkers: false };
+  private readonly context: InlineContext = { footnoteLabels: new Set() };
+  /** PDF-extracted text (soft wraps, page furniture). */
+  private pdfLike = false;
   private wrapped = false;
   private indentMarksParagraphs = false;
   /** Lines indented beyond their page's left margin, with the indent. */
@@ -96,6 +99,7 @@ class ResolutionParser {
     this.markRunningHeaders(headerEnd, this.titles(headerEnd));
     this.detectLayout(bodyStart);
     this.readFootnotes();
+    this.placeMarkers();
 
     const document: ResolutionDocument = { ...emptyDocument(this.text), form: this.form() };
     const header = parseHeader(this.text, this.lines.slice(0, headerEnd), this.context, this.markers);
@@ -121,7 +125,7 @@ class ResolutionParser {
 
   /** The titles the header gives (the resolution's and the agenda item's): running headers repeat them. */
   private titles(headerEnd: number): string[] {
-    const header = parseHeader(this.text, this.lines.slice(0, headerEnd), { footnoteLabels: new Set(), gluedMarkers: false }, []);
+    const header = parseHeader(this.text, this.lines.slice(0, headerEnd), { footnoteLabels: new Set() }, []);
     return header ? header.fields.filter((f) => f.kind === 'title' || f.kind === 'agendaTitle').map((f) => f.value) : [];
   }
 
@@ -254,11 +258,11 @@ class ResolutionParser {
     const pdfFurniture = this.furniture.some((f) => f.kind === 'link' || f.kind === 'pageFooter' || f.kind === 'barcode' || f.kind === 'separator');
     this.wrapped = (softWraps >= 3 && softWraps * 5 >= textLines) || (pdfFurniture && softWraps >= 1);
     this.indentMarksParagraphs = this.wrapped && indented >= 3 && flush >= 3 && flush >= indented;
-    this.context.gluedMarkers = this.wrapped || this.furniture.some((f) => f.kind === 'link' || f.kind === 'pageFooter');
+    this.pdfLike = this.wrapped || this.furniture.some((f) => f.kind === 'link' || f.kind === 'pageFooter');
   }
 
   private form(): SourceForm {
-    if (this.context.gluedMarkers) return 'pdf';
+    if (this.pdfLike) return 'pdf';
     const markdown = /^#{1,6}[ \t]|<sup>|\]\([^)\s]*\)|^[ \t]*\*[A-Z]/m;
     return markdown.test(this.text) ? 'markdown' : 'plain';
   }
@@ -327,12 +331,28 @@ class ResolutionParser {
     for (const footnote of this.footnotes) this.context.footnoteLabels.add(footnote.label);
   }
 
+  /** Finds the footnote markers printed as plain digits, for the whole document at once (markers.ts). */
+  private placeMarkers(): void {
+    if (this.footnotes.length === 0) return;
+    const candidates: MarkerCandidate[] = [];
+    const explicit: { at: number; label: string }[] = [];
+    for (const line of this.lines) {
+      if (line.kind !== 'text') continue;
+      markerCandidates(this.text, line.contentStart, line.contentEnd, this.context.footnoteLabels, candidates);
+      for (const marker of scanInline(this.text, line.contentStart, line.contentEnd, { footnoteLabels: this.context.footnoteLabels }).markers) {
+        explicit.push({ at: marker.start, label: marker.label });
+      }
+    }
+    const footnotes = this.footnotes.map((f) => ({ label: f.label, at: f.labelSpan.start })).sort((a, b) => a.at - b.at);
+    this.context.glued = chooseMarkers(candidates, footnotes, explicit);
+  }
+
   private finishFootnoteBlock(start: number, items: { line: ClassifiedLine; lines: ClassifiedLine[] }[]): void {
     const footnotes: Footnote[] = items.map(({ line, lines }) => {
       const start = line.footnote!.labelSpan.start;
       const segments: Segment[] = lines.map((l, i) => {
         const from = i === 0 ? line.footnote!.textStart : l.contentStart;
-        return { start: from, end: l.contentEnd, skips: scanInline(this.text, from, l.contentEnd, { footnoteLabels: new Set(), gluedMarkers: false }).skips };
+        return { start: from, end: l.contentEnd, skips: scanInline(this.text, from, l.contentEnd, { footnoteLabels: new Set() }).skips };
       });
       const content = buildCleanText(this.text, segments);
       const footnote: Footnote = { start, end: lines[lines.length - 1].contentEnd, label: line.footnote!.label, labelSpan: line.footnote!.labelSpan, content };
@@ -645,7 +665,7 @@ class ResolutionParser {
     let text = this.text.slice(Math.max(line.contentStart, line.contentEnd - 40), line.contentEnd).replace(/[*_\s”’"]+$/, '');
     text = text.replace(TRAILING_MARKER, '').replace(/[\s”’"]+$/, '');
     const digits = /(?<=[,;:.])\s*(\d{1,3})$/.exec(text);
-    if (digits && (this.context.gluedMarkers || this.context.footnoteLabels.has(digits[1]))) text = text.slice(0, digits.index);
+    if (digits && (this.pdfLike || this.context.footnoteLabels.has(digits[1]))) text = text.slice(0, digits.index);
     return text;
   }
 

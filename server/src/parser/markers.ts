@@ -1,0 +1,194 @@
+// Footnote markers that lost their superscript. PDF tools and copy-paste print a marker as a
+// plain digit run glued to a word or a mark ("Women,5", "79/7;1", "bas is3"), after a space
+// ("Rights, 1 the", "Saint Helena 2", "2015 –2030 3") or glued to a number ("20152" is 2015 with
+// marker 2, "77/2285" is 77/228 with marker 5). A digit run alone cannot tell; the document can:
+// a UN document refers to each footnote once, in the order of the footnotes, before the
+// footnote's text. So every digit run that could be a marker becomes a candidate with a
+// strength, and the footnotes, taken in order, each pick their candidate between the marker
+// before and their own text.
+import { MONTHS } from './vocabulary';
+
+export interface MarkerCandidate {
+  /** Source offset of the marker's first character. */
+  at: number;
+  label: string;
+  /** 3: glued to a lower-case letter or a mark; 2: after a mark and a space, or glued to a number; 1: after a word and a space. */
+  strength: number;
+}
+
+export interface PlacedFootnote {
+  label: string;
+  /** Where the footnote's own text stands: its marker comes before it. */
+  at: number;
+}
+
+/** The glued markers of a document, by source offset (sorted). */
+export interface GluedMarkers {
+  offsets: number[];
+  labels: string[];
+}
+
+const DIGITS_OR_STARS = /\d{1,6}|\*{1,3}/g;
+const MONTH_AFTER = new RegExp(`^\\s?(?:${MONTHS.join('|')})\\b`);
+/** Words that take a number after them: "Goal 2", "paragraph 3", "vol. 2", "December 2". */
+const TAKES_NUMBER = new RegExp(
+  String.raw`(?:^|[\s(])(?:goals?|targets?|articles?|paragraphs?|subparagraphs?|resolutions?|decisions?|annex(?:es)?|chapters?|chap\.|sections?|sect\.|parts?|rules?|principles?|protocols?|phases?|stages?|levels?|tiers?|categor(?:y|ies)|groups?|no\.|nos\.|vol\.|vols\.|para\.|paras\.|pages?|p\.|pp\.|sessions?|meetings?|items?|appendix|tables?|figures?|boxes|box|steps?|options?|recommendations?|schedules?|clauses?|titles?|volumes?|numbers?|clusters?|pillars?|regions?|zones?|years?|days?|weeks?|months?|phase|version|rev\.|add\.|corr\.|supplement|of|and|to|or|from|between|by|with|under|in|on|at|the|a|an|over|than|about|nearly|some|least|most|only|first|last|all|every|each|per|covid|sdg|cop|g|${MONTHS.join('|')})$`,
+  'i',
+);
+/** Words after a number that make it a quantity: "2 million", "1 per cent", "3 years". */
+const QUANTITY_AFTER = /^\s?(?:million|billion|trillion|per\b|percent|%|years?\b|days?\b|months?\b|weeks?\b|hours?\b|times\b|minutes?\b|members?\b|States\b|countries\b|persons?\b|people\b|seats?\b|votes?\b|abstentions?\b|km|kg|tons?\b|tonnes?\b|degrees?\b|°)/i;
+const ABBREVIATION_BEFORE = /(?:Corr|Rev|Add|No|Nos|para|paras|chap|sect|art|Art|vol|vols|p|pp|Suppl|Part|annex|[A-Z])\.$/;
+const isLower = (ch: string) => ch !== '' && ch !== ch.toUpperCase() && ch === ch.toLowerCase();
+const isUpper = (ch: string) => ch !== '' && ch !== ch.toLowerCase() && ch === ch.toUpperCase();
+const isYear = (digits: string) => digits.length === 4 && (digits.startsWith('19') || digits.startsWith('20'));
+
+/** Candidates on one line's content, source[start, end). `labels` are the document's footnote labels. */
+export function markerCandidates(source: string, start: number, end: number, labels: Set<string>, out: MarkerCandidate[]): void {
+  const text = source.slice(start, end);
+  DIGITS_OR_STARS.lastIndex = 0;
+  for (let match = DIGITS_OR_STARS.exec(text); match; match = DIGITS_OR_STARS.exec(text)) {
+    const run = match[0];
+    const at = match.index;
+    const before = text.charAt(at - 1);
+    const after = text.charAt(at + run.length);
+    const add = (offset: number, label: string, strength: number) => {
+      if (labels.has(label) || (strength === 3 && /^\d{1,2}$/.test(label))) out.push({ at: start + offset, label, strength });
+    };
+    if (run.startsWith('*')) {
+      if (labels.has(run) && (isLower(before) || isUpper(before) || /[,;:.)”’"]/.test(before))) out.push({ at: start + at, label: run, strength: 3 });
+      continue;
+    }
+    const endsWell = after === '' || /[\s,.;:)”’"]/.test(after);
+    // Glued to a number: a year ("20152", "2024–203412") or a resolution number too long for its session ("77/2285").
+    if ((run.length === 5 || run.length === 6) && isYear(run.slice(0, 4)) && !/[\w/.-]/.test(before) && endsWell) {
+      add(at + 4, run.slice(4), 2);
+      continue;
+    }
+    if (before === '/' && (run.length === 4 || run.length === 5) && endsWell && /(?:^|[^\d])(?:[3-9]\d)\/$/.test(text.slice(Math.max(0, at - 4), at))) {
+      add(at + 3, run.slice(3), 2);
+      continue;
+    }
+    if (run.length > 3 || !endsWell || run === '0' || run.startsWith('0')) continue;
+    if (isLower(before)) {
+      add(at, run, 3);
+      continue;
+    }
+    if (isUpper(before)) {
+      // "G20", "SDG3", "COP28": a name with a number; a marker only when the order confirms it.
+      add(at, run, 1);
+      continue;
+    }
+    if (/[,;:)”’"]/.test(before) || (before === '.' && isLower(text.charAt(at - 2)))) {
+      const word = text.slice(Math.max(0, at - 12), at);
+      if (ABBREVIATION_BEFORE.test(word)) continue;
+      // "1,000": a thousands separator, not a marker.
+      if (before === ',' && /\d/.test(text.charAt(at - 2)) && run.length === 3) continue;
+      add(at, run, /\d/.test(text.charAt(at - 2)) && before !== ';' && before !== ',' && before !== ')' ? 2 : 3);
+      continue;
+    }
+    if (before !== ' ' && before !== '\u00a0') continue;
+    const rest = text.slice(at + run.length, at + run.length + 16);
+    if (MONTH_AFTER.test(rest) || QUANTITY_AFTER.test(rest) || /^[.,]\d/.test(rest)) continue;
+    const head = text.slice(Math.max(0, at - 40), at).trimEnd();
+    const lastToken = /\S+$/.exec(head)?.[0] ?? '';
+    if (lastToken === '') continue;
+    if (/[,;:)”’"]$/.test(lastToken) && !/^\d{1,3}[,;:]$/.test(lastToken)) {
+      add(at, run, 2); // "Rights, 1 the", "2023, 4 as well"
+    } else if (/(?:^|[^\d])(?:19|20)\d\d$/.test(lastToken)) {
+      add(at, run, 2); // "2013 3 and", "2015 –2030 3"
+    } else if (/\p{L}$/u.test(lastToken) && !TAKES_NUMBER.test(head)) {
+      add(at, run, 1); // "Saint Helena 2", "Convention 1 and"
+    }
+  }
+}
+
+/**
+ * Picks each footnote's marker among the candidates (sorted by offset): the strongest in the
+ * window between the marker before and the footnote's own text, the earliest of equal strength.
+ * Footnotes that already have an explicit marker (superscript, `[^1]`) keep it. Later strong
+ * candidates for a footnote already placed refer to it again. A strong
+ * candidate that names a footnote missing from a run (1, 2, 4) is a marker without a footnote.
+ */
+export function chooseMarkers(candidates: MarkerCandidate[], footnotes: PlacedFootnote[], explicit: { at: number; label: string }[]): GluedMarkers {
+  const chosen: { at: number; label: string }[] = [];
+  let previous = -1;
+  let explicitCursor = 0;
+  const byLabel = new Map<string, MarkerCandidate[]>();
+  for (const candidate of candidates) {
+    const list = byLabel.get(candidate.label);
+    if (list) list.push(candidate);
+    else byLabel.set(candidate.label, [candidate]);
+  }
+  const placed: { at: number; label: string }[] = [];
+  for (const footnote of footnotes) {
+    while (explicitCursor < explicit.length && explicit[explicitCursor].at <= previous) explicitCursor++;
+    const own = explicit.slice(explicitCursor).find((m) => m.label === footnote.label && m.at < footnote.at);
+    if (own) {
+      previous = own.at;
+      placed.push(own);
+      continue;
+    }
+    const list = byLabel.get(footnote.label) ?? [];
+    let best: MarkerCandidate | undefined;
+    for (const candidate of list) {
+      if (candidate.at <= previous) continue;
+      if (candidate.at >= footnote.at) break;
+      if (!best || candidate.strength > best.strength) best = candidate;
+      if (best.strength === 3) break;
+    }
+    if (best) {
+      chosen.push(best);
+      placed.push(best);
+      previous = best.at;
+    }
+  }
+  // A footnote referred to again later ("the reports of the Group,2"): strong candidates after its first marker.
+  const first = new Map<string, number>();
+  for (const marker of placed) if (!first.has(marker.label)) first.set(marker.label, marker.at);
+  const taken = new Set(chosen.map((c) => c.at));
+  for (const candidate of candidates) {
+    const since = first.get(candidate.label);
+    if (since !== undefined && candidate.at > since && candidate.strength >= 2 && !taken.has(candidate.at)) chosen.push(candidate);
+  }
+  // Markers whose footnote is missing: strong candidates for the numbers a run of footnotes skips.
+  const numbers = footnotes.map((f) => Number(f.label));
+  if (numbers.every((n) => Number.isInteger(n) && n > 0)) {
+    const have = new Set(footnotes.map((f) => f.label));
+    placed.sort((a, b) => a.at - b.at);
+    const missing = (from: number, to: number, low: number, high: number) => {
+      for (let n = low; n <= high; n++) {
+        const label = String(n);
+        if (have.has(label)) continue;
+        const found = (byLabel.get(label) ?? []).find((c) => c.strength === 3 && c.at > from && c.at < to);
+        if (found) {
+          chosen.push(found);
+          from = found.at;
+        }
+      }
+    };
+    for (let i = 0; i < placed.length; i++) {
+      const here = Number(placed[i].label);
+      const next = i + 1 < placed.length ? placed[i + 1] : undefined;
+      if (next) missing(placed[i].at, next.at, here + 1, Number(next.label) - 1);
+      else missing(placed[i].at, Infinity, here + 1, here + 1);
+    }
+    if (placed.length > 0) missing(-1, placed[0].at, 1, Number(placed[0].label) - 1);
+  }
+  chosen.sort((a, b) => a.at - b.at);
+  return { offsets: chosen.map((c) => c.at), labels: chosen.map((c) => c.label) };
+}
+
+/** The glued markers in source[start, end), by binary search. */
+export function gluedMarkersIn(glued: GluedMarkers, start: number, end: number): { at: number; label: string }[] {
+  const { offsets, labels } = glued;
+  let low = 0;
+  let high = offsets.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (offsets[mid] < start) low = mid + 1;
+    else high = mid;
+  }
+  const found: { at: number; label: string }[] = [];
+  for (let i = low; i < offsets.length && offsets[i] < end; i++) found.push({ at: offsets[i], label: labels[i] });
+  return found;
+}
