@@ -167,6 +167,8 @@ export interface ResolutionDocument {
   preambular: Paragraph[];
   operative: Paragraph[];
   closing?: ClosingLine;
+  /** Section headings between paragraphs ("II", "Peacebuilding financing"): not paragraphs. */
+  headings: (Span & { text: string })[];
   footnoteBlocks: FootnoteBlock[];
   footnotes: Footnote[];
   markers: FootnoteMarker[];

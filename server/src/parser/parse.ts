@@ -25,7 +25,7 @@ export function parseResolution(text: string): ResolutionDocument {
 }
 
 export function emptyDocument(text: string): ResolutionDocument {
-  return { text, form: 'plain', preambular: [], operative: [], footnoteBlocks: [], footnotes: [], markers: [], citations: [], references: [], furniture: [] };
+  return { text, form: 'plain', preambular: [], operative: [], headings: [], footnoteBlocks: [], footnotes: [], markers: [], citations: [], references: [], furniture: [] };
 }
 
 const ORGAN = /^(?:The\s+)?(?:General Assembly|Security Council|Economic and Social Council|Human Rights Council|Trusteeship Council|(?:[A-Z][\p{L}-]*\s+){0,5}(?:Assembly|Council|Conference|Commission|Board)(?:\s+of\s+the\s+[\p{L}\s]{1,60})?),$/u;
@@ -158,20 +158,27 @@ class ResolutionParser {
     });
     const matcher = new RunningHeaderMatcher(titles);
     if (!matcher.empty) {
-      let previous: string | undefined;
+      // A running header is a run of lines that together read as the title, or its beginning,
+      // next to page furniture or standing alone between blank lines.
       for (let i = headerEnd + 1; i < this.lines.length; i++) {
-        const line = this.lines[i];
-        if (line.kind === 'blank') continue;
-        const found = line.kind === 'text' ? matcher.match(this.plain(line)) : undefined;
-        const accepted =
-          found !== undefined &&
-          (((found.kind === 'title' || found.kind === 'titleStart') && (this.nearPageFurniture(i) || this.standsAlone(i))) ||
-            (found.kind === 'titlePart' && previous !== undefined && matcher.continues(previous, found.letters)));
-        if (accepted) {
-          line.kind = 'furniture';
-          line.furniture = 'pageHeader';
-          previous = found.letters;
-        } else previous = undefined;
+        const first = this.lines[i].kind === 'text' ? matcher.match(this.plain(this.lines[i])) : undefined;
+        if (!first || first.kind === 'titlePart') continue;
+        const run = [i];
+        let letters = first.letters;
+        for (let j = i + 1; j < this.lines.length && this.lines[j].kind === 'text'; j++) {
+          const next = matcher.match(this.plain(this.lines[j]));
+          if (!next || next.kind === 'title' || !matcher.continues(letters, next.letters)) break;
+          run.push(j);
+          letters += next.letters;
+        }
+        const last = run[run.length - 1];
+        const alone = this.standsAlone(i, last);
+        if (!alone && !this.nearPageFurniture(i) && !this.nearPageFurniture(last)) continue;
+        for (const index of run) {
+          this.lines[index].kind = 'furniture';
+          this.lines[index].furniture = 'pageHeader';
+        }
+        i = last;
       }
     }
     for (const line of this.lines) {
@@ -193,10 +200,10 @@ class ResolutionParser {
     return near(-1) || near(1);
   }
 
-  /** A line with blank lines (or nothing) on both sides: a heading, a short title, a running header. */
-  private standsAlone(index: number): boolean {
+  /** Lines with blank lines (or nothing) on both sides: a heading, a short title, a running header. */
+  private standsAlone(first: number, last: number): boolean {
     const blankOrEdge = (i: number) => i < 0 || i >= this.lines.length || this.lines[i].kind === 'blank';
-    return blankOrEdge(index - 1) && blankOrEdge(index + 1);
+    return blankOrEdge(first - 1) && blankOrEdge(last + 1);
   }
 
   /** Without an organ line, the body starts at the first line that reads like a paragraph. */
@@ -379,6 +386,10 @@ class ResolutionParser {
         continue;
       }
       const label = this.labelOf(first);
+      if (!label && this.isHeading(raw)) {
+        document.headings.push({ start: first.contentStart, end: raw.lines[raw.lines.length - 1].contentEnd, text: this.plainOf(raw) });
+        continue;
+      }
       if (label?.kind === 'letter' || label?.kind === 'decimal') {
         if (current) {
           this.attachSubparagraph(current, raw, label);
@@ -471,6 +482,19 @@ class ResolutionParser {
       return opens || !long;
     }
     return terminated && opens;
+  }
+
+  /**
+   * A section heading between paragraphs ("II", "B. Mandate", "Peacebuilding financing"): no
+   * final mark, and either a roman numeral or letter, or words that do not open a paragraph.
+   * A draft's unfinished "Noting that" opens like a paragraph, so it stays one.
+   */
+  private isHeading(raw: RawParagraph): boolean {
+    const text = this.plainOf(raw);
+    if (/^(?:[IVXL]{1,6}|[A-Z])\.?$/.test(text)) return true;
+    if (this.terminated(raw.lines[raw.lines.length - 1]) || !/^\p{Lu}/u.test(text)) return false;
+    if (text.split(/\s+/).length > 40) return false;
+    return /^(?:[IVXL]{1,6}|[A-Z])\.\s+\p{Lu}/u.test(text) || !opensParagraph(text);
   }
 
   /** A line that holds only a paragraph number or label ("1. ", "(a)"): its text is on the next line. */

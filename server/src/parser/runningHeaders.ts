@@ -17,11 +17,18 @@ export function lettersOf(text: string): string {
 
 export type HeaderMatch = 'title' | 'titleStart' | 'titlePart';
 
+/** Lower case, one space between words, none before a mark or around a hyphen. */
+function spacingOf(text: string): string {
+  return text.toLowerCase().replace(/\s+/g, ' ').replace(/ (?=[,;:.)])/g, '').replace(/ ?- ?/g, '-').trim();
+}
+
 export class RunningHeaderMatcher {
   private readonly titles: string[];
+  private readonly spaced: string[];
 
   constructor(titles: string[]) {
     this.titles = [...new Set(titles.map(lettersOf).filter((t) => t.length >= MIN_LETTERS))];
+    this.spaced = titles.map(spacingOf);
   }
 
   get empty(): boolean {
@@ -38,8 +45,12 @@ export class RunningHeaderMatcher {
     if (stripped === '' || !/^\p{L}/u.test(stripped)) return undefined;
     const letters = lettersOf(stripped);
     if (letters.length < MIN_LETTERS && !this.titles.includes(letters)) return undefined;
-    // A line that ends a sentence part is text ("… in the Context of International Security;").
-    if (ENDS_SENTENCE.test(stripped)) return undefined;
+    // A line that ends a sentence part is text ("… in the Context of International Security;"),
+    // unless the title has that mark there too ("… Highly Migratory Fish Stocks,").
+    if (ENDS_SENTENCE.test(stripped)) {
+      const spaced = spacingOf(stripped);
+      if (!this.spaced.some((title) => title.includes(spaced))) return undefined;
+    }
     for (const title of this.titles) {
       if (title === letters) return { kind: 'title', letters };
       if (title.startsWith(letters) && /^\p{Lu}/u.test(stripped)) return { kind: 'titleStart', letters };
