@@ -72,7 +72,7 @@ export function flatLabels(paragraph: Paragraph): string[] {
   const stack: SubParagraph[] = [...paragraph.subparagraphs].reverse();
   while (stack.length) {
     const sub = stack.pop()!;
-    labels.push(sub.label);
+    if (sub.label) labels.push(sub.label);
     for (let i = sub.subparagraphs.length - 1; i >= 0; i--) stack.push(sub.subparagraphs[i]);
   }
   return labels;

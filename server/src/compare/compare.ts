@@ -105,8 +105,8 @@ interface RawUnit {
 function rawUnits(doc: ResolutionDocument): { body: RawUnit[]; footnotes: RawUnit[] } {
   const body: RawUnit[] = [];
   const addSubs = (prefix: string, subs: SubParagraph[]) => {
-    for (const sub of subs) {
-      const label = `${prefix} ${sub.label}`;
+    for (const [i, sub] of subs.entries()) {
+      const label = `${prefix} ${sub.label || `item ${i + 1}`}`;
       body.push({ kind: 'subparagraph', label, content: sub.content });
       addSubs(label, sub.subparagraphs);
     }

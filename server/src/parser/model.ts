@@ -65,6 +65,7 @@ interface Block extends Span {
 }
 
 export interface SubParagraph extends Block {
+  /** "(a)", "(ii)", "1.3"; empty when the extraction lost the label (the span is then empty). */
   label: string;
   labelSpan: Span;
   scheme: LabelScheme;
@@ -167,6 +168,8 @@ export interface ResolutionDocument {
   preambular: Paragraph[];
   operative: Paragraph[];
   closing?: ClosingLine;
+  /** Text attached after the resolution: an annex, or a declaration it adopts ("Adopts the following …:"). */
+  annex?: Span;
   /** Section headings between paragraphs ("II", "Peacebuilding financing"): not paragraphs. */
   headings: (Span & { text: string })[];
   footnoteBlocks: FootnoteBlock[];

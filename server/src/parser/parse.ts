@@ -39,8 +39,20 @@ function isOrganLine(plain: string): boolean {
 const OPERATIVE_NUMBER = /^(\d{1,3})\.(?!\d)(?:\s+|$)/;
 const DECIMAL_LABEL = /^(\d{1,3}(?:\.\d{1,3})+)\.?(?:\s+|$)/;
 const LETTER_LABEL = /^\(([a-z]{1,4})\)(?:\s+|$)/;
-const CLOSING = new RegExp(String.raw`^(\d{1,4}(?:st|nd|rd|th)\s+plenary\s+meeting)\b(?:\s+(\d{1,2})\s+(${MONTHS.join('|')})\s+(\d{4}))?`, 'i');
-const ANNEX = /^Annex(?:\s+[IVX]+)?$/i;
+const CLOSING = new RegExp(String.raw`^(\d{1,4}(?:st|nd|rd|th)\s+(?:\(resumed\)\s+)?plenary\s+meeting)\b(?:\s+(\d{1,2})\s+(${MONTHS.join('|')})\s+(\d{4}))?`, 'i');
+/** "Annex", "Annex II", "Annex 2025 Political Declaration on …": a heading, never a sentence. */
+const ANNEX = /^Annex(?:es)?(?:\s+[IVX]+)?(?:\s*[:.])?(?:\s+\p{Lu}[^;]*)?$/u;
+/** What an operative paragraph says when the text it adopts follows it directly. */
+const ATTACHES_TEXT = /\bthe following\b[^;]{0,200}\b(?:declarations?|text|programme|plan|principles|guidelines|charter|statement|outcome|document|agenda|modalities|terms of reference|rules|arrangements|framework|commitments?|compact|pact|strategy|action plan)\b[^;]{0,300}:$/i;
+
+function isAnnexHeading(text: string): boolean {
+  return ANNEX.test(text) && !/[,;]$/.test(text) && text.split(/\s+/).length <= 30;
+}
+
+function lastNode(paragraph: Paragraph): Paragraph | SubParagraph {
+  const subs = paragraph.subparagraphs;
+  return subs.length > 0 ? subs[subs.length - 1] : paragraph;
+}
 const TRAILING_MARKER = new RegExp(`(?:[${SUPERSCRIPT_DIGITS}]+|<sup>\\s*\\w+\\s*</sup>|\\^\\d+|\\[\\^\\w+\\])$`);
 
 /** What stands between two text lines. */
@@ -376,16 +388,25 @@ class ResolutionParser {
     const raws = this.groupParagraphs(bodyStart);
     let part: ParagraphKind = 'preambular';
     let current: Paragraph | undefined;
-    for (const raw of raws) {
+    for (let r = 0; r < raws.length; r++) {
+      const raw = raws[r];
       const first = raw.lines[0];
       const plain = this.plain(first);
-      if (ANNEX.test(plain)) break;
+      // The resolution ends at its closing line or at an annex heading; what follows is attached text.
+      if (document.closing || isAnnexHeading(this.plainOf(raw))) {
+        this.readAnnex(raws.slice(r), document);
+        break;
+      }
       const closing = CLOSING.exec(this.plainOf(raw));
       if (closing) {
         document.closing = this.closingLine(raw, closing);
         continue;
       }
       const label = this.labelOf(first);
+      if (!label && current && this.introducesAttachedText(current, raw)) {
+        this.readAnnex(raws.slice(r), document);
+        break;
+      }
       if (!label && this.isHeading(raw)) {
         document.headings.push({ start: first.contentStart, end: raw.lines[raw.lines.length - 1].contentEnd, text: this.plainOf(raw) });
         continue;
@@ -395,6 +416,10 @@ class ResolutionParser {
           this.attachSubparagraph(current, raw, label);
           continue;
         }
+      }
+      if (!label && current && this.lostLabel(current, raw)) {
+        this.attachSubparagraph(current, raw, undefined);
+        continue;
       }
       let kind: ParagraphKind = part;
       if (label?.kind === 'number') {
@@ -419,6 +444,40 @@ class ResolutionParser {
     if (document.operative.length > 0) {
       document.operativePart = { start: document.operative[0].start, end: document.operative[document.operative.length - 1].end };
     }
+  }
+
+  /**
+   * An unlabelled block after a paragraph that ends with a colon, or after its sub-paragraphs, is
+   * a sub-paragraph whose label the extraction lost when it does not open like a paragraph of
+   * its own: "To …" and lower-case starts never do; an operative verb or a preambular phrase does.
+   */
+  private lostLabel(current: Paragraph, raw: RawParagraph): boolean {
+    const text = this.plainOf(raw);
+    const last = lastNode(current);
+    if (last === current ? !/:$/.test(current.content.text) : !/[;:]$/.test(last.content.text) && !/:$/.test(current.content.text)) return false;
+    if (/^(?:To\s|\p{Ll})/u.test(text)) return true;
+    return preambularOpeningLength(text) === 0 && operativeOpeningLength(text) === 0;
+  }
+
+  /**
+   * "Adopts the following political declaration …:" followed by the declaration itself, with no
+   * "Annex" heading: the text after it is attached, not operative paragraphs of the resolution.
+   */
+  private introducesAttachedText(current: Paragraph, raw: RawParagraph): boolean {
+    if (current.kind !== 'operative' || current.subparagraphs.length > 0) return false;
+    if (!ATTACHES_TEXT.test(current.content.text)) return false;
+    return !/^(?:To\s|\p{Ll})/u.test(this.plainOf(raw));
+  }
+
+  /** Attached text (an annex, a declaration): its citations and markers count, its paragraphs are not the resolution's. */
+  private readAnnex(raws: RawParagraph[], document: ResolutionDocument): void {
+    if (raws.length === 0) return;
+    for (const raw of raws) {
+      const content = this.cleanOf(raw.lines, raw.lines[0].contentStart);
+      this.citations.push(...findCitations(content, 'paragraph'));
+    }
+    const last = raws[raws.length - 1];
+    document.annex = { start: raws[0].lines[0].contentStart, end: last.lines[last.lines.length - 1].contentEnd };
   }
 
   /** Joins lines into paragraphs: see ARCHITECTURE.md, "Reading paragraphs". */
@@ -541,14 +600,18 @@ class ResolutionParser {
     return paragraph;
   }
 
-  private attachSubparagraph(parent: Paragraph, raw: RawParagraph, label: Label): void {
-    const { lines, contentStart } = this.contentLines(raw, label.contentStart);
+  /** Attaches a labelled sub-paragraph, or one whose label was lost (`label` undefined). */
+  private attachSubparagraph(parent: Paragraph, raw: RawParagraph, label: Label | undefined): void {
+    const { lines, contentStart } = this.contentLines(raw, label ? label.contentStart : raw.lines[0].contentStart);
     const content = this.cleanOf(lines, contentStart);
     const end = raw.lines[raw.lines.length - 1].contentEnd;
-    const { scheme, depth, container } = this.placeLabel(parent, label);
+    const siblings = parent.subparagraphs;
+    const { scheme, depth, container } = label
+      ? this.placeLabel(parent, label)
+      : { scheme: siblings[siblings.length - 1]?.scheme ?? ('alpha' as LabelScheme), depth: 1, container: parent };
     const sub: SubParagraph = {
-      label: label.kind === 'letter' ? `(${label.value})` : label.value,
-      labelSpan: label.span,
+      label: !label ? '' : label.kind === 'letter' ? `(${label.value})` : label.value,
+      labelSpan: label ? label.span : { start: contentStart, end: contentStart },
       scheme,
       depth,
       start: raw.lines[0].contentStart,

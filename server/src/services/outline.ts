@@ -75,7 +75,7 @@ export function getDocumentSymbols(document: ParsedDocument, token?: Cancellatio
   }
 
   function subSymbol(sub: SubParagraph): DocumentSymbol {
-    return symbol(`${sub.label} ${excerpt(sub.content.text, 40)}`, SymbolKind.EnumMember, sub, sub.labelSpan, undefined, sub.subparagraphs.map(subSymbol));
+    return symbol(`${sub.label || '(…)'} ${excerpt(sub.content.text, 40)}`, SymbolKind.EnumMember, sub, sub.labelSpan, undefined, sub.subparagraphs.map(subSymbol));
   }
 }
 

@@ -174,6 +174,11 @@ function topItems(document: ParsedDocument, paragraph: Paragraph, structure: Str
 }
 
 function subItem(sub: SubParagraph): Item {
+  // A label the extraction lost: the item is reported at its first characters.
+  if (sub.label === '') {
+    const word = /^[\p{L}\p{N}][\p{L}\p{N}'’-]*/u.exec(sub.content.text)?.[0].length ?? 1;
+    return { node: sub, scheme: sub.scheme, span: { start: sub.labelSpan.start, end: Math.min(sub.ownEnd, sub.labelSpan.start + word) }, children: sub.subparagraphs };
+  }
   return { node: sub, label: sub.label, scheme: sub.scheme, span: sub.labelSpan, children: sub.subparagraphs };
 }
 
