@@ -98,6 +98,8 @@ class ResolutionParser {
   private pdfLike = false;
   private wrapped = false;
   private indentMarksParagraphs = false;
+  /** Wrapped text that puts a blank line between paragraphs (PyMuPDF). */
+  private blankSeparated = false;
   /** Lines indented beyond their page's left margin, with the indent. */
   private readonly relativeIndent = new Map<ClassifiedLine, number>();
 
@@ -242,6 +244,8 @@ class ResolutionParser {
     let indented = 0;
     let flush = 0;
     let previous: ClassifiedLine | undefined;
+    let afterBlank = 0;
+    let blank = false;
     let pageStart = bodyStart;
     const closePage = (end: number) => {
       let margin = Infinity;
@@ -257,12 +261,17 @@ class ResolutionParser {
     for (let i = bodyStart; i < this.lines.length; i++) {
       const line = this.lines[i];
       if (line.text.includes('\f')) closePage(i);
-      if (line.kind === 'blank') continue;
+      if (line.kind === 'blank') {
+        blank = true;
+        continue;
+      }
       if (line.kind !== 'text') {
         previous = undefined;
         continue;
       }
       textLines++;
+      if (blank) afterBlank++;
+      blank = false;
       if (previous && !this.terminated(previous) && /^\p{Ll}/u.test(this.plain(line))) softWraps++;
       previous = line;
     }
@@ -277,6 +286,7 @@ class ResolutionParser {
     const pdfFurniture = this.furniture.some((f) => f.kind === 'link' || f.kind === 'pageFooter' || f.kind === 'barcode' || f.kind === 'separator');
     this.wrapped = (softWraps >= 3 && softWraps * 5 >= textLines) || (pdfFurniture && softWraps >= 1);
     this.indentMarksParagraphs = this.wrapped && indented >= 3 && flush >= 3 && flush >= indented;
+    this.blankSeparated = this.wrapped && !this.indentMarksParagraphs && afterBlank >= 3 && afterBlank * 12 >= textLines;
     this.pdfLike = this.wrapped || this.furniture.some((f) => f.kind === 'link' || f.kind === 'pageFooter');
   }
 
@@ -336,7 +346,7 @@ class ResolutionParser {
         const previous = last.lines[last.lines.length - 1];
         const plain = this.plain(line);
         const startsParagraph = OPERATIVE_NUMBER.test(plain) || LETTER_LABEL.test(plain) || DECIMAL_LABEL.test(plain) || preambularOpeningLength(plain) > 0;
-        if (/^\p{Ll}/u.test(plain) || (!/\.\s*$/.test(this.plain(previous)) && !startsParagraph)) {
+        if (/^\p{Ll}/u.test(plain) || ((!afterBlank || !/\.\s*$/.test(this.plain(previous))) && !startsParagraph)) {
           line.kind = 'footnote';
           last.lines.push(line);
           continue;
@@ -527,6 +537,8 @@ class ResolutionParser {
     if (/^\p{Ll}/u.test(plain)) return false;
     const opens = opensParagraph(plain);
     if (this.indentMarksParagraphs) return this.relativeIndent.has(line) && (terminated || opens);
+    // Wrapped text whose paragraphs stand between blank lines: a line right after another goes on.
+    if (this.blankSeparated && !gap.blank && !gap.interrupted) return false;
     if (gap.interrupted) {
       // Across footnotes or a page break, a paragraph without its final mark goes on.
       if (!terminated) return false;
