@@ -82,6 +82,8 @@ export interface Paragraph extends Block {
   number?: number;
   numberSpan?: Span;
   opening?: Opening;
+  /** The first operative paragraph of a later section ("II") of a resolution in parts, numbered 1 again. */
+  restartsNumbering?: boolean;
 }
 
 export type FootnoteMarkerStyle = 'superscript' | 'caret' | 'html' | 'markdown' | 'glued';

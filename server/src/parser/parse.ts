@@ -180,7 +180,7 @@ class ResolutionParser {
         const run = [i];
         let letters = first.letters;
         for (let j = i + 1; j < this.lines.length && this.lines[j].kind === 'text'; j++) {
-          const next = matcher.match(this.plain(this.lines[j]));
+          const next = matcher.match(this.plain(this.lines[j]), true);
           if (!next || next.kind === 'title' || !matcher.continues(letters, next.letters)) break;
           run.push(j);
           letters += next.letters;
@@ -398,6 +398,8 @@ class ResolutionParser {
     const raws = this.groupParagraphs(bodyStart);
     let part: ParagraphKind = 'preambular';
     let current: Paragraph | undefined;
+    /** After a heading that follows operative paragraphs: a new section of a resolution in parts. */
+    let sectionStart = false;
     for (let r = 0; r < raws.length; r++) {
       const raw = raws[r];
       const first = raw.lines[0];
@@ -419,6 +421,7 @@ class ResolutionParser {
       }
       if (!label && this.isHeading(raw)) {
         document.headings.push({ start: first.contentStart, end: raw.lines[raw.lines.length - 1].contentEnd, text: this.plainOf(raw) });
+        if (document.operative.length > 0) sectionStart = true;
         continue;
       }
       if (label?.kind === 'letter' || label?.kind === 'decimal') {
@@ -442,15 +445,24 @@ class ResolutionParser {
         const content = plain;
         const operative = operativeOpeningLength(content) > 0 && preambularOpeningLength(content) === 0;
         if (operative && /[;.:]$/.test(this.plainOf(raw)) && !/,$/.test(this.plainOf(raw))) kind = 'operative';
+      } else if (sectionStart && !label && preambularOpeningLength(plain) > 0 && operativeOpeningLength(plain) === 0 && /,$/.test(this.plainOf(raw))) {
+        // A section of a resolution in parts ("II. Financial performance report") opens with its own preamble.
+        kind = 'preambular';
       }
       part = kind;
       const list = kind === 'preambular' ? document.preambular : document.operative;
       current = this.paragraph(raw, kind, list.length + 1, label?.kind === 'number' ? label : undefined);
+      if (kind === 'operative') {
+        // Each section numbers its paragraphs from 1 again.
+        if (sectionStart && current.number === 1 && document.operative.some((p) => p.number !== undefined)) current.restartsNumbering = true;
+        sectionStart = false;
+      }
       list.push(current);
     }
-    if (document.preambular.length > 0) {
-      document.preamble = { start: document.preambular[0].start, end: document.preambular[document.preambular.length - 1].end };
-    }
+    // The preamble proper: a section's own preamble, after operative paragraphs, stands in the operative part.
+    const firstOperative = document.operative[0]?.start ?? Infinity;
+    const leading = document.preambular.filter((p) => p.start < firstOperative);
+    if (leading.length > 0) document.preamble = { start: leading[0].start, end: leading[leading.length - 1].end };
     if (document.operative.length > 0) {
       document.operativePart = { start: document.operative[0].start, end: document.operative[document.operative.length - 1].end };
     }

@@ -37,14 +37,16 @@ export class RunningHeaderMatcher {
 
   /**
    * How a line repeats a title: the whole title, its beginning (a wrapped or shortened running
-   * header), or a later part of it (the second line of a wrapped header). A symbol at either
-   * end of the line is set aside first.
+   * header), or a later part of it (the second line of a wrapped header, `continuing`). A
+   * symbol at either end of the line is set aside first.
    */
-  match(line: string): { kind: HeaderMatch; letters: string } | undefined {
+  match(line: string, continuing = false): { kind: HeaderMatch; letters: string } | undefined {
     const stripped = line.replace(EDGE_SYMBOL, ' ').trim();
-    if (stripped === '' || !/^\p{L}/u.test(stripped)) return undefined;
+    if (stripped === '' || !/^[\p{L}\p{N}]/u.test(stripped)) return undefined;
     const letters = lettersOf(stripped);
-    if (letters.length < MIN_LETTERS && !this.titles.includes(letters)) return undefined;
+    // The last line of a wrapped header may be short ("for 2024"); a header's first line may not.
+    if (letters.length < MIN_LETTERS && !continuing && !this.titles.includes(letters)) return undefined;
+    if (letters.length === 0) return undefined;
     // A line that ends a sentence part is text ("… in the Context of International Security;"),
     // unless the title has that mark there too ("… Highly Migratory Fish Stocks,").
     if (ENDS_SENTENCE.test(stripped)) {

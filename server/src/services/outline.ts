@@ -44,12 +44,16 @@ export function getDocumentSymbols(document: ParsedDocument, token?: Cancellatio
   }
   if (token?.isCancellationRequested) return [];
   if (model.organ) symbols.push(symbol(model.organ.text, SymbolKind.Object, model.organ, model.organ));
-  if (model.preamble) {
-    const children = model.preambular.map((p) => paragraphSymbol(p, 'PP'));
-    symbols.push(symbol('Preamble', SymbolKind.Namespace, model.preamble, model.preamble, count(children.length, 'paragraph'), children));
+  const preamble = model.preamble;
+  const inPreamble = (p: Paragraph) => preamble !== undefined && p.start >= preamble.start && p.end <= preamble.end;
+  if (preamble) {
+    const children = model.preambular.filter(inPreamble).map((p) => paragraphSymbol(p, 'PP'));
+    symbols.push(symbol('Preamble', SymbolKind.Namespace, preamble, preamble, count(children.length, 'paragraph'), children));
   }
   if (model.operativePart) {
-    const children = model.operative.map((p) => paragraphSymbol(p, 'OP'));
+    // A later section's own preamble stands among the operative paragraphs, where it is.
+    const sectionPreambles = model.preambular.filter((p) => !inPreamble(p));
+    const children = [...model.operative, ...sectionPreambles].sort((a, b) => a.start - b.start).map((p) => paragraphSymbol(p, p.kind === 'operative' ? 'OP' : 'PP'));
     symbols.push(symbol('Operative part', SymbolKind.Namespace, model.operativePart, model.operativePart, count(children.length, 'paragraph'), children));
   }
   if (model.closing) symbols.push(symbol(model.closing.meeting, SymbolKind.Event, model.closing, model.closing, model.closing.date?.text));

@@ -317,6 +317,10 @@ function walkNumbers(document: ParsedDocument, structure: Structure): void {
   let offset = 0;
   for (let k = 1; k <= real.length; k++) {
     const paragraph = real[k - 1];
+    if (paragraph.restartsNumbering) {
+      offset = 1 - k;
+      firstAt.clear();
+    }
     const expected = k + offset;
     const n = paragraph.number;
     const previous = k > 1 ? real[k - 2].number : undefined;
