@@ -12,7 +12,10 @@ export interface MarkerCandidate {
   /** Source offset of the marker's first character. */
   at: number;
   label: string;
-  /** 3: glued to a lower-case letter or a mark; 2: after a mark and a space, or glued to a number; 1: after a word and a space. */
+  /**
+   * 3: glued to a lower-case letter or a mark; 2: after a mark and a space, or glued to a number;
+   * 1: after a word and a space; 0: after a word that may take a number ("session 47").
+   */
   strength: number;
 }
 
@@ -29,15 +32,21 @@ export interface GluedMarkers {
 }
 
 const DIGITS_OR_STARS = /\d{1,6}|\*{1,3}/g;
+/** About a page of text: a footnote's text stands on the page of its marker. */
+const NEAR_FOOTNOTE = 4000;
 const MONTH_AFTER = new RegExp(`^\\s?(?:${MONTHS.join('|')})\\b`);
-/** Words that take a number after them: "Goal 2", "paragraph 3", "vol. 2", "December 2". */
+/** Words that take a number after them: "Goal 2", "paragraph 3", "vol. 2", "December 2", "of 5". */
 const TAKES_NUMBER = new RegExp(
-  String.raw`(?:^|[\s(])(?:goals?|targets?|articles?|paragraphs?|subparagraphs?|resolutions?|decisions?|annex(?:es)?|chapters?|chap\.|sections?|sect\.|parts?|rules?|principles?|protocols?|phases?|stages?|levels?|tiers?|categor(?:y|ies)|groups?|no\.|nos\.|vol\.|vols\.|para\.|paras\.|pages?|p\.|pp\.|sessions?|meetings?|items?|appendix|tables?|figures?|boxes|box|steps?|options?|recommendations?|schedules?|clauses?|titles?|volumes?|numbers?|clusters?|pillars?|regions?|zones?|years?|days?|weeks?|months?|phase|version|rev\.|add\.|corr\.|supplement|of|and|to|or|from|between|by|with|under|in|on|at|the|a|an|over|than|about|nearly|some|least|most|only|first|last|all|every|each|per|covid|sdg|cop|g|${MONTHS.join('|')})$`,
+  String.raw`(?:^|[\s(])(?:goals?|targets?|articles?|paragraphs?|subparagraphs?|resolutions?|decisions?|annex(?:es)?|chapters?|chap\.|sections?|sect\.|parts?|rules?|principles?|no\.|nos\.|vol\.|vols\.|para\.|paras\.|pages?|p\.|pp\.|appendix|tables?|figures?|box|boxes|steps?|schedules?|clauses?|volumes?|numbers?|years?|days?|weeks?|months?|version|rev\.|add\.|corr\.|supplement|of|and|to|or|from|between|by|with|under|in|on|at|the|a|an|over|than|about|nearly|some|least|most|only|first|last|all|every|each|per|covid|sdg|cop|g|${MONTHS.join('|')})$`,
   'i',
 );
+/** Words that take a number less often: "session 47" may be "session" with marker 47. */
+const MAY_TAKE_NUMBER = /(?:^|[\s(])(?:sessions?|meetings?|items?|options?|recommendations?|groups?|levels?|phases?|stages?|tiers?|categor(?:y|ies)|clusters?|pillars?|regions?|zones?|protocols?|titles?)$/i;
+/** Abbreviations after which a digit run is part of a reference ("Dec.8", "Res.9", "No.2"). */
+const ABBREVIATION_BEFORE = /(?:^|[^\p{L}])(?:Corr|Rev|Add|No|Nos|para|paras|chap|sect|art|Art|vol|vols|p|pp|Suppl|Part|annex|Dec|Res|Sess|Ser|Vol|Doc|Inf|Conf|Rec|Decl|[A-Z])\.$/u;
+
 /** Words after a number that make it a quantity: "2 million", "1 per cent", "3 years". */
 const QUANTITY_AFTER = /^\s?(?:million|billion|trillion|per\b|percent|%|years?\b|days?\b|months?\b|weeks?\b|hours?\b|times\b|minutes?\b|members?\b|States\b|countries\b|persons?\b|people\b|seats?\b|votes?\b|abstentions?\b|km|kg|tons?\b|tonnes?\b|degrees?\b|°)/i;
-const ABBREVIATION_BEFORE = /(?:Corr|Rev|Add|No|Nos|para|paras|chap|sect|art|Art|vol|vols|p|pp|Suppl|Part|annex|[A-Z])\.$/;
 const isLower = (ch: string) => ch !== '' && ch !== ch.toUpperCase() && ch === ch.toLowerCase();
 const isUpper = (ch: string) => ch !== '' && ch !== ch.toLowerCase() && ch === ch.toUpperCase();
 const isYear = (digits: string) => digits.length === 4 && (digits.startsWith('19') || digits.startsWith('20'));
@@ -80,9 +89,11 @@ export function markerCandidates(source: string, start: number, end: number, lab
     }
     if (/[,;:)”’"]/.test(before) || (before === '.' && isLower(text.charAt(at - 2)))) {
       const word = text.slice(Math.max(0, at - 12), at);
-      if (ABBREVIATION_BEFORE.test(word)) continue;
-      // "1,000": a thousands separator, not a marker.
-      if (before === ',' && /\d/.test(text.charAt(at - 2)) && run.length === 3) continue;
+      const token = /\S*$/.exec(text.slice(Math.max(0, at - 40), at))![0];
+      // "Dec.8", "GC.18/Res.9", "E.86.IX.7": part of a reference.
+      if (ABBREVIATION_BEFORE.test(word) || (before === '.' && /[\d/]/.test(token))) continue;
+      // "1,000": a thousands separator, not a marker; "2024,113" is a year and its marker.
+      if (before === ',' && run.length === 3 && /(?:^|\D)\d{1,3}(?:,\d{3})*,$/.test(token)) continue;
       add(at, run, /\d/.test(text.charAt(at - 2)) && before !== ';' && before !== ',' && before !== ')' ? 2 : 3);
       continue;
     }
@@ -92,12 +103,14 @@ export function markerCandidates(source: string, start: number, end: number, lab
     const head = text.slice(Math.max(0, at - 40), at).trimEnd();
     const lastToken = /\S+$/.exec(head)?.[0] ?? '';
     if (lastToken === '') continue;
-    if (/[,;:)”’"]$/.test(lastToken) && !/^\d{1,3}[,;:]$/.test(lastToken)) {
-      add(at, run, 2); // "Rights, 1 the", "2023, 4 as well"
+    if (/[,;:)”’"]$/.test(lastToken)) {
+      // "Rights, 1 the", "2023, 4 as well", "Agenda 21, 8"; not "paragraphs 3, 4 and 5".
+      const list = /^\d{1,3}[,;:]$/.test(lastToken) && TAKES_NUMBER.test(head.slice(0, head.length - lastToken.length).trimEnd());
+      if (!list) add(at, run, 2);
     } else if (/(?:^|[^\d])(?:19|20)\d\d$/.test(lastToken)) {
       add(at, run, 2); // "2013 3 and", "2015 –2030 3"
     } else if (/\p{L}$/u.test(lastToken) && !TAKES_NUMBER.test(head)) {
-      add(at, run, 1); // "Saint Helena 2", "Convention 1 and"
+      add(at, run, MAY_TAKE_NUMBER.test(head) ? 0 : 1); // "Saint Helena 2", "Convention 1 and"; "session 47"
     }
   }
 }
@@ -120,7 +133,13 @@ export function chooseMarkers(candidates: MarkerCandidate[], footnotes: PlacedFo
     else byLabel.set(candidate.label, [candidate]);
   }
   const placed: { at: number; label: string }[] = [];
-  for (const footnote of footnotes) {
+  const firstAfter = (label: string | undefined, from: number) => {
+    if (label === undefined) return Infinity;
+    for (const candidate of byLabel.get(label) ?? []) if (candidate.at > from && candidate.strength >= 2) return candidate.at;
+    return Infinity;
+  };
+  for (let f = 0; f < footnotes.length; f++) {
+    const footnote = footnotes[f];
     while (explicitCursor < explicit.length && explicit[explicitCursor].at <= previous) explicitCursor++;
     const own = explicit.slice(explicitCursor).find((m) => m.label === footnote.label && m.at < footnote.at);
     if (own) {
@@ -129,13 +148,22 @@ export function chooseMarkers(candidates: MarkerCandidate[], footnotes: PlacedFo
       continue;
     }
     const list = byLabel.get(footnote.label) ?? [];
-    let best: MarkerCandidate | undefined;
-    for (const candidate of list) {
-      if (candidate.at <= previous) continue;
-      if (candidate.at >= footnote.at) break;
-      if (!best || candidate.strength > best.strength) best = candidate;
-      if (best.strength === 3) break;
-    }
+    const pick = (end: number) => {
+      let best: MarkerCandidate | undefined;
+      for (const candidate of list) {
+        if (candidate.at <= previous) continue;
+        if (candidate.at >= end) break;
+        // A weakest candidate ("session 47") only when it stands near the footnote's text, on its page.
+        if (candidate.strength === 0 && footnote.at - candidate.at > NEAR_FOOTNOTE) continue;
+        if (!best || candidate.strength > best.strength) best = candidate;
+        if (best.strength === 3) break;
+      }
+      return best;
+    };
+    // The marker comes before the next footnote's: a later strong look-alike ("Dec.8") must not
+    // take the place of the marker and push every later marker out of reach.
+    const bound = Math.min(footnote.at, firstAfter(footnotes[f + 1]?.label, previous));
+    const best = pick(bound) ?? pick(footnote.at);
     if (best) {
       chosen.push(best);
       placed.push(best);
