@@ -331,6 +331,14 @@ class ResolutionParser {
         continue;
       }
       if (line.kind === 'footnote') {
+        // "2  The Committee … as from⏎7 February 1984." or a wrapped "… paragraph⏎12 of": a bare
+        // number out of sequence right after a footnote's line continues that footnote.
+        const open = block?.items[block.items.length - 1];
+        if (open && !afterBlank && line.footnote!.style === 'bare' && /^\d+$/.test(open.line.footnote!.label) && Number(line.footnote!.label) !== Number(open.line.footnote!.label) + 1) {
+          line.footnote = undefined;
+          open.lines.push(line);
+          continue;
+        }
         if (!block) block = { start: separatorStart >= 0 ? separatorStart : line.contentStart, end: line.contentEnd, items: [] };
         block.items.push({ line, lines: [line] });
         continue;
