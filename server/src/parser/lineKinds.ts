@@ -62,7 +62,7 @@ const FOOTNOTE_HTML = /^<sup>\s*(\d{1,3})\s*<\/sup>\s*(?=\S)/;
 const FOOTNOTE_CARET = /^\^(\d{1,3})\s+(?=\S)/;
 const FOOTNOTE_MARKDOWN = /^\[\^(\w{1,8})\]:\s*/;
 // Not a date that wraps onto the line ("7 February 1984."), nor a quantity.
-const FOOTNOTE_BARE = /^(?:(\d{1,3})\s+(?!(?:January|February|March|April|May|June|July|August|September|October|November|December)\b|per cent\b|million\b|billion\b)|(\*{1,3})\s*)(?=[^\s.)\d/*])/;
+const FOOTNOTE_BARE = /^(?:(\d{1,3})\s+(?!(?:January|February|March|April|May|June|July|August|September|October|November|December)\b|per cent\b|million\b|billion\b)|(\*{1,3})\s*)(?=[^\s.)\d/*]|(?:19|20)\d\d\b)/;
 /** A footnote number alone on its line, its text on the next (pdftotext -layout). */
 const FOOTNOTE_NUMBER_ALONE = /^(\d{1,3})$/;
 

@@ -174,6 +174,8 @@ export interface ResolutionDocument {
   annex?: Span;
   /** Section headings between paragraphs ("II", "Peacebuilding financing"): not paragraphs. */
   headings: (Span & { text: string })[];
+  /** Tables in the body (a staffing table, a budget table) and the notes under them: not paragraphs. */
+  tables: Span[];
   footnoteBlocks: FootnoteBlock[];
   footnotes: Footnote[];
   markers: FootnoteMarker[];

@@ -25,7 +25,7 @@ export function parseResolution(text: string): ResolutionDocument {
 }
 
 export function emptyDocument(text: string): ResolutionDocument {
-  return { text, form: 'plain', preambular: [], operative: [], headings: [], footnoteBlocks: [], footnotes: [], markers: [], citations: [], references: [], furniture: [] };
+  return { text, form: 'plain', preambular: [], operative: [], headings: [], tables: [], footnoteBlocks: [], footnotes: [], markers: [], citations: [], references: [], furniture: [] };
 }
 
 const ORGAN = /^(?:The\s+)?(?:General Assembly|Security Council|Economic and Social Council|Human Rights Council|Trusteeship Council|(?:[A-Z][\p{L}-]*\s+){0,5}(?:Assembly|Council|Conference|Commission|Board)(?:\s+of\s+the\s+[\p{L}\s]{1,60})?),$/u;
@@ -427,6 +427,10 @@ class ResolutionParser {
         this.readAnnex(raws.slice(r), document);
         break;
       }
+      if (!label && this.isTable(raw)) {
+        document.tables.push({ start: first.contentStart, end: raw.lines[raw.lines.length - 1].contentEnd });
+        continue;
+      }
       if (!label && this.isHeading(raw)) {
         document.headings.push({ start: first.contentStart, end: raw.lines[raw.lines.length - 1].contentEnd, text: this.plainOf(raw) });
         if (document.operative.length > 0) sectionStart = true;
@@ -573,6 +577,18 @@ class ResolutionParser {
       return opens || !long;
     }
     return terminated && opens;
+  }
+
+  /**
+   * A table as PDF tools give it: a cell a line, many short lines without final marks; and the
+   * notes under a table ("Abbreviations: …", "Note: …").
+   */
+  private isTable(raw: RawParagraph): boolean {
+    const lines = raw.lines.map((line) => this.plain(line));
+    if (/^(?:Abbreviations?|Notes?|Source|Sources):\s/.test(lines[0])) return true;
+    if (lines.length < 6) return false;
+    const short = lines.filter((line) => line.length <= 32 && !/[;.]$/.test(line)).length;
+    return short * 4 >= lines.length * 3;
   }
 
   /**
