@@ -170,8 +170,11 @@ export interface ResolutionDocument {
   preambular: Paragraph[];
   operative: Paragraph[];
   closing?: ClosingLine;
-  /** Text attached after the resolution: an annex, or a declaration it adopts ("Adopts the following …:"). */
-  annex?: Span;
+  /**
+   * Text attached to the resolution, not its own paragraphs: an annex, a declaration or an agenda
+   * it adopts ("Adopts the following …:").
+   */
+  attachments: Span[];
   /** Section headings between paragraphs ("II", "Peacebuilding financing"): not paragraphs. */
   headings: (Span & { text: string })[];
   /** Tables in the body (a staffing table, a budget table) and the notes under them: not paragraphs. */

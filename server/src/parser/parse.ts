@@ -25,7 +25,7 @@ export function parseResolution(text: string): ResolutionDocument {
 }
 
 export function emptyDocument(text: string): ResolutionDocument {
-  return { text, form: 'plain', preambular: [], operative: [], headings: [], tables: [], footnoteBlocks: [], footnotes: [], markers: [], citations: [], references: [], furniture: [] };
+  return { text, form: 'plain', preambular: [], operative: [], headings: [], tables: [], attachments: [], footnoteBlocks: [], footnotes: [], markers: [], citations: [], references: [], furniture: [] };
 }
 
 const ORGAN = /^(?:The\s+)?(?:General Assembly|Security Council|Economic and Social Council|Human Rights Council|Trusteeship Council|(?:[A-Z][\p{L}-]*\s+){0,5}(?:Assembly|Council|Conference|Commission|Board)(?:\s+of\s+the\s+[\p{L}\s]{1,60})?),$/u;
@@ -43,7 +43,7 @@ const CLOSING = new RegExp(String.raw`^(\d{1,4}(?:st|nd|rd|th)\s+(?:\(resumed\)\
 /** "Annex", "Annex II", "Annex 2025 Political Declaration on …": a heading, never a sentence. */
 const ANNEX = /^Annex(?:es)?(?:\s+[IVX]+)?(?:\s*[:.])?(?:\s+\p{Lu}[^;]*)?$/u;
 /** What an operative paragraph says when the text it adopts follows it directly. */
-const ATTACHES_TEXT = /\bthe following\b[^;]{0,200}\b(?:declarations?|text|programme|plan|principles|guidelines|charter|statement|outcome|document|agenda|modalities|terms of reference|rules|arrangements|framework|commitments?|compact|pact|strategy|action plan)\b[^;]{0,300}:$/i;
+const ATTACHES_TEXT = /(?:\bthe following\b[^;]{0,200}\b(?:declarations?|text|programme|plan|principles|guidelines|charter|statement|outcome|document|agenda|modalities|terms of reference|rules|arrangements|framework|commitments?|compact|pact|strategy|action plan|amendments?|articles?|provisions?)\b[^;]{0,300}|\b(?:amend(?:s|ed|ment|ments)?|replaced?|read)\b[^;]{0,300}\bas follows):$/i;
 
 function isAnnexHeading(text: string): boolean {
   return ANNEX.test(text) && !/[,;]$/.test(text) && text.split(/\s+/).length <= 30;
@@ -423,9 +423,21 @@ class ResolutionParser {
         continue;
       }
       const label = this.labelOf(first);
-      if (!label && current && this.introducesAttachedText(current, raw)) {
-        this.readAnnex(raws.slice(r), document);
-        break;
+      if (label?.kind !== 'letter' && label?.kind !== 'decimal' && current && this.introducesAttachedText(current, raw, label)) {
+        // The attached text runs to the closing line, or, when it is a numbered list ("1. Opening
+        // of the Congress."), to the next paragraph that opens with an operative verb.
+        let end = r;
+        while (end < raws.length) {
+          const next = raws[end];
+          const text = this.plainOf(next);
+          if (CLOSING.test(text)) break;
+          if (label && OPERATIVE_NUMBER.test(text) && operativeOpeningLength(text.replace(OPERATIVE_NUMBER, '')) > 0) break;
+          end++;
+        }
+        end = Math.max(end, r + 1);
+        this.readAnnex(raws.slice(r, end), document);
+        r = end - 1;
+        continue;
       }
       if (!label && this.isTable(raw)) {
         document.tables.push({ start: first.contentStart, end: raw.lines[raw.lines.length - 1].contentEnd });
@@ -490,6 +502,8 @@ class ResolutionParser {
     const last = lastNode(current);
     if (last === current ? !/:$/.test(current.content.text) : !/[;:]$/.test(last.content.text) && !/:$/.test(current.content.text)) return false;
     if (/^(?:To\s|\p{Ll})/u.test(text)) return true;
+    // An operative paragraph never opens with a participle: "Requesting the Commission …" is an item.
+    if (current.kind === 'operative' && preambularOpeningLength(text) > 0 && operativeOpeningLength(text) === 0 && /[;.]$/.test(text)) return true;
     return preambularOpeningLength(text) === 0 && operativeOpeningLength(text) === 0;
   }
 
@@ -497,10 +511,13 @@ class ResolutionParser {
    * "Adopts the following political declaration …:" followed by the declaration itself, with no
    * "Annex" heading: the text after it is attached, not operative paragraphs of the resolution.
    */
-  private introducesAttachedText(current: Paragraph, raw: RawParagraph): boolean {
+  private introducesAttachedText(current: Paragraph, raw: RawParagraph, label: Label | undefined): boolean {
     if (current.kind !== 'operative' || current.subparagraphs.length > 0) return false;
     if (!ATTACHES_TEXT.test(current.content.text)) return false;
-    return !/^(?:To\s|\p{Ll})/u.test(this.plainOf(raw));
+    const text = this.plainOf(raw);
+    // "1. We, the Heads of State …", "1. Opening of the Congress.": numbered, but not the resolution's own paragraphs.
+    if (label) return operativeOpeningLength(text.replace(OPERATIVE_NUMBER, '')) === 0;
+    return !/^(?:To\s|\p{Ll})/u.test(text);
   }
 
   /** Attached text (an annex, a declaration): its citations and markers count, its paragraphs are not the resolution's. */
@@ -511,7 +528,7 @@ class ResolutionParser {
       this.citations.push(...findCitations(content, 'paragraph'));
     }
     const last = raws[raws.length - 1];
-    document.annex = { start: raws[0].lines[0].contentStart, end: last.lines[last.lines.length - 1].contentEnd };
+    document.attachments.push({ start: raws[0].lines[0].contentStart, end: last.lines[last.lines.length - 1].contentEnd });
   }
 
   /** Joins lines into paragraphs: see ARCHITECTURE.md, "Reading paragraphs". */

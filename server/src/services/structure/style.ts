@@ -254,10 +254,14 @@ function checkParagraph(document: ParsedDocument, paragraph: Paragraph, label: s
  */
 function checkList(document: ParsedDocument, items: SubParagraph[], parentLabel: string, kind: Paragraph['kind'], end: string, paragraphLabel: string, out: Finding[]): void {
   const sentences = items.some((item) => hasInnerSentenceBreak(item.content.text));
+  // A list that ends every item with the same mark is written so on purpose: adopted texts end
+  // the items of a preambular list with commas, and some lists with full stops.
+  const marks = items.filter((item) => item.subparagraphs.length === 0).map((item) => terminal(item.content.text, true)?.mark ?? '');
+  const consistent = marks.length >= 2 && (marks[0] === ',' || marks[0] === '.') && marks.every((m) => m === marks[0]) ? marks[0] : undefined;
   items.forEach((item, k) => {
     const last = k === items.length - 1;
     const itemEnd = last ? end : ';';
-    const label = `${parentLabel} ${item.label}`;
+    const label = `${parentLabel} ${item.label || `item ${k + 1}`}`;
     if (item.subparagraphs.length > 0) {
       expectMark(document, item, [':'], false, PUNCTUATION_INTRODUCER, `at the end of ${label}, which introduces sub-paragraphs`, out);
       checkList(document, item.subparagraphs, label, kind, itemEnd, paragraphLabel, out);
@@ -265,6 +269,8 @@ function checkList(document: ParsedDocument, items: SubParagraph[], parentLabel:
     }
     const accepted = [itemEnd];
     if (!last && sentences) accepted.push('.');
+    if (consistent && !last) accepted.push(consistent);
+    if (!last && kind === 'preambular') accepted.push(',');
     let where = `at the end of sub-paragraph ${label}`;
     if (!last && sentences) where += ' (a list written as whole sentences)';
     else if (last && end === '.') where += ', the last of the last operative paragraph';
@@ -277,6 +283,8 @@ function expectMark(document: ParsedDocument, block: Block, accepted: string[], 
   const clean = block.content;
   const end = terminal(clean.text, allowConjunction);
   if (!end || accepted.includes(end.mark)) return;
+  // A quoted question ends the text with its own mark: "… of Israel …?”".
+  if ((end.mark === '?' || end.mark === '!') && accepted.includes('.')) return;
   const expected = accepted.map((m) => `"${m}"`).join(' or ');
   const found = end.mark ? `"${end.mark}"` : 'no punctuation mark';
   const message = `Expected ${expected} ${where}, found ${found}.`;
