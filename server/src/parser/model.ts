@@ -135,7 +135,7 @@ export interface Citation extends Span {
 /** One paragraph named by a reference: "3", "2 (c)", "(b)". */
 export interface ReferenceTarget extends Span {
   paragraph?: number;
-  /** Sub-paragraph label without parentheses: "c", "ii". */
+  /** Sub-paragraph label without parentheses ("c", "ii"), or a decimal label ("1.5"). */
   sub?: string;
 }
 

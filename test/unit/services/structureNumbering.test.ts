@@ -310,7 +310,7 @@ describe('structure: numbering, labels and references', () => {
       expectOne(
         draft('1. Decides to act;', '2. Invites Member States:', '(a) To act;', '(b) To report;', '3. Requests a report on subparagraph |(e)| of paragraph 2 and subparagraph (b) of paragraph 2;', '4. Decides to remain seized of the matter.'),
         'unres.referenceSubMissing',
-        '"subparagraph (e)" names (e), but operative paragraph 2 has no such sub-paragraph (it has (a) and (b)).',
+        '"subparagraph (e) of paragraph 2" names (e), but operative paragraph 2 has no such sub-paragraph (it has (a) and (b)).',
       );
     });
 
@@ -318,7 +318,7 @@ describe('structure: numbering, labels and references', () => {
       const text = replaceOnce(readSeed(SEEDS[2].file), 'paragraph 3 above;', 'paragraph 1.14 above;');
       const { diagnostics } = check(text);
       assert.deepStrictEqual(diagnostics.map((d) => [d.code, d.message]), [
-        ['unres.referenceSubMissing', '"paragraph 1.14" names 1.14, but operative paragraph 1 has no such sub-paragraph (it has 1.1 to 1.13).'],
+        ['unres.referenceSubMissing', '"paragraph 1.14 above" names 1.14, but operative paragraph 1 has no such sub-paragraph (it has 1.1 to 1.13).'],
       ]);
     });
 

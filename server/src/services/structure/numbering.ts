@@ -86,8 +86,6 @@ interface Structure {
    */
   unnumbered: Map<number, Paragraph>;
   numberFindings: Finding[];
-  /** The draft's references by start offset. */
-  referenceAt: Map<number, ParagraphReference>;
 }
 
 function readStructure(document: ParsedDocument): Structure {
@@ -125,7 +123,7 @@ function readStructure(document: ParsedDocument): Structure {
     if (list) list.push(p);
     else byNumber.set(p.number, [p]);
   }
-  const structure: Structure = { leading, real, position, orphans, owner, all: [...model.preambular, ...ops], byNumber, unnumbered: new Map(), numberFindings: [], referenceAt: new Map(model.references.map((r) => [r.start, r])) };
+  const structure: Structure = { leading, real, position, orphans, owner, all: [...model.preambular, ...ops], byNumber, unnumbered: new Map(), numberFindings: [] };
   walkNumbers(document, structure);
   return structure;
 }
@@ -480,7 +478,7 @@ interface WrittenTarget {
   decimal: boolean;
 }
 
-const TARGET_TEXT = /^(\d{1,3})?(?:(\s?)\(([a-z]{1,4})\))?$/;
+const TARGET_TEXT = /^(\d{1,3})?(?:\.(\d{1,3}))?(?:\s?\(([a-z]{1,4})\))?$/;
 
 function writtenTargets(document: ParsedDocument, reference: ParagraphReference): WrittenTarget[] {
   const text = document.model.text;
@@ -489,22 +487,25 @@ function writtenTargets(document: ParsedDocument, reference: ParagraphReference)
     const match = TARGET_TEXT.exec(text.slice(target.start, target.end));
     if (!match) continue;
     const number = match[1] === undefined ? undefined : Number(match[1]);
+    const sub = match[2] !== undefined ? `${match[1]}.${match[2]}` : match[3];
     // "paragraphs 3 to 5" names 4 at the span of "5": only what is written counts.
-    if (number !== target.paragraph || (match[3] ?? undefined) !== target.sub) continue;
-    const written: WrittenTarget = { target, decimal: false };
+    if ((number !== undefined && number !== target.paragraph) || sub !== target.sub) continue;
+    const written: WrittenTarget = { target, decimal: match[2] !== undefined };
     if (number !== undefined) written.digits = { start: target.start, end: target.start + match[1].length };
-    if (match[3] !== undefined) {
-      const at = target.end - 1 - match[3].length;
-      written.subSpan = { start: at, end: at + match[3].length };
-      written.sub = match[3];
-    } else if (number !== undefined) {
-      // "paragraph 1.5": the reader stops at "1"; the decimal part follows in the source.
-      const decimal = /^\.(\d{1,3})(?!\d)/.exec(text.slice(target.end, target.end + 5));
-      if (decimal && !/^\.\d{1,3}\.\d/.test(text.slice(target.end, target.end + 9))) {
-        written.subSpan = { start: target.end + 1, end: target.end + 1 + decimal[1].length };
-        written.sub = `${number}.${decimal[1]}`;
-        written.decimal = true;
+    else if (target.paragraph !== undefined) {
+      // "subparagraph (b) of paragraph 3": the number stands after the sub-paragraph.
+      const tail = text.slice(target.end, reference.end);
+      const of = new RegExp(String.raw`paragraph\s+(${target.paragraph})(?!\d)`).exec(tail);
+      if (of) {
+        const at = target.end + of.index + of[0].length - of[1].length;
+        written.digits = { start: at, end: at + of[1].length };
       }
+    }
+    if (sub !== undefined) {
+      const length = match[2] !== undefined ? match[2].length : match[3].length;
+      const at = match[2] !== undefined ? target.start + match[1].length + 1 : target.end - 1 - length;
+      written.subSpan = { start: at, end: at + length };
+      written.sub = sub;
     }
     result.push(written);
   }
@@ -576,7 +577,6 @@ interface Resolved {
 
 function resolveTargets(document: ParsedDocument, structure: Structure, reference: ParagraphReference): Resolved[] | undefined {
   if (reference.scope.kind !== 'self') return undefined;
-  const text = document.model.text;
   const resolved: Resolved[] = [];
   for (const written of writtenTargets(document, reference)) {
     let candidates: Paragraph[];
@@ -586,18 +586,8 @@ function resolveTargets(document: ParsedDocument, structure: Structure, referenc
       candidates = holders.length ? holders : candidatesFor(structure, written.target.paragraph!);
     } else if (written.target.paragraph !== undefined) candidates = candidatesFor(structure, written.target.paragraph);
     else {
-      const of = /^,?\s+of\s+/.exec(text.slice(reference.end, reference.end + 12));
-      if (of) {
-        // "subparagraph (b) of paragraph 3" is read as two references: the sub-paragraph is the second's.
-        const next = structure.referenceAt.get(reference.end + of[0].length);
-        const number = next?.scope.kind === 'self' && next.targets.length === 1 && next.targets[0].sub === undefined ? next.targets[0].paragraph : undefined;
-        if (number === undefined) continue;
-        candidates = candidatesFor(structure, number);
-        if (candidates.length === 0) continue; // the second reference reports it
-      } else {
-        const here = paragraphAt(structure, reference.start);
-        candidates = here ? [here] : [];
-      }
+      const here = paragraphAt(structure, reference.start);
+      candidates = here ? [here] : [];
     }
     const blocks: Node[] = [];
     for (const candidate of candidates) {
