@@ -577,7 +577,11 @@ class ResolutionParser {
     if (CLOSING.test(plain)) return true;
     if (/^\p{Ll}/u.test(plain)) return false;
     const opens = opensParagraph(plain);
-    if (this.indentMarksParagraphs) return this.relativeIndent.has(line) && (terminated || opens);
+    if (this.indentMarksParagraphs) {
+      // A heading at the margin after a finished sentence and a blank line starts a block too.
+      if ((gap.blank || gap.pageBreak) && /[;:.]$/.test(this.endOf(previous))) return true;
+      return this.relativeIndent.has(line) && (terminated || opens);
+    }
     // Wrapped text whose paragraphs stand between blank lines: a line right after another goes on.
     if (this.blankSeparated && !gap.blank && !gap.interrupted) return false;
     if (gap.interrupted) {
