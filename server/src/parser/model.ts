@@ -82,6 +82,12 @@ export interface Paragraph extends Block {
   number?: number;
   numberSpan?: Span;
   opening?: Opening;
+  /**
+   * What an operative paragraph ending with a colon introduces when not sub-paragraphs: text it
+   * adopts ("Adopts the following declaration:"), or the resolution's numbered paragraphs
+   * ("Resolves that:" before "1. The Working Capital Fund shall …").
+   */
+  introduces?: 'attachment' | 'paragraphs';
   /** The first operative paragraph of a later section ("II") of a resolution in parts, numbered 1 again. */
   restartsNumbering?: boolean;
 }

@@ -425,13 +425,16 @@ class ResolutionParser {
       const label = this.labelOf(first);
       if (label?.kind !== 'letter' && label?.kind !== 'decimal' && current && this.introducesAttachedText(current, raw, label)) {
         // The attached text runs to the closing line, or, when it is a numbered list ("1. Opening
-        // of the Congress."), to the next paragraph that opens with an operative verb.
+        // of the Congress."), to the resolution's next paragraph: its next number, an operative verb.
+        current.introduces = 'attachment';
+        const nextNumber = (current.number ?? document.operative.filter((p) => p.number !== undefined).pop()?.number ?? 0) + 1;
         let end = r;
         while (end < raws.length) {
           const next = raws[end];
           const text = this.plainOf(next);
           if (CLOSING.test(text)) break;
-          if (label && OPERATIVE_NUMBER.test(text) && operativeOpeningLength(text.replace(OPERATIVE_NUMBER, '')) > 0) break;
+          const resumed = OPERATIVE_NUMBER.exec(text);
+          if (label && resumed && Number(resumed[1]) === nextNumber && operativeOpeningLength(text.replace(OPERATIVE_NUMBER, '')) > 0) break;
           end++;
         }
         end = Math.max(end, r + 1);
@@ -459,17 +462,21 @@ class ResolutionParser {
         continue;
       }
       let kind: ParagraphKind = part;
+      if (label?.kind === 'number' && current?.kind === 'operative' && current.number === undefined && current.subparagraphs.length === 0 && /:$/.test(current.content.text)) {
+        // "Resolves that:" then "1. The Working Capital Fund shall be …": a chapeau over the numbered paragraphs.
+        if (operativeOpeningLength(this.plainOf(raw).replace(OPERATIVE_NUMBER, '')) === 0) current.introduces = 'paragraphs';
+      }
       if (label?.kind === 'number') {
         // A number put on a preambular paragraph by mistake ("3. Stressing …,") must not move
         // the rest of the preamble into the operative part.
         const content = this.plainOf(raw).replace(OPERATIVE_NUMBER, '');
-        const readsPreambular: boolean = part === 'preambular' && preambularOpeningLength(content) > 0 && operativeOpeningLength(content) === 0 && /,$/.test(this.plainOf(raw));
+        const readsPreambular: boolean = part === 'preambular' && preambularOpeningLength(content) > 0 && operativeOpeningLength(content) === 0 && this.finalMark(raw) === ',';
         kind = readsPreambular ? 'preambular' : 'operative';
       } else if (part === 'preambular' && !label) {
         const content = plain;
         const operative = operativeOpeningLength(content) > 0 && preambularOpeningLength(content) === 0;
-        if (operative && /[;.:]$/.test(this.plainOf(raw)) && !/,$/.test(this.plainOf(raw))) kind = 'operative';
-      } else if (sectionStart && !label && preambularOpeningLength(plain) > 0 && operativeOpeningLength(plain) === 0 && /,$/.test(this.plainOf(raw))) {
+        if (operative && /[;.:]/.test(this.finalMark(raw))) kind = 'operative';
+      } else if (sectionStart && !label && preambularOpeningLength(plain) > 0 && operativeOpeningLength(plain) === 0 && this.finalMark(raw) === ',') {
         // A section of a resolution in parts ("II. Financial performance report") opens with its own preamble.
         kind = 'preambular';
       }
@@ -809,6 +816,12 @@ class ResolutionParser {
 
   private plainOf(raw: RawParagraph): string {
     return raw.lines.map((line) => this.plain(line)).join(' ');
+  }
+
+  /** The final mark of a block (", ; : ."), footnote markers and closing quotes aside; '' when none. */
+  private finalMark(raw: RawParagraph): string {
+    const end = this.endOf(raw.lines[raw.lines.length - 1]);
+    return /[,;:.]$/.test(end) ? end.slice(-1) : '';
   }
 
   /** Whether a line ends a sentence part (, ; : .), ignoring a footnote marker after the mark. */

@@ -154,7 +154,7 @@ export function operativeOpeningLength(text: string): number {
 }
 
 function isVerbForm(lower: string): boolean {
-  return lower.length > 3 && lower.endsWith('s') && !lower.endsWith('ss') && !lower.endsWith('ous') && !NOT_VERBS.has(lower);
+  return lower.length > 3 && lower.endsWith('s') && !lower.endsWith('ss') && !lower.endsWith('ous') && !/['’]s$/.test(lower) && !NOT_VERBS.has(lower);
 }
 
 export const MONTHS = [

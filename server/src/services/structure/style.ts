@@ -237,7 +237,10 @@ function checkParagraph(document: ParsedDocument, paragraph: Paragraph, label: s
     checkList(document, paragraph.subparagraphs, label, paragraph.kind, end, label, out);
     return;
   }
-  if (paragraph.kind === 'preambular') {
+  if (paragraph.introduces) {
+    // It introduces the text it adopts, or the numbered paragraphs after it: its colon is right.
+    expectMark(document, paragraph, [':'], false, PUNCTUATION_INTRODUCER, `at the end of ${label}, which introduces the text after it`, out);
+  } else if (paragraph.kind === 'preambular') {
     expectMark(document, paragraph, [','], false, PUNCTUATION_PREAMBULAR, `at the end of preambular paragraph ${label}`, out);
   } else if (end === '.') {
     expectMark(document, paragraph, ['.'], false, PUNCTUATION_LAST, `at the end of the last operative paragraph ${label}`, out);
