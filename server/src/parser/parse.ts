@@ -111,8 +111,9 @@ class ResolutionParser {
     const bodyStart = organIndex >= 0 ? organIndex + 1 : this.guessBodyStart();
     const headerEnd = organIndex >= 0 ? organIndex : bodyStart;
     this.markRunningHeaders(headerEnd, this.titles(headerEnd));
-    this.detectLayout(bodyStart);
+    // Footnote bodies first: their lines must not count in the page margins the layout measures.
     this.readFootnotes();
+    this.detectLayout(bodyStart);
     this.placeMarkers();
 
     const document: ResolutionDocument = { ...emptyDocument(this.text), form: this.form() };
@@ -285,7 +286,7 @@ class ResolutionParser {
     // Page furniture of a PDF extraction makes a single soft wrap enough evidence.
     const pdfFurniture = this.furniture.some((f) => f.kind === 'link' || f.kind === 'pageFooter' || f.kind === 'barcode' || f.kind === 'separator');
     this.wrapped = (softWraps >= 3 && softWraps * 5 >= textLines) || (pdfFurniture && softWraps >= 1);
-    this.indentMarksParagraphs = this.wrapped && indented >= 3 && flush >= 3 && flush >= indented;
+    this.indentMarksParagraphs = this.wrapped && indented >= 3 && flush >= 3;
     this.blankSeparated = this.wrapped && !this.indentMarksParagraphs && afterBlank >= 3 && afterBlank * 12 >= textLines;
     this.pdfLike = this.wrapped || this.furniture.some((f) => f.kind === 'link' || f.kind === 'pageFooter');
   }
