@@ -6,10 +6,17 @@ import type { Citation, CitationKind, CleanText } from './model';
 import { isoDate, MONTHS } from './vocabulary';
 
 const DOCUMENT_SYMBOL = new RegExp(String.raw`(?<![\w\/.-])${SYMBOL_PATTERN}(?:\s\((?:19|20)\d\d\))?`, 'g');
-const BARE_SYMBOL = /(?<![\w\/.\-–])((?:ES|S)-\d{1,2}\/\d{1,4}|\d{1,3}\/\d{1,4})(?:\s([A-Z])(?![\w\/]))?(?![\w\/])/g;
-const ROMAN_SESSION = /(?<![\w\/])(\d{1,4})\s\(((?:ES-|S-)?[IVXL]{1,7})\)/g;
+// "73/266", "43/78 H", "75/254 A to C" (the parts of one resolution: the citation names the first).
+const BARE_SYMBOL = /(?<![\w\/.\-–])((?:ES|S)-\d{1,2}\/\d{1,4}|\d{1,3}\/\d{1,4})(?:\s([A-Z])(?:\s(?:to|and)\s[A-Z])?(?![\w\/]))?(?![\w\/])/g;
+// "2625 (XXV)", "2602 C (XXIV)".
+const ROMAN_SESSION = /(?<![\w\/])(\d{1,4})(?:\s([A-Z]))?\s\(((?:ES-|S-)?[IVXL]{1,7})\)/g;
 const KEYWORD = /\b(resolutions?|decisions?)\b/gi;
-const DATE_AFTER = new RegExp(String.raw`^,?\s+of\s+(\d{1,2})\s+(${MONTHS.join('|')})\s+((?:19|20)\d\d)(?!\d)`);
+// "of 14 December 2015", "of 14 December 2 015" (a year split by the extraction), "adopted by the
+// General Assembly on 24 January 1946".
+const DATE_AFTER = new RegExp(
+  String.raw`^,?\s+(?:of|adopted\s+(?:by\s+the\s+General\s+Assembly\s+)?on)\s+(\d{1,2})\s+(${MONTHS.join('|')})\s+((?:19|20)\s?\d\s?\d)(?!\d)`,
+  'd',
+);
 const TITLE_AFTER = /^,?\s+entitled\s+[“"‘]([^”"’]{1,400})[”"’]/;
 const ORGANS: [RegExp, string][] = [
   [/Human Rights Council\s*$/, 'Human Rights Council'],
@@ -63,7 +70,7 @@ export function findCitations(clean: CleanText, container: Citation['container']
     if (occupied(start, end)) continue;
     const context = keywordBefore(text, start);
     if (!context) continue;
-    found.push({ start, end, kind: context.kind, symbol: `${match[1]} (${match[2]})`, organ: context.organ });
+    found.push({ start, end, kind: context.kind, symbol: match[2] ? `${match[1]} ${match[2]} (${match[3]})` : `${match[1]} (${match[3]})`, organ: context.organ });
   }
 
   found.sort((a, b) => a.start - b.start);
@@ -71,10 +78,10 @@ export function findCitations(clean: CleanText, container: Citation['container']
     const citation: Citation = { ...toSourceSpan(clean, f.start, f.end), kind: f.kind, symbol: f.symbol, container };
     if (f.organ) citation.organ = f.organ;
     let after = f.end;
-    const date = DATE_AFTER.exec(text.slice(after, after + 40));
+    const date = DATE_AFTER.exec(text.slice(after, after + 80));
     if (date) {
-      const iso = isoDate(Number(date[1]), date[2], Number(date[3]));
-      const dateStart = after + date[0].indexOf(date[1], date[0].indexOf('of'));
+      const iso = isoDate(Number(date[1]), date[2], Number(date[3].replace(/\s/g, '')));
+      const dateStart = after + date.indices![1][0];
       const dateEnd = after + date[0].length;
       if (iso) citation.date = { ...toSourceSpan(clean, dateStart, dateEnd), text: text.slice(dateStart, dateEnd), iso, shared: false };
       after = dateEnd;
