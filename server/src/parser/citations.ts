@@ -14,7 +14,7 @@ const KEYWORD = /\b(resolutions?|decisions?)\b/gi;
 // "of 14 December 2015", "of 14 December 2 015" (a year split by the extraction), "adopted by the
 // General Assembly on 24 January 1946".
 const DATE_AFTER = new RegExp(
-  String.raw`^,?\s+(?:of|adopted\s+(?:by\s+the\s+General\s+Assembly\s+)?on)\s+(\d{1,2})\s+(${MONTHS.join('|')})\s+((?:19|20)\s?\d\s?\d)(?!\d)`,
+  String.raw`^,?\s+(?:of|adopted\s+(?:by\s+the\s+General\s+Assembly\s+)?on)\s+(\d{1,2})\s+(${MONTHS.join('|')})\s+((?:1\s?9|2\s?0)\s?\d\s?\d)(?!\d)`,
   'd',
 );
 const TITLE_AFTER = /^,?\s+entitled\s+[“"‘]([^”"’]{1,400})[”"’]/;

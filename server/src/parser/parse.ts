@@ -14,7 +14,7 @@ import type {
   Citation, ClosingLine, Footnote, ParagraphReference, FootnoteBlock, FootnoteMarker, Furniture, LabelScheme, Paragraph, ParagraphKind,
   ResolutionDocument, SourceForm, Span, SubParagraph,
 } from './model';
-import { isoDate, MONTHS, operativeOpeningLength, preambularOpeningLength } from './vocabulary';
+import { isoDate, MONTHS, operativeOpeningLength, opensWithKnownPhrase, preambularOpeningLength } from './vocabulary';
 
 export function parseResolution(text: string): ResolutionDocument {
   try {
@@ -603,7 +603,7 @@ class ResolutionParser {
       // "Paralympic Winter⏎⏎Games, as"); a draft being typed leaves short paragraphs without their mark.
       const long = this.plainOf(current).length >= 60;
       if (long && ENDS_WITH_FUNCTION_WORD.test(this.endOf(previous))) return false;
-      return opens || !long;
+      return opensWithKnownPhrase(plain) || !long;
     }
     return terminated && opens;
   }

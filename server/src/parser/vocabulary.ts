@@ -192,3 +192,59 @@ export function parseOrdinalWord(word: string): number | undefined {
   return undefined;
 }
 
+/**
+ * Participles and adjectives that open preambular paragraphs, roughly most used first (the order
+ * ranks suggestions). UN spelling: -ize, "cognizant", "endeavouring".
+ */
+export const PREAMBULAR_HEADS = [
+  'recalling', 'noting', 'reaffirming', 'recognizing', 'stressing', 'welcoming', 'expressing', 'emphasizing', 'taking',
+  'bearing', 'concerned', 'underlining', 'acknowledging', 'considering', 'convinced', 'reiterating', 'mindful', 'affirming',
+  'aware', 'underscoring', 'encouraged', 'highlighting', 'guided', 'determined', 'conscious', 'alarmed',
+  'confirming', 'noting', 'having', 'commending', 'appreciating', 'deploring', 'condemning', 'desiring', 'cognizant',
+  'supporting', 'acting', 'keeping', 'looking', 'calling', 'observing', 'realizing', 'believing', 'seeking', 'urging',
+  'regretting', 'declaring', 'endorsing', 'encouraging', 'referring', 'reminding', 'respecting', 'resolved', 'committed',
+  'inspired', 'confident', 'disturbed', 'desirous', 'paying', 'pointing', 'drawing', 'reasserting', 'reconfirming',
+  're-emphasizing', 'recommending', 'requesting', 'rejecting', 'renewing', 'upholding', 'valuing', 'viewing', 'wishing',
+  'worried', 'troubled', 'shocked', 'saddened', 'outraged', 'dismayed', 'appalled', 'distressed', 'grateful', 'gratified',
+  'pleased', 'satisfied', 'persuaded', 'motivated', 'dedicated', 'anxious', 'appreciative', 'hopeful', 'resolute',
+  'seized', 'adhering', 'aiming', 'anticipating', 'applauding', 'approving', 'aspiring', 'asserting', 'attaching',
+  'building', 'congratulating', 'contemplating', 'deciding', 'determining', 'endeavouring', 'envisaging', 'expecting',
+  'fulfilling', 'hoping', 'insisting', 'intending', 'invoking', 'pledging', 'praising', 'promoting', 'remaining',
+  'sharing', 'striving', 'thanking', 'trusting', 'agreeing', 'appealing', 'concluding', 'continuing', 'reviewing',
+  'examining', 'receiving', 'adopting', 'reflecting', 'welcoming',
+];
+
+/** Verbs that open operative paragraphs, roughly most used first. */
+export const OPERATIVE_HEADS = [
+  'decides', 'requests', 'calls', 'encourages', 'invites', 'urges', 'welcomes', 'notes', 'takes', 'reaffirms', 'recognizes',
+  'stresses', 'emphasizes', 'expresses', 'underlines', 'recalls', 'reiterates', 'acknowledges', 'condemns', 'affirms',
+  'recommends', 'supports', 'invites', 'commends', 'endorses', 'approves', 'adopts', 'authorizes', 'appeals', 'considers',
+  'confirms', 'declares', 'deplores', 'demands', 'designates', 'determines', 'directs', 'draws', 'elects', 'appoints',
+  'establishes', 'extends', 'highlights', 'looks', 'proclaims', 'regrets', 'rejects', 'reminds', 'renews', 'resolves',
+  'underscores', 'agrees', 'accepts', 'applauds', 'appreciates', 'asks', 'bears', 'believes', 'cautions', 'commits',
+  'concludes', 'concurs', 'congratulates', 'deems', 'denounces', 'entrusts', 'exhorts', 'expects', 'hopes', 'insists',
+  'instructs', 'intends', 'launches', 'mandates', 'observes', 'pays', 'pledges', 'reconfirms', 're-emphasizes',
+  'requires', 'salutes', 'suggests', 'terminates', 'thanks', 'transmits', 'trusts', 'undertakes', 'warns', 'wishes',
+];
+
+/** Adverbs before or after a head word, in either part. */
+export const MODIFIERS = [
+  'also', 'further', 'furthermore', 'moreover', 'again', 'once', 'strongly', 'deeply', 'gravely', 'seriously', 'profoundly',
+  'greatly', 'fully', 'firmly', 'particularly', 'extremely', 'increasingly', 'keenly', 'highly', 'most', 'equally', 'likewise',
+  'similarly', 'additionally', 'urgently', 'hereby', 'finally', 'duly', 'solemnly', 'emphatically', 'unreservedly',
+  'categorically', 'unequivocally', 'vigorously', 'resolutely', 'warmly', 'sincerely', 'earnestly', 'therefore', 'still',
+];
+
+const HEADS = new Set([...PREAMBULAR_HEADS, ...OPERATIVE_HEADS]);
+const MODIFIER_SET = new Set(MODIFIERS);
+
+/**
+ * Whether a text opens with a phrase of the vocabulary ("Recalling", "Also decides", "Deeply
+ * concerned"), not merely with a word shaped like one ("Games", "Stockpiling").
+ */
+export function opensWithKnownPhrase(text: string): boolean {
+  const words = wordsOf(text, 3).map((w) => w.word.toLowerCase());
+  let i = 0;
+  while (i < words.length - 1 && MODIFIER_SET.has(words[i])) i++;
+  return i < words.length && HEADS.has(words[i]) && /^\p{Lu}/u.test(text);
+}
