@@ -63,6 +63,7 @@ const FOOTNOTE_CARET = /^\^(\d{1,3})\s+(?=\S)/;
 const FOOTNOTE_MARKDOWN = /^\[\^(\w{1,8})\]:\s*/;
 // Not a date that wraps onto the line ("7 February 1984."), nor a quantity.
 const FOOTNOTE_BARE = /^(?:(\d{1,3})\s+(?!(?:January|February|March|April|May|June|July|August|September|October|November|December)\b|per cent\b|million\b|billion\b)|(\*{1,3})\s*)(?=[^\s.)\d/*]|(?:19|20)\d\d\b)/;
+const FOOTNOTE_STAR = /^(\*{1,3})\s+(?=\p{Lu})/u;
 /** A footnote number alone on its line, its text on the next (pdftotext -layout). */
 const FOOTNOTE_NUMBER_ALONE = /^(\d{1,3})$/;
 
@@ -141,6 +142,9 @@ function footnoteStart(text: string, bare: boolean) {
   if (match) return { label: match[1], labelStart: 0, labelEnd: match[1].length + 1, textStart: match[0].length, style: 'caret' as const };
   match = FOOTNOTE_MARKDOWN.exec(text);
   if (match) return { label: match[1], labelStart: 0, labelEnd: match[0].trimEnd().length, textStart: match[0].length, style: 'markdown' as const };
+  // "* Any changes to the list of sponsors …": the asterisk footnote of a draft, separator or not.
+  match = FOOTNOTE_STAR.exec(text);
+  if (match) return { label: match[1], labelStart: 0, labelEnd: match[1].length, textStart: match[0].length, style: 'bare' as const };
   if (bare) {
     match = FOOTNOTE_BARE.exec(text) ?? FOOTNOTE_NUMBER_ALONE.exec(text);
     if (match) {
