@@ -605,7 +605,9 @@ class ResolutionParser {
       if (long && ENDS_WITH_FUNCTION_WORD.test(this.endOf(previous))) return false;
       return opensWithKnownPhrase(plain) || !long;
     }
-    return terminated && opens;
+    // Lines in a row: a new paragraph only after a final mark and before a phrase of the vocabulary
+    // ("multilateralism,⏎Convinced that"), never before "Los Angeles,⏎United States" or a title.
+    return terminated && opensWithKnownPhrase(plain);
   }
 
   /**
