@@ -19,11 +19,11 @@ const DATE_AFTER = new RegExp(
 );
 const TITLE_AFTER = /^,?\s+entitled\s+[“"‘]([^”"’]{1,400})[”"’]/;
 const ORGANS: [RegExp, string][] = [
-  [/Human Rights Council\s*$/, 'Human Rights Council'],
-  [/Security Council\s*$/, 'Security Council'],
-  [/Economic and Social Council\s*$/, 'Economic and Social Council'],
-  [/Trusteeship Council\s*$/, 'Trusteeship Council'],
-  [/Commission on Human Rights\s*$/, 'Commission on Human Rights'],
+  [/Human Rights Council(?:\s+in\s+its)?\s*$/, 'Human Rights Council'],
+  [/Security Council(?:\s+in\s+its)?\s*$/, 'Security Council'],
+  [/Economic and Social Council(?:\s+in\s+its)?\s*$/, 'Economic and Social Council'],
+  [/Trusteeship Council(?:\s+in\s+its)?\s*$/, 'Trusteeship Council'],
+  [/Commission on Human Rights(?:\s+in\s+its)?\s*$/, 'Commission on Human Rights'],
 ];
 
 interface Found {
@@ -112,14 +112,24 @@ function keywordBefore(text: string, at: number): { kind: CitationKind; organ?: 
   const from = Math.max(0, at - 2400);
   const window = text.slice(from, at);
   let last: RegExpExecArray | undefined;
+  let organ: { at: number; name: string } | undefined;
   KEYWORD.lastIndex = 0;
-  for (let match = KEYWORD.exec(window); match; match = KEYWORD.exec(window)) last = match;
+  for (let match = KEYWORD.exec(window); match; match = KEYWORD.exec(window)) {
+    const named = ORGANS.find(([pattern]) => pattern.test(window.slice(Math.max(0, match!.index - 60), match!.index)))?.[1];
+    if (named) organ = { at: match.index, name: named };
+    last = match;
+  }
   if (!last) return undefined;
   const between = window.slice(last.index + last[0].length);
   // A clause break between the keyword and the symbol ends its reach.
   if (/;|\.\s+[A-Z]|\bentitled\b/.test(between)) return undefined;
   const kind: CitationKind = last[0].toLowerCase().startsWith('decision') ? 'decision' : 'resolution';
   const before = window.slice(0, last.index);
-  const organ = ORGANS.find(([pattern]) => pattern.test(before))?.[1];
-  return organ ? { kind, organ } : { kind };
+  let named = ORGANS.find(([pattern]) => pattern.test(before))?.[1];
+  // "Human Rights Council resolutions on …, including resolutions 19/11 …": the same body's.
+  if (!named && organ && organ.at < last.index) {
+    const since = window.slice(organ.at, last.index);
+    if (!/;|\.\s+[A-Z]/.test(since) && /\b(?:including|in particular|notably|especially)\b/.test(since)) named = organ.name;
+  }
+  return named ? { kind, organ: named } : { kind };
 }

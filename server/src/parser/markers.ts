@@ -74,7 +74,9 @@ export function markerCandidates(source: string, start: number, end: number, lab
       continue;
     }
     if (before === '/' && (run.length === 4 || run.length === 5) && endsWell && /(?:^|[^\d])(?:[3-9]\d)\/$/.test(text.slice(Math.max(0, at - 4), at))) {
+      // "55/2831" is 55/283 with marker 1 or 55/28 with marker 31: the footnotes' order decides.
       add(at + 3, run.slice(3), 2);
+      if (run.length === 4) add(at + 2, run.slice(2), 2);
       continue;
     }
     if (run.length > 3 || !endsWell || run === '0' || run.startsWith('0')) continue;

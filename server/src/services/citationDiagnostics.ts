@@ -280,13 +280,35 @@ function checkOrder(document: ParsedDocument, blocks: TextBlock[], out: Diagnost
   for (let b = 0; b < blocks.length; b++) {
     if ((b & 31) === 0 && cancelled()) return;
     const { clean, placed } = blocks[b];
-    for (let i = 1; i < placed.length; i++) {
+    const comparable = (i: number) => {
       const previous = placed[i - 1];
       const current = placed[i];
       const [a, c] = [previous.citation, current.citation];
-      if (a.kind === 'document' || a.kind !== c.kind || a.organ !== c.organ || !previous.anchored) continue;
-      if (!isSeparator(clean.text, previous.end, current.start)) continue;
-      if (!goesBack(a, c)) continue;
+      // The Assembly's own resolutions and decisions: other bodies' lists follow other habits.
+      if (a.kind === 'document' || a.kind !== c.kind || a.organ !== undefined || c.organ !== undefined || !previous.anchored) return false;
+      return isSeparator(clean.text, previous.end, current.start);
+    };
+    // A list written newest first (some adopted texts do) goes back at every step, on purpose.
+    const backward = new Set<number>();
+    for (let i = 1; i < placed.length; ) {
+      if (!comparable(i)) {
+        i++;
+        continue;
+      }
+      let j = i;
+      let back = 0;
+      let forward = 0;
+      for (; j < placed.length && comparable(j); j++) {
+        if (goesBack(placed[j - 1].citation, placed[j].citation)) back++;
+        else if (goesBack(placed[j].citation, placed[j - 1].citation)) forward++;
+      }
+      const newestFirst = forward === 0 && back >= 2;
+      if (!newestFirst) for (let k = i; k < j; k++) if (goesBack(placed[k - 1].citation, placed[k].citation)) backward.add(k);
+      i = j;
+    }
+    for (let i = 1; i < placed.length; i++) {
+      if (!backward.has(i)) continue;
+      const [a, c] = [placed[i - 1].citation, placed[i].citation];
       const end = c.date && !c.date.shared ? c.date.end : c.end;
       out.push({
         range: document.range({ start: c.start, end }),
@@ -303,11 +325,20 @@ function asListed(citation: Citation): string {
   return citation.date ? `${citation.symbol} of ${citation.date.text}` : citation.symbol;
 }
 
-/** Whether `b`, listed after `a`, is older: by dates when both have one, else by the symbols. */
+/**
+ * Whether `b`, listed after `a`, is older: within one session by its number and its date both
+ * (lists follow either: "194 (III) of 11 December 1948, 212 (III) of 19 November 1948"), else by
+ * dates when both have one, else by the symbols.
+ */
 function goesBack(a: Citation, b: Citation): boolean {
-  if (a.date && b.date && a.date.iso !== b.date.iso) return b.date.iso < a.date.iso;
   const x = orderKey(a.symbol);
   const y = orderKey(b.symbol);
+  if (x && y && x.family === y.family && x.session === y.session) {
+    const byNumber = y.number !== x.number ? y.number < x.number : y.letter < x.letter;
+    // Lists of one session follow the dates or the numbers: out of order only when both go back.
+    return a.date && b.date && a.date.iso !== b.date.iso ? byNumber && b.date.iso < a.date.iso : byNumber;
+  }
+  if (a.date && b.date && a.date.iso !== b.date.iso) return b.date.iso < a.date.iso;
   if (!x || !y || x.family !== y.family) return false;
   if (x.session !== y.session) return y.session < x.session;
   if (x.number !== y.number) return y.number < x.number;
