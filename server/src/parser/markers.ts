@@ -89,14 +89,19 @@ export function markerCandidates(source: string, start: number, end: number, lab
       add(at, run, 1);
       continue;
     }
-    if (/[,;:)”’"]/.test(before) || (before === '.' && isLower(text.charAt(at - 2)))) {
+    if (/[,;:)”’"]/.test(before) || (before === '.' && (isLower(text.charAt(at - 2)) || /(?:^|[^\d.])(?:19|20)\d\d\.$/.test(text.slice(Math.max(0, at - 6), at))))) {
       const word = text.slice(Math.max(0, at - 12), at);
       const token = /\S*$/.exec(text.slice(Math.max(0, at - 40), at))![0];
       // "Dec.8", "GC.18/Res.9", "E.86.IX.7": part of a reference.
       if (ABBREVIATION_BEFORE.test(word) || (before === '.' && /[\d/]/.test(token))) continue;
       // "1,000": a thousands separator, not a marker; "2024,113" is a year and its marker.
       if (before === ',' && run.length === 3 && /(?:^|\D)\d{1,3}(?:,\d{3})*,$/.test(token)) continue;
-      add(at, run, /\d/.test(text.charAt(at - 2)) && before !== ';' && before !== ',' && before !== ')' ? 2 : 3);
+      add(at, run, /\d/.test(text.charAt(at - 2)) && before !== ';' && before !== ',' && before !== ')' && before !== '.' ? 2 : 3);
+      continue;
+    }
+    if (at === 0) {
+      // A marker that the extraction put at the start of a line: "…, ⏎22  including its strategy".
+      if (/^\s+\p{Ll}/u.test(text.slice(run.length, run.length + 3))) add(at, run, 1);
       continue;
     }
     if (before !== ' ' && before !== '\u00a0') continue;
@@ -105,7 +110,11 @@ export function markerCandidates(source: string, start: number, end: number, lab
     const head = text.slice(Math.max(0, at - 40), at).trimEnd();
     const lastToken = /\S+$/.exec(head)?.[0] ?? '';
     if (lastToken === '') continue;
-    if (/[,;:)”’"]$/.test(lastToken)) {
+    if (/[\p{Ll}”’")]\.$/u.test(lastToken) && !ABBREVIATION_BEFORE.test(lastToken) && /^\s+\p{Lu}/u.test(rest)) {
+      add(at, run, 2); // "Right to Development. 5 We recognize"
+    } else if (/\d\/\d{1,4}$/.test(lastToken)) {
+      add(at, run, 2); // "resolutions 5/7 27 and 5/8 28 of"
+    } else if (/[,;:)”’"]$/.test(lastToken)) {
       // "Rights, 1 the", "2023, 4 as well", "Agenda 21, 8"; not "paragraphs 3, 4 and 5".
       const list = /^\d{1,3}[,;:]$/.test(lastToken) && TAKES_NUMBER.test(head.slice(0, head.length - lastToken.length).trimEnd());
       if (!list) add(at, run, 2);
@@ -127,7 +136,6 @@ export function markerCandidates(source: string, start: number, end: number, lab
 export function chooseMarkers(candidates: MarkerCandidate[], footnotes: PlacedFootnote[], explicit: { at: number; label: string }[]): GluedMarkers {
   const chosen: { at: number; label: string }[] = [];
   let previous = -1;
-  let explicitCursor = 0;
   const byLabel = new Map<string, MarkerCandidate[]>();
   for (const candidate of candidates) {
     const list = byLabel.get(candidate.label);
@@ -142,10 +150,10 @@ export function chooseMarkers(candidates: MarkerCandidate[], footnotes: PlacedFo
   };
   for (let f = 0; f < footnotes.length; f++) {
     const footnote = footnotes[f];
-    while (explicitCursor < explicit.length && explicit[explicitCursor].at <= previous) explicitCursor++;
-    const own = explicit.slice(explicitCursor).find((m) => m.label === footnote.label && m.at < footnote.at);
+    // An explicit marker is certain, but copy-paste tools move some of them ("[^5]" after "[^13]"):
+    // it does not move the window of the plain-digit markers.
+    const own = explicit.find((m) => m.label === footnote.label && m.at < footnote.at);
     if (own) {
-      previous = own.at;
       placed.push(own);
       continue;
     }
