@@ -40,6 +40,8 @@ export interface FootnoteStart {
   /** Offset where the footnote's text begins. */
   textStart: number;
   style: 'superscript' | 'html' | 'caret' | 'markdown' | 'bare';
+  /** The label's digits belong to the text (a Markdown conversion made "7 February" into "[^7]: February"). */
+  keepsLabel?: boolean;
 }
 
 export interface ClassifiedLine extends Line {

@@ -335,10 +335,26 @@ class ResolutionParser {
         // "2  The Committee … as from⏎7 February 1984." or a wrapped "… paragraph⏎12 of": a bare
         // number out of sequence right after a footnote's line continues that footnote.
         const open = block?.items[block.items.length - 1];
-        if (open && !afterBlank && line.footnote!.style === 'bare' && /^\d+$/.test(open.line.footnote!.label) && Number(line.footnote!.label) !== Number(open.line.footnote!.label) + 1) {
+        const outOfSequence = open !== undefined && /^\d+$/.test(open.line.footnote!.label) && /^\d+$/.test(line.footnote!.label) && Number(line.footnote!.label) !== Number(open.line.footnote!.label) + 1;
+        if (open && outOfSequence && !afterBlank && line.footnote!.style === 'bare') {
           line.footnote = undefined;
           open.lines.push(line);
           continue;
+        }
+        // Markdown conversions break a footnote whose line begins with a number into a footnote
+        // of its own: "[^7]: February 1984." right after "… as from" goes on that footnote, and a
+        // "[^1994]: Review Conference …" is the next footnote, its text opening with the year.
+        if (open && outOfSequence && line.footnote!.style === 'markdown') {
+          const number = Number(line.footnote!.label);
+          if (!afterBlank) {
+            line.footnote!.keepsLabel = true;
+            open.lines.push(line);
+            continue;
+          }
+          if (number >= 1900 && number <= 2100) {
+            line.footnote!.keepsLabel = true;
+            line.footnote!.label = String(Number(open.line.footnote!.label) + 1);
+          }
         }
         if (!block) block = { start: separatorStart >= 0 ? separatorStart : line.contentStart, end: line.contentEnd, items: [] };
         block.items.push({ line, lines: [line] });
@@ -389,6 +405,14 @@ class ResolutionParser {
     const footnotes: Footnote[] = items.map(({ line, lines }) => {
       const start = line.footnote!.labelSpan.start;
       const segments: Segment[] = lines.map((l, i) => {
+        const own = l.footnote;
+        if (own?.keepsLabel) {
+          // The label's digits are text ("7 February 1984"): keep them, drop "[^", "]:".
+          const digits = own.labelSpan.start + 2;
+          const digitsEnd = this.text.indexOf(']', digits);
+          const skips = [{ start: digitsEnd, end: Math.max(digitsEnd, own.textStart - 1) }, ...scanInline(this.text, own.textStart, l.contentEnd, { footnoteLabels: new Set() }).skips];
+          return { start: digits, end: l.contentEnd, skips };
+        }
         const from = i === 0 ? line.footnote!.textStart : l.contentStart;
         return { start: from, end: l.contentEnd, skips: scanInline(this.text, from, l.contentEnd, { footnoteLabels: new Set() }).skips };
       });
