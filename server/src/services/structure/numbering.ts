@@ -425,8 +425,16 @@ function checkLevel(document: ParsedDocument, items: Item[], context: LevelConte
     const expected = k + offset;
     const previous = k > 1 ? items[k - 2].label : undefined;
     if (item.label === undefined) {
-      push(LABEL_MISSING, item.span, `Sub-paragraph of ${context.where} without a label: expected ${expectedLabel(expected)}.`, data);
-      offset = nextOffset(sequence, k, offset, offset - 1, false);
+      // A run of items without labels (an extraction that lost them all) is one slip: one diagnostic.
+      let last = k;
+      while (last < items.length && items[last].label === undefined) last++;
+      const message =
+        last === k
+          ? `Sub-paragraph of ${context.where} without a label: expected ${expectedLabel(expected)}.`
+          : `${last - k + 1} sub-paragraphs of ${context.where} without labels: expected ${expectedLabel(expected)} to ${expectedLabel(expected + last - k)}.`;
+      push(LABEL_MISSING, item.span, message, data);
+      for (; k <= last; k++) offset = nextOffset(sequence, k, offset, offset - 1, false);
+      k = last;
       continue;
     }
     if (item.scheme !== scheme) {
