@@ -196,6 +196,31 @@ function parseSeeds({ parseResolution, seeds }) {
   });
 }
 
+/**
+ * Every adopted resolution of test/fixtures/real/bulk (sessions 78 and 79, raw PyMuPDF text):
+ * each parsed 5 times after a warm-up, the median of each file taken; the figures are the median
+ * and p99 of those per-file times, and the largest file's.
+ */
+function parseBulk({ parseResolution }) {
+  const dir = path.join(root, 'test', 'fixtures', 'real', 'bulk');
+  if (!existsSync(dir)) return [];
+  const files = readdirSync(dir).filter((f) => f.endsWith('.txt')).sort();
+  const perFile = [];
+  let largest = { size: 0, name: '', stats: undefined };
+  for (const file of files) {
+    const text = readFileSync(path.join(dir, file), 'utf8');
+    const stats = measure(() => parseResolution(text), { runs: 5, warmup: 1 });
+    perFile.push(stats.median);
+    if (text.length > largest.size) largest = { size: text.length, name: file, stats };
+  }
+  const total = perFile.reduce((a, b) => a + b, 0);
+  return [
+    row(`parse each of ${files.length} adopted resolutions (columns: median, p95, p99 … over files)`, summarize(Float64Array.from(perFile)), undefined),
+    row(`  the largest, ${largest.name} (${(largest.size / 1024).toFixed(0)} k chars)`, largest.stats, undefined),
+    row(`  all ${files.length} one after another`, single(total), undefined),
+  ];
+}
+
 /** A 300-paragraph draft, then the features an editor asks for on every change. */
 function syntheticDraft({ parseResolution, service, seeds }) {
   const draft = buildDraft(parseResolution, seeds);
@@ -922,6 +947,7 @@ function compareSection({ parseResolution, seeds }) {
 
 const SECTIONS = [
   { name: 'seeds', title: 'Parse time per seed resolution', run: parseSeeds },
+  { name: 'bulk', title: 'Parse time over real adopted resolutions (test/fixtures/real/bulk)', run: parseBulk },
   { name: 'draft', title: 'Synthetic 300-paragraph draft', run: syntheticDraft },
   { name: 'catalogue', title: 'Corpus catalogue', run: catalogueLoad },
   { name: 'corpus', title: 'Corpus load at server start', run: corpusLoad },

@@ -15,7 +15,7 @@ const KEYWORD = /\b(resolutions?|decisions?)\b/gi;
 // General Assembly on 24 January 1946".
 const DATE_AFTER = new RegExp(
   String.raw`^,?\s+(?:of|adopted\s+(?:by\s+the\s+General\s+Assembly\s+)?on)\s+(\d{1,2})\s+(${MONTHS.join('|')})\s+((?:1\s?9|2\s?0)\s?\d\s?\d)(?!\d)`,
-  'd',
+
 );
 const TITLE_AFTER = /^,?\s+entitled\s+[“"‘]([^”"’]{1,400})[”"’]/;
 const ORGANS: [RegExp, string][] = [
@@ -38,7 +38,10 @@ interface Found {
 export function findCitations(clean: CleanText, container: Citation['container']): Citation[] {
   const text = clean.text;
   const found: Found[] = [];
-  const occupied = (start: number, end: number) => found.some((f) => start < f.end && f.start < end);
+  // Found spans, in order of search; bare symbols never overlap one another, so each later
+  // search need only look at the spans the earlier searches found.
+  let taken: Found[] = [];
+  const occupied = (start: number, end: number) => taken.some((f) => start < f.end && f.start < end);
 
   for (const match of text.matchAll(DOCUMENT_SYMBOL)) {
     let raw = match[0];
@@ -54,6 +57,7 @@ export function findCitations(clean: CleanText, container: Citation['container']
     else found.push({ start, end: start + raw.length, kind: 'document', symbol: raw });
   }
 
+  taken = found.slice();
   for (const match of text.matchAll(BARE_SYMBOL)) {
     const start = match.index;
     const end = start + match[0].length;
@@ -64,6 +68,7 @@ export function findCitations(clean: CleanText, container: Citation['container']
     found.push({ start, end, kind: context?.kind ?? 'resolution', symbol, organ: context?.organ });
   }
 
+  taken = found.slice();
   for (const match of text.includes('(') ? text.matchAll(ROMAN_SESSION) : []) {
     const start = match.index;
     const end = start + match[0].length;
@@ -81,7 +86,8 @@ export function findCitations(clean: CleanText, container: Citation['container']
     const date = DATE_AFTER.exec(text.slice(after, after + 80));
     if (date) {
       const iso = isoDate(Number(date[1]), date[2], Number(date[3].replace(/\s/g, '')));
-      const dateStart = after + date.indices![1][0];
+      // The day is the first digit: "of" and "adopted … on" have none.
+      const dateStart = after + date[0].search(/\d/);
       const dateEnd = after + date[0].length;
       if (iso) citation.date = { ...toSourceSpan(clean, dateStart, dateEnd), text: text.slice(dateStart, dateEnd), iso, shared: false };
       after = dateEnd;
@@ -112,13 +118,8 @@ function keywordBefore(text: string, at: number): { kind: CitationKind; organ?: 
   const from = Math.max(0, at - 2400);
   const window = text.slice(from, at);
   let last: RegExpExecArray | undefined;
-  let organ: { at: number; name: string } | undefined;
   KEYWORD.lastIndex = 0;
-  for (let match = KEYWORD.exec(window); match; match = KEYWORD.exec(window)) {
-    const named = ORGANS.find(([pattern]) => pattern.test(window.slice(Math.max(0, match!.index - 60), match!.index)))?.[1];
-    if (named) organ = { at: match.index, name: named };
-    last = match;
-  }
+  for (let match = KEYWORD.exec(window); match; match = KEYWORD.exec(window)) last = match;
   if (!last) return undefined;
   const between = window.slice(last.index + last[0].length);
   // A clause break between the keyword and the symbol ends its reach.
@@ -127,9 +128,16 @@ function keywordBefore(text: string, at: number): { kind: CitationKind; organ?: 
   const before = window.slice(0, last.index);
   let named = ORGANS.find(([pattern]) => pattern.test(before))?.[1];
   // "Human Rights Council resolutions on …, including resolutions 19/11 …": the same body's.
-  if (!named && organ && organ.at < last.index) {
-    const since = window.slice(organ.at, last.index);
-    if (!/;|\.\s+[A-Z]/.test(since) && /\b(?:including|in particular|notably|especially)\b/.test(since)) named = organ.name;
+  const lead = /\b(?:including|in particular|notably|especially)\s*$/.exec(before);
+  if (!named && lead) {
+    const clause = before.slice(0, lead.index);
+    const start = Math.max(clause.lastIndexOf(';'), clause.search(/\.\s+[A-Z][^.]*$/));
+    const earlier = clause.slice(start + 1);
+    KEYWORD.lastIndex = 0;
+    for (let match = KEYWORD.exec(earlier); match; match = KEYWORD.exec(earlier)) {
+      const organ = ORGANS.find(([pattern]) => pattern.test(earlier.slice(Math.max(0, match!.index - 60), match!.index)))?.[1];
+      if (organ) named = organ;
+    }
   }
   return named ? { kind, organ: named } : { kind };
 }

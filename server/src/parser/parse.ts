@@ -100,6 +100,8 @@ class ResolutionParser {
   private indentMarksParagraphs = false;
   /** Wrapped text that puts a blank line between paragraphs (PyMuPDF). */
   private blankSeparated = false;
+  private layoutKnown = false;
+  private readonly endings = new Map<ClassifiedLine, string>();
   /** Lines indented beyond their page's left margin, with the indent. */
   private readonly relativeIndent = new Map<ClassifiedLine, number>();
 
@@ -289,6 +291,7 @@ class ResolutionParser {
     this.indentMarksParagraphs = this.wrapped && indented >= 3 && flush >= 3;
     this.blankSeparated = this.wrapped && !this.indentMarksParagraphs && afterBlank >= 3 && afterBlank * 12 >= textLines;
     this.pdfLike = this.wrapped || this.furniture.some((f) => f.kind === 'link' || f.kind === 'pageFooter');
+    this.layoutKnown = true;
   }
 
   private form(): SourceForm {
@@ -544,7 +547,7 @@ class ResolutionParser {
    * "Annex" heading: the text after it is attached, not operative paragraphs of the resolution.
    */
   private introducesAttachedText(current: Paragraph, raw: RawParagraph, label: Label | undefined): boolean {
-    if (current.kind !== 'operative' || current.subparagraphs.length > 0) return false;
+    if (current.kind !== 'operative' || current.subparagraphs.length > 0 || !current.content.text.endsWith(':')) return false;
     if (!ATTACHES_TEXT.test(current.content.text)) return false;
     const text = this.plainOf(raw);
     // "1. We, the Heads of State …", "1. Opening of the Congress.": numbered, but not the resolution's own paragraphs.
@@ -858,10 +861,16 @@ class ResolutionParser {
 
   /** The end of a line without closing quotes, emphasis and footnote markers ("States, 2", "2030,8"). */
   private endOf(line: ClassifiedLine): string {
+    // Settled once the layout is known (it depends on the footnote labels and the form).
+    if (this.layoutKnown) {
+      const cached = this.endings.get(line);
+      if (cached !== undefined) return cached;
+    }
     let text = this.text.slice(Math.max(line.contentStart, line.contentEnd - 40), line.contentEnd).replace(/[*_\s”’"]+$/, '');
     text = text.replace(TRAILING_MARKER, '').replace(/[\s”’"]+$/, '');
     const digits = /(?<=[,;:.])\s*(\d{1,3})$/.exec(text);
     if (digits && (this.pdfLike || this.context.footnoteLabels.has(digits[1]))) text = text.slice(0, digits.index);
+    if (this.layoutKnown) this.endings.set(line, text);
     return text;
   }
 

@@ -26,9 +26,18 @@ export class RunningHeaderMatcher {
   private readonly titles: string[];
   private readonly spaced: string[];
 
+  /** Lower-case words of the titles: a line whose first word is not one of them is not a header. */
+  private readonly words: Set<string>;
+  /** First words of the titles: a header that does not continue another begins like a title. */
+  private readonly firstWords: Set<string>;
+  private readonly longest: number;
+
   constructor(titles: string[]) {
     this.titles = [...new Set(titles.map(lettersOf).filter((t) => t.length >= MIN_LETTERS))];
     this.spaced = titles.map(spacingOf);
+    this.words = new Set(titles.flatMap((t) => t.toLowerCase().split(/[^\p{L}\p{N}]+/u)).filter((w) => w !== ''));
+    this.firstWords = new Set(titles.map((t) => /[\p{L}\p{N}]+/u.exec(t)?.[0].toLowerCase() ?? '').filter((w) => w !== ''));
+    this.longest = Math.max(0, ...titles.map((t) => t.length));
   }
 
   get empty(): boolean {
@@ -41,6 +50,10 @@ export class RunningHeaderMatcher {
    * symbol at either end of the line is set aside first.
    */
   match(line: string, continuing = false): { kind: HeaderMatch; letters: string } | undefined {
+    // Cheap refusals first: this runs on every line of the body.
+    if (line.length > this.longest * 2 + 40) return undefined;
+    const firstWord = /[\p{L}\p{N}]+/u.exec(line.replace(EDGE_SYMBOL, ' '))?.[0].toLowerCase();
+    if (firstWord === undefined || !(continuing ? this.words : this.firstWords).has(firstWord)) return undefined;
     const stripped = line.replace(EDGE_SYMBOL, ' ').trim();
     if (stripped === '' || !/^[\p{L}\p{N}]/u.test(stripped)) return undefined;
     const letters = lettersOf(stripped);
