@@ -1,7 +1,7 @@
 // `npm test`: the one command that sets up and runs every suite on a clean clone.
-//   node scripts/test.mjs [unit|protocol|vscode ...]
+//   node scripts/test.mjs [unit|fidelity|protocol|vscode ...]
 // Installs npm dependencies when missing, type-checks and compiles (tsc -b), bundles (esbuild),
-// then runs the unit, protocol and real-VS-Code suites and prints one closing line
+// then runs the unit, fidelity (real texts), protocol and real-VS-Code suites and prints one closing line
 // "N passed, N failed, N skipped" over all of them.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -13,7 +13,7 @@ import { build, ensureDependencies, SetupError } from './lib/setup.mjs';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 process.chdir(root);
 const requested = process.argv.slice(2);
-const suites = requested.length ? requested : ['unit', 'protocol', 'vscode'];
+const suites = requested.length ? requested : ['unit', 'fidelity', 'protocol', 'vscode'];
 
 function testFiles(dir) {
   if (!existsSync(dir)) return [];
@@ -55,6 +55,7 @@ const add = (r) => { totals.passes += r.passes; totals.failures += r.failures; t
 for (const suite of suites) {
   console.log(`\n=== ${suite} tests ===`);
   if (suite === 'unit') add(await runMocha('out/test/unit', 10_000));
+  else if (suite === 'fidelity') add(await runMocha('out/test/fidelity', 60_000));
   else if (suite === 'protocol') add(await runMocha('out/test/protocol', 20_000));
   else if (suite === 'vscode') {
     const resultFile = path.join(root, 'out', 'vscode-test-results.json');
@@ -65,7 +66,7 @@ for (const suite of suites) {
     if (result.status !== 0 && counts.failures === 0) counts.failures = 1;
     add(counts);
   } else {
-    console.error(`unknown suite "${suite}" (expected unit, protocol or vscode)`);
+    console.error(`unknown suite "${suite}" (expected unit, fidelity, protocol or vscode)`);
     process.exit(2);
   }
 }

@@ -61,7 +61,7 @@ export function markerCandidates(source: string, start: number, end: number, lab
     const before = text.charAt(at - 1);
     const after = text.charAt(at + run.length);
     const add = (offset: number, label: string, strength: number) => {
-      if (labels.has(label) || (strength === 3 && /^\d{1,2}$/.test(label))) out.push({ at: start + offset, label, strength });
+      if (labels.has(label) || (strength >= 2 && /^\d{1,2}$/.test(label))) out.push({ at: start + offset, label, strength });
     };
     if (run.startsWith('*')) {
       if (labels.has(run) && (isLower(before) || isUpper(before) || /[,;:.)”’"]/.test(before))) out.push({ at: start + at, label: run, strength: 3 });
@@ -193,11 +193,13 @@ export function chooseMarkers(candidates: MarkerCandidate[], footnotes: PlacedFo
   if (numbers.every((n) => Number.isInteger(n) && n > 0)) {
     const have = new Set(footnotes.map((f) => f.label));
     placed.sort((a, b) => a.at - b.at);
-    const missing = (from: number, to: number, low: number, high: number) => {
+    // Inside a run (1, 2, 4) a marker glued to a number will do; past the last footnote only a
+    // marker glued to a word ("Women,5").
+    const missing = (from: number, to: number, low: number, high: number, strength = 2) => {
       for (let n = low; n <= high; n++) {
         const label = String(n);
         if (have.has(label)) continue;
-        const found = (byLabel.get(label) ?? []).find((c) => c.strength === 3 && c.at > from && c.at < to);
+        const found = (byLabel.get(label) ?? []).find((c) => c.strength >= strength && c.at > from && c.at < to);
         if (found) {
           chosen.push(found);
           from = found.at;
@@ -208,7 +210,7 @@ export function chooseMarkers(candidates: MarkerCandidate[], footnotes: PlacedFo
       const here = Number(placed[i].label);
       const next = i + 1 < placed.length ? placed[i + 1] : undefined;
       if (next) missing(placed[i].at, next.at, here + 1, Number(next.label) - 1);
-      else missing(placed[i].at, Infinity, here + 1, here + 1);
+      else missing(placed[i].at, Infinity, here + 1, here + 1, 3);
     }
     if (placed.length > 0) missing(-1, placed[0].at, 1, Number(placed[0].label) - 1);
   }

@@ -55,6 +55,12 @@ function fixOnce(text: string, code: string, vocabulary: OpeningVocabulary = bui
   return fixed;
 }
 
+function offsetOf(text: string, position: { line: number; character: number }): number {
+  let at = 0;
+  for (let line = 0; line < position.line; line++) at = text.indexOf('\n', at) + 1;
+  return at + position.character;
+}
+
 function lineAt(text: string, offset: number): number {
   return text.slice(0, offset).split('\n').length - 1;
 }
@@ -581,15 +587,16 @@ describe('structure style checks', () => {
       assert.deepStrictEqual(found.map((d) => [d.code, d.range.start.line, d.message]), [['unres.footnoteUnused', lineAt(mutated, mutated.indexOf('⁴ A/73/505')), 'Expected a marker referring to footnote 4 in the text, found none.']]);
     });
 
-    it('002 (PDF): removing the markers of footnote 1 fires unres.footnoteUnused; a deleted body leaves no marker to report', () => {
+    it('002 (PDF): removing the markers of footnote 1 fires unres.footnoteUnused; deleting a body leaves its glued marker to report', () => {
       const original = readSeed(SEEDS[2].file);
       const unmarked = original.replace('General,1', 'General,').replace('International Security,1', 'International Security,');
       const found = getStyleDiagnostics(parse(unmarked), builtIn);
       assert.deepStrictEqual(found.map((d) => [d.code, d.range.start.line]), [['unres.footnoteUnused', lineAt(unmarked, unmarked.indexOf(' 1  A/65/201'))]]);
-      // PDF text loses superscripts: "20124" is a year and marker 4 only while footnote 4 exists (parser).
+      // PDF text loses superscripts: "20124" is 2012 with marker 4, between the markers of footnotes 3 and 5.
       const withoutBody = original.replace(/ 4 {2}See Official Records[^\n]*\n\ncorrigendum[^\n]*\n/, '');
       assert.notStrictEqual(withoutBody, original);
-      assert.deepStrictEqual(getStyleDiagnostics(parse(withoutBody), builtIn), []);
+      const missing = getStyleDiagnostics(parse(withoutBody), builtIn);
+      assert.deepStrictEqual(missing.map((d) => [d.code, withoutBody.slice(offsetOf(withoutBody, d.range.start) - 4, offsetOf(withoutBody, d.range.end))]), [['unres.footnoteMissing', '20124']]);
     });
 
     it('004: "Also requests" in OP4 takes away its hint and leaves the one of OP5', () => {
