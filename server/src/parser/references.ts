@@ -72,6 +72,8 @@ export function findReferences(clean: CleanText): ParagraphReference[] {
       continue;
     } else scope = { kind: 'self' };
     references.push({ ...toSourceSpan(clean, match.index, end), targets, scope });
+    // "subparagraph (b) of paragraph 3": the paragraph named inside is not a reference of its own.
+    REFERENCE.lastIndex = Math.max(REFERENCE.lastIndex, end);
   }
   return references;
 }

@@ -1,0 +1,181 @@
+// The parser on the artifacts of real texts, each shown on a real file of test/fixtures/real
+// (read as it comes, never cleaned) or, where a case is rare, on a minimal text that has it.
+import * as assert from 'assert';
+import { readFileSync } from 'fs';
+import * as path from 'path';
+import type { Paragraph, ResolutionDocument } from '../../../server/src/parser/model';
+import { parseResolution } from '../../../server/src/parser/parse';
+import { repoRoot } from '../../helpers';
+
+const real = (folder: 'texts' | 'bulk', file: string) => readFileSync(path.join(repoRoot, 'test', 'fixtures', 'real', folder, file), 'utf8');
+const lines = (...parts: string[]) => parts.join('\n');
+const sourceOf = (doc: ResolutionDocument, span: { start: number; end: number }) => doc.text.slice(span.start, span.end);
+const markersOf = (doc: ResolutionDocument) => doc.markers.map((m) => `${doc.text.slice(Math.max(0, m.start - 8), m.start)}[${m.label}]`);
+const paragraphWith = (doc: ResolutionDocument, words: string): Paragraph => [...doc.preambular, ...doc.operative].find((p) => p.content.text.includes(words))!;
+
+describe('real forms: paragraph numbers and labels alone on their line (PyMuPDF)', () => {
+  const doc = parseResolution(real('bulk', 'A_RES_78_100.pymupdf.txt'));
+  it('joins "1. ⏎Approves …" into one numbered paragraph with its opening', () => {
+    assert.deepStrictEqual(doc.operative.slice(0, 3).map((p) => [p.number, p.opening?.text]), [[1, 'Approves'], [2, 'Considers'], [3, 'Requests']]);
+    assert.ok(doc.operative.every((p) => p.content.text.length > 20), 'no empty paragraph');
+  });
+  it('joins "(a) ⏎To develop …" into a sub-paragraph', () => {
+    const op5 = doc.operative.find((p) => p.number === 5)!;
+    assert.deepStrictEqual(op5.subparagraphs.slice(0, 2).map((s) => [s.label, s.content.text.slice(0, 10)]), [['(a)', 'To develop'], ['(b)', 'To seek th']]);
+  });
+  it('reads "The General Assembly" without its comma and one unnumbered paragraph (78/251)', () => {
+    const budget = parseResolution(real('bulk', 'A_RES_78_251.pymupdf.txt'));
+    assert.strictEqual(budget.organ?.text.trim(), 'The General Assembly');
+    assert.strictEqual(budget.preambular.length, 0);
+    assert.strictEqual(budget.operative[0].number, 1);
+  });
+});
+
+describe('real forms: running headers', () => {
+  it('drops a title wrapped over five lines at each page break, whatever side the symbol is on (78/68)', () => {
+    const doc = parseResolution(real('bulk', 'A_RES_78_68.pymupdf.txt'));
+    const headers = doc.furniture.filter((f) => f.kind === 'pageHeader').map((f) => sourceOf(doc, f).trim());
+    assert.ok(headers.filter((h) => h === 'Sustainable fisheries, including through the 1995 Agreement for the').length > 20);
+    assert.ok(headers.includes('and related instruments'));
+    assert.ok(!paragraphWith(doc, 'improve their management regimes').content.text.includes('related instruments towards'), 'the paragraph goes on across the header');
+  });
+  it('drops a short title standing between paragraphs of Markdown (80/27) and a title prefix (80/23)', () => {
+    for (const [file, pp] of [['A_RES_80_27.txt', 9], ['A_RES_80_23.txt', 9]] as const) {
+      const doc = parseResolution(real('texts', file));
+      assert.strictEqual(doc.preambular.length, pp, file);
+    }
+  });
+  it('keeps a line that repeats a title but ends a sentence part (seed 000 style)', () => {
+    const doc = parseResolution(lines('Agenda item 9 Developments in the field of information', '', 'A title', '', 'The General Assembly,', '', '1. Calls upon Member States:', '', '(a) To be guided by the Group on', '', '¹ A/65/201.', '', 'Developments in the Field of Information;', '', '2. Decides to act.'));
+    assert.strictEqual(doc.operative[0].subparagraphs[0].content.text, 'To be guided by the Group on Developments in the Field of Information;');
+  });
+});
+
+describe('real forms: hard-wrapped and laid-out PDF text', () => {
+  it('reads pypdf text by its first-line indents, with a spaced organ line (79/128)', () => {
+    const doc = parseResolution(real('texts', 'A_RES_79_128.pypdf.txt'));
+    assert.strictEqual(sourceOf(doc, doc.organ!).trim(), 'The General Assembly ,');
+    assert.deepStrictEqual([doc.preambular.length, doc.operative.length], [12, 7]);
+    assert.ok(paragraphWith(doc, 'Sendai Framework').content.text.includes('Recalling also its resolutions 46/182') === false);
+  });
+  it('reads pdftotext -layout text by the indents of each page, whose margin moves (A/C.3/80/L.21)', () => {
+    const doc = parseResolution(real('texts', 'A_C_3_80_L_21.pdftotext-layout.txt'));
+    assert.deepStrictEqual([doc.preambular.length, doc.operative.length], [13, 12]);
+    assert.ok(paragraphWith(doc, '58/176').content.text.includes('78/235 of 22 December 2023'), 'a list wrapped at the margin stays one paragraph');
+  });
+  it('keeps a paragraph whole across a blank line at a page break and a hard newline after a comma (80/22, 80/8)', () => {
+    const split = parseResolution(real('texts', 'A_RES_80_22.txt'));
+    assert.ok(paragraphWith(split, 'Development, Production and Stockpiling of Bacteriological'));
+    const comma = parseResolution(real('texts', 'A_RES_80_8.txt'));
+    assert.ok(paragraphWith(comma, 'Los Angeles, United States'));
+    assert.strictEqual(comma.preambular.length, 32);
+  });
+});
+
+describe('real forms: footnote markers printed as plain digits', () => {
+  it('finds markers glued, spaced, after a year and at a line end, each in its footnote order (79/128)', () => {
+    const doc = parseResolution(real('texts', 'A_RES_79_128.pypdf.txt'));
+    const found = markersOf(doc);
+    assert.ok(found.includes('ession, [1]'), found.join(' | '));
+    assert.ok(found.includes('asters, [2]'), found.join(' | '));
+    assert.deepStrictEqual(doc.footnotes.map((f) => f.label), doc.footnotes.map((_, i) => String(i + 1)));
+    assert.ok(doc.footnotes.every((f) => doc.markers.some((m) => m.label === f.label)), 'every footnote has its marker');
+  });
+  it('reads a resolution number with a marker glued to it, when that footnote exists', () => {
+    const doc = parseResolution(lines('The General Assembly,', '', 'Recalling its resolution 77/2285 of 7 December 2022,', '', '1. Decides to act.', '__________________', '5 A/77/1.'));
+    assert.deepStrictEqual(doc.citations.filter((c) => c.kind === 'resolution').map((c) => [c.symbol, c.date?.iso]), [['77/228', '2022-12-07']]);
+    assert.deepStrictEqual(doc.markers.map((m) => m.label), ['5']);
+  });
+  it('does not read a reference in a symbol ("Dec.8") as a marker that pushes later markers out of reach (79/222)', () => {
+    const doc = parseResolution(real('bulk', 'A_RES_79_222.pymupdf.txt'));
+    assert.ok(doc.footnotes.every((f) => doc.markers.some((m) => m.label === f.label)), markersOf(doc).join(' | '));
+  });
+});
+
+describe('real forms: footnote blocks', () => {
+  it('continues a footnote on a line that starts with a date, out of the footnotes\' sequence (79/17)', () => {
+    const doc = parseResolution(real('bulk', 'A_RES_79_17.pymupdf.txt'));
+    assert.deepStrictEqual(doc.footnotes.map((f) => f.label), ['1', '2', '3', '4', '5', '6', '7']);
+    assert.match(doc.footnotes[1].content.text, /as from 7 February 1984\.$/);
+  });
+  it('mends a Markdown footnote block broken at a number (80/18) and one whose label became a year', () => {
+    const doc = parseResolution(real('texts', 'A_RES_80_18.txt'));
+    assert.match(doc.footnotes.find((f) => f.label === '2')!.content.text, /as from 7 February 1984\.$/);
+    assert.strictEqual(doc.footnotes.filter((f) => f.label === '7').length, 1);
+    const year = parseResolution(lines('The General Assembly,', '', 'Recalling the Conference,[^1] and the Review[^2]', '', '[^1]: A/1.', '', '[^1995]: Review Conference, Final Document.'));
+    assert.deepStrictEqual(year.footnotes.map((f) => [f.label, f.content.text]), [['1', 'A/1.'], ['2', '1995 Review Conference, Final Document.']]);
+  });
+  it('reads the asterisk footnote of a draft without a separator (A/80/L.24)', () => {
+    const doc = parseResolution(real('texts', 'A_80_L_24.pypdf.txt'));
+    assert.ok(doc.footnotes.some((f) => f.label === '*'));
+    assert.strictEqual(doc.preambular.length, 11);
+  });
+});
+
+describe('real forms: structure around the paragraphs', () => {
+  it('reads section headings and a resolution in parts, each numbered from 1 with its own preamble (78/253)', () => {
+    const doc = parseResolution(real('bulk', 'A_RES_78_253.pymupdf.txt'));
+    assert.ok(doc.headings.some((h) => h.text.startsWith('II Financial performance report')));
+    const restarts = doc.operative.filter((p) => p.restartsNumbering);
+    assert.ok(restarts.length >= 5 && restarts.every((p) => p.number === 1));
+    assert.ok(doc.preambular.some((p) => p.start > doc.operative[0].start && p.opening?.text === 'Having considered'));
+    assert.ok(doc.tables.length > 0, 'the staffing table is a table');
+  });
+  it('reads the text a resolution adopts as attached, and a numbered list of it up to the next paragraph (73/3, 78/223)', () => {
+    const declaration = parseResolution(real('texts', 'A_RES_73_3.pypdf.txt'));
+    assert.deepStrictEqual([declaration.operative.length, declaration.operative[0].introduces, declaration.attachments.length], [1, 'attachment', 1]);
+    const agenda = parseResolution(real('bulk', 'A_RES_78_223.pymupdf.txt'));
+    assert.ok(agenda.operative.some((p) => p.number === 12 && p.opening?.text === 'Decides'), 'the paragraphs resume after the agenda');
+  });
+  it('reads "Resolves that:" as the chapeau of the numbered paragraphs (78/256)', () => {
+    const doc = parseResolution(real('bulk', 'A_RES_78_256.pymupdf.txt'));
+    assert.strictEqual(doc.operative[0].introduces, 'paragraphs');
+    assert.deepStrictEqual(doc.operative.slice(1, 3).map((p) => p.number), [1, 2]);
+  });
+  it('ends the resolution at its closing line, "resumed" meetings too (79/233)', () => {
+    const doc = parseResolution(real('bulk', 'A_RES_79_233.pymupdf.txt'));
+    assert.strictEqual(doc.closing?.meeting, '55th (resumed) plenary meeting');
+    assert.strictEqual(doc.operative.length, 1);
+    assert.ok(doc.attachments.length === 1 && doc.attachments[0].start > doc.closing!.end);
+  });
+  it('reads unlabelled items after a colon as sub-paragraphs whose label was lost', () => {
+    const doc = parseResolution(lines('The General Assembly,', '', '1. Requests the Secretary-General:', '', 'To report on the matter;', '', 'To consult Member States;', '', '2. Decides to remain seized of the matter.'));
+    assert.strictEqual(doc.operative.length, 2);
+    assert.deepStrictEqual(doc.operative[0].subparagraphs.map((s) => [s.label, s.content.text]), [['', 'To report on the matter;'], ['', 'To consult Member States;']]);
+  });
+});
+
+describe('real forms: references and citations', () => {
+  const refs = (text: string) => parseResolution(lines('The General Assembly,', '', text, '', '1. Decides to act;', '', '2. Also decides to act.')).references;
+  it('never reads another text\'s paragraphs as this draft\'s', () => {
+    for (const text of [
+      'Recalling paragraphs 1 to 10 of the annex thereto, as well as paragraphs 13 and 14, in which it is stated,',
+      'Recalling the Statute, Article 32, paragraph 7,',
+      'Noting the decision, in particular its paragraph 4.1,',
+      'Recalling resolutions 2199 (2015), in particular paragraphs 15 to 17, and 2253 (2015),',
+      'Recalling the modalities outlined in paragraphs 102 to 106 of his report,',
+      'Recalling section IV, paragraphs 22 and 26, thereof,',
+    ]) assert.deepStrictEqual(refs(text).filter((r) => r.scope.kind === 'self'), [], text);
+  });
+  it('reads "paragraph 1.5 above" as sub-paragraph 1.5, and "subparagraph (b) of paragraph 3" as one reference', () => {
+    const [decimal] = refs('Recalling paragraph 1.5 above,');
+    assert.deepStrictEqual(decimal.targets.map((t) => [t.paragraph, t.sub]), [[1, '1.5']]);
+    assert.deepStrictEqual(decimal.scope, { kind: 'self', direction: 'above' });
+    const joined = refs('Recalling subparagraph (b) of paragraph 3 below,');
+    assert.strictEqual(joined.length, 1);
+    assert.deepStrictEqual(joined[0].targets.map((t) => [t.paragraph, t.sub]), [[3, 'b']]);
+  });
+  it('reads the parts of a resolution, a part with a roman session, "adopted on" and a split year', () => {
+    const doc = parseResolution(lines(
+      'The General Assembly,',
+      '',
+      'Recalling its resolutions 75/254 A to C of 31 December 2020 and 2602 C (XXIV) of 16 December 1969, its resolution 1 (I), adopted by the General Assembly on 24 January 1946, and 70/119 of 14 December 2 015,',
+    ));
+    assert.deepStrictEqual(doc.citations.map((c) => [sourceOf(doc, c), c.date?.iso]), [
+      ['75/254 A to C', '2020-12-31'],
+      ['2602 C (XXIV)', '1969-12-16'],
+      ['1 (I)', '1946-01-24'],
+      ['70/119', '2015-12-14'],
+    ]);
+  });
+});
