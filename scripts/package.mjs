@@ -1,17 +1,10 @@
 // `npm run package`: builds and writes unres-<version>.vsix in the project folder.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { build, ensureDependencies, root, SetupError } from './lib/setup.mjs';
+import { root, setUpOrExit } from './lib/setup.mjs';
 import { packageVsix } from './lib/vsix.mjs';
 
-try {
-  ensureDependencies();
-  build();
-} catch (error) {
-  if (!(error instanceof SetupError)) throw error;
-  console.error(error.message);
-  process.exit(1);
-}
+setUpOrExit();
 const { name, version } = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
 const out = path.join(root, `${name}-${version}.vsix`);
 const { ok, output } = packageVsix(out);

@@ -8,7 +8,7 @@ import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build, ensureDependencies, SetupError } from './lib/setup.mjs';
+import { setUpOrExit } from './lib/setup.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 process.chdir(root);
@@ -40,14 +40,7 @@ async function runMocha(dir, timeout) {
   });
 }
 
-try {
-  ensureDependencies();
-  build();
-} catch (error) {
-  if (!(error instanceof SetupError)) throw error;
-  console.error(`\n${error.message}`);
-  process.exit(1);
-}
+setUpOrExit();
 
 const totals = { passes: 0, failures: 0, pending: 0 };
 const add = (r) => { totals.passes += r.passes; totals.failures += r.failures; totals.pending += r.pending; };

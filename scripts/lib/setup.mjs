@@ -33,3 +33,15 @@ export function build() {
   console.log('Bundling (esbuild)…');
   run(process.execPath, [path.join(root, 'scripts', 'build.mjs')]);
 }
+
+/** Dependencies and the build, for a script that cannot go on without them: a clear message and exit 1 if they fail. */
+export function setUpOrExit() {
+  try {
+    ensureDependencies();
+    build();
+  } catch (error) {
+    if (!(error instanceof SetupError)) throw error;
+    console.error(`\n${error.message}`);
+    process.exit(1);
+  }
+}

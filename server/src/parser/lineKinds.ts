@@ -26,7 +26,7 @@ const JOB_NUMBER = /^\d{2}-\d{4,6}(?:\s*\(E\))?(?:\s+\d{6,8})?$/;
 const JOB = String.raw`\d{2}-\d{4,6}[A-Z]?(?:\s*\(E\))?`;
 const PAGE = String.raw`\d{1,3}\s?\/\s?\d{1,3}`;
 const PAGE_FOOTER = new RegExp(
-  String.raw`^(?:${SYMBOL_PATTERN}\s*)?(?:${JOB}\s+${PAGE}|${PAGE}\s+${JOB}|${PAGE})(?:\s*${SYMBOL_PATTERN})?$`,
+  String.raw`^(?:${SYMBOL_PATTERN}\s+)?(?:${JOB}\s+${PAGE}|${PAGE}\s+${JOB}|${PAGE})(?:\s*${SYMBOL_PATTERN})?$`,
 );
 const BARCODE = /^\*\d{5,}\*$/;
 // A symbol that ends a sentence ("A/70/174.") is text, not a running header.

@@ -220,7 +220,15 @@ class ResolutionParser {
   /** Lines with blank lines (or nothing) on both sides: a heading, a short title, a running header. */
   private standsAlone(first: number, last: number): boolean {
     const blankOrEdge = (i: number) => i < 0 || i >= this.lines.length || this.lines[i].kind === 'blank';
-    return blankOrEdge(first - 1) && blankOrEdge(last + 1);
+    if (!blankOrEdge(first - 1) || !blankOrEdge(last + 1)) return false;
+    // Between paragraphs, not inside one: PDF text that puts a blank line after every line
+    // ("… Group of Governmental Experts on⏎⏎Developments in the Field …") has no such lines.
+    for (let i = first - 1; i >= 0; i--) {
+      const line = this.lines[i];
+      if (line.kind === 'blank') continue;
+      return line.kind !== 'text' || this.terminated(line);
+    }
+    return true;
   }
 
   /** Without an organ line, the body starts at the first line that reads like a paragraph. */

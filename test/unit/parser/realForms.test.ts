@@ -45,6 +45,15 @@ describe('real forms: running headers', () => {
       assert.strictEqual(doc.preambular.length, pp, file);
     }
   });
+  it('keeps a line of a paragraph that repeats the agenda title when every line stands between blank lines (seed 002)', () => {
+    const doc = parseResolution(readFileSync(path.join(repoRoot, 'corpus', '002_eef1e9d426f8333c.txt'), 'utf8'));
+    assert.match(doc.preambular[14].content.text, /Experts on Developments in the Field of Information and Telecommunications in the Context of International Security and/);
+  });
+  it('reads a symbol line as the symbol, never as a page number ("A/RES/76/19" holds "76/19")', () => {
+    const doc = parseResolution(lines('General Assembly', '', 'A/RES/76/19', '', 'A title', '', 'The General Assembly,', '', '1. Decides to act.'));
+    assert.strictEqual(doc.header!.fields.find((f) => f.kind === 'symbol')?.value, 'A/RES/76/19');
+    assert.deepStrictEqual(doc.furniture, []);
+  });
   it('keeps a line that repeats a title but ends a sentence part (seed 000 style)', () => {
     const doc = parseResolution(lines('Agenda item 9 Developments in the field of information', '', 'A title', '', 'The General Assembly,', '', '1. Calls upon Member States:', '', '(a) To be guided by the Group on', '', '¹ A/65/201.', '', 'Developments in the Field of Information;', '', '2. Decides to act.'));
     assert.strictEqual(doc.operative[0].subparagraphs[0].content.text, 'To be guided by the Group on Developments in the Field of Information;');
