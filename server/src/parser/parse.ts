@@ -659,15 +659,17 @@ class ResolutionParser {
 
   /**
    * A section heading between paragraphs ("II", "B. Mandate", "Peacebuilding financing"): no
-   * final mark, and either a roman numeral or letter, or words that do not open a paragraph.
+   * final mark, and either a roman numeral or letter, or words that do not open a paragraph with
+   * a phrase of the vocabulary.
    * A draft's unfinished "Noting that" opens like a paragraph, so it stays one.
    */
   private isHeading(raw: RawParagraph): boolean {
     const text = this.plainOf(raw);
     if (/^(?:[IVXL]{1,6}|[A-Z])\.?$/.test(text)) return true;
     if (this.terminated(raw.lines[raw.lines.length - 1]) || !/^\p{Lu}/u.test(text)) return false;
-    if (text.split(/\s+/).length > 40) return false;
-    return /^(?:[IVXL]{1,6}|[A-Z])\.\s+\p{Lu}/u.test(text) || !opensParagraph(text);
+    if (text.split(/\s+/).length > 60) return false;
+    // "Ensuring adequate funding …", "Investments of the Fund": shaped like an opening, not one of the vocabulary.
+    return /^(?:[IVXL]{1,6}|[A-Z])\.\s+\p{Lu}/u.test(text) || !opensWithKnownPhrase(text);
   }
 
   /** A line that holds only a paragraph number or label ("1. ", "(a)"): its text is on the next line. */
