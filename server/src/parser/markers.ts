@@ -110,8 +110,8 @@ export function markerCandidates(source: string, start: number, end: number, lab
     const head = text.slice(Math.max(0, at - 40), at).trimEnd();
     const lastToken = /\S+$/.exec(head)?.[0] ?? '';
     if (lastToken === '') continue;
-    if (/[\p{Ll}”’")]\.$/u.test(lastToken) && !ABBREVIATION_BEFORE.test(lastToken) && /^\s+\p{Lu}/u.test(rest)) {
-      add(at, run, 2); // "Right to Development. 5 We recognize"
+    if (/[\p{Ll}”’")]\.$/u.test(lastToken) && !ABBREVIATION_BEFORE.test(lastToken) && /^(?:\s+\p{Lu}|\s*$)/u.test(rest)) {
+      add(at, run, 2); // "Right to Development. 5 We recognize", "applicable guidelines. 27⏎"
     } else if (/\d\/\d{1,4}$/.test(lastToken)) {
       add(at, run, 2); // "resolutions 5/7 27 and 5/8 28 of"
     } else if (/[,;:)”’"]$/.test(lastToken)) {
