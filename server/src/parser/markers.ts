@@ -37,11 +37,11 @@ const NEAR_FOOTNOTE = 4000;
 const MONTH_AFTER = new RegExp(`^\\s?(?:${MONTHS.join('|')})\\b`);
 /** Words that take a number after them: "Goal 2", "paragraph 3", "vol. 2", "December 2", "of 5". */
 const TAKES_NUMBER = new RegExp(
-  String.raw`(?:^|[\s(])(?:goals?|targets?|articles?|paragraphs?|subparagraphs?|resolutions?|decisions?|annex(?:es)?|chapters?|chap\.|sections?|sect\.|parts?|rules?|principles?|no\.|nos\.|vol\.|vols\.|para\.|paras\.|pages?|p\.|pp\.|appendix|tables?|figures?|box|boxes|steps?|schedules?|clauses?|volumes?|numbers?|years?|days?|weeks?|months?|version|rev\.|add\.|corr\.|supplement|of|and|to|or|from|between|by|with|under|in|on|at|the|a|an|over|than|about|nearly|some|least|most|only|first|last|all|every|each|per|covid|sdg|cop|g|${MONTHS.join('|')})$`,
+  String.raw`(?:^|[\s(])(?:articles?|paragraphs?|subparagraphs?|resolutions?|decisions?|annex(?:es)?|chapters?|chap\.|sections?|sect\.|parts?|rules?|principles?|no\.|nos\.|vol\.|vols\.|para\.|paras\.|pages?|p\.|pp\.|appendix|tables?|figures?|box|boxes|steps?|schedules?|clauses?|volumes?|numbers?|years?|days?|weeks?|months?|version|rev\.|add\.|corr\.|supplement|of|and|to|or|from|between|by|with|under|in|on|at|the|a|an|over|than|about|nearly|some|least|most|only|first|last|all|every|each|per|covid|sdg|cop|g|${MONTHS.join('|')})$`,
   'i',
 );
-/** Words that take a number less often: "session 47" may be "session" with marker 47. */
-const MAY_TAKE_NUMBER = /(?:^|[\s(])(?:sessions?|meetings?|items?|options?|recommendations?|groups?|levels?|phases?|stages?|tiers?|categor(?:y|ies)|clusters?|pillars?|regions?|zones?|protocols?|titles?)$/i;
+/** Words that may take a number or stand before a marker: "session 47", "Development Goals 6" (marker 6). */
+const MAY_TAKE_NUMBER = /(?:^|[\s(])(?:goals?|targets?|sessions?|meetings?|items?|options?|recommendations?|groups?|levels?|phases?|stages?|tiers?|categor(?:y|ies)|clusters?|pillars?|regions?|zones?|protocols?|titles?)$/i;
 /** Abbreviations after which a digit run is part of a reference ("Dec.8", "Res.9", "No.2"). */
 const ABBREVIATION_BEFORE = /(?:^|[^\p{L}])(?:Corr|Rev|Add|No|Nos|para|paras|chap|sect|art|Art|vol|vols|p|pp|Suppl|Part|annex|Dec|Res|Sess|Ser|Vol|Doc|Inf|Conf|Rec|Decl|[A-Z])\.$/u;
 
@@ -64,7 +64,9 @@ export function markerCandidates(source: string, start: number, end: number, lab
       if (labels.has(label) || (strength >= 2 && /^\d{1,2}$/.test(label))) out.push({ at: start + offset, label, strength });
     };
     if (run.startsWith('*')) {
-      if (labels.has(run) && (isLower(before) || isUpper(before) || /[,;:.)”’"]/.test(before))) out.push({ at: start + at, label: run, strength: 3 });
+      // "Uzbekistan:*", "Uzbekistan: *": the sponsors' footnote of a draft.
+      const mark = before === ' ' ? text.charAt(at - 2) : before;
+      if (labels.has(run) && (isLower(mark) || isUpper(mark) || /[,;:.)”’"]/.test(mark))) out.push({ at: start + at, label: run, strength: 3 });
       continue;
     }
     const endsWell = after === '' || /[\s,.;:)”’"]/.test(after);

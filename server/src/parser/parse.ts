@@ -590,7 +590,7 @@ class ResolutionParser {
         if (line.kind === 'furniture' && line.furniture !== 'rule' && line.furniture !== 'separator') gap.pageBreak = true;
         continue;
       }
-      if (!current || this.startsParagraph(current, line, gap)) {
+      if (!current || this.startsParagraph(current, line, i, gap)) {
         current = { lines: [line] };
         paragraphs.push(current);
       } else current.lines.push(line);
@@ -607,7 +607,7 @@ class ResolutionParser {
    * a blank line after a paragraph that has no final mark is a break in the page, not the end
    * of the paragraph.
    */
-  private startsParagraph(current: RawParagraph, line: ClassifiedLine, gap: Gap): boolean {
+  private startsParagraph(current: RawParagraph, line: ClassifiedLine, index: number, gap: Gap): boolean {
     const plain = this.plain(line);
     const previous = current.lines[current.lines.length - 1];
     const labelled = LABEL_START.test(plain);
@@ -628,9 +628,10 @@ class ResolutionParser {
     // Wrapped text whose paragraphs stand between blank lines: a line right after another goes on.
     if (this.blankSeparated && !gap.blank && !gap.interrupted) return false;
     if (gap.interrupted) {
-      // Across footnotes or a page break, a paragraph without its final mark goes on.
+      // Across footnotes or a page break, a paragraph without its final mark goes on; after its
+      // mark, a heading standing alone ("Social aspects") starts a block of its own.
       if (!terminated) return false;
-      return !this.wrapped || /[;:.]$/.test(this.endOf(previous)) || opens;
+      return !this.wrapped || /[;:.]$/.test(this.endOf(previous)) || opens || this.headingLine(index);
     }
     if (gap.blank) {
       if (terminated || !this.paragraphLike(current)) return true;
@@ -653,8 +654,10 @@ class ResolutionParser {
     const lines = raw.lines.map((line) => this.plain(line));
     if (/^(?:Abbreviations?|Notes?|Source|Sources):\s/.test(lines[0])) return true;
     if (lines.length < 6) return false;
-    const short = lines.filter((line) => line.length <= 32 && !/[;.]$/.test(line)).length;
-    return short * 4 >= lines.length * 3;
+    // Cells are short and end without marks; wrapped paragraph lines run to the margin.
+    const unmarked = lines.filter((line) => !/[;.,]$/.test(line)).length;
+    const mean = lines.reduce((n, line) => n + line.length, 0) / lines.length;
+    return unmarked * 4 >= lines.length * 3 && mean <= 40;
   }
 
   /**
@@ -670,6 +673,13 @@ class ResolutionParser {
     if (text.split(/\s+/).length > 60) return false;
     // "Ensuring adequate funding …", "Investments of the Fund": shaped like an opening, not one of the vocabulary.
     return /^(?:[IVXL]{1,6}|[A-Z])\.\s+\p{Lu}/u.test(text) || !opensWithKnownPhrase(text);
+  }
+
+  /** A short line without a final mark and a blank line after it: a heading, if it stands between paragraphs. */
+  private headingLine(index: number): boolean {
+    const plain = this.plain(this.lines[index]);
+    const next = this.lines[index + 1];
+    return (next === undefined || next.kind === 'blank') && plain.split(/\s+/).length <= 8 && !/[,;:.]$/.test(plain) && !opensWithKnownPhrase(plain);
   }
 
   /** A line that holds only a paragraph number or label ("1. ", "(a)"): its text is on the next line. */

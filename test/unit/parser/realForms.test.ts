@@ -101,6 +101,25 @@ describe('real forms: footnote markers printed as plain digits', () => {
   });
 });
 
+describe('real forms: no text reads worse than before the real forms were taught', () => {
+  it('finds the marker after "Development Goals" and the spaced asterisk of a draft\'s sponsors (A/C.3/80/L.21, A/80/L.24)', () => {
+    const layout = parseResolution(real('texts', 'A_C_3_80_L_21.pdftotext-layout.txt'));
+    assert.ok(markersOf(layout).includes('t Goals [6]'), markersOf(layout).join(' | '));
+    const draft = parseResolution(real('texts', 'A_80_L_24.pypdf.txt'));
+    assert.ok(draft.markers.some((m) => m.label === '*'));
+  });
+  it('reads a heading after a page break as a heading, not the end of the paragraph before (78/148)', () => {
+    const doc = parseResolution(real('bulk', 'A_RES_78_148.pymupdf.txt'));
+    assert.ok(doc.headings.some((h) => h.text === 'Social aspects'));
+    assert.match(paragraphWith(doc, 'aviation, and road transport').content.text, /road transport,$/);
+  });
+  it('reads a table whose cells are short lines as a table (79/250)', () => {
+    const doc = parseResolution(real('bulk', 'A_RES_79_250.pymupdf.txt'));
+    assert.deepStrictEqual(doc.operative.find((p) => p.number === 11)!.subparagraphs, []);
+    assert.ok(doc.tables.length > 0);
+  });
+});
+
 describe('real forms: footnote blocks', () => {
   it('continues a footnote on a line that starts with a date, out of the footnotes\' sequence (79/17)', () => {
     const doc = parseResolution(real('bulk', 'A_RES_79_17.pymupdf.txt'));
