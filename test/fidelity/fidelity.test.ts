@@ -8,7 +8,7 @@ import { readFileSync } from 'fs';
 import * as path from 'path';
 import type { DiagnosticContext } from '../../server/src/services/diagnostics';
 import {
-  bulkFiles, evaluateAdopted, evaluateLabelled, isAdopted, isAllowed, parseReal, readAllowlist, readLabels, shippedContext,
+  bulkFiles, evaluateAdopted, evaluateLabelled, isAdopted, isAllowed, parseReal, readAllowlist, readLabels, shippedContext, unexpectedCounts,
   type AdoptedResult,
 } from './fidelity';
 
@@ -43,16 +43,7 @@ describe('fidelity: adopted resolutions draw no false alarm', function () {
 
   const judge = (results: AdoptedResult[]) => {
     const worse: string[] = [];
-    const counts = new Map<string, Map<string, number>>();
-    for (const result of results) {
-      for (const problem of result.problems) {
-        if (isAllowed(allowlist, result.file, problem)) continue;
-        const byCode = counts.get(result.file) ?? new Map<string, number>();
-        byCode.set(problem.code, (byCode.get(problem.code) ?? 0) + 1);
-        counts.set(result.file, byCode);
-      }
-    }
-    for (const [file, byCode] of counts) {
+    for (const [file, byCode] of unexpectedCounts(results, allowlist)) {
       for (const [code, n] of byCode) {
         const allowed = open[file]?.[code] ?? 0;
         if (n > allowed) {

@@ -178,6 +178,20 @@ export function isAllowed(allowlist: AllowedProblem[], file: string, problem: { 
   return allowlist.some((a) => a.file === file && a.code === problem.code && a.line === problem.line);
 }
 
+/** Errors and warnings outside the allowlist, by file and then by code. */
+export function unexpectedCounts(results: AdoptedResult[], allowlist: AllowedProblem[]): Map<string, Map<string, number>> {
+  const counts = new Map<string, Map<string, number>>();
+  for (const result of results) {
+    for (const problem of result.problems) {
+      if (isAllowed(allowlist, result.file, problem)) continue;
+      const byCode = counts.get(result.file) ?? new Map<string, number>();
+      byCode.set(problem.code, (byCode.get(problem.code) ?? 0) + 1);
+      counts.set(result.file, byCode);
+    }
+  }
+  return counts;
+}
+
 /** Adopted resolutions among the labelled texts (drafts are L documents). */
 export function isAdopted(label: Label): boolean {
   return label.symbol !== null && /^A\/RES\//.test(label.symbol);

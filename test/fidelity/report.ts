@@ -6,7 +6,7 @@
 import { writeFileSync } from 'fs';
 import * as path from 'path';
 import {
-  bulkFiles, evaluateAdopted, evaluateLabelled, isAdopted, isAllowed, parseReal, readAllowlist, readLabels, shippedContext,
+  bulkFiles, evaluateAdopted, evaluateLabelled, isAdopted, isAllowed, parseReal, readAllowlist, readLabels, shippedContext, unexpectedCounts,
   type AdoptedResult, type LabelledResult,
 } from './fidelity';
 
@@ -80,13 +80,7 @@ export async function main(argv: string[]): Promise<void> {
   console.log(`  unexpected errors and warnings ${total} (allowlisted: ${allowed}; budget ${Math.floor(adopted.length / 20)})`);
   if (argv.includes('--write-open') && !only) {
     const open: Record<string, Record<string, number>> = {};
-    for (const result of adopted) {
-      for (const problem of result.problems) {
-        if (isAllowed(allowlist, result.file, problem)) continue;
-        const byCode = (open[result.file] ??= {});
-        byCode[problem.code] = (byCode[problem.code] ?? 0) + 1;
-      }
-    }
+    for (const [file, byCode] of unexpectedCounts(adopted, allowlist)) open[file] = Object.fromEntries(byCode);
     const file = path.join(__dirname, '..', '..', '..', 'test', 'fidelity', 'open.json');
     writeFileSync(file, JSON.stringify(open, null, 1) + '\n');
     console.log(`  wrote ${path.relative(process.cwd(), file)} (${Object.keys(open).length} files)`);

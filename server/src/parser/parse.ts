@@ -76,6 +76,8 @@ function opensParagraph(plain: string): boolean {
 
 interface RawParagraph {
   lines: ClassifiedLine[];
+  /** The markup-free text of `lines`, kept while no line is added (see plainOf). */
+  plain?: { lines: number; text: string };
 }
 
 interface Label {
@@ -381,7 +383,7 @@ class ResolutionParser {
       if (last && afterSeparator) {
         const previous = last.lines[last.lines.length - 1];
         const plain = this.plain(line);
-        const startsParagraph = OPERATIVE_NUMBER.test(plain) || LETTER_LABEL.test(plain) || DECIMAL_LABEL.test(plain) || preambularOpeningLength(plain) > 0;
+        const startsParagraph = LABEL_START.test(plain) || preambularOpeningLength(plain) > 0;
         if (/^\p{Ll}/u.test(plain) || ((!afterBlank || !/\.\s*$/.test(this.plain(previous))) && !startsParagraph)) {
           line.kind = 'footnote';
           last.lines.push(line);
@@ -865,7 +867,8 @@ class ResolutionParser {
   }
 
   private plainOf(raw: RawParagraph): string {
-    return raw.lines.map((line) => this.plain(line)).join(' ');
+    if (raw.plain?.lines !== raw.lines.length) raw.plain = { lines: raw.lines.length, text: raw.lines.map((line) => this.plain(line)).join(' ') };
+    return raw.plain.text;
   }
 
   /** The final mark of a block (", ; : ."), footnote markers and closing quotes aside; '' when none. */

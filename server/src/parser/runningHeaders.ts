@@ -52,9 +52,9 @@ export class RunningHeaderMatcher {
   match(line: string, continuing = false): { kind: HeaderMatch; letters: string } | undefined {
     // Cheap refusals first: this runs on every line of the body.
     if (line.length > this.longest * 2 + 40) return undefined;
-    const firstWord = /[\p{L}\p{N}]+/u.exec(line.replace(EDGE_SYMBOL, ' '))?.[0].toLowerCase();
-    if (firstWord === undefined || !(continuing ? this.words : this.firstWords).has(firstWord)) return undefined;
     const stripped = line.replace(EDGE_SYMBOL, ' ').trim();
+    const firstWord = /[\p{L}\p{N}]+/u.exec(stripped)?.[0].toLowerCase();
+    if (firstWord === undefined || !(continuing ? this.words : this.firstWords).has(firstWord)) return undefined;
     if (stripped === '' || !/^[\p{L}\p{N}]/u.test(stripped)) return undefined;
     const letters = lettersOf(stripped);
     // The last line of a wrapped header may be short ("for 2024"); a header's first line may not.
