@@ -47,6 +47,8 @@ const ABBREVIATION_BEFORE = /(?:^|[^\p{L}])(?:Corr|Rev|Add|No|Nos|para|paras|cha
 
 /** Words after a number that make it a quantity: "2 million", "1 per cent", "3 years". */
 const QUANTITY_AFTER = /^\s?(?:million|billion|trillion|per\b|percent|%|years?\b|days?\b|months?\b|weeks?\b|hours?\b|times\b|minutes?\b|members?\b|States\b|countries\b|persons?\b|people\b|seats?\b|votes?\b|abstentions?\b|km|kg|tons?\b|tonnes?\b|degrees?\b|°)/i;
+/** A year and a full stop, before a glued marker: "June 2017.3", "2015–2030.14". */
+const YEAR_THEN_STOP = /^[\d–-]*(?:19|20)\d\d\.$/;
 const isLower = (ch: string) => ch !== '' && ch !== ch.toUpperCase() && ch === ch.toLowerCase();
 const isUpper = (ch: string) => ch !== '' && ch !== ch.toLowerCase() && ch === ch.toUpperCase();
 const isYear = (digits: string) => digits.length === 4 && (digits.startsWith('19') || digits.startsWith('20'));
@@ -69,7 +71,9 @@ export function markerCandidates(source: string, start: number, end: number, lab
       if (labels.has(run) && (isLower(mark) || isUpper(mark) || /[,;:.)”’"]/.test(mark))) out.push({ at: start + at, label: run, strength: 3 });
       continue;
     }
-    const endsWell = after === '' || /[\s,.;:)”’"]/.test(after);
+    // "Agreement4and", "Weapons 6and": the extraction dropped the space after the marker; not "2nd", "4bis".
+    const gluedAfter = isLower(after) && !/^(?:st|nd|rd|th|bis|ter|quater|km|kg|mm|cm|am|pm)(?!\p{L})/u.test(text.slice(at + run.length, at + run.length + 3));
+    const endsWell = after === '' || /[\s,.;:)”’"]/.test(after) || gluedAfter;
     // Glued to a number: a year ("20152", "2024–203412") or a resolution number too long for its session ("77/2285").
     if ((run.length === 5 || run.length === 6) && isYear(run.slice(0, 4)) && !/[\w/.-]/.test(before) && endsWell) {
       add(at + 4, run.slice(4), 2);
@@ -81,6 +85,7 @@ export function markerCandidates(source: string, start: number, end: number, lab
       if (run.length === 4) add(at + 2, run.slice(2), 2);
       continue;
     }
+    if (endsWell && run.length >= 2 && run.length <= 4 && gluedToNumber(text, at, run, before, add)) continue;
     if (run.length > 3 || !endsWell || run === '0' || run.startsWith('0')) continue;
     if (isLower(before)) {
       add(at, run, 3);
@@ -95,7 +100,7 @@ export function markerCandidates(source: string, start: number, end: number, lab
       const word = text.slice(Math.max(0, at - 12), at);
       const token = /\S*$/.exec(text.slice(Math.max(0, at - 40), at))![0];
       // "Dec.8", "GC.18/Res.9", "E.86.IX.7": part of a reference.
-      if (ABBREVIATION_BEFORE.test(word) || (before === '.' && /[\d/]/.test(token))) continue;
+      if (ABBREVIATION_BEFORE.test(word) || (before === '.' && /[\d/]/.test(token) && !YEAR_THEN_STOP.test(token))) continue;
       // "1,000": a thousands separator, not a marker; "2024,113" is a year and its marker.
       if (before === ',' && run.length === 3 && /(?:^|\D)\d{1,3}(?:,\d{3})*,$/.test(token)) continue;
       add(at, run, /\d/.test(text.charAt(at - 2)) && before !== ';' && before !== ',' && before !== ')' && before !== '.' ? 2 : 3);
@@ -112,7 +117,13 @@ export function markerCandidates(source: string, start: number, end: number, lab
     const head = text.slice(Math.max(0, at - 40), at).trimEnd();
     const lastToken = /\S+$/.exec(head)?.[0] ?? '';
     if (lastToken === '') continue;
-    if (/[\p{Ll}”’")]\.$/u.test(lastToken) && !ABBREVIATION_BEFORE.test(lastToken) && /^(?:\s+\p{Lu}|\s*$)/u.test(rest)) {
+    if (/^ {2}\S/.test(rest) || gluedAfter) {
+      // PyMuPDF and pypdf print a lost superscript with two spaces after it ("the decision 20  on
+      // funding"), or with none ("Weapons 6and"); a number in running text has one.
+      add(at, run, 2);
+    } else if (YEAR_THEN_STOP.test(lastToken) && /^(?:\s+\p{Lu}|\s*$)/u.test(rest)) {
+      add(at, run, 2); // "Disaster Risk Reduction 2015–2030. 14⏎"
+    } else if (/[\p{Ll}”’")]\.$/u.test(lastToken) && !ABBREVIATION_BEFORE.test(lastToken) && /^(?:\s+\p{Lu}|\s*$)/u.test(rest)) {
       add(at, run, 2); // "Right to Development. 5 We recognize", "applicable guidelines. 27⏎"
     } else if (/\d\/\d{1,4}$/.test(lastToken)) {
       add(at, run, 2); // "resolutions 5/7 27 and 5/8 28 of"
@@ -126,6 +137,36 @@ export function markerCandidates(source: string, start: number, end: number, lab
       add(at, run, MAY_TAKE_NUMBER.test(head) ? 0 : 1); // "Saint Helena 2", "Convention 1 and"; "session 47"
     }
   }
+}
+
+/**
+ * A marker glued to the number of a name or a symbol that is not a GA resolution's: "COVID-1918",
+ * "decision 1/CP.2731", "resolutions 5/64" (UNEA 5/6), "decision CBD/CP/MOP/VIII/1914", "Agenda
+ * 216". Which digits are the marker only the footnotes' order can say, so these are weak
+ * candidates, taken only when nothing better stands in a footnote's window.
+ */
+function gluedToNumber(text: string, at: number, run: string, before: string, add: (offset: number, label: string, strength: number) => void): boolean {
+  const head = text.slice(Math.max(0, at - 24), at);
+  const split = (keep: number, strength: number) => {
+    for (let k = keep; k < run.length && k <= keep + 1; k++) if (run[k] !== '0' && run.length - k <= 2) add(at + k, run.slice(k), strength);
+  };
+  if (before === '-' && /COVID-$/.test(head) && run.startsWith('19') && run.length > 2) {
+    split(2, 2);
+    return true;
+  }
+  if (before === '/' && /(?:^|[\s(,/])(?:\d|[IVXL]+)\/$/.test(head)) {
+    split(1, 1);
+    return true;
+  }
+  if (before === '.' && /\d\/[A-Z]{2,5}\.$/.test(head) && run.length > 2) {
+    split(1, 1);
+    return true;
+  }
+  if (before === ' ' && run.length === 3 && /(?:^|\s)Agenda $/.test(head)) {
+    split(2, 1);
+    return true;
+  }
+  return false;
 }
 
 /**

@@ -90,6 +90,8 @@ export interface Paragraph extends Block {
   introduces?: 'attachment' | 'paragraphs';
   /** The first operative paragraph of a later section ("II") of a resolution in parts, numbered 1 again. */
   restartsNumbering?: boolean;
+  /** The only operative paragraph of a section ("XX International Trade Centre"): it takes no number. */
+  aloneInSection?: boolean;
 }
 
 export type FootnoteMarkerStyle = 'superscript' | 'caret' | 'html' | 'markdown' | 'glued';

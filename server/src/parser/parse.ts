@@ -66,6 +66,10 @@ interface Gap {
 
 const LABEL_START = /^(?:\d{1,3}\.(?!\d)|\d{1,3}(?:\.\d{1,3})+\.?(?:\s|$)|\([a-z]{1,4}\)(?:\s|$))/;
 /** A line that ends so that a label on the next line continues it ("paragraph⏎(a) of", "resolution⏎1."). */
+/** A chapeau whose colon follows a preposition ("a major contribution to:") wants items, not paragraphs. */
+const ENDS_WITH_PREPOSITION = /\b(?:to|by|for|of|in|on|with|from|through|including|as)\s*:$/;
+/** An item that names itself: "Panel 1: Tackling …", "Round table 2. Financing …". */
+const NAMED_ITEM = /^\p{Lu}\p{Ll}+(?: \p{Ll}+)? \d{1,2}[:.] +\p{Lu}/u;
 const LEAVES_REFERENCE_OPEN = /\b(?:sub-?paragraphs?|paragraphs?|articles?|rules?|sections?|chapters?|annex|paras?\.|and|or|to|of|in)$/i;
 
 const ENDS_WITH_FUNCTION_WORD = /\b(?:and|or|of|the|to|in|for|with|by|on|at|a|an|its|their|from|as|that|which|between|under|including|such|into|all|nor|but|than|whose|upon)$/;
@@ -441,22 +445,31 @@ class ResolutionParser {
   // ---- body -----------------------------------------------------------------------------
 
   private readBody(bodyStart: number, document: ResolutionDocument): void {
-    const raws = this.groupParagraphs(bodyStart);
+    const raws = this.joinNamedItems(this.groupParagraphs(bodyStart));
+    const nextNumbers = this.nextNumbers(raws);
     let part: ParagraphKind = 'preambular';
     let current: Paragraph | undefined;
     /** After a heading that follows operative paragraphs: a new section of a resolution in parts. */
     let sectionStart = false;
+    /** The operative paragraphs since the last heading, while there is one. */
+    let section: Paragraph[] | undefined;
+    const closeSection = () => {
+      if (section?.length === 1 && section[0].number === undefined && document.operative.length > 1) section[0].aloneInSection = true;
+      section = undefined;
+    };
     for (let r = 0; r < raws.length; r++) {
       const raw = raws[r];
       const first = raw.lines[0];
       const plain = this.plain(first);
       // The resolution ends at its closing line or at an annex heading; what follows is attached text.
       if (document.closing || isAnnexHeading(this.plainOf(raw))) {
+        closeSection();
         this.readAnnex(raws.slice(r), document);
         break;
       }
       const closing = CLOSING.exec(this.plainOf(raw));
       if (closing) {
+        closeSection();
         document.closing = this.closingLine(raw, closing);
         continue;
       }
@@ -487,6 +500,11 @@ class ResolutionParser {
       if (!label && this.isHeading(raw)) {
         document.headings.push({ start: first.contentStart, end: raw.lines[raw.lines.length - 1].contentEnd, text: this.plainOf(raw) });
         if (document.operative.length > 0) sectionStart = true;
+        // Several heading lines ("XX", "International Trade Centre") head one section.
+        if (section === undefined || section.length > 0) {
+          closeSection();
+          section = [];
+        }
         continue;
       }
       if (label?.kind === 'letter' || label?.kind === 'decimal') {
@@ -495,7 +513,7 @@ class ResolutionParser {
           continue;
         }
       }
-      if (!label && current && this.lostLabel(current, raw)) {
+      if (!label && current && this.lostLabel(current, raw, nextNumbers[r])) {
         this.attachSubparagraph(current, raw, undefined);
         continue;
       }
@@ -514,8 +532,9 @@ class ResolutionParser {
         const content = plain;
         const operative = operativeOpeningLength(content) > 0 && preambularOpeningLength(content) === 0;
         if (operative && /[;.:]/.test(this.finalMark(raw))) kind = 'operative';
-      } else if (sectionStart && !label && preambularOpeningLength(plain) > 0 && operativeOpeningLength(plain) === 0 && this.finalMark(raw) === ',') {
-        // A section of a resolution in parts ("II. Financial performance report") opens with its own preamble.
+      } else if (sectionStart && !label && this.finalMark(raw) === ',' && ((preambularOpeningLength(plain) > 0 && operativeOpeningLength(plain) === 0) || (r + 1 < raws.length && this.labelOf(raws[r + 1].lines[0])?.value === '1'))) {
+        // A section of a resolution in parts ("II. Financial performance report") opens with its
+        // own preamble; "Recalls its resolution 77/263 A, …," before "1." is part of it too.
         kind = 'preambular';
       }
       part = kind;
@@ -525,9 +544,11 @@ class ResolutionParser {
         // Each section numbers its paragraphs from 1 again.
         if (sectionStart && current.number === 1 && document.operative.some((p) => p.number !== undefined)) current.restartsNumbering = true;
         sectionStart = false;
+        section?.push(current);
       }
       list.push(current);
     }
+    closeSection();
     // The preamble proper: a section's own preamble, after operative paragraphs, stands in the operative part.
     const firstOperative = document.operative[0]?.start ?? Infinity;
     const leading = document.preambular.filter((p) => p.start < firstOperative);
@@ -542,14 +563,53 @@ class ResolutionParser {
    * a sub-paragraph whose label the extraction lost when it does not open like a paragraph of
    * its own: "To …" and lower-case starts never do; an operative verb or a preambular phrase does.
    */
-  private lostLabel(current: Paragraph, raw: RawParagraph): boolean {
+  private lostLabel(current: Paragraph, raw: RawParagraph, nextNumber: number | undefined): boolean {
     const text = this.plainOf(raw);
     const last = lastNode(current);
     if (last === current ? !/:$/.test(current.content.text) : !/[;:]$/.test(last.content.text) && !/:$/.test(current.content.text)) return false;
     if (/^(?:To\s|\p{Ll})/u.test(text)) return true;
     // An operative paragraph never opens with a participle: "Requesting the Commission …" is an item.
     if (current.kind === 'operative' && preambularOpeningLength(text) > 0 && operativeOpeningLength(text) === 0 && /[;.]$/.test(text)) return true;
+    // "… a major contribution to:" then "International peace and security," and "Eliminating
+    // chemical weapons …,": once the list's labels are known to be lost, its gerunds are items too.
+    if (current.kind === 'preambular' && last !== current && (last as SubParagraph).label === '' && ENDS_WITH_PREPOSITION.test(current.content.text)) return true;
+    // "2. … and in this regard:" then "Decides …", "Requests …" and then "3.": items that open
+    // with verbs of their own, whose letters were lost; a lost number would leave a gap before the next.
+    if (current.kind === 'operative' && current.number !== undefined && nextNumber === current.number + 1) return true;
     return preambularOpeningLength(text) === 0 && operativeOpeningLength(text) === 0;
+  }
+
+  /**
+   * "(b) The panels will address the following themes:" then "Panel 1: Tackling …;" and "Panel 2:
+   * …;": items that carry their own names belong to the text that announces them; they are
+   * neither paragraphs nor sub-paragraphs that lost a label.
+   */
+  private joinNamedItems(raws: RawParagraph[]): RawParagraph[] {
+    const joined: RawParagraph[] = [];
+    let announcing = false;
+    for (const raw of raws) {
+      const previous = joined[joined.length - 1];
+      const text = this.plainOf(raw);
+      if (previous && announcing && NAMED_ITEM.test(text)) {
+        previous.lines.push(...raw.lines);
+        continue;
+      }
+      announcing = /:$/.test(text);
+      joined.push(raw);
+    }
+    return joined;
+  }
+
+  /** For each raw paragraph, the operative number of the next numbered paragraph after it. */
+  private nextNumbers(raws: RawParagraph[]): (number | undefined)[] {
+    const next: (number | undefined)[] = new Array(raws.length);
+    let ahead: number | undefined;
+    for (let r = raws.length - 1; r >= 0; r--) {
+      next[r] = ahead;
+      const label = this.labelOf(raws[r].lines[0]);
+      if (label?.kind === 'number') ahead = Number(label.value);
+    }
+    return next;
   }
 
   /**
@@ -656,6 +716,9 @@ class ResolutionParser {
     const lines = raw.lines.map((line) => this.plain(line));
     if (/^(?:Abbreviations?|Notes?|Source|Sources):\s/.test(lines[0])) return true;
     if (lines.length < 6) return false;
+    // PyMuPDF breaks some justified lines into a word per line ("Reaffirming⏎the⏎2030 Agenda for"):
+    // a paragraph that opens with its phrase, not a table.
+    if (opensWithKnownPhrase(this.plainOf(raw))) return false;
     // Cells are short and end without marks; wrapped paragraph lines run to the margin.
     const unmarked = lines.filter((line) => !/[;.,]$/.test(line)).length;
     const mean = lines.reduce((n, line) => n + line.length, 0) / lines.length;
@@ -733,10 +796,7 @@ class ResolutionParser {
     const { lines, contentStart } = this.contentLines(raw, label ? label.contentStart : raw.lines[0].contentStart);
     const content = this.cleanOf(lines, contentStart);
     const end = raw.lines[raw.lines.length - 1].contentEnd;
-    const siblings = parent.subparagraphs;
-    const { scheme, depth, container } = label
-      ? this.placeLabel(parent, label)
-      : { scheme: siblings[siblings.length - 1]?.scheme ?? ('alpha' as LabelScheme), depth: 1, container: parent };
+    const { scheme, depth, container } = label ? this.placeLabel(parent, label) : this.placeLost(parent);
     const sub: SubParagraph = {
       label: !label ? '' : label.kind === 'letter' ? `(${label.value})` : label.value,
       labelSpan: label ? label.span : { start: contentStart, end: contentStart },
@@ -757,6 +817,17 @@ class ResolutionParser {
     for (let node: SubParagraph | undefined = parent.subparagraphs[parent.subparagraphs.length - 1]; node && node !== sub; node = node.subparagraphs[node.subparagraphs.length - 1]) {
       node.end = Math.max(node.end, end);
     }
+  }
+
+  /**
+   * An item whose label was lost: the first item under a sub-paragraph that ends with ":" and has
+   * none yet ("(b) … by:" then "Assisting …"), otherwise the next item of the paragraph. Which
+   * level a later lost item belongs to cannot be told; the paragraph's own level is the likelier.
+   */
+  private placeLost(parent: Paragraph): { scheme: LabelScheme; depth: number; container: Paragraph | SubParagraph } {
+    const lastTop = parent.subparagraphs[parent.subparagraphs.length - 1];
+    if (lastTop && lastTop.subparagraphs.length === 0 && /:$/.test(lastTop.content.text)) return { scheme: 'roman', depth: 2, container: lastTop };
+    return { scheme: lastTop?.scheme ?? 'alpha', depth: 1, container: parent };
   }
 
   /**

@@ -95,6 +95,31 @@ describe('real forms: footnote markers printed as plain digits', () => {
     assert.deepStrictEqual(doc.citations.filter((c) => c.kind === 'resolution').map((c) => [c.symbol, c.date?.iso]), [['77/228', '2022-12-07']]);
     assert.deepStrictEqual(doc.markers.map((m) => m.label), ['5']);
   });
+  it('finds a marker glued to the next word, or printed with two spaces after it (80/51, 78/152)', () => {
+    const glued = parseResolution(real('texts', 'A_RES_80_51.txt'));
+    assert.ok(markersOf(glued).includes('Weapons [6]'), markersOf(glued).join(' | '));
+    const spaced = parseResolution(real('bulk', 'A_RES_78_152.pymupdf.txt'));
+    assert.ok(markersOf(spaced).includes('ecision [20]'), markersOf(spaced).join(' | '));
+    assert.ok(!markersOf(parseResolution(lines('The General Assembly,', '', 'Recalling its 2nd and 4bis meetings,', '', '1. Decides to act.', '__________________', '2 A/1.', '4 A/2.'))).length);
+  });
+  it('finds a marker after a year and a full stop, glued or spaced (79/314, 79/323)', () => {
+    for (const [file, label] of [['A_RES_79_314.pymupdf.txt', '3'], ['A_RES_79_323.pymupdf.txt', '14']]) {
+      const doc = parseResolution(real('bulk', file));
+      assert.ok(doc.markers.some((m) => m.label === label), `${file}: ${markersOf(doc).join(' | ')}`);
+    }
+  });
+  it('finds a marker glued to the number of a name or of a symbol not the Assembly\'s', () => {
+    const cases: [string, string, string][] = [
+      ['A_RES_79_218.pymupdf.txt', '18', 'COVID-19[18]'],
+      ['A_RES_78_153.pymupdf.txt', '31', '1/CP.27[31]'],
+      ['A_RES_79_313.pymupdf.txt', '4', 'and 5/6[4]'],
+      ['A_RES_78_157.pymupdf.txt', '6', 'genda 21[6]'],
+    ];
+    for (const [file, , expected] of cases) {
+      const doc = parseResolution(real('bulk', file));
+      assert.ok(markersOf(doc).some((m) => m.endsWith(expected)), `${file}: ${markersOf(doc).join(' | ')}`);
+    }
+  });
   it('does not read a reference in a symbol ("Dec.8") as a marker that pushes later markers out of reach (79/222)', () => {
     const doc = parseResolution(real('bulk', 'A_RES_79_222.pymupdf.txt'));
     assert.ok(doc.footnotes.every((f) => doc.markers.some((m) => m.label === f.label)), markersOf(doc).join(' | '));
@@ -112,6 +137,11 @@ describe('real forms: no text reads worse than before the real forms were taught
     const doc = parseResolution(real('bulk', 'A_RES_78_148.pymupdf.txt'));
     assert.ok(doc.headings.some((h) => h.text === 'Social aspects'));
     assert.match(paragraphWith(doc, 'aviation, and road transport').content.text, /road transport,$/);
+  });
+  it('reads a paragraph that PyMuPDF broke into a word per line as a paragraph, not a table (78/129)', () => {
+    const doc = parseResolution(real('bulk', 'A_RES_78_129.pymupdf.txt'));
+    assert.match(paragraphWith(doc, 'acknowledging that the 2030 Agenda includes').content.text, /^Reaffirming the 2030 Agenda for Sustainable Development, and acknowledging/);
+    assert.deepStrictEqual(doc.tables, []);
   });
   it('reads a table whose cells are short lines as a table (79/250)', () => {
     const doc = parseResolution(real('bulk', 'A_RES_79_250.pymupdf.txt'));
@@ -165,6 +195,37 @@ describe('real forms: structure around the paragraphs', () => {
     assert.strictEqual(doc.closing?.meeting, '55th (resumed) plenary meeting');
     assert.strictEqual(doc.operative.length, 1);
     assert.ok(doc.attachments.length === 1 && doc.attachments[0].start > doc.closing!.end);
+  });
+  it('reads the one unnumbered paragraph of a section, and a section\'s "Recalls …," before its "1." (78/253)', () => {
+    const doc = parseResolution(real('bulk', 'A_RES_78_253.pymupdf.txt'));
+    const alone = doc.operative.filter((p) => p.aloneInSection);
+    assert.ok(alone.some((p) => p.content.text.startsWith('Approves resources in the amount of 21,723,500 dollars')));
+    assert.ok(alone.every((p) => p.number === undefined));
+    const recalls = doc.preambular.find((p) => p.content.text.startsWith('Recalls its resolution 77/263 A'))!;
+    assert.ok(recalls && recalls.start > doc.operative[0].start);
+    assert.ok(doc.operative.some((p) => p.restartsNumbering && p.start > recalls.end && p.content.text.startsWith('Notes that, after a charge')));
+  });
+  it('reads items that name themselves ("Panel 1: …") as part of the text that announces them (79/273)', () => {
+    const doc = parseResolution(real('bulk', 'A_RES_79_273.pymupdf.txt'));
+    const themes = doc.operative.find((p) => p.number === 4)!.subparagraphs;
+    assert.deepStrictEqual(themes.map((s) => s.label).slice(0, 4), ['(a)', '(b)', '(c)', '(d)']);
+    assert.match(themes[1].content.text, /following themes: Panel 1: Tackling .* Panel 2: Reshaping/);
+  });
+  it('reads items with verbs of their own between "2. … in this regard:" and "3." as lost-label items (80/11)', () => {
+    const doc = parseResolution(real('texts', 'A_RES_80_11.txt'));
+    const op2 = doc.operative.find((p) => p.number === 2)!;
+    assert.deepStrictEqual(op2.subparagraphs.map((s) => [s.label, s.content.text.split(' ')[0]]), [['', 'Decides,'], ['', 'May'], ['', 'Requests'], ['', 'Takes']]);
+    const op1 = doc.operative.find((p) => p.number === 1)!;
+    assert.strictEqual(op1.subparagraphs[1].subparagraphs[0]?.content.text.split(' ')[0], 'Assisting', 'the item after "(b) … by:" is its first item');
+  });
+  it('reads gerunds after a chapeau ending "contribution to:" as its items once their labels are lost (80/34)', () => {
+    const doc = parseResolution(real('texts', 'A_RES_80_34.txt'));
+    const chapeau = paragraphWith(doc, 'a major contribution to:');
+    assert.deepStrictEqual(chapeau.subparagraphs.map((s) => s.content.text.split(' ')[0]), ['International', 'Eliminating', 'The', 'Excluding', 'Promoting']);
+  });
+  it('keeps a new preambular paragraph after labelled items of a chapeau ending with a preposition', () => {
+    const doc = parseResolution(lines('The General Assembly,', '', 'Recalling its resolution in which it called for:', '', '(a) Action,', '', '(b) Support,', '', 'Noting the report,', '', '1. Decides to act.'));
+    assert.strictEqual(doc.preambular.length, 2);
   });
   it('reads unlabelled items after a colon as sub-paragraphs whose label was lost', () => {
     const doc = parseResolution(lines('The General Assembly,', '', '1. Requests the Secretary-General:', '', 'To report on the matter;', '', 'To consult Member States;', '', '2. Decides to remain seized of the matter.'));

@@ -182,6 +182,18 @@ describe('structure: numbering, labels and references', () => {
       assert.strictEqual(fixed, draft('1. Decides to act;', '2. Requests a report;', '3. Decides to remain seized of the matter.'));
     });
 
+    it('the one paragraph of a section takes no number; the next section numbers from 1 again', () => {
+      const text = draft(
+        'I', 'Programme budget', '1. Approves the budget;', '2. Decides to review it;',
+        'II', 'International Trade Centre', 'Approves resources for the Centre;',
+        'III', 'Contingency fund', 'Recalls its resolution 77/263 A, in which it set the fund,', '1. Notes the balance of the fund;', '2. Decides to keep the fund.',
+      );
+      assert.deepStrictEqual(check(text).diagnostics.map((d) => d.message), []);
+      // Two unnumbered paragraphs in a section are a slip.
+      const two = draft('I', 'Programme budget', '1. Approves the budget;', 'II', 'International Trade Centre', 'Approves resources for the Centre;', 'Requests a report.');
+      assert.strictEqual(check(two).diagnostics.filter((d) => d.code === 'unres.opNumberMissing').length, 2);
+    });
+
     it('a lone operative paragraph may stand unnumbered; numbered, it is 1', () => {
       assert.deepStrictEqual(check(draft('Decides to remain seized of the matter.')).diagnostics, []);
       assert.deepStrictEqual(check(draft('1. Decides to remain seized of the matter.')).diagnostics, []);

@@ -288,6 +288,12 @@ describe('structure style checks', () => {
       assert.strictEqual(fixOnce(result.text, 'unres.openingInWrongPart'), result.text.replace('Decides to keep', 'Deciding to keep'));
     });
 
+    it('a section\'s own preamble may open with "Recalls …," before its "1.", as the Assembly writes it', () => {
+      const result = check('The General Assembly,\n\nNoting the report,\n\nI\n\nProgramme budget\n\n1. Approves the budget;\n\nII\n\nContingency fund\n\nRecalls its resolution 77/263 A, in which it set the fund,\n\n1. Notes the balance;\n\n2. Decides to keep the fund.\n');
+      assert.deepStrictEqual(result.document.model.preambular.map((p) => p.opening?.text), ['Noting', 'Recalls']);
+      assert.deepStrictEqual(result.summary.filter((d) => d[0] === 'unres.openingInWrongPart'), []);
+    });
+
     it('unres.openingInWrongPart: "Recalling …;" in the operative part, but not "Taking into account …, decides"', () => {
       const result = check('The General Assembly,\n\nNoting the report,\n\n1. |Recalling| its resolution 73/266;\n\n2. Taking into account the report, decides to act;\n\n3. Bearing in mind the report, also requests the Secretary-General to act.\n');
       assert.deepStrictEqual(result.summary, [

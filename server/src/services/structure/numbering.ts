@@ -103,8 +103,8 @@ function readStructure(document: ParsedDocument): Structure {
   let current: Paragraph | undefined;
   for (; i < ops.length; i++) {
     const paragraph = ops[i];
-    // "Resolves that:" over the numbered paragraphs takes no number of its own.
-    if (paragraph.introduces === 'paragraphs') continue;
+    // "Resolves that:" over the numbered paragraphs, and the one paragraph of a section, take no number of their own.
+    if (paragraph.introduces === 'paragraphs' || paragraph.aloneInSection) continue;
     if (paragraph.number === undefined && current && isOrphan(current, paragraph, orphans.get(current))) {
       const list = orphans.get(current) ?? [];
       list.push(paragraph);

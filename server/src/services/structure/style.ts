@@ -385,6 +385,10 @@ function wrongPart(document: ParsedDocument, paragraph: Paragraph, head: Word, v
   const other = paragraph.kind === 'preambular' ? vocabulary.operativeWords : vocabulary.preambularWords;
   if (own.has(head.lower) || !other.has(head.lower)) return false;
   const text = paragraph.content.text;
+  // A section's own preamble in a resolution in parts: "Recalls its resolution 77/263 A, …," before
+  // the section's "1." is how the Assembly writes it.
+  const firstOperative = document.model.operative[0];
+  if (paragraph.kind === 'preambular' && firstOperative && paragraph.start > firstOperative.start) return false;
   // "Taking into account …, decides …": a participle phrase before the operative verb.
   if (paragraph.kind === 'operative' && verbAfterComma(text, vocabulary)) return false;
   const suggestions = counterparts(head.lower, paragraph.kind, vocabulary).map((s) => withCaseOf(head.text, s));
