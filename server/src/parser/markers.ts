@@ -31,7 +31,7 @@ export interface GluedMarkers {
   labels: string[];
 }
 
-const DIGITS_OR_STARS = /\d{1,6}|\*{1,3}/g;
+const DIGITS_OR_STARS = /\d{1,7}|\*{1,3}/g;
 /** About a page of text: a footnote's text stands on the page of its marker. */
 const NEAR_FOOTNOTE = 4000;
 const MONTH_AFTER = new RegExp(`^\\s?(?:${MONTHS.join('|')})\\b`);
@@ -68,14 +68,16 @@ export function markerCandidates(source: string, start: number, end: number, lab
     if (run.startsWith('*')) {
       // "Uzbekistan:*", "Uzbekistan: *": the sponsors' footnote of a draft.
       const mark = before === ' ' ? text.charAt(at - 2) : before;
-      if (labels.has(run) && (isLower(mark) || isUpper(mark) || /[,;:.)”’"]/.test(mark))) out.push({ at: start + at, label: run, strength: 3 });
+      // "A/RES/78/68*": a reissued document's star on its symbol.
+      const onSymbol = before !== ' ' && /\/[\w.]*\d$/.test(text.slice(Math.max(0, at - 30), at));
+      if (labels.has(run) && (isLower(mark) || isUpper(mark) || /[,;:.)”’"]/.test(mark) || onSymbol)) out.push({ at: start + at, label: run, strength: 3 });
       continue;
     }
     // "Agreement4and", "Weapons 6and": the extraction dropped the space after the marker; not "2nd", "4bis".
     const gluedAfter = isLower(after) && !/^(?:st|nd|rd|th|bis|ter|quater|km|kg|mm|cm|am|pm)(?!\p{L})/u.test(text.slice(at + run.length, at + run.length + 3));
     const endsWell = after === '' || /[\s,.;:)”’"]/.test(after) || gluedAfter;
-    // Glued to a number: a year ("20152", "2024–203412") or a resolution number too long for its session ("77/2285").
-    if ((run.length === 5 || run.length === 6) && isYear(run.slice(0, 4)) && !/[\w/.-]/.test(before) && endsWell) {
+    // Glued to a number: a year ("20152", "2024–203412", "beyond 2030116") or a resolution number too long for its session ("77/2285").
+    if (run.length >= 5 && isYear(run.slice(0, 4)) && !/[\w/.-]/.test(before) && endsWell) {
       add(at + 4, run.slice(4), 2);
       continue;
     }
@@ -102,7 +104,8 @@ export function markerCandidates(source: string, start: number, end: number, lab
       // "Dec.8", "GC.18/Res.9", "E.86.IX.7": part of a reference.
       if (ABBREVIATION_BEFORE.test(word) || (before === '.' && /[\d/]/.test(token) && !YEAR_THEN_STOP.test(token))) continue;
       // "1,000": a thousands separator, not a marker; "2024,113" is a year and its marker.
-      if (before === ',' && run.length === 3 && /(?:^|\D)\d{1,3}(?:,\d{3})*,$/.test(token)) continue;
+      // "5/14,118": a symbol's number is no thousands group.
+      if (before === ',' && run.length === 3 && /(?:^|[^\d/])\d{1,3}(?:,\d{3})*,$/.test(token)) continue;
       add(at, run, /\d/.test(text.charAt(at - 2)) && before !== ';' && before !== ',' && before !== ')' && before !== '.' ? 2 : 3);
       continue;
     }
@@ -123,8 +126,8 @@ export function markerCandidates(source: string, start: number, end: number, lab
       add(at, run, 2);
     } else if (YEAR_THEN_STOP.test(lastToken) && /^(?:\s+\p{Lu}|\s*$)/u.test(rest)) {
       add(at, run, 2); // "Disaster Risk Reduction 2015–2030. 14⏎"
-    } else if (/[\p{Ll}”’")]\.$/u.test(lastToken) && !ABBREVIATION_BEFORE.test(lastToken) && /^(?:\s+\p{Lu}|\s*$)/u.test(rest)) {
-      add(at, run, 2); // "Right to Development. 5 We recognize", "applicable guidelines. 27⏎"
+    } else if (/[\p{Ll}”’")]\.$/u.test(lastToken) && !ABBREVIATION_BEFORE.test(lastToken) && /^(?:\s+(?:\d{1,3}\.\s+)?\p{Lu}|\s*$)/u.test(rest)) {
+      add(at, run, 2); // "Right to Development. 5 We recognize", "the Future. 16 9. We note", "guidelines. 27⏎"
     } else if (/\d\/\d{1,4}$/.test(lastToken)) {
       add(at, run, 2); // "resolutions 5/7 27 and 5/8 28 of"
     } else if (/[,;:)”’"]$/.test(lastToken)) {
@@ -201,13 +204,14 @@ export function chooseMarkers(candidates: MarkerCandidate[], footnotes: PlacedFo
       continue;
     }
     const list = byLabel.get(footnote.label) ?? [];
-    const pick = (end: number) => {
+    const pick = (end: number, bounded: boolean) => {
       let best: MarkerCandidate | undefined;
       for (const candidate of list) {
         if (candidate.at <= previous) continue;
         if (candidate.at >= end) break;
-        // A weakest candidate ("session 47") only when it stands near the footnote's text, on its page.
-        if (candidate.strength === 0 && footnote.at - candidate.at > NEAR_FOOTNOTE) continue;
+        // A weakest candidate ("session 47") only when it stands near the footnote's text, on its
+        // page, or between the markers of the footnotes around it (Markdown keeps footnotes at the end).
+        if (candidate.strength === 0 && footnote.at - candidate.at > NEAR_FOOTNOTE && !bounded) continue;
         if (!best || candidate.strength > best.strength) best = candidate;
         if (best.strength === 3) break;
       }
@@ -216,7 +220,7 @@ export function chooseMarkers(candidates: MarkerCandidate[], footnotes: PlacedFo
     // The marker comes before the next footnote's: a later strong look-alike ("Dec.8") must not
     // take the place of the marker and push every later marker out of reach.
     const bound = Math.min(footnote.at, firstAfter(footnotes[f + 1]?.label, previous));
-    const best = pick(bound) ?? pick(footnote.at);
+    const best = pick(bound, bound < footnote.at && previous >= 0) ?? pick(footnote.at, false);
     if (best) {
       chosen.push(best);
       placed.push(best);

@@ -85,9 +85,10 @@ export interface Paragraph extends Block {
   /**
    * What an operative paragraph ending with a colon introduces when not sub-paragraphs: text it
    * adopts ("Adopts the following declaration:"), or the resolution's numbered paragraphs
-   * ("Resolves that:" before "1. The Working Capital Fund shall …").
+   * ("Resolves that:" before "1. The Working Capital Fund shall …"), or a table ("as set out in
+   * the table below:").
    */
-  introduces?: 'attachment' | 'paragraphs';
+  introduces?: 'attachment' | 'paragraphs' | 'table';
   /** The first operative paragraph of a later section ("II") of a resolution in parts, numbered 1 again. */
   restartsNumbering?: boolean;
   /** The only operative paragraph of a section ("XX International Trade Centre"): it takes no number. */

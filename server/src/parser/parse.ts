@@ -37,7 +37,8 @@ function isOrganLine(plain: string): boolean {
 }
 
 const OPERATIVE_NUMBER = /^(\d{1,3})\.(?!\d)(?:\s+|$)/;
-const DECIMAL_LABEL = /^(\d{1,3}(?:\.\d{1,3})+)\.?(?:\s+|$)/;
+/** "1.2 The Board …"; "0.20 per cent", "14.5 and 14.6" at the start of a line are numbers in the text. */
+const DECIMAL_LABEL = /^(\d{1,3}(?:\.\d{1,3})+)\.?(?:\s+(?![\s\p{Ll}])|\s*$)/u;
 const LETTER_LABEL = /^\(([a-z]{1,4})\)(?:\s+|$)/;
 const CLOSING = new RegExp(String.raw`^(\d{1,4}(?:st|nd|rd|th)\s+(?:\(resumed\)\s+)?plenary\s+meeting)\b(?:\s+(\d{1,2})\s+(${MONTHS.join('|')})\s+(\d{4}))?`, 'i');
 /** "Annex", "Annex II", "Annex 2025 Political Declaration on …": a heading, never a sentence. */
@@ -64,12 +65,12 @@ interface Gap {
   pageBreak: boolean;
 }
 
-const LABEL_START = /^(?:\d{1,3}\.(?!\d)|\d{1,3}(?:\.\d{1,3})+\.?(?:\s|$)|\([a-z]{1,4}\)(?:\s|$))/;
+const LABEL_START = /^(?:\d{1,3}\.(?!\d)|\d{1,3}(?:\.\d{1,3})+\.?(?:\s+(?![\s\p{Ll}])|\s*$)|\([a-z]{1,4}\)(?:\s|$))/u;
 /** A line that ends so that a label on the next line continues it ("paragraph⏎(a) of", "resolution⏎1."). */
 /** A chapeau whose colon follows a preposition ("a major contribution to:") wants items, not paragraphs. */
 const ENDS_WITH_PREPOSITION = /\b(?:to|by|for|of|in|on|with|from|through|including|as)\s*:$/;
-/** An item that names itself: "Panel 1: Tackling …", "Round table 2. Financing …". */
-const NAMED_ITEM = /^\p{Lu}\p{Ll}+(?: \p{Ll}+)? \d{1,2}[:.] +\p{Lu}/u;
+/** An item that names itself with a short head holding a number: "Panel 1: Tackling …", "Monday, 9 June: from 9 a.m. …". */
+const NAMED_ITEM = /^\p{Lu}[^:;.\d]{0,30}\d{1,2}(?:[^:;.\d]{0,12})?: +\S/u;
 const LEAVES_REFERENCE_OPEN = /\b(?:sub-?paragraphs?|paragraphs?|articles?|rules?|sections?|chapters?|annex|paras?\.|and|or|to|of|in)$/i;
 
 const ENDS_WITH_FUNCTION_WORD = /\b(?:and|or|of|the|to|in|for|with|by|on|at|a|an|its|their|from|as|that|which|between|under|including|such|into|all|nor|but|than|whose|upon)$/;
@@ -388,7 +389,10 @@ class ResolutionParser {
         const previous = last.lines[last.lines.length - 1];
         const plain = this.plain(line);
         const startsParagraph = LABEL_START.test(plain) || preambularOpeningLength(plain) > 0;
-        if (/^\p{Ll}/u.test(plain) || ((!afterBlank || !/\.\s*$/.test(this.plain(previous))) && !startsParagraph)) {
+        // A footnote line without its final mark goes on ("Industrial Development Report 2024:⏎Turning
+        // Challenges into …"), even when the next line opens like a paragraph.
+        const unfinished = !afterBlank && !/[.;]\s*$/.test(this.plain(previous));
+        if (/^\p{Ll}/u.test(plain) || unfinished || ((!afterBlank || !/\.\s*$/.test(this.plain(previous))) && !startsParagraph)) {
           line.kind = 'footnote';
           last.lines.push(line);
           continue;
@@ -473,7 +477,7 @@ class ResolutionParser {
         document.closing = this.closingLine(raw, closing);
         continue;
       }
-      const label = this.labelOf(first);
+      const label = this.labelOf(first) ?? this.numberWithoutStop(raw, current);
       if (label?.kind !== 'letter' && label?.kind !== 'decimal' && current && this.introducesAttachedText(current, raw, label)) {
         // The attached text runs to the closing line, or, when it is a numbered list ("1. Opening
         // of the Congress."), to the resolution's next paragraph: its next number, an operative verb.
@@ -495,6 +499,7 @@ class ResolutionParser {
       }
       if (!label && this.isTable(raw)) {
         document.tables.push({ start: first.contentStart, end: raw.lines[raw.lines.length - 1].contentEnd });
+        if (current && !current.introduces && current.subparagraphs.length === 0 && /:$/.test(current.content.text)) current.introduces = 'table';
         continue;
       }
       if (!label && this.isHeading(raw)) {
@@ -590,7 +595,9 @@ class ResolutionParser {
     for (const raw of raws) {
       const previous = joined[joined.length - 1];
       const text = this.plainOf(raw);
-      if (previous && announcing && NAMED_ITEM.test(text)) {
+      // The question a paragraph puts to the Court ("… occupation:⏎What are the obligations …?") is its text too.
+      // So is a theme quoted on its own line ("will be:⏎“Fostering a multilateral … solidarity”").
+      if (previous && announcing && (NAMED_ITEM.test(text) || /\?[”"’]?$/.test(text) || /^“[^“”]*”[;.,]?$/.test(text))) {
         previous.lines.push(...raw.lines);
         continue;
       }
@@ -598,6 +605,20 @@ class ResolutionParser {
       joined.push(raw);
     }
     return joined;
+  }
+
+  /**
+   * "26⏎Condemns without reservation …": a paragraph number that lost its full stop, alone on its
+   * line, is taken only when it is the next number and an operative verb follows; a number alone
+   * is otherwise a table cell or furniture.
+   */
+  private numberWithoutStop(raw: RawParagraph, current: Paragraph | undefined): Label | undefined {
+    const first = raw.lines[0];
+    const match = /^\d{1,3}$/.exec(this.plain(first));
+    if (!match || raw.lines.length < 2 || current?.kind !== 'operative' || current.number === undefined) return undefined;
+    if (Number(match[0]) !== current.number + 1 || operativeOpeningLength(this.plain(raw.lines[1])) === 0) return undefined;
+    const start = first.contentStart + (this.text.slice(first.contentStart, first.contentEnd).length - this.text.slice(first.contentStart, first.contentEnd).trimStart().length);
+    return { kind: 'number', value: match[0], span: { start, end: start + match[0].length }, contentStart: raw.lines[1].contentStart };
   }
 
   /** For each raw paragraph, the operative number of the next numbered paragraph after it. */

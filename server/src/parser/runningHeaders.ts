@@ -68,7 +68,7 @@ export class RunningHeaderMatcher {
     }
     for (const title of this.titles) {
       if (title === letters) return { kind: 'title', letters };
-      if (title.startsWith(letters) && /^\p{Lu}/u.test(stripped)) return { kind: 'titleStart', letters };
+      if (title.startsWith(letters) && /^[\p{Lu}\p{N}]/u.test(stripped)) return { kind: 'titleStart', letters };
     }
     for (const title of this.titles) if (title.includes(letters)) return { kind: 'titlePart', letters };
     return undefined;

@@ -120,6 +120,22 @@ describe('real forms: footnote markers printed as plain digits', () => {
       assert.ok(markersOf(doc).some((m) => m.endsWith(expected)), `${file}: ${markersOf(doc).join(' | ')}`);
     }
   });
+  it('finds a marker glued to a year with three digits, after a symbol\'s number, before a paragraph number, and the star on a reissued symbol', () => {
+    const cases: [string, 'bulk' | 'texts', string][] = [
+      ['A_RES_78_69.pymupdf.txt', 'bulk', 'ond 2030[116]'],
+      ['A_RES_79_144.pymupdf.txt', 'bulk', 'on 5/14,[118]'],
+      ['A_RES_80_3.txt', 'texts', 'Future. [16]'],
+      ['A_RES_78_68.pymupdf.txt', 'bulk', 'ES/78/68[*]'],
+    ];
+    for (const [file, folder, expected] of cases) {
+      const doc = parseResolution(real(folder, file));
+      assert.ok(markersOf(doc).some((m) => m.endsWith(expected)), `${file}: ${markersOf(doc).join(' | ')}`);
+    }
+  });
+  it('takes a weak marker between the markers of the footnotes around it, when Markdown keeps the footnotes at the end (80/28)', () => {
+    const doc = parseResolution(real('texts', 'A_RES_80_28.txt'));
+    assert.ok(markersOf(doc).some((m) => m.endsWith(' Group [6]')), markersOf(doc).join(' | '));
+  });
   it('does not read a reference in a symbol ("Dec.8") as a marker that pushes later markers out of reach (79/222)', () => {
     const doc = parseResolution(real('bulk', 'A_RES_79_222.pymupdf.txt'));
     assert.ok(doc.footnotes.every((f) => doc.markers.some((m) => m.label === f.label)), markersOf(doc).join(' | '));
@@ -142,6 +158,26 @@ describe('real forms: no text reads worse than before the real forms were taught
     const doc = parseResolution(real('bulk', 'A_RES_78_129.pymupdf.txt'));
     assert.match(paragraphWith(doc, 'acknowledging that the 2030 Agenda includes').content.text, /^Reaffirming the 2030 Agenda for Sustainable Development, and acknowledging/);
     assert.deepStrictEqual(doc.tables, []);
+  });
+  it('reads a number at the start of a line that a lower-case word follows as text, not a decimal label (78/174)', () => {
+    const doc = parseResolution(real('bulk', 'A_RES_78_174.pymupdf.txt'));
+    const op60 = doc.operative.find((p) => p.number === 60)!;
+    assert.deepStrictEqual(op60.subparagraphs, []);
+    assert.match(op60.content.text, /to provide at least 0\.20 per cent of gross national income/);
+  });
+  it('drops a running header whose title starts with a number (78/128)', () => {
+    const doc = parseResolution(real('bulk', 'A_RES_78_128.pymupdf.txt'));
+    assert.ok(doc.operative.every((p) => p.number !== undefined), doc.operative.filter((p) => p.number === undefined).map((p) => p.content.text.slice(0, 40)).join(' | '));
+    assert.match(doc.operative.find((p) => p.number === 10)!.content.text, /held as follows: Monday, 9 June: from 9 a\.m\./);
+  });
+  it('continues a footnote whose line ends without its mark, even when the next line opens like a paragraph (79/222)', () => {
+    const doc = parseResolution(real('bulk', 'A_RES_79_222.pymupdf.txt'));
+    assert.match(doc.footnotes.find((f) => f.label === '18')!.content.text, /Report 2024: Turning Challenges into Sustainable Solutions/);
+    assert.ok(!doc.preambular.some((p) => p.content.text.startsWith('Turning Challenges')));
+  });
+  it('reads a table after "as set out in the table below:" as what the paragraph introduces (79/253)', () => {
+    const doc = parseResolution(real('bulk', 'A_RES_79_253.pymupdf.txt'));
+    assert.strictEqual(doc.operative.find((p) => p.number === 19)!.introduces, 'table');
   });
   it('reads a table whose cells are short lines as a table (79/250)', () => {
     const doc = parseResolution(real('bulk', 'A_RES_79_250.pymupdf.txt'));
@@ -226,6 +262,20 @@ describe('real forms: structure around the paragraphs', () => {
   it('keeps a new preambular paragraph after labelled items of a chapeau ending with a preposition', () => {
     const doc = parseResolution(lines('The General Assembly,', '', 'Recalling its resolution in which it called for:', '', '(a) Action,', '', '(b) Support,', '', 'Noting the report,', '', '1. Decides to act.'));
     assert.strictEqual(doc.preambular.length, 2);
+  });
+  it('reads a paragraph number that lost its full stop, alone on its line, when it is the next number (79/160)', () => {
+    const doc = parseResolution(real('bulk', 'A_RES_79_160.pymupdf.txt'));
+    assert.deepStrictEqual(doc.operative.filter((p) => p.number === 26 || p.number === 27).map((p) => p.opening?.text), ['Condemns', 'Affirms']);
+    const table = parseResolution(lines('The General Assembly,', '', '1. Decides to act;', '', '7', 'Decides to remain seized of the matter.'));
+    assert.strictEqual(table.operative[1].number, undefined, 'not the next number');
+  });
+  it('reads the question put to the Court and a theme quoted on its own line as the text of their paragraph (79/232, 79/333)', () => {
+    const question = parseResolution(real('bulk', 'A_RES_79_232.pymupdf.txt'));
+    const op10 = question.operative.find((p) => p.number === 10)!;
+    assert.deepStrictEqual(op10.subparagraphs, []);
+    assert.match(op10.content.text, /occupation: What are the obligations of Israel/);
+    const theme = parseResolution(real('bulk', 'A_RES_79_333.pymupdf.txt'));
+    assert.match(theme.operative.find((p) => p.number === 2)!.content.text, /will be: “Fostering a multilateral/);
   });
   it('reads unlabelled items after a colon as sub-paragraphs whose label was lost', () => {
     const doc = parseResolution(lines('The General Assembly,', '', '1. Requests the Secretary-General:', '', 'To report on the matter;', '', 'To consult Member States;', '', '2. Decides to remain seized of the matter.'));

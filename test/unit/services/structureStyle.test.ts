@@ -161,6 +161,17 @@ describe('structure style checks', () => {
   });
 
   describe('punctuation', () => {
+    it('reads the mark before a no-break space at the end of a PDF line, a quotation after a colon and a colon before a table', () => {
+      const nbsp = check('The General Assembly,\n\nRecalling its resolution 73/266,\u202f \n\nNoting the report,\n\n1. Decides to act.\n');
+      assert.deepStrictEqual(nbsp.summary, []);
+      const quoted = check('The General Assembly,\n\nNoting the report,\n\n1. Decides that the theme will be:\n\n“Fostering a multilateral approach”\n\n2. Requests a report.\n');
+      assert.deepStrictEqual(quoted.summary, []);
+      const unquoted = check('The General Assembly,\n\nNoting the report,\n\n1. Decides that the theme is the approach|\n|\n2. Requests a report.\n');
+      assert.deepStrictEqual(unquoted.summary.map((d) => d[0]), ['unres.punctuationOperative'], 'without the quotation the mark is missing');
+      const table = check('The General Assembly,\n\nNoting the report,\n\n1. Approves the posts set out in the table below:\n\nD-2\nD-1\nP-5\nP-4\nP-3\nTotal\n\n2. Decides to act.\n');
+      assert.deepStrictEqual(table.summary, []);
+    });
+
     it('unres.punctuationPreambular: a preambular paragraph ends with a comma', () => {
       const result = check('The General Assembly,\n\nRecalling its resolution 73/266|;|\n\nNoting the report,\n\n1. Decides to act.\n');
       assert.deepStrictEqual(result.summary, [
@@ -396,10 +407,11 @@ describe('structure style checks', () => {
       assert.strictEqual(fixOnce(closing('seventy-fith'), 'unres.sessionOrdinal'), closing('seventy-fifth'), 'a misspelt ordinal');
     });
 
-    it('a later session (an item taken up every two or three years) is an Information hint, left out of Fix all', () => {
+    it('a later session (an item taken up every two to five years) is an Information hint, left out of Fix all', () => {
       const result = check(closing('|seventy-sixth|'));
       assert.strictEqual(result.diagnostics[0].severity, 3);
-      assert.match(result.summary[0][3], /found "seventy-sixth" \(an item taken up every two or three years names a later session: then keep it\)\.$/);
+      assert.match(result.summary[0][3], /found "seventy-sixth" \(an item taken up every two to five years names a later session: then keep it\)\.$/);
+      assert.strictEqual(check(closing('seventy-ninth')).diagnostics[0].severity, 3, 'five sessions on: a quinquennial review');
       assert.deepStrictEqual(getStyleFixAll(result.document, builtIn), []);
       assert.strictEqual(check(closing('eightieth')).diagnostics[0].severity, 2, 'six sessions on is a slip');
     });

@@ -177,7 +177,8 @@ interface Terminal {
 
 function terminal(text: string, allowConjunction: boolean): Terminal | undefined {
   let end = text.length;
-  while (end > 0 && text.charCodeAt(end - 1) === 32) end--;
+  // Any white space: PDF text ends lines with no-break and narrow no-break spaces too.
+  while (end > 0 && /\s/.test(text[end - 1])) end--;
   if (end === 0) return undefined;
   // "…; and" / "…; or" before the next sub-paragraph: the mark is the one before the conjunction.
   if (allowConjunction) {
@@ -238,7 +239,7 @@ function checkParagraph(document: ParsedDocument, paragraph: Paragraph, label: s
     return;
   }
   if (paragraph.introduces) {
-    // It introduces the text it adopts, or the numbered paragraphs after it: its colon is right.
+    // It introduces the text it adopts, the numbered paragraphs after it or a table: its colon is right.
     expectMark(document, paragraph, [':'], false, PUNCTUATION_INTRODUCER, `at the end of ${label}, which introduces the text after it`, out);
   } else if (paragraph.kind === 'preambular') {
     expectMark(document, paragraph, [','], false, PUNCTUATION_PREAMBULAR, `at the end of preambular paragraph ${label}`, out);
@@ -288,6 +289,8 @@ function expectMark(document: ParsedDocument, block: Block, accepted: string[], 
   if (!end || accepted.includes(end.mark)) return;
   // A quoted question ends the text with its own mark: "… of Israel …?”".
   if ((end.mark === '?' || end.mark === '!') && accepted.includes('.')) return;
+  // A quotation after a colon closes the text without a mark of its own: "… will be: “Fostering …”".
+  if (end.mark === '' && /:\s*“[^“”]*”$/.test(clean.text.trimEnd())) return;
   const expected = accepted.map((m) => `"${m}"`).join(' or ');
   const found = end.mark ? `"${end.mark}"` : 'no punctuation mark';
   const message = `Expected ${expected} ${where}, found ${found}.`;
@@ -547,9 +550,10 @@ function checkSession(document: ParsedDocument, out: Finding[]): void {
       if (found === expectedNumber) continue;
       // Words that are not an attempt at an ordinal ("its next session", "its resumed session").
       if (found === undefined && !/(?:-|first|second|third|th)$/i.test(written) && !/-/.test(written)) continue;
-      const later = found !== undefined && found > expectedNumber && found <= expectedNumber + 2;
+      // Items taken up every two to five years name a later session ("the eighty-second" in a text of the seventy-eighth).
+      const later = found !== undefined && found > expectedNumber && found <= expectedNumber + 4;
       const severity = later ? DiagnosticSeverity.Information : DiagnosticSeverity.Warning;
-      const note = later ? ' (an item taken up every two or three years names a later session: then keep it)' : '';
+      const note = later ? ' (an item taken up every two to five years names a later session: then keep it)' : '';
       const message = `Expected the ${expected} session in the provisional agenda, the session after the ${ordinalWord(session)} named in the header, found "${written}"${note}.`;
       const span = toSourceSpan(paragraph.content, start, start + written.length);
       const sourceText = document.model.text.slice(span.start, span.end);
