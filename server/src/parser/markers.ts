@@ -33,7 +33,7 @@ export interface GluedMarkers {
 
 const DIGITS_OR_STARS = /\d{1,7}|\*{1,3}/g;
 /** About a page of text: a footnote's text stands on the page of its marker. */
-const NEAR_FOOTNOTE = 4000;
+const NEAR_FOOTNOTE = 6000;
 const MONTH_AFTER = new RegExp(`^\\s?(?:${MONTHS.join('|')})\\b`);
 /** Words that take a number after them: "Goal 2", "paragraph 3", "vol. 2", "December 2", "of 5". */
 const TAKES_NUMBER = new RegExp(
@@ -47,6 +47,8 @@ const ABBREVIATION_BEFORE = /(?:^|[^\p{L}])(?:Corr|Rev|Add|No|Nos|para|paras|cha
 
 /** Words after a number that make it a quantity: "2 million", "1 per cent", "3 years". */
 const QUANTITY_AFTER = /^\s?(?:million|billion|trillion|per\b|percent|%|years?\b|days?\b|months?\b|weeks?\b|hours?\b|times\b|minutes?\b|members?\b|States\b|countries\b|persons?\b|people\b|seats?\b|votes?\b|abstentions?\b|km|kg|tons?\b|tonnes?\b|degrees?\b|°)/i;
+/** Short words that a marker printed inside them cuts in two: "a 8 nd". */
+const SPLIT_WORD = /^(?:and|the|of|to|in|for|on|or|as|at|by)$/;
 /** A year and a full stop, before a glued marker: "June 2017.3", "2015–2030.14". */
 const YEAR_THEN_STOP = /^[\d–-]*(?:19|20)\d\d\.$/;
 const isLower = (ch: string) => ch !== '' && ch !== ch.toUpperCase() && ch === ch.toLowerCase();
@@ -132,12 +134,17 @@ export function markerCandidates(source: string, start: number, end: number, lab
       add(at, run, 2); // "resolutions 5/7 27 and 5/8 28 of"
     } else if (/[,;:)”’"]$/.test(lastToken)) {
       // "Rights, 1 the", "2023, 4 as well", "Agenda 21, 8"; not "paragraphs 3, 4 and 5".
-      const list = /^\d{1,3}[,;:]$/.test(lastToken) && TAKES_NUMBER.test(head.slice(0, head.length - lastToken.length).trimEnd());
+      // A list goes on with a number ("3, 4 and 5"); "children under 5, 2 and that" does not.
+      const list = /^\d{1,3}[,;:]$/.test(lastToken) && TAKES_NUMBER.test(head.slice(0, head.length - lastToken.length).trimEnd()) && /^(?:\s*[,;–-]|\s+(?:and|or|to)\s+\d|\s*$)/.test(rest);
       if (!list) add(at, run, 2);
     } else if (/(?:^|[^\d])(?:19|20)\d\d$/.test(lastToken)) {
       add(at, run, 2); // "2013 3 and", "2015 –2030 3"
     } else if (/\p{L}$/u.test(lastToken) && !TAKES_NUMBER.test(head)) {
       add(at, run, MAY_TAKE_NUMBER.test(head) ? 0 : 1); // "Saint Helena 2", "Convention 1 and"; "session 47"
+    } else if (/(?:^|\s)the \p{L}+$/u.test(head) && /^ (?:to|and|of|on|in|for|which|that)\b/.test(rest)) {
+      add(at, run, 0); // "reiterates the decision 21 to provide": a decision is cited by its symbol, "decision 2/CP.27"
+    } else if (/(?:^|\s)\p{Ll}$/u.test(head) && SPLIT_WORD.test(`${lastToken}${/^ (\p{Ll}{1,3})\b/u.exec(rest)?.[1] ?? '#'}`)) {
+      add(at, run, 1); // "2030, a 8 nd other": the marker printed inside "and"
     }
   }
 }

@@ -516,6 +516,8 @@ function documentSymbolProblem(raw: string, text: string, at: number, clean: Cle
     // "A/C.1/73/" at the end of a line and "L.27" on the next: a wrapped symbol, not a broken one.
     const after = text.slice(at + token.length, at + token.length + 2);
     if (/^ [A-Za-z0-9]/.test(after) && isSeparatorAt(clean, at + token.length)) return undefined;
+    // "A/C.6/78/ SR.36": a PDF tool's stray space before the symbol's last part.
+    if (/^ [A-Z][A-Za-z]{0,4}\.\d/.test(text.slice(at + token.length, at + token.length + 8))) return undefined;
     return { start: at, end: at + token.length, message: `“${token}” ends with a slash: the part after it is missing (a document symbol reads like A/70/174, a resolution like A/RES/73/266).` };
   }
   const resolution = /^A\/(RES|DEC)\/((?:ES-|S-)?\d{1,3})$/i.exec(token);

@@ -132,6 +132,19 @@ describe('real forms: footnote markers printed as plain digits', () => {
       assert.ok(markersOf(doc).some((m) => m.endsWith(expected)), `${file}: ${markersOf(doc).join(' | ')}`);
     }
   });
+  it('finds a marker after a number that no list goes on from, after "the decision", and printed inside a short word (79/2, 79/218, 79/263)', () => {
+    const cases: [string, string][] = [
+      ['A_RES_79_2.pymupdf.txt', 'nder 5, [2]'],
+      ['A_RES_79_218.pymupdf.txt', 'ecision [21]'],
+      ['A_RES_79_263.pymupdf.txt', '2030, a [8]'],
+    ];
+    for (const [file, expected] of cases) {
+      const doc = parseResolution(real('bulk', file));
+      assert.ok(markersOf(doc).some((m) => m.endsWith(expected)), `${file}: ${markersOf(doc).join(' | ')}`);
+    }
+    const list = parseResolution(lines('The General Assembly,', '', 'Recalling paragraphs 3, 4 and 5 of its resolution 73/266,', '', '1. Decides to act.', '__________________', '4 A/1.'));
+    assert.deepStrictEqual(list.markers, [], 'a list of paragraphs holds no marker');
+  });
   it('takes a weak marker between the markers of the footnotes around it, when Markdown keeps the footnotes at the end (80/28)', () => {
     const doc = parseResolution(real('texts', 'A_RES_80_28.txt'));
     assert.ok(markersOf(doc).some((m) => m.endsWith(' Group [6]')), markersOf(doc).join(' | '));

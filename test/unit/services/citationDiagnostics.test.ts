@@ -234,6 +234,7 @@ describe('citation diagnostics', () => {
 
     it('leaves ordinary text and well-formed symbols alone', () => {
       const paragraphs = [
+        'Recalling the summary records A/C.6/78/ SR.36 and A/C.6/79/ SR.37, as a PDF tool spaces them,',
         'Noting that the services run 24/7, that 1/2 of the budget for 2021–2025 was spent by 31 December 2020 and that 3/4 of States replied,',
         'Recalling its resolution 73/266 of 22 December 2018 on services available 24/7 and its resolution 73/2666,',
         'Recalling its resolutions 43/78 H of 7 December 1988, ES-10/2 and 2625 (XXV), and the documents A/C.1/73/L.27/Rev.1, A/70/174 and S/RES/2341 (2017),',
