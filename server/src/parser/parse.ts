@@ -738,8 +738,10 @@ class ResolutionParser {
     if (/^(?:Abbreviations?|Notes?|Source|Sources):\s/.test(lines[0])) return true;
     if (lines.length < 6) return false;
     // PyMuPDF breaks some justified lines into a word per line ("Reaffirming⏎the⏎2030 Agenda for"):
-    // a paragraph that opens with its phrase, not a table.
-    if (opensWithKnownPhrase(this.plainOf(raw))) return false;
+    // a paragraph that opens with its phrase, or like one and ends like one, is not a table.
+    const text = this.plainOf(raw);
+    if (opensWithKnownPhrase(text)) return false;
+    if ((preambularOpeningLength(text) > 0 || operativeOpeningLength(text) > 0) && /[,;.]$/.test(text)) return false;
     // Cells are short and end without marks; wrapped paragraph lines run to the margin.
     const unmarked = lines.filter((line) => !/[;.,]$/.test(line)).length;
     const mean = lines.reduce((n, line) => n + line.length, 0) / lines.length;

@@ -171,6 +171,9 @@ describe('real forms: no text reads worse than before the real forms were taught
     const doc = parseResolution(real('bulk', 'A_RES_78_129.pymupdf.txt'));
     assert.match(paragraphWith(doc, 'acknowledging that the 2030 Agenda includes').content.text, /^Reaffirming the 2030 Agenda for Sustainable Development, and acknowledging/);
     assert.deepStrictEqual(doc.tables, []);
+    // "Inviting" is no phrase of the vocabulary, but the block opens and ends like a paragraph.
+    const inviting = parseResolution(real('bulk', 'A_RES_78_125.pymupdf.txt'));
+    assert.ok(paragraphWith(inviting, 'Inviting the international community to provide continued support in strengthening macroeconomic'));
   });
   it('reads a number at the start of a line that a lower-case word follows as text, not a decimal label (78/174)', () => {
     const doc = parseResolution(real('bulk', 'A_RES_78_174.pymupdf.txt'));
