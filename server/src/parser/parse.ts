@@ -450,7 +450,9 @@ class ResolutionParser {
 
   private readBody(bodyStart: number, document: ResolutionDocument): void {
     const raws = this.joinNamedItems(this.groupParagraphs(bodyStart));
-    const nextNumbers = this.nextNumbers(raws);
+    // Each block's label, read once: the loop and the look-ahead for the next number both need it.
+    const labels = raws.map((raw) => this.labelOf(raw.lines[0]));
+    const nextNumbers = nextNumbersOf(labels);
     let part: ParagraphKind = 'preambular';
     let current: Paragraph | undefined;
     /** After a heading that follows operative paragraphs: a new section of a resolution in parts. */
@@ -477,7 +479,7 @@ class ResolutionParser {
         document.closing = this.closingLine(raw, closing);
         continue;
       }
-      const label = this.labelOf(first) ?? this.numberWithoutStop(raw, current);
+      const label = labels[r] ?? this.numberWithoutStop(raw, current);
       if (label?.kind !== 'letter' && label?.kind !== 'decimal' && current && this.introducesAttachedText(current, raw, label)) {
         // The attached text runs to the closing line, or, when it is a numbered list ("1. Opening
         // of the Congress."), to the resolution's next paragraph: its next number, an operative verb.
@@ -537,7 +539,7 @@ class ResolutionParser {
         const content = plain;
         const operative = operativeOpeningLength(content) > 0 && preambularOpeningLength(content) === 0;
         if (operative && /[;.:]/.test(this.finalMark(raw))) kind = 'operative';
-      } else if (sectionStart && !label && this.finalMark(raw) === ',' && ((preambularOpeningLength(plain) > 0 && operativeOpeningLength(plain) === 0) || (r + 1 < raws.length && this.labelOf(raws[r + 1].lines[0])?.value === '1'))) {
+      } else if (sectionStart && !label && this.finalMark(raw) === ',' && ((preambularOpeningLength(plain) > 0 && operativeOpeningLength(plain) === 0) || labels[r + 1]?.value === '1')) {
         // A section of a resolution in parts ("II. Financial performance report") opens with its
         // own preamble; "Recalls its resolution 77/263 A, …," before "1." is part of it too.
         kind = 'preambular';
@@ -617,20 +619,8 @@ class ResolutionParser {
     const match = /^\d{1,3}$/.exec(this.plain(first));
     if (!match || raw.lines.length < 2 || current?.kind !== 'operative' || current.number === undefined) return undefined;
     if (Number(match[0]) !== current.number + 1 || operativeOpeningLength(this.plain(raw.lines[1])) === 0) return undefined;
-    const start = first.contentStart + (this.text.slice(first.contentStart, first.contentEnd).length - this.text.slice(first.contentStart, first.contentEnd).trimStart().length);
+    const start = this.text.indexOf(match[0], first.contentStart);
     return { kind: 'number', value: match[0], span: { start, end: start + match[0].length }, contentStart: raw.lines[1].contentStart };
-  }
-
-  /** For each raw paragraph, the operative number of the next numbered paragraph after it. */
-  private nextNumbers(raws: RawParagraph[]): (number | undefined)[] {
-    const next: (number | undefined)[] = new Array(raws.length);
-    let ahead: number | undefined;
-    for (let r = raws.length - 1; r >= 0; r--) {
-      next[r] = ahead;
-      const label = this.labelOf(raws[r].lines[0]);
-      if (label?.kind === 'number') ahead = Number(label.value);
-    }
-    return next;
   }
 
   /**
@@ -1010,6 +1000,17 @@ class ResolutionParser {
     });
     return buildCleanText(this.text, segments);
   }
+}
+
+/** For each block, the operative number of the next numbered block after it. */
+function nextNumbersOf(labels: (Label | undefined)[]): (number | undefined)[] {
+  const next: (number | undefined)[] = new Array(labels.length);
+  let ahead: number | undefined;
+  for (let r = labels.length - 1; r >= 0; r--) {
+    next[r] = ahead;
+    if (labels[r]?.kind === 'number') ahead = Number(labels[r]!.value);
+  }
+  return next;
 }
 
 function isRoman(value: string): boolean {
