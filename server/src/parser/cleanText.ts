@@ -113,3 +113,39 @@ export function isSeparatorAt(clean: CleanText, at: number): boolean {
   const found = lastRunAtOrBefore(clean.runs, 0, at);
   return found < 0 || at >= clean.runs[found * 3] + clean.runs[found * 3 + 2];
 }
+
+/**
+ * The clean text without the characters at `offsets` (ascending clean offsets), its runs still
+ * mapping every remaining character to its source. Used to join a word a PDF tool split with a
+ * stray space, once the reader knows the two pieces make one word.
+ */
+export function withoutCleanChars(clean: CleanText, offsets: readonly number[]): CleanText {
+  if (offsets.length === 0) return clean;
+  const parts: string[] = [];
+  let from = 0;
+  for (const offset of offsets) {
+    parts.push(clean.text.slice(from, offset));
+    from = offset + 1;
+  }
+  parts.push(clean.text.slice(from));
+  const runs: number[] = [];
+  let removed = 0; // offsets before the current position
+  let k = 0;
+  for (let r = 0; r < clean.runs.length; r += 3) {
+    let cleanStart = clean.runs[r];
+    let sourceStart = clean.runs[r + 1];
+    const end = cleanStart + clean.runs[r + 2];
+    while (k < offsets.length && offsets[k] < cleanStart) (k++, removed++);
+    // Split the run at each removed character inside it.
+    while (k < offsets.length && offsets[k] < end) {
+      const cut = offsets[k];
+      if (cut > cleanStart) runs.push(cleanStart - removed, sourceStart, cut - cleanStart);
+      sourceStart += cut - cleanStart + 1;
+      cleanStart = cut + 1;
+      k++;
+      removed++;
+    }
+    if (end > cleanStart) runs.push(cleanStart - removed, sourceStart, end - cleanStart);
+  }
+  return { text: parts.join(''), runs };
+}

@@ -36,6 +36,18 @@ const INLINE = new RegExp(
 /** Only lines with one of these characters, or a run of spaces, need the inline regex. */
 const MAY_HAVE_MARKUP = new RegExp(`[${SUPERSCRIPT_DIGITS}<\\[\\]^*_\t\u00a0]| {2}`);
 
+/**
+ * Spaces a PDF tool put where the print has none: before a mark ("Calls for :", "2025 ;",
+ * "Decides , taking"), on either side of a word's hyphen ("Secretary -General", "nuclear-
+ * weapon-free"), and before the "s" of a plural ("resolution s 46/182"). Suspended hyphens keep
+ * their space: "small- and medium-sized", "country-owned and -driven".
+ */
+const STRAY_SPACE =
+  /(?<=[\p{L}\p{N})\]”’"]) +(?=[,;:]\d{0,3}(?:\s|$)|\.$)|(?<=[\p{L}\p{N}])(?<!\b(?:and|or|nor|to)) +(?=-[\p{L}\p{N}])|(?<=\p{L}-) +(?!(?:and|or|nor|to)\b)(?=\p{L})|(?<=\p{L}{2}) (?=s(?![\p{L}\p{N}]))/gu;
+/** A line-end hyphen before "and medium-sized" is suspended ("small-⏎and medium-sized"). */
+const SUSPENDED_HYPHEN_NEXT = /^(?:and|or|nor|to)\s+[\p{L}\p{N}]+-/u;
+const MAY_HAVE_STRAY_SPACE = / [,;:.-]|- | s(?![A-Za-z0-9])/;
+
 /** Scans source[start, end) (one line's content). */
 export function scanInline(source: string, start: number, end: number, context: InlineContext): InlineScan {
   const text = source.slice(start, end);
@@ -60,6 +72,12 @@ export function scanInline(source: string, start: number, end: number, context: 
       } else {
         skips.push({ start: at, end: at + token.length });
       }
+    }
+  }
+  if (MAY_HAVE_STRAY_SPACE.test(text)) {
+    STRAY_SPACE.lastIndex = 0;
+    for (let match = STRAY_SPACE.exec(text); match; match = STRAY_SPACE.exec(text)) {
+      skips.push({ start: start + match.index, end: start + match.index + match[0].length });
     }
   }
   if (context.glued) {
@@ -107,7 +125,11 @@ export function buildCleanText(source: string, segments: Segment[]): CleanText {
     const segment = segments[s];
     let at = segment.start;
     let end = segment.end;
-    const hyphenJoin = s + 1 < segments.length && source.charCodeAt(end - 1) === 45 /* - */ && /\p{L}/u.test(source.charAt(segments[s + 1].start));
+    const hyphenJoin =
+      s + 1 < segments.length &&
+      source.charCodeAt(end - 1) === 45 /* - */ &&
+      /\p{L}/u.test(source.charAt(segments[s + 1].start)) &&
+      !SUSPENDED_HYPHEN_NEXT.test(source.slice(segments[s + 1].start, segments[s + 1].start + 40));
     for (const skip of segment.skips) {
       if (skip.end <= at) continue;
       if (skip.start >= end) break;

@@ -3,7 +3,7 @@
 // `parseError` rather than thrown.
 import { findCitations } from './citations';
 import { findReferences } from './references';
-import { toSourceSpan } from './cleanText';
+import { toSourceSpan, withoutCleanChars } from './cleanText';
 import { parseHeader } from './header';
 import { RunningHeaderMatcher } from './runningHeaders';
 import { buildCleanText, InlineContext, scanInline, Segment } from './inline';
@@ -11,10 +11,10 @@ import { ClassifiedLine, classifyLine, SUPERSCRIPT_DIGITS } from './lineKinds';
 import { scanLines } from './lines';
 import { chooseMarkers, markerCandidates, type MarkerCandidate } from './markers';
 import type {
-  Citation, ClosingLine, Footnote, ParagraphReference, FootnoteBlock, FootnoteMarker, Furniture, LabelScheme, Paragraph, ParagraphKind,
+  CleanText, Citation, ClosingLine, Footnote, ParagraphReference, FootnoteBlock, FootnoteMarker, Furniture, LabelScheme, Paragraph, ParagraphKind,
   ResolutionDocument, SourceForm, Span, SubParagraph,
 } from './model';
-import { isoDate, MONTHS, operativeOpeningLength, opensWithKnownPhrase, preambularOpeningLength } from './vocabulary';
+import { isoDate, MONTHS, openingSplitSpaces, operativeOpeningLength, opensWithKnownPhrase, preambularOpeningLength } from './vocabulary';
 
 export function parseResolution(text: string): ResolutionDocument {
   try {
@@ -34,6 +34,16 @@ const ORGAN_SPACED = /^(?:The)?(?:GeneralAssembly|SecurityCouncil|EconomicandSoc
 
 function isOrganLine(plain: string): boolean {
   return ORGAN.test(plain) || (plain.length < 60 && ORGAN_SPACED.test(plain.replace(/\s+/g, '')));
+}
+
+const ORGAN_NAMES = ['General Assembly', 'Security Council', 'Economic and Social Council', 'Human Rights Council', 'Trusteeship Council'];
+
+/** The organ line without its stray spaces: "The General As sembly ," -> "The General Assembly,". */
+function organName(plain: string): string {
+  const squashed = plain.replace(/\s+/g, '');
+  const name = ORGAN_NAMES.find((n) => squashed.includes(n.replace(/\s+/g, '')));
+  if (!name) return plain;
+  return `${squashed.startsWith('The') ? 'The ' : ''}${name}${squashed.endsWith(',') ? ',' : ''}`;
 }
 
 const OPERATIVE_NUMBER = /^(\d{1,3})\.(?!\d)(?:\s+|$)/;
@@ -135,7 +145,10 @@ class ResolutionParser {
     }
     if (organIndex >= 0) {
       const organ = this.lines[organIndex];
-      document.organ = { start: organ.contentStart, end: organ.contentEnd, text: this.plain(organ) };
+      // "The General As sembly ,": the outline names the organ as printed, without the stray spaces.
+      const plain = this.plain(organ);
+      const text = ORGAN.test(plain) ? plain : organName(plain);
+      document.organ = { start: organ.contentStart, end: organ.contentEnd, text };
     }
     this.readBody(bodyStart, document);
     document.footnoteBlocks = this.footnoteBlocks;
@@ -781,7 +794,9 @@ class ResolutionParser {
   private paragraph(raw: RawParagraph, kind: ParagraphKind, index: number, number: Label | undefined): Paragraph {
     const start = raw.lines[0].contentStart;
     const { lines, contentStart } = this.contentLines(raw, number ? number.contentStart : start);
-    const content = this.cleanOf(lines, contentStart);
+    let content = this.cleanOf(lines, contentStart);
+    const splits = openingSplitSpaces(content.text);
+    if (splits.length > 0) content = withoutCleanChars(content, splits);
     const end = raw.lines[raw.lines.length - 1].contentEnd;
     const paragraph: Paragraph = {
       kind,
@@ -797,7 +812,7 @@ class ResolutionParser {
       paragraph.number = Number(number.value);
       paragraph.numberSpan = number.span;
     }
-    const opening = this.opening(lines[0], contentStart, content.text, kind);
+    const opening = this.opening(lines[0], contentStart, content, kind);
     if (opening) paragraph.opening = opening;
     this.citations.push(...findCitations(content, 'paragraph'));
     this.references.push(...findReferences(content));
@@ -890,7 +905,8 @@ class ResolutionParser {
 
   // ---- helpers --------------------------------------------------------------------------
 
-  private opening(first: ClassifiedLine, contentStart: number, text: string, kind: ParagraphKind): Paragraph['opening'] {
+  private opening(first: ClassifiedLine, contentStart: number, content: CleanText, kind: ParagraphKind): Paragraph['opening'] {
+    const text = content.text;
     // Markdown and Word exports set the opening phrase in italics: take exactly what is italic.
     const source = this.text.slice(contentStart, first.contentEnd);
     const italic = /^(\*{1,2}|_{1,2})([^*_\n]{1,80}?)\1(?![*_])/.exec(source);
@@ -902,23 +918,11 @@ class ResolutionParser {
     let length = kind === 'preambular' ? preambularOpeningLength(text) : operativeOpeningLength(text);
     if (length === 0) length = /^[\p{L}][\p{L}'’-]*/u.exec(text)?.[0].length ?? 0;
     if (length === 0) return undefined;
-    // The clean text starts at the paragraph's first character (no markup precedes it here).
-    const phrase = text.slice(0, length);
-    const at = this.text.indexOf(phrase.split(' ')[0], contentStart);
-    if (at < 0 || at > first.contentEnd) return undefined;
-    const sourceEnd = this.findPhraseEnd(at, phrase);
-    return { start: at, end: sourceEnd, text: phrase };
-  }
-
-  /** Source end of a phrase that may cross a line break or doubled spaces in the source. */
-  private findPhraseEnd(start: number, phrase: string): number {
-    let source = start;
-    for (let i = 0; i < phrase.length && source < this.text.length; i++) {
-      if (phrase[i] === ' ') {
-        while (source < this.text.length && /\s/.test(this.text[source])) source++;
-      } else source++;
-    }
-    return source;
+    // The clean text starts at the paragraph's first character; a phrase whose split words were
+    // joined ("Reaffi rms") spans the pieces in the source.
+    const span = toSourceSpan(content, 0, length);
+    if (span.start > first.contentEnd) return undefined;
+    return { start: span.start, end: span.end, text: text.slice(0, length) };
   }
 
   private labelOf(line: ClassifiedLine): Label | undefined {

@@ -248,3 +248,60 @@ export function opensWithKnownPhrase(text: string): boolean {
   while (i < words.length - 1 && MODIFIER_SET.has(words[i])) i++;
   return i < words.length && HEADS.has(words[i]) && /^\p{Lu}/u.test(text);
 }
+
+/** Every word an opening phrase is made of: heads, modifiers, adjectives and the words that complete them. */
+const OPENING_WORDS = new Set<string>([
+  ...HEADS,
+  ...MODIFIER_SET,
+  ...PREAMBULAR_ADJECTIVES,
+  ...PREAMBULAR_INTENSIFIERS,
+  ...[...OPERATIVE_PREFIXES, ...TRAILING_ADVERBS, ...Object.values(OPERATIVE_COMPLEMENTS).flat(), ...Object.values(PREAMBULAR_COMPLEMENTS).flat()]
+    .flatMap((phrase) => phrase.split(' ')),
+]);
+
+/** End of the run of letters at `at` (only lower-case ones when `lower`); `at` when there is none. */
+function lettersEnd(text: string, at: number, lower: boolean): number {
+  let end = at;
+  for (; end < text.length; end++) {
+    const code = text.charCodeAt(end);
+    if (code >= 97 && code <= 122) continue;
+    if (!lower && code >= 65 && code <= 90) continue;
+    if (code > 127 && (lower ? /\p{Ll}/u : /\p{L}/u).test(text.charAt(end))) continue;
+    break;
+  }
+  return end;
+}
+
+/**
+ * Clean offsets of the stray spaces a PDF tool put inside the words of a paragraph's opening
+ * phrase ("Reaffi rms", "Encour ages", "Noting w ith concern"). A space is dropped only where the
+ * word before it is not a word of the vocabulary and the pieces, the later ones in lower case,
+ * join into one that is; so "Decides that" or "Urges States" never join.
+ */
+export function openingSplitSpaces(text: string): number[] {
+  const spaces: number[] = [];
+  let at = 0;
+  for (let words = 0; words < 6; words++) {
+    let end = lettersEnd(text, at, false);
+    if (end === at) break;
+    if (!OPENING_WORDS.has(text.slice(at, end).toLowerCase())) {
+      let joined = text.slice(at, end);
+      const pending: number[] = [];
+      let known = false;
+      // A word split twice ("Encour ag es") joins from up to three pieces.
+      for (let piece = 0; piece < 2 && !known && text.charCodeAt(end) === 32; piece++) {
+        const next = lettersEnd(text, end + 1, true);
+        if (next === end + 1 || lettersEnd(text, next, false) !== next) break;
+        pending.push(end);
+        joined += text.slice(end + 1, next);
+        end = next;
+        known = OPENING_WORDS.has(joined.toLowerCase());
+      }
+      if (!known) break;
+      spaces.push(...pending);
+    }
+    if (text.charCodeAt(end) !== 32) break;
+    at = end + 1;
+  }
+  return spaces;
+}

@@ -308,30 +308,25 @@ describe('compare: bounded cost', () => {
   }
   const vocabulary = [...new Set(SEEDS.flatMap((s) => readSeed(s.file).match(/\b[a-z]{3,}\b/g) ?? []))].sort();
   const draft = (paragraphs: string[]) => `The General Assembly,\n\n${paragraphs.map((p, i) => `${i + 1}. Decides ${p};`).join('\n\n')}\n`;
-  const timed = <T>(fn: () => T): { value: T; ms: number } => {
-    const started = process.hrtime.bigint();
-    const value = fn();
-    return { value, ms: Number(process.hrtime.bigint() - started) / 1e6 };
-  };
+  // These must finish (the suite's timeout guards against a runaway); their times are figures of
+  // `npm run bench` (compare), never asserted here.
 
   it('entirely different drafts (300 paragraphs each) finish, all deleted and added', function () {
     this.timeout(10000);
     const a = parseResolution(draft(Array.from({ length: 300 }, (_, i) => words(i + 1, 40, vocabulary))));
     const b = parseResolution(draft(Array.from({ length: 300 }, (_, i) => words(i + 1001, 40, vocabulary))));
-    const { value, ms } = timed(() => compareDocuments(a, b));
+    const value = compareDocuments(a, b);
     assert.strictEqual(value.summary.deleted, 300);
     assert.strictEqual(value.summary.added, 300);
-    assert.ok(ms < 1000, `${ms} ms`);
   });
 
   it('one 50,000-word paragraph against a different one finishes with a paragraph-level change', function () {
     this.timeout(20000);
     const a = parseResolution(draft([words(7, 50000, vocabulary)]));
     const b = parseResolution(draft([words(8, 50000, vocabulary)]));
-    const { value, ms } = timed(() => compareDocuments(a, b));
+    const value = compareDocuments(a, b);
     assert.deepStrictEqual(listing(value), ['deleted OP1 -> -', 'added - -> OP1']);
     assert.ok(value.changes.every((c) => c.words === undefined));
-    assert.ok(ms < 1000, `${ms} ms`);
   });
 
   it('one 50,000-word paragraph against a reworded copy: the word diff gives up, the change stays paragraph-level', function () {
@@ -340,11 +335,10 @@ describe('compare: bounded cost', () => {
     const reworded = text.split(' ').map((w, i) => (i % 25 === 0 ? `${w}s` : w)).join(' ');
     const a = parseResolution(draft([text]));
     const b = parseResolution(draft([reworded]));
-    const { value, ms } = timed(() => compareDocuments(a, b));
+    const value = compareDocuments(a, b);
     assert.deepStrictEqual(listing(value), ['changed OP1 -> OP1']);
     assert.strictEqual(value.changes[0].gaveUp, true);
     assert.strictEqual(value.changes[0].words, undefined);
-    assert.ok(ms < 1000, `${ms} ms`);
   });
 
   it('honours maxEditLength: a diff longer than it gives up', () => {

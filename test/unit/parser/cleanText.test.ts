@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { isSeparatorAt, toCleanOffset, toSourceOffset, toSourceSpan } from '../../../server/src/parser/cleanText';
+import { isSeparatorAt, toCleanOffset, toSourceOffset, toSourceSpan, withoutCleanChars } from '../../../server/src/parser/cleanText';
 import { parseResolution } from '../../../server/src/parser/parse';
 
 describe('clean text offsets', () => {
@@ -39,4 +39,20 @@ describe('clean text offsets', () => {
     assert.strictEqual(isSeparatorAt(clean, lineBreak), true);
     assert.strictEqual(isSeparatorAt(clean, written), false);
   });
+});
+
+describe('clean text without some characters', () => {
+  const source = 'The General Assembly,\n\n1. Decides that its\ncul ture matters;\n';
+  const clean = parseResolution(source).operative[0].content;
+
+  it('removes characters inside runs and line-break separators, every other character still mapped to its source', () => {
+    assert.strictEqual(clean.text, 'Decides that its cul ture matters;');
+    const joined = withoutCleanChars(clean, [clean.text.indexOf(' cul'), clean.text.indexOf(' ture')]);
+    assert.strictEqual(joined.text, 'Decides that itsculture matters;');
+    for (let i = 0; i < joined.text.length; i++) assert.strictEqual(source[toSourceOffset(joined, i)], joined.text[i], `clean offset ${i}`);
+    const word = joined.text.indexOf('culture');
+    assert.deepStrictEqual(toSourceSpan(joined, word, word + 'culture'.length), { start: source.indexOf('cul'), end: source.indexOf('ture') + 4 });
+  });
+
+  it('returns the same text when nothing is removed', () => assert.strictEqual(withoutCleanChars(clean, []), clean));
 });

@@ -65,7 +65,9 @@ describe('real forms: hard-wrapped and laid-out PDF text', () => {
     const doc = parseResolution(real('texts', 'A_RES_79_128.pypdf.txt'));
     assert.strictEqual(sourceOf(doc, doc.organ!).trim(), 'The General Assembly ,');
     assert.deepStrictEqual([doc.preambular.length, doc.operative.length], [12, 7]);
-    assert.ok(paragraphWith(doc, 'Sendai Framework').content.text.includes('Recalling also its resolutions 46/182') === false);
+    const sendai = paragraphWith(doc, 'Sendai Framework').content.text;
+    assert.ok(sendai.startsWith('Recalling also its resolutions 46/182'), 'the split plural "resolution s" is joined');
+    assert.ok(!sendai.includes('Recalling further'), 'the next paragraph starts at its first-line indent');
   });
   it('reads pdftotext -layout text by the indents of each page, whose margin moves (A/C.3/80/L.21)', () => {
     const doc = parseResolution(real('texts', 'A_C_3_80_L_21.pdftotext-layout.txt'));
@@ -332,5 +334,59 @@ describe('real forms: references and citations', () => {
       ['1 (I)', '1946-01-24'],
       ['70/119', '2015-12-14'],
     ]);
+  });
+});
+
+describe('real forms: words split by stray spaces and hyphens', () => {
+  const doc = parseResolution(lines(
+    'The General As sembly ,',
+    '',
+    'Noting w ith concern the report of the Secretary -General on nuclear- weapon-free zones and small- and medium-sized enterprises,',
+    '',
+    'Recalling its resolution s 46/182 of 19 December 1991 and country-owned and -driven strategies,',
+    '',
+    '1. Reaffi rms its determination to act by 2025 ;',
+    '',
+    '2. Encour ages States to act, and calls for :',
+    '',
+    '(a) Business-',
+    'as-usual and small-',
+    'and medium-sized enterprises;',
+    '',
+    '3. Decides , taking into account the above, to remain seized of the matter.',
+  ));
+  const [pp1, pp2] = doc.preambular;
+  const [op1, op2, op3] = doc.operative;
+  it('names the organ line without its stray spaces', () => {
+    assert.strictEqual(doc.organ?.text, 'The General Assembly,');
+    assert.strictEqual(sourceOf(doc, doc.organ!), 'The General As sembly ,');
+  });
+  it('joins the words of an opening phrase, whose span covers the pieces', () => {
+    assert.deepStrictEqual([pp1, op1, op2].map((p) => p.opening?.text), ['Noting with concern', 'Reaffirms its determination', 'Encourages']);
+    assert.strictEqual(sourceOf(doc, op1.opening!), 'Reaffi rms its determination');
+    assert.strictEqual(sourceOf(doc, pp1.opening!), 'Noting w ith concern');
+  });
+  it('drops spaces around a word hyphen, before a mark and before a plural s, but keeps suspended hyphens', () => {
+    assert.ok(pp1.content.text.includes('the Secretary-General on nuclear-weapon-free zones and small- and medium-sized'), pp1.content.text);
+    assert.ok(pp2.content.text.startsWith('Recalling its resolutions 46/182 of 19 December 1991 and country-owned and -driven'), pp2.content.text);
+    assert.ok(op1.content.text.endsWith('by 2025;'), op1.content.text);
+    assert.ok(op2.content.text.endsWith('calls for:'), op2.content.text);
+    assert.strictEqual(op2.subparagraphs[0].content.text, 'Business-as-usual and small- and medium-sized enterprises;');
+    assert.ok(op3.content.text.startsWith('Decides, taking'), op3.content.text);
+  });
+  it('keeps exact source ranges for citations in joined text', () => {
+    const citation = doc.citations.find((c) => c.symbol === '46/182')!;
+    assert.strictEqual(sourceOf(doc, citation), '46/182');
+    assert.strictEqual(sourceOf(doc, citation.date!), '19 December 1991');
+  });
+  it('never joins two words of the vocabulary or a word with a capitalised one', () => {
+    const plain = parseResolution(lines('The General Assembly,', '', '1. Decides that the matter stays;', '', '2. Urges States to act;', '', '3. Pursuant to the rules, decides to act.'));
+    assert.deepStrictEqual(plain.operative.map((p) => p.content.text.split(' ').slice(0, 3).join(' ')), ['Decides that the', 'Urges States to', 'Pursuant to the']);
+  });
+  it('reads the real spaced forms: "Decides , taking", "Calls for :" (pypdf)', () => {
+    const texts = ['A_RES_78_113.pypdf.txt', 'A_RES_79_81.pypdf.txt'].map((f) => parseResolution(real('texts', f)));
+    for (const text of texts) {
+      for (const p of [...text.preambular, ...text.operative]) assert.ok(!/\w [,;:](\s|$)/.test(p.content.text), p.content.text.slice(0, 80));
+    }
   });
 });

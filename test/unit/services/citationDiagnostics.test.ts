@@ -379,25 +379,20 @@ describe('citation diagnostics', () => {
     }
   });
 
-  describe('cost', () => {
+  describe('long drafts and cancellation', () => {
     it('honours the cancellation token', () => {
       const text = replaceOnce(readSeed(SEEDS[0].file), '53/70 of 4 December 1998', '53/70 of 5 December 1998');
       assert.deepStrictEqual(getCitationDiagnostics(parse(text), kb, { isCancellationRequested: true }), []);
     });
 
-    it('checks a 300-paragraph draft in a few milliseconds', () => {
+    it('checks a 300-paragraph draft with long citation lists and finds nothing wrong', () => {
       const list = 'Recalling its resolutions 53/70 of 4 December 1998, 54/49 of 1 December 1999, 55/28 of 20 November 2000 and 73/266 of 22 December 2018, and paragraph 3 of resolution 73/266, and the report A/70/174,';
       const paragraphs = Array.from({ length: 150 }, () => list);
       for (let i = 1; i <= 150; i++) paragraphs.push(`${i}. Requests the Secretary-General, pursuant to paragraph 2 (a) of resolution 73/266 and to its resolution 71/28 of 5 December 2016, to act;`);
       const document = parse(`The General Assembly,\n\n${paragraphs.join('\n\n')}\n`);
       assert.strictEqual(document.model.preambular.length + document.model.operative.length, 300);
-      getCitationDiagnostics(document, kb);
-      const runs = 20;
-      const started = process.hrtime.bigint();
-      for (let i = 0; i < runs; i++) assert.deepStrictEqual(getCitationDiagnostics(document, kb), []);
-      const ms = Number(process.hrtime.bigint() - started) / 1e6 / runs;
-      assert.ok(ms < 20, `${ms.toFixed(2)} ms per check`);
-      if (process.env.UNRES_TIMINGS) console.log(`      citation diagnostics on 300 paragraphs: ${ms.toFixed(2)} ms`);
+      // Its time is a figure of `npm run bench` (diagnostics), never asserted here.
+      assert.deepStrictEqual(getCitationDiagnostics(document, kb), []);
     });
   });
 });

