@@ -4,7 +4,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { fileURLToPath } from 'url';
 import {
-  CodeActionKind, createConnection, DidChangeConfigurationNotification, InitializeResult, ProposedFeatures, TextDocuments,
+  CodeAction, CodeActionKind, createConnection, DidChangeConfigurationNotification, InitializeResult, ProposedFeatures, TextDocuments,
   TextDocumentSyncKind, WorkspaceFolder,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -205,14 +205,25 @@ connection.onCodeAction(async (params, token) => {
   const { diagnostics, only } = params.context;
   const range = clampRange(doc, params.range);
   const vocabulary = openingVocabulary(agreed);
-  const actions = wantsKind(only, CodeActionKind.QuickFix)
-    ? [
-        ...getNumberingCodeActions(doc, range, diagnostics, token),
-        ...getStyleCodeActions(doc, range, diagnostics, vocabulary, token),
-        ...getCitationCodeActions(doc, range, diagnostics, corpus.current, token),
-        ...getAgreedCodeActions(doc, diagnostics),
-      ]
-    : [];
+  const actions: CodeAction[] = [];
+  if (wantsKind(only, CodeActionKind.QuickFix)) {
+    // A request about thousands of diagnostics must not keep a hover waiting: between providers
+    // the handler lets the messages that came meanwhile through (a cancellation only reaches the
+    // token then, the providers being synchronous), and stops once cancelled or once the text it
+    // would edit has changed.
+    const providers = [
+      () => getNumberingCodeActions(doc, range, diagnostics, token),
+      () => getStyleCodeActions(doc, range, diagnostics, vocabulary, token),
+      () => getCitationCodeActions(doc, range, diagnostics, corpus.current, token),
+      () => getAgreedCodeActions(doc, diagnostics, token),
+    ];
+    for (const provide of providers) {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      if (token.isCancellationRequested || documents.get(doc.uri)?.version !== doc.version) return [];
+      actions.push(...provide());
+    }
+  }
+  if (token.isCancellationRequested) return [];
   let fixAll;
   if (wantsKind(only, FIX_ALL_KIND)) {
     // Codes the user turned off are not fixed either.

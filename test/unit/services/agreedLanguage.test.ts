@@ -174,6 +174,20 @@ describe('agreed language with the seeds as corpus', () => {
       assert.deepStrictEqual(getAgreedDiagnostics(parse(fixed), index, resolve), []);
     });
 
+    it('restores each of hundreds of edited paragraphs in one request', () => {
+      const paragraph = HUMAN_RIGHTS.replace('importance of respect', 'importance of full respect');
+      const text = `The General Assembly,\n\n${Array.from({ length: 200 }, () => paragraph).join('\n\n')}\n`;
+      const document = parse(text);
+      const diagnostics = getAgreedDiagnostics(document, index, resolve);
+      assert.strictEqual(diagnostics.length, 200);
+      const actions = getAgreedCodeActions(document, [...diagnostics].reverse());
+      assert.strictEqual(actions.length, 200);
+      const edits = actions.map((a) => a.edit!.changes!['untitled:draft'][0]).sort((a, b) => b.range.start.line - a.range.start.line);
+      const fixed = edits.reduce((current, edit) => applyEdit(current, document, edit), text);
+      assert.strictEqual(fixed, text.replace(/importance of full respect/g, 'importance of respect'));
+      assert.deepStrictEqual(getAgreedCodeActions(document, diagnostics, { isCancellationRequested: true }), []);
+    });
+
     it('keeps the number of an operative paragraph and the final mark of its position', () => {
       const seed = parse(readSeed(SEEDS[4].file)).model;
       const op4 = seed.operative[3].content.text; // "Requests the Office for Disarmament Affairs …;"

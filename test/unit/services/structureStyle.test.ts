@@ -520,6 +520,44 @@ describe('structure style checks', () => {
       assert.deepStrictEqual(getStyleDiagnostics(parse(text), builtIn, { isCancellationRequested: true }), []);
     });
 
+    it('answers for thousands of diagnostics at once: each its own fix, nothing for the others', () => {
+      // A paragraph with thousands of markers without footnotes, and hundreds of paragraphs with the wrong mark.
+      const markers = Array.from({ length: 3000 }, (_, i) => `word${'¹²³⁴⁵⁶⁷⁸⁹'[i % 9]}`).join(' ');
+      const paragraphs = Array.from({ length: 400 }, (_, i) => `Noting report ${i + 1};`);
+      const text = `The General Assembly,\n\n${paragraphs.join('\n\n')}\n\nRecalling the ${markers},\n\n1. Decides to act.\n`;
+      const document = parse(text);
+      const diagnostics = getStyleDiagnostics(document, builtIn);
+      const punctuation = diagnostics.filter((d) => d.code === 'unres.punctuationPreambular');
+      assert.strictEqual(punctuation.length, 400);
+      assert.ok(diagnostics.filter((d) => d.code === 'unres.footnoteMissing').length >= 3000);
+      const everything = { start: { line: 0, character: 0 }, end: document.lines.positionAt(text.length) };
+      // In reverse, as a client may list them.
+      const actions = getStyleCodeActions(document, everything, [...diagnostics].reverse(), builtIn);
+      assert.strictEqual(actions.length, 400);
+      for (const action of actions) {
+        assert.strictEqual(action.diagnostics!.length, 1);
+        assert.strictEqual(action.diagnostics![0].code, 'unres.punctuationPreambular');
+        assert.deepStrictEqual(editsOf(action), [{ range: action.diagnostics![0].range, newText: ',' }]);
+      }
+      const fixed = applyEdits(document, actions.flatMap(editsOf));
+      assert.strictEqual(fixed, text.replace(/(Noting report \d+);/g, '$1,'));
+    });
+
+    it('stops matching diagnostics once the request is cancelled', () => {
+      const text = 'The General Assembly,\n\nRecalling its resolution 73/266;\n\nNoting the report;\n\n1. Decides to act.\n';
+      const document = parse(text);
+      const diagnostics = getStyleDiagnostics(document, builtIn);
+      const everything = { start: { line: 0, character: 0 }, end: document.lines.positionAt(text.length) };
+      assert.strictEqual(getStyleCodeActions(document, everything, diagnostics, builtIn).length, 2);
+      // The reads the checks make, then one more: cancelled once the diagnostics are being matched.
+      let reads = 0;
+      getStyleDiagnostics(document, builtIn, { get isCancellationRequested() { reads++; return false; } });
+      const limit = reads + 1;
+      let seen = 0;
+      const token = { get isCancellationRequested() { return ++seen > limit; } };
+      assert.deepStrictEqual(getStyleCodeActions(document, everything, diagnostics, builtIn, token), []);
+    });
+
     it('every code has a fixture above', () => {
       assert.deepStrictEqual([...STYLE_CODES].sort(), [
         'unres.footnoteMissing', 'unres.footnoteUnused', 'unres.openingInWrongPart', 'unres.openingUnknown', 'unres.punctuationIntroducer',

@@ -87,11 +87,20 @@ export function getStyleCodeActions(
   if (requested.length === 0) return [];
   const fresh = findings(document, vocabulary, token);
   if (token?.isCancellationRequested) return [];
+  // By code and range, so that each requested diagnostic finds its own in one look-up: a paragraph
+  // with thousands of markers asks about thousands of diagnostics at once.
+  const byPlace = new Map<string, Finding[]>();
+  for (const finding of fresh) {
+    const key = `${finding.diagnostic.code}@${rangeKey(finding.diagnostic.range)}`;
+    const list = byPlace.get(key);
+    if (list) list.push(finding);
+    else byPlace.set(key, [finding]);
+  }
   const actions: CodeAction[] = [];
   const seen = new Set<string>();
   for (const diagnostic of requested) {
-    const key = rangeKey(diagnostic.range);
-    const candidates = fresh.filter((f) => f.diagnostic.code === diagnostic.code && rangeKey(f.diagnostic.range) === key);
+    if (token?.isCancellationRequested) return [];
+    const candidates = byPlace.get(`${diagnostic.code}@${rangeKey(diagnostic.range)}`) ?? [];
     const finding = candidates.find((f) => f.diagnostic.message === diagnostic.message) ?? (candidates.length === 1 ? candidates[0] : undefined);
     if (!finding) continue;
     for (const fix of finding.fixes) {
