@@ -716,6 +716,8 @@ function planEdits(document: ParsedDocument, structure: Structure, plan: Plan): 
     if (structure.owner.has(paragraph)) continue;
     const name = paragraphName(paragraph);
     const reletter = plan.labels === 'all' || (plan.labels !== undefined && plan.labels.has(name));
+    // Relettering one paragraph leaves the others alone: one action per paragraph must not read them all.
+    if (!reletter && !plan.numbers) continue;
     const items = topItems(document, paragraph, structure);
     if (items.length === 0) continue;
     const prefixes = new Set<string>();
