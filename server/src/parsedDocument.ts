@@ -3,6 +3,7 @@ import type { Range } from 'vscode-languageserver-types';
 import { LineIndex } from './parser/lines';
 import type { ResolutionDocument, Span } from './parser/model';
 import { parseResolution } from './parser/parse';
+import { wholeCharacters } from './positions';
 
 export interface TextSource {
   readonly uri: string;
@@ -25,8 +26,10 @@ export class ParsedDocument {
     return new ParsedDocument(source.uri, source.version, parseResolution(source.getText()));
   }
 
+  /** The LSP range of a span, widened to whole characters (never half a surrogate pair or a CRLF). */
   range(span: Span): Range {
-    return { start: this.lines.positionAt(span.start), end: this.lines.positionAt(span.end) };
+    const whole = wholeCharacters(this.model.text, span);
+    return { start: this.lines.positionAt(whole.start), end: this.lines.positionAt(whole.end) };
   }
 
   lineOf(offset: number): number {

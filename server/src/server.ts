@@ -4,7 +4,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { fileURLToPath } from 'url';
 import {
-  CodeActionKind, createConnection, DidChangeConfigurationNotification, InitializeResult, ProposedFeatures, TextDocuments,
+  CodeAction, CodeActionKind, createConnection, DidChangeConfigurationNotification, InitializeResult, ProposedFeatures, TextDocuments,
   TextDocumentSyncKind, WorkspaceFolder,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -15,6 +15,7 @@ import type { CorpusSources } from './corpus/corpusLoader';
 import type { KnowledgeBase } from './corpus/knowledgeBase';
 import { CorpusService } from './corpus/corpusService';
 import { checkInput } from './inputGuard';
+import { clampChange, clampPosition, clampRange } from './positions';
 import { getDiagnostics, inputDiagnostics } from './services/diagnostics';
 import { FIX_ALL_KIND, getFixAllAction, wantsKind } from './services/fixAll';
 import { getNumberingCodeActions, getNumberingFixAll } from './services/structure/numbering';
@@ -27,7 +28,16 @@ import {
 } from './languageService';
 
 const connection = createConnection(ProposedFeatures.all);
-const documents = new TextDocuments(TextDocument);
+// Each edit clamped to the text it applies to (the next edit of a notification sees the text the
+// previous one left): an edit past the end would otherwise derail every later one.
+const documents = new TextDocuments<TextDocument>({
+  create: TextDocument.create,
+  update: (document, changes, version) => {
+    let updated = TextDocument.update(document, [], version);
+    for (const change of changes) updated = TextDocument.update(updated, [clampChange(updated, change)], version);
+    return updated;
+  },
+});
 const parsed = new ParsedDocuments();
 /** The bundle runs from <extension>/dist/server.js; the seeds ship in <extension>/corpus. */
 const shippedCorpus = path.resolve(__dirname, '..', 'corpus');
@@ -161,27 +171,30 @@ connection.languages.semanticTokens.on((params, token) => { const doc = modelOf(
 connection.languages.inlayHint.on(async (params, token) => {
   const doc = modelOf(params.textDocument.uri);
   if (!doc || !(await readSetting(params.textDocument.uri, 'inlayHints.preambularNumbers', true))) return [];
-  return getInlayHints(doc, params.range, token);
+  return getInlayHints(doc, clampRange(doc, params.range), token);
 });
 
 connection.onHover((params, token) => {
   const doc = modelOf(params.textDocument.uri);
-  return doc ? getHover(doc, params.position, corpus.current, token) ?? getAgreedHover(doc, params.position, agreed) : null;
+  if (!doc) return null;
+  const position = clampPosition(doc, params.position);
+  return getHover(doc, position, corpus.current, token) ?? getAgreedHover(doc, position, agreed);
 });
 connection.onDocumentLinks((params, token) => { const doc = modelOf(params.textDocument.uri); return doc ? getDocumentLinks(doc, token) : []; });
 connection.onCompletion((params, token) => {
   const doc = modelOf(params.textDocument.uri);
   if (!doc) return null;
-  return getCitationCompletions(doc, params.position, corpus.current, token) ?? getAgreedCompletions(doc, params.position, agreed, token);
+  const position = clampPosition(doc, params.position);
+  return getCitationCompletions(doc, position, corpus.current, token) ?? getAgreedCompletions(doc, position, agreed, token);
 });
 connection.onReferences((params, token) => {
   const doc = modelOf(params.textDocument.uri);
   const open = documents.all().map((d) => modelOf(d.uri)).filter((d): d is ParsedDocument => d !== undefined);
-  return doc ? findCitationReferences(doc, params.position, corpus.current, open, params.context.includeDeclaration, token) : [];
+  return doc ? findCitationReferences(doc, clampPosition(doc, params.position), corpus.current, open, params.context.includeDeclaration, token) : [];
 });
 connection.onDefinition((params, token) => {
   const doc = modelOf(params.textDocument.uri);
-  const links = doc ? getDefinition(doc, params.position, corpus.current, token) : null;
+  const links = doc ? getDefinition(doc, clampPosition(doc, params.position), corpus.current, token) : null;
   // Clients without LocationLink support get plain locations.
   return links && !definitionLinks ? links.map((l) => ({ uri: l.targetUri, range: l.targetSelectionRange })) : links;
 });
@@ -190,15 +203,27 @@ connection.onCodeAction(async (params, token) => {
   const doc = modelOf(params.textDocument.uri);
   if (!doc) return [];
   const { diagnostics, only } = params.context;
+  const range = clampRange(doc, params.range);
   const vocabulary = openingVocabulary(agreed);
-  const actions = wantsKind(only, CodeActionKind.QuickFix)
-    ? [
-        ...getNumberingCodeActions(doc, params.range, diagnostics, token),
-        ...getStyleCodeActions(doc, params.range, diagnostics, vocabulary, token),
-        ...getCitationCodeActions(doc, params.range, diagnostics, corpus.current, token),
-        ...getAgreedCodeActions(doc, diagnostics),
-      ]
-    : [];
+  const actions: CodeAction[] = [];
+  if (wantsKind(only, CodeActionKind.QuickFix)) {
+    // A request about thousands of diagnostics must not keep a hover waiting: between providers
+    // the handler lets the messages that came meanwhile through (a cancellation only reaches the
+    // token then, the providers being synchronous), and stops once cancelled or once the text it
+    // would edit has changed.
+    const providers = [
+      () => getNumberingCodeActions(doc, range, diagnostics, token),
+      () => getStyleCodeActions(doc, range, diagnostics, vocabulary, token),
+      () => getCitationCodeActions(doc, range, diagnostics, corpus.current, token),
+      () => getAgreedCodeActions(doc, diagnostics, token),
+    ];
+    for (const provide of providers) {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      if (token.isCancellationRequested || documents.get(doc.uri)?.version !== doc.version) return [];
+      actions.push(...provide());
+    }
+  }
+  if (token.isCancellationRequested) return [];
   let fixAll;
   if (wantsKind(only, FIX_ALL_KIND)) {
     // Codes the user turned off are not fixed either.

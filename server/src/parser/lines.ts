@@ -62,8 +62,8 @@ export class LineIndex {
     if (position.line < 0) return 0;
     if (position.line >= this.starts.length) return this.text.length;
     const lineStart = this.starts[position.line];
-    const lineEnd = position.line + 1 < this.starts.length ? this.starts[position.line + 1] : this.text.length;
-    return Math.max(lineStart, Math.min(lineStart + position.character, lineEnd));
+    // Past the line's end is its end, as the LSP reads it, not a place on the next line.
+    return Math.max(lineStart, Math.min(lineStart + position.character, this.lineEnd(position.line)));
   }
 
   /** Offset of the end of a line's text, before its line break. */

@@ -29,19 +29,20 @@ export interface TypingContext {
 }
 
 export function getAgreedCompletions(document: ParsedDocument, position: Position, index: AgreedLanguageIndex, token?: CancellationToken): CompletionItem[] | null {
+  // The edits use the position as the document has it: a client may ask past a line's end.
   const offset = document.lines.offsetAt(position);
   const context = typingContext(document, offset);
   if (!context || token?.isCancellationRequested) return null;
-  const replace: Range = { start: document.lines.positionAt(context.contentStart), end: position };
+  const replace = replacement(document, context.contentStart, offset);
   const words = context.typed.split(/\s+/).filter(Boolean);
   const items: CompletionItem[] = [];
 
   if (words.length <= 1 && !/\s$/.test(context.typed)) {
-    items.push(...openingItems(document, context, index, replace));
+    items.push(...openingItems(document, context, index, offset));
   } else {
     items.push(...paragraphItems(context, index, replace));
     if (token?.isCancellationRequested) return null;
-    if (words.length >= 3) items.push(...continuationItems(document, offset, context, index, position));
+    if (words.length >= 3) items.push(...continuationItems(document, offset, context, index));
   }
   if (context.kind === 'operative' && /^((also|further)\s+)?(d(e(c(i(d(es?)?)?)?)?)?)?$/i.test(context.typed.trim().split(/\s+/).slice(0, 2).join(' '))) {
     const closing = closingParagraphItem(document.model, context, replace);
@@ -120,13 +121,59 @@ function plainTyped(source: string): string {
   return source.replace(/[*_]/g, '').replace(/\s+/g, ' ').replace(/^\s+/, '');
 }
 
+// ---- edits ------------------------------------------------------------------------------------
+
+/**
+ * Replacing the text typed from `start` to the cursor, when `start` may lie on an earlier line
+ * ("Noting that considerable progress⏎has been achieved|"). The LSP wants a completion's edit on
+ * the cursor's line and around the cursor (an InsertReplaceEdit too), and Neovim and Helix drop
+ * items whose edit spans lines. So the item's edit replaces the cursor line's typed text, from its
+ * first non-blank character, and an additional edit deletes what was typed on the lines before,
+ * up to where the main edit starts, so the two never overlap. VS Code applies additional edits
+ * first and keeps the main edit's place relative to the cursor; Neovim and Helix apply them with
+ * it. VS Code filters items on the text between the edit's start and the cursor: `typed` is that
+ * text, for the items' filterText.
+ */
+interface Replacement {
+  /** On the cursor's line, ending at the cursor. */
+  range: Range;
+  /** Deletes the typed text on the lines before, when there is some. */
+  additionalTextEdits?: TextEdit[];
+  /** The source text in `range`. */
+  typed: string;
+}
+
+function replacement(document: ParsedDocument, start: number, offset: number): Replacement {
+  const { lines } = document;
+  const text = document.model.text;
+  const cursor = lines.positionAt(offset);
+  const lineStart = lines.lineStart(cursor.line);
+  if (start >= lineStart) return { range: { start: lines.positionAt(start), end: cursor }, typed: text.slice(start, offset) };
+  let from = lineStart;
+  while (from < offset && /\s/.test(text[from])) from++;
+  return {
+    range: { start: lines.positionAt(from), end: cursor },
+    additionalTextEdits: [TextEdit.del(document.range({ start, end: from }))],
+    typed: text.slice(from, offset),
+  };
+}
+
+/** The item's edit: `newText` in place of the typed text, across lines when it was typed so. */
+function edits(replace: Replacement, newText: string): Pick<CompletionItem, 'textEdit' | 'additionalTextEdits'> {
+  const result: Pick<CompletionItem, 'textEdit' | 'additionalTextEdits'> = { textEdit: TextEdit.replace(replace.range, newText) };
+  if (replace.additionalTextEdits) result.additionalTextEdits = replace.additionalTextEdits;
+  return result;
+}
+
 // ---- items ------------------------------------------------------------------------------------
 
-function openingItems(document: ParsedDocument, context: TypingContext, index: AgreedLanguageIndex, replace: Range): CompletionItem[] {
+function openingItems(document: ParsedDocument, context: TypingContext, index: AgreedLanguageIndex, offset: number): CompletionItem[] {
   if (context.kind === 'subparagraph') return [];
   const typed = context.typed.trim().toLowerCase();
   const number = context.numberToInsert !== undefined ? `${context.numberToInsert}. ` : '';
-  const edit = context.numberToInsert !== undefined ? { ...replace, start: document.lines.positionAt(document.lines.lineStart(replace.start.line)) } : replace;
+  // A number to insert goes at the start of the line, before any indent.
+  const start = context.numberToInsert !== undefined ? document.lines.lineStart(document.lineOf(context.contentStart)) : context.contentStart;
+  const replace = replacement(document, start, offset);
   return index
     .openings(context.kind)
     .filter(({ phrase }) => phrase.toLowerCase().startsWith(typed))
@@ -137,12 +184,12 @@ function openingItems(document: ParsedDocument, context: TypingContext, index: A
       detail: `${context.kind === 'preambular' ? 'Preambular' : 'Operative'} opening · ${count} paragraph${count === 1 ? '' : 's'} in the corpus`,
       sortText: String(rank).padStart(4, '0'),
       filterText: phrase,
-      textEdit: TextEdit.replace(edit, `${number}${phrase} `),
+      ...edits(replace, `${number}${phrase} `),
       command: { title: 'Suggest', command: 'editor.action.triggerSuggest' },
     }));
 }
 
-function paragraphItems(context: TypingContext, index: AgreedLanguageIndex, replace: Range): CompletionItem[] {
+function paragraphItems(context: TypingContext, index: AgreedLanguageIndex, replace: Replacement): CompletionItem[] {
   const matches = index.searchParagraphs(context.typed, { kind: context.kind, limit: PARAGRAPH_LIMIT });
   return matches.map(({ paragraph, match }, rank) => {
     const text = withPunctuation(paragraph.text, context);
@@ -152,14 +199,15 @@ function paragraphItems(context: TypingContext, index: AgreedLanguageIndex, repl
       detail: `${match === 'prefix' ? 'Agreed paragraph' : 'Agreed paragraph containing these words'} · ${sourceSummary(paragraph)}`,
       documentation: { kind: MarkupKind.Markdown, value: paragraphDocumentation(paragraph) },
       sortText: `1${String(rank).padStart(4, '0')}`,
-      // VS Code filters on the typed words, which the item replaces whole.
-      filterText: context.typed,
-      textEdit: TextEdit.replace(replace, context.numberToInsert !== undefined ? `${context.numberToInsert}. ${text}` : text),
+      // The words typed on the cursor's line, as written: what VS Code filters on.
+      filterText: replace.typed,
+      ...edits(replace, context.numberToInsert !== undefined ? `${context.numberToInsert}. ${text}` : text),
     };
   });
 }
 
-function continuationItems(document: ParsedDocument, offset: number, context: TypingContext, index: AgreedLanguageIndex, position: Position): CompletionItem[] {
+function continuationItems(document: ParsedDocument, offset: number, context: TypingContext, index: AgreedLanguageIndex): CompletionItem[] {
+  const position = document.lines.positionAt(offset);
   const lastWords = context.typed.split(/\s+/).filter(Boolean).slice(-6).join(' ');
   const needsSpace = !/\s$/.test(document.model.text.slice(offset - 1, offset));
   return index.continuations(lastWords, CONTINUATION_LIMIT).map((continuation, rank) => ({
@@ -174,7 +222,7 @@ function continuationItems(document: ParsedDocument, offset: number, context: Ty
 }
 
 /** "Decides to include in the provisional agenda of its seventy-fifth session the item entitled “…”." */
-function closingParagraphItem(model: ResolutionDocument, context: TypingContext, replace: Range): CompletionItem | undefined {
+function closingParagraphItem(model: ResolutionDocument, context: TypingContext, replace: Replacement): CompletionItem | undefined {
   const session = model.header?.session;
   const fields = model.header?.fields ?? [];
   const title = fields.find((f) => f.kind === 'agendaTitle')?.value ?? fields.find((f) => f.kind === 'title')?.value;
@@ -186,9 +234,9 @@ function closingParagraphItem(model: ResolutionDocument, context: TypingContext,
     kind: CompletionItemKind.Snippet,
     detail: session !== undefined ? `Closing paragraph · next session after the header's ${ordinalWord(session)}` : 'Closing paragraph',
     sortText: '00000',
-    filterText: context.typed || verb,
+    filterText: replace.typed || verb,
     insertTextFormat: InsertTextFormat.Snippet,
-    textEdit: TextEdit.replace(replace, snippet),
+    ...edits(replace, snippet),
   };
 }
 

@@ -81,13 +81,17 @@ export function getAgreedHover(document: ParsedDocument, position: Position, ind
 }
 
 /** "Restore agreed language": replace the paragraph's text, keeping its number and final mark. */
-export function getAgreedCodeActions(document: ParsedDocument, diagnostics: Diagnostic[]): CodeAction[] {
+export function getAgreedCodeActions(document: ParsedDocument, diagnostics: Diagnostic[], token?: CancellationToken): CodeAction[] {
   const actions: CodeAction[] = [];
+  // Each block by where its text starts, found once for all the diagnostics asked about.
+  let byStart: Map<number, Block> | undefined;
   for (const diagnostic of diagnostics) {
+    if (token?.isCancellationRequested) return [];
     if (diagnostic.code !== AGREED_LANGUAGE_CODE) continue;
     const data = diagnostic.data as { text?: string } | undefined;
     const start = document.lines.offsetAt(diagnostic.range.start);
-    const block = blocksOf(document).find((b) => contentSpan(b.node).start === start);
+    byStart ??= blocksByStart(document);
+    const block = byStart.get(start);
     if (!block || typeof data?.text !== 'string') continue;
     const range: Range = document.range(contentSpan(block.node));
     actions.push({
@@ -146,6 +150,16 @@ function blocksOf(document: ParsedDocument): Block[] {
     addSubs(paragraph.subparagraphs);
   }
   return blocks;
+}
+
+/** The first block whose own text starts at each offset. */
+function blocksByStart(document: ParsedDocument): Map<number, Block> {
+  const byStart = new Map<number, Block>();
+  for (const block of blocksOf(document)) {
+    const start = contentSpan(block.node).start;
+    if (!byStart.has(start)) byStart.set(start, block);
+  }
+  return byStart;
 }
 
 /** The paragraph's own text in the source: after its number or label, up to its sub-paragraphs. */

@@ -23,7 +23,9 @@ export function getCitationCodeActions(
   for (const citation of document.model.citations) {
     if (citation.date) dates.set(rangeKey(document.range(citation.date)), citation.date);
   }
-  let fresh: Diagnostic[] | undefined;
+  // By range, built once: a client that drops `data` on thousands of diagnostics must not make
+  // each of them search all the others.
+  let fresh: Map<string, Diagnostic[]> | undefined;
 
   // One action per (range, new date); a date shared by a run may carry a diagnostic per symbol.
   const actions = new Map<string, { date: CitationDate; range: Range; text: string; diagnostics: Diagnostic[]; choices: number }>();
@@ -34,8 +36,8 @@ export function getCitationCodeActions(
     let data = readData(diagnostic.data);
     if (!data) {
       // A client that drops `data`: recompute the diagnostic for this range.
-      fresh ??= getCitationDiagnostics(document, kb, token);
-      data = readData(fresh.find((d) => d.code === CITATION_DATE && rangeKey(d.range) === rangeKey(diagnostic.range) && d.message === diagnostic.message)?.data);
+      fresh ??= dateDiagnosticsByRange(getCitationDiagnostics(document, kb, token));
+      data = readData(fresh.get(rangeKey(diagnostic.range))?.find((d) => d.message === diagnostic.message)?.data);
     }
     if (!data || data.written !== date.iso) continue;
     for (const known of data.dates) {
@@ -66,6 +68,18 @@ export function getCitationCodeActions(
     result.push(codeAction);
   }
   return result;
+}
+
+function dateDiagnosticsByRange(diagnostics: Diagnostic[]): Map<string, Diagnostic[]> {
+  const byRange = new Map<string, Diagnostic[]>();
+  for (const diagnostic of diagnostics) {
+    if (diagnostic.code !== CITATION_DATE) continue;
+    const key = rangeKey(diagnostic.range);
+    const list = byRange.get(key);
+    if (list) list.push(diagnostic);
+    else byRange.set(key, [diagnostic]);
+  }
+  return byRange;
 }
 
 /**

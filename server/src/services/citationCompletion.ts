@@ -24,8 +24,10 @@ const GA_KEY = /^(?:(?:ES|S)-\d{1,2}\/\d{1,4}|\d{1,3}\/\d{1,4}(?: [A-Z])?|\d{1,4
 export function getCitationCompletions(document: ParsedDocument, position: Position, kb: KnowledgeBaseView, token?: CancellationToken): CompletionItem[] | null {
   if (token?.isCancellationRequested) return null;
   const text = document.model.text;
+  // The line as the document has it: a client may ask past a line's end or past the last line.
   const offset = document.lines.offsetAt(position);
-  const lineStart = document.lines.lineStart(position.line);
+  const line = document.lines.positionAt(offset).line;
+  const lineStart = document.lines.lineStart(line);
   const typed = SYMBOL_CHARS.exec(text.slice(lineStart, offset))![0];
   if (!looksLikeSymbolStart(typed)) return null;
   const prefixStart = offset - typed.length;
@@ -34,7 +36,7 @@ export function getCitationCompletions(document: ParsedDocument, position: Posit
   if (!context) return null;
   const kind = context[1].toLowerCase() === 'decision' ? 'decision' : 'resolution';
 
-  const lineEnd = document.lines.lineEnd(position.line);
+  const lineEnd = document.lines.lineEnd(line);
   const wordEnd = offset + SYMBOL_CHARS_AFTER.exec(text.slice(offset, lineEnd))![0].length;
   const continuesWithDate = /^,?\s+of\b/.test(text.slice(wordEnd, wordEnd + 12));
   const full = /^A/.test(typed);
@@ -51,6 +53,7 @@ export function getCitationCompletions(document: ParsedDocument, position: Posit
   if (token?.isCancellationRequested) return null;
   candidates.sort((a, b) => b.session - a.session || (a.date < b.date ? 1 : a.date > b.date ? -1 : 0) || b.number - a.number || a.entry.key.localeCompare(b.entry.key));
 
+  // On the cursor's line, around the cursor, as the LSP wants: the symbol's characters never span lines.
   const range = { start: document.lines.positionAt(prefixStart), end: document.lines.positionAt(wordEnd) };
   return candidates.slice(0, MAX_ITEMS).map(({ entry, date }, rank): CompletionItem => {
     const symbol = (full ? written : '') + entry.key;

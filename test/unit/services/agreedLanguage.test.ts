@@ -1,7 +1,7 @@
 // Agreed-language completions, deviation diagnostics, diff hover and the restore fix, with the
 // seeds as corpus.
 import * as assert from 'assert';
-import type { CompletionItem, Diagnostic, MarkupContent, TextEdit } from 'vscode-languageserver-types';
+import type { CompletionItem, Diagnostic, MarkupContent, Position, TextEdit } from 'vscode-languageserver-types';
 import { buildAgreedIndex } from '../../../server/src/agreed/index';
 import type { AgreedLanguageIndex } from '../../../server/src/agreed/types';
 import { loadCorpus } from '../../../server/src/corpus/corpusLoader';
@@ -10,6 +10,7 @@ import { ParsedDocument } from '../../../server/src/parsedDocument';
 import { getAgreedCompletions } from '../../../server/src/services/agreedCompletion';
 import { AGREED_LANGUAGE_CODE, getAgreedCodeActions, getAgreedDiagnostics, getAgreedHover } from '../../../server/src/services/agreedDeviation';
 import { corpusDir, readSeed, SEEDS, withCursors } from '../../helpers';
+import { applyCompletion, completionEditProblems } from './completionEdits';
 
 const HUMAN_RIGHTS = 'Underlining the importance of respect for human rights and fundamental freedoms in the use of information and communications technologies,';
 const HEADER = 'Seventy-fifth session\n\nAgenda item 98\n\nDevelopments in the field of information and telecommunications in the context of international security\n\nA title\n\n';
@@ -18,11 +19,17 @@ function parse(text: string, uri = 'untitled:draft'): ParsedDocument {
   return ParsedDocument.parse({ uri, version: 1, getText: () => text });
 }
 
-/** Completions at the `|` of a draft. */
-function completeAt(index: AgreedLanguageIndex, marked: string): { items: CompletionItem[]; text: string } {
+/** Completions at the `|` of a draft (or at `position`), each with edits every editor accepts. */
+function completeAt(index: AgreedLanguageIndex, marked: string, position?: Position): { items: CompletionItem[]; text: string; document: ParsedDocument } {
   const { text, cursors } = withCursors(marked);
   const document = parse(text);
-  return { items: getAgreedCompletions(document, document.lines.positionAt(cursors[0]), index) ?? [], text };
+  const at = position ?? document.lines.positionAt(cursors[0]);
+  const items = getAgreedCompletions(document, at, index) ?? [];
+  // The edits are checked at the position the document has: past a line's end is its end, past the last line the end of the text.
+  const line = Math.min(at.line, document.lines.lineCount - 1);
+  const cursor = at.line > line ? document.lines.positionAt(text.length) : { line, character: Math.min(at.character, document.lines.lineEnd(line) - document.lines.lineStart(line)) };
+  assert.deepStrictEqual(items.flatMap((item) => completionEditProblems(document, cursor, item)), []);
+  return { items, text, document };
 }
 
 const newText = (item: CompletionItem) => (item.textEdit as TextEdit).newText;
@@ -87,6 +94,50 @@ describe('agreed language with the seeds as corpus', () => {
     });
   });
 
+  describe('completion edits any editor accepts', () => {
+    const PROGRESS = 'Noting that considerable progress has been achieved in developing and applying the latest information technologies and means of telecommunication,';
+
+    for (const eol of ['\n', '\r\n']) {
+      it(`a paragraph typed over two lines (${JSON.stringify(eol)}): the item edits the cursor's line, the line before goes in an additional edit`, () => {
+        const draft = ['The General Assembly,', '', 'Recalling its resolution 73/266,', '', 'Noting that considerable progress', 'has been achieved in developing|', ''].join(eol);
+        const { items, document } = completeAt(index, draft);
+        const item = items.find((i) => newText(i) === PROGRESS);
+        assert.ok(item, items.map((i) => newText(i)).join('\n'));
+        const range = (item.textEdit as TextEdit).range;
+        assert.deepStrictEqual([range.start.line, range.end.line], [5, 5]);
+        assert.strictEqual(item.filterText, 'has been achieved in developing');
+        assert.strictEqual(applyCompletion(document, item), ['The General Assembly,', '', 'Recalling its resolution 73/266,', '', PROGRESS, ''].join(eol));
+      });
+    }
+
+    it('an operative paragraph typed over three lines keeps its number and gets its final mark', () => {
+      const { items, document } = completeAt(index, 'The General Assembly,\n\nRecalling its resolution 73/266,\n\n1. Calls upon Member States\nto promote further, at\n   multilateral levels|\n');
+      const item = items.find((i) => newText(i).startsWith('Calls upon Member States to promote further'));
+      assert.ok(item, items.map((i) => newText(i)).join('\n'));
+      assert.strictEqual(item.filterText, 'multilateral levels');
+      assert.match(applyCompletion(document, item), /\n\n1\. Calls upon Member States to promote further, at multilateral levels[^\n]*information\.\n$/);
+    });
+
+    it('an opening phrase after a number alone on its line, and the closing paragraph, stay on the cursor line', () => {
+      const opening = completeAt(index, 'The General Assembly,\n\nRecalling its resolution 73/266,\n\n1. Decides to act;\n\n2.\nReq|\n');
+      assert.ok(opening.items.some((i) => i.label === 'Requests'), opening.items.map((i) => i.label).join(', '));
+      const closing = completeAt(index, `${HEADER}The General Assembly,\n\nRecalling its resolution 73/266,\n\n1. Welcomes the report;\n\n2. Also\ndec|\n`);
+      const item = closing.items.find((i) => /provisional agenda/.test(String(i.label)));
+      assert.ok(item, closing.items.map((i) => i.label).join('\n'));
+      assert.match(applyCompletion(closing.document, item), /\n\n2\. Also decides to include in the provisional agenda of its seventy-sixth session/);
+    });
+  });
+
+  describe('positions past the end of a line', () => {
+    it('a completion asked at character 500 of a shorter line is the completion at its end, with edits inside the document', () => {
+      const marked = 'The General Assembly,\n\nRecalling its resolution 73/266,\n\nUnderlining the importance of respect|\n\nNoting the report,\n';
+      const atEnd = completeAt(index, marked);
+      assert.ok(atEnd.items.length > 0);
+      const far = completeAt(index, marked, { line: 4, character: 500 });
+      assert.deepStrictEqual(far.items, atEnd.items);
+    });
+  });
+
   describe('deviation from agreed language', () => {
     const edited = `The General Assembly,\n\nRecalling its resolution 73/266,\n\n${HUMAN_RIGHTS.replace('importance of respect', 'importance of full respect')}\n\n1. Decides to remain seized of the matter.\n`;
 
@@ -121,6 +172,20 @@ describe('agreed language with the seeds as corpus', () => {
       const fixed = applyEdit(edited, document, edit);
       assert.strictEqual(fixed, edited.replace('importance of full respect', 'importance of respect'));
       assert.deepStrictEqual(getAgreedDiagnostics(parse(fixed), index, resolve), []);
+    });
+
+    it('restores each of hundreds of edited paragraphs in one request', () => {
+      const paragraph = HUMAN_RIGHTS.replace('importance of respect', 'importance of full respect');
+      const text = `The General Assembly,\n\n${Array.from({ length: 200 }, () => paragraph).join('\n\n')}\n`;
+      const document = parse(text);
+      const diagnostics = getAgreedDiagnostics(document, index, resolve);
+      assert.strictEqual(diagnostics.length, 200);
+      const actions = getAgreedCodeActions(document, [...diagnostics].reverse());
+      assert.strictEqual(actions.length, 200);
+      const edits = actions.map((a) => a.edit!.changes!['untitled:draft'][0]).sort((a, b) => b.range.start.line - a.range.start.line);
+      const fixed = edits.reduce((current, edit) => applyEdit(current, document, edit), text);
+      assert.strictEqual(fixed, text.replace(/importance of full respect/g, 'importance of respect'));
+      assert.deepStrictEqual(getAgreedCodeActions(document, diagnostics, { isCancellationRequested: true }), []);
     });
 
     it('keeps the number of an operative paragraph and the final mark of its position', () => {

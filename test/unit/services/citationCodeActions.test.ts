@@ -141,6 +141,18 @@ describe('citation code actions', () => {
     assert.deepStrictEqual(actions.map((a) => a.title), ['Change to 4 December 1998']);
   });
 
+  it('a client that drops the data of hundreds of diagnostics still gets each its own fix', () => {
+    const paragraphs = Array.from({ length: 300 }, (_, i) => `Recalling its resolution 53/70 of 5 December 1998 (${i + 1}),`);
+    const text = `The General Assembly,\n\n${paragraphs.join('\n\n')}\n\n1. Decides to remain seized of the matter.\n`;
+    const document = parse(text);
+    const diagnostics = dateDiagnostics(document, kb).map(({ data: _dropped, ...rest }) => rest as Diagnostic);
+    assert.strictEqual(diagnostics.length, 300);
+    const actions = getCitationCodeActions(document, whole(document), diagnostics, kb);
+    assert.strictEqual(actions.length, 300);
+    assert.ok(actions.every((a) => a.title === 'Change to 4 December 1998' && a.diagnostics!.length === 1));
+    assert.strictEqual(applyEdits(document, actions.flatMap(editsOf)), text.replace(/5 December 1998/g, '4 December 1998'));
+  });
+
   it('honours the cancellation token', () => {
     const document = parse(draft('Recalling its resolution 53/70 of 5 December 1998,'));
     const diagnostics = dateDiagnostics(document, kb);

@@ -1,8 +1,9 @@
 import * as assert from 'assert';
-import type { CompletionItem, MarkupContent, TextEdit } from 'vscode-languageserver-types';
+import type { CompletionItem, MarkupContent, Position, TextEdit } from 'vscode-languageserver-types';
 import type { KnowledgeBase } from '../../../server/src/corpus/knowledgeBase';
 import { getCitationCompletions } from '../../../server/src/services/citationCompletion';
 import { withCursors } from '../../helpers';
+import { completionEditProblems } from './completionEdits';
 import { knowledgeBaseOf, parseText, seedKnowledgeBase } from './lookupFixtures';
 
 describe('citation completion', () => {
@@ -11,10 +12,17 @@ describe('citation completion', () => {
     kb = await seedKnowledgeBase();
   });
 
-  function complete(marked: string, base = kb): { items: CompletionItem[] | null; text: string; cursor: number } {
+  /** Completions at the `|` (or at `position`), each with edits every editor accepts. */
+  function complete(marked: string, base = kb, position?: Position): { items: CompletionItem[] | null; text: string; cursor: number } {
     const { text, cursors } = withCursors(marked);
     const doc = parseText(text);
-    return { items: getCitationCompletions(doc, doc.lines.positionAt(cursors[0]), base), text, cursor: cursors[0] };
+    const at = position ?? doc.lines.positionAt(cursors[0]);
+    const items = getCitationCompletions(doc, at, base);
+    // Past a line's end is its end, past the last line the end of the text.
+    const line = Math.min(at.line, doc.lines.lineCount - 1);
+    const cursor = at.line > line ? doc.lines.positionAt(text.length) : { line, character: Math.min(at.character, doc.lines.lineEnd(line) - doc.lines.lineStart(line)) };
+    assert.deepStrictEqual((items ?? []).flatMap((item) => completionEditProblems(doc, cursor, item)), []);
+    return { items, text, cursor: cursors[0] };
   }
 
   const insert = (item: CompletionItem) => (item.textEdit as TextEdit).newText;
@@ -77,6 +85,20 @@ describe('citation completion', () => {
     const hostile = knowledgeBaseOf([{ uri: 'file:///c.csv', row: { symbol: '80/1', kind: 'resolution', title: '[x](command:evil) <img src=x>', line: 2 } }]);
     const doc = (complete('resolution 80|', hostile).items![0].documentation as MarkupContent).value;
     assert.ok(doc.includes('\\[x\\]\\(command\\:evil\\) \\<img src\\=x\\>'), doc);
+  });
+
+  it('a list continued on the next line edits the cursor line only', () => {
+    const { items } = complete('Recalling its resolutions 53/70 of 4 December 1998 and\n54/4|\n');
+    assert.deepStrictEqual(items!.map(insert), ['54/49 of 1 December 1999']);
+  });
+
+  it('a position past the end of its line is read as the line\'s end', () => {
+    const marked = 'Recalling its resolution 73/2|\n\nNoting the report,\n';
+    const atEnd = complete(marked);
+    const far = complete(marked, kb, { line: 0, character: 500 });
+    assert.deepStrictEqual(far.items, atEnd.items);
+    const pastLastLine = complete('Recalling its resolution 73/2|', kb, { line: 40, character: 3 });
+    assert.deepStrictEqual(pastLastLine.items!.map(insert), ['73/266 of 22 December 2018', '73/27 of 5 December 2018']);
   });
 
   it('answers null outside a citation context', () => {

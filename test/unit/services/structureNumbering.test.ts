@@ -576,6 +576,22 @@ describe('structure: numbering, labels and references', () => {
       assert.deepStrictEqual(getNumberingCodeActions(document, diagnostics[0].range, diagnostics).map((a) => a.title), ['Reletter sub-paragraphs of OP1']);
     });
 
+    it('hundreds of paragraphs with label gaps: each gets its own reletter action, touching its own labels only', () => {
+      const paragraphs = Array.from({ length: 300 }, (_, i) => [`${i + 1}. Requests the Secretary-General:`, '(a) To act;', `(c) To report;`]).flat();
+      const document = parse(draft(...paragraphs.slice(0, -1), '(c) To report.'));
+      const diagnostics = getNumberingDiagnostics(document);
+      assert.strictEqual(diagnostics.length, 300);
+      const everything = { start: { line: 0, character: 0 }, end: document.lines.positionAt(document.model.text.length) };
+      const actions = getNumberingCodeActions(document, everything, diagnostics);
+      assert.deepStrictEqual(actions.map((a) => a.title), Array.from({ length: 300 }, (_, i) => `Reletter sub-paragraphs of OP${i + 1}`));
+      for (const action of actions) {
+        const edits = editsOf(action);
+        assert.deepStrictEqual(edits.map((e) => e.newText), ['b']);
+        assert.strictEqual(edits[0].range.start.line, action.diagnostics![0].range.start.line);
+      }
+      assert.deepStrictEqual(getNumberingDiagnostics(parse(applyEdits(document, actions.flatMap(editsOf)))), []);
+    });
+
     it('every code is listed once', () => {
       assert.strictEqual(new Set(STRUCTURE_NUMBERING_CODES).size, STRUCTURE_NUMBERING_CODES.length);
       assert.ok(LABEL_CODES.every((code) => code.startsWith('unres.label')));

@@ -289,6 +289,37 @@ describe('structure style checks', () => {
     });
   });
 
+  describe('whole characters', () => {
+    const splits = (text: string, offset: number) =>
+      (/[\uD800-\uDBFF]/.test(text[offset - 1] ?? '') && /[\uDC00-\uDFFF]/.test(text[offset] ?? '')) || (text[offset - 1] === '\r' && text[offset] === '\n');
+
+    it('a paragraph ending with an emoji: the missing mark is reported on the whole emoji, never half of it', () => {
+      const result = check('The General Assembly,\n\nNoting the work |😀|\n\n1. Decides to act |😀|\n\n2. Calls upon Member States:\n\n(a) To act |😀| and\n\n(b) To report |😀|\n\n3. Requests the Secretary-General to report.\n');
+      assert.deepStrictEqual(result.summary, [
+        ['unres.punctuationPreambular', result.cursors[0], result.cursors[1], 'Expected "," at the end of preambular paragraph PP1, found no punctuation mark.'],
+        ['unres.punctuationOperative', result.cursors[2], result.cursors[3], 'Expected ";" at the end of operative paragraph OP1 (only the last one ends with "."), found no punctuation mark.'],
+        ['unres.punctuationSubparagraph', result.cursors[4], result.cursors[5], 'Expected ";" at the end of sub-paragraph OP2 (a), found no punctuation mark.'],
+        ['unres.punctuationSubparagraph', result.cursors[6], result.cursors[7], 'Expected ";" at the end of sub-paragraph OP2 (b), which ends operative paragraph OP2, found no punctuation mark.'],
+      ]);
+      for (const diagnostic of result.diagnostics) assert.strictEqual(diagnostic.range.end.character - diagnostic.range.start.character, 2, 'two UTF-16 units');
+      assert.strictEqual(fixOnce(check('The General Assembly,\n\n1. Decides to act 😀\n\n2. Decides to remain seized of the matter.\n').text, 'unres.punctuationOperative'), 'The General Assembly,\n\n1. Decides to act 😀;\n\n2. Decides to remain seized of the matter.\n');
+    });
+
+    it('no diagnostic starts or ends between the halves of a surrogate pair or inside a CRLF', () => {
+      const text = `${HEADER}The General Assembly,\n\nRecaling the work 😀\n\nNoting 𝒜 report 𝒜;\n\n1. Welcomes 😀 the report 😀.\n\n2. Calls upon Member States 😀\n\n(a) To act 😀, and\n\n(b) To report 😀.\n\n3. Requests the Secretary-General 😀\n`;
+      for (const variant of [text, text.replace(/\n/g, '\r\n')]) {
+        const document = parse(variant);
+        const diagnostics = getStyleDiagnostics(document, builtIn);
+        assert.ok(diagnostics.length >= 6, summary(document, diagnostics).join('\n'));
+        for (const d of diagnostics) {
+          for (const offset of [document.lines.offsetAt(d.range.start), document.lines.offsetAt(d.range.end)]) {
+            assert.ok(!splits(variant, offset), `${d.code} ${JSON.stringify(d.range)} splits a character`);
+          }
+        }
+      }
+    });
+  });
+
   describe('opening phrases', () => {
     it('unres.openingInWrongPart: "Decides …," in the preamble', () => {
       const result = check('The General Assembly,\n\n|Decides| to keep the matter under review,\n\n1. Welcomes the report.\n');
@@ -487,6 +518,44 @@ describe('structure style checks', () => {
     it('returns nothing when cancelled', () => {
       const text = 'The General Assembly,\n\nRecalling its resolution 73/266;\n\n1. Decides to act.\n';
       assert.deepStrictEqual(getStyleDiagnostics(parse(text), builtIn, { isCancellationRequested: true }), []);
+    });
+
+    it('answers for thousands of diagnostics at once: each its own fix, nothing for the others', () => {
+      // A paragraph with thousands of markers without footnotes, and hundreds of paragraphs with the wrong mark.
+      const markers = Array.from({ length: 3000 }, (_, i) => `word${'¹²³⁴⁵⁶⁷⁸⁹'[i % 9]}`).join(' ');
+      const paragraphs = Array.from({ length: 400 }, (_, i) => `Noting report ${i + 1};`);
+      const text = `The General Assembly,\n\n${paragraphs.join('\n\n')}\n\nRecalling the ${markers},\n\n1. Decides to act.\n`;
+      const document = parse(text);
+      const diagnostics = getStyleDiagnostics(document, builtIn);
+      const punctuation = diagnostics.filter((d) => d.code === 'unres.punctuationPreambular');
+      assert.strictEqual(punctuation.length, 400);
+      assert.ok(diagnostics.filter((d) => d.code === 'unres.footnoteMissing').length >= 3000);
+      const everything = { start: { line: 0, character: 0 }, end: document.lines.positionAt(text.length) };
+      // In reverse, as a client may list them.
+      const actions = getStyleCodeActions(document, everything, [...diagnostics].reverse(), builtIn);
+      assert.strictEqual(actions.length, 400);
+      for (const action of actions) {
+        assert.strictEqual(action.diagnostics!.length, 1);
+        assert.strictEqual(action.diagnostics![0].code, 'unres.punctuationPreambular');
+        assert.deepStrictEqual(editsOf(action), [{ range: action.diagnostics![0].range, newText: ',' }]);
+      }
+      const fixed = applyEdits(document, actions.flatMap(editsOf));
+      assert.strictEqual(fixed, text.replace(/(Noting report \d+);/g, '$1,'));
+    });
+
+    it('stops matching diagnostics once the request is cancelled', () => {
+      const text = 'The General Assembly,\n\nRecalling its resolution 73/266;\n\nNoting the report;\n\n1. Decides to act.\n';
+      const document = parse(text);
+      const diagnostics = getStyleDiagnostics(document, builtIn);
+      const everything = { start: { line: 0, character: 0 }, end: document.lines.positionAt(text.length) };
+      assert.strictEqual(getStyleCodeActions(document, everything, diagnostics, builtIn).length, 2);
+      // The reads the checks make, then one more: cancelled once the diagnostics are being matched.
+      let reads = 0;
+      getStyleDiagnostics(document, builtIn, { get isCancellationRequested() { reads++; return false; } });
+      const limit = reads + 1;
+      let seen = 0;
+      const token = { get isCancellationRequested() { return ++seen > limit; } };
+      assert.deepStrictEqual(getStyleCodeActions(document, everything, diagnostics, builtIn, token), []);
     });
 
     it('every code has a fixture above', () => {

@@ -716,6 +716,8 @@ function planEdits(document: ParsedDocument, structure: Structure, plan: Plan): 
     if (structure.owner.has(paragraph)) continue;
     const name = paragraphName(paragraph);
     const reletter = plan.labels === 'all' || (plan.labels !== undefined && plan.labels.has(name));
+    // Relettering one paragraph leaves the others alone: one action per paragraph must not read them all.
+    if (!reletter && !plan.numbers) continue;
     const items = topItems(document, paragraph, structure);
     if (items.length === 0) continue;
     const prefixes = new Set<string>();
@@ -855,6 +857,7 @@ export function getNumberingCodeActions(document: ParsedDocument, range: Range, 
 
   const byParagraph = new Map<string, Diagnostic[]>();
   for (const diagnostic of requested) {
+    if (token?.isCancellationRequested) return [];
     if (!LABEL_CODES.includes(diagnostic.code as string)) continue;
     const name = paragraphOf(document, structure, diagnostic);
     if (!name) continue;
@@ -863,6 +866,7 @@ export function getNumberingCodeActions(document: ParsedDocument, range: Range, 
     byParagraph.set(name, list);
   }
   for (const [name, list] of byParagraph) {
+    if (token?.isCancellationRequested) return [];
     const edits = planEdits(document, structure, { numbers: false, labels: new Set([name]) });
     if (edits.length === 0) continue;
     actions.push({
@@ -875,6 +879,7 @@ export function getNumberingCodeActions(document: ParsedDocument, range: Range, 
   }
 
   for (const diagnostic of requested) {
+    if (token?.isCancellationRequested) return [];
     if (diagnostic.code !== REFERENCE_DIRECTION) continue;
     const data = diagnostic.data as Partial<Extract<NumberingData, { fix: 'direction' }>> | undefined;
     const replacement = data?.replacement;
@@ -887,7 +892,7 @@ export function getNumberingCodeActions(document: ParsedDocument, range: Range, 
       title: `Change to "${replacement}"`,
       kind: CodeActionKind.QuickFix,
       diagnostics: [diagnostic],
-      edit: { changes: { [document.uri]: [{ range: diagnostic.range, newText: replacement }] } },
+      edit: { changes: { [document.uri]: [{ range: document.range({ start, end }), newText: replacement }] } },
     });
   }
   return actions;

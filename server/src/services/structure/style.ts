@@ -87,11 +87,20 @@ export function getStyleCodeActions(
   if (requested.length === 0) return [];
   const fresh = findings(document, vocabulary, token);
   if (token?.isCancellationRequested) return [];
+  // By code and range, so that each requested diagnostic finds its own in one look-up: a paragraph
+  // with thousands of markers asks about thousands of diagnostics at once.
+  const byPlace = new Map<string, Finding[]>();
+  for (const finding of fresh) {
+    const key = `${finding.diagnostic.code}@${rangeKey(finding.diagnostic.range)}`;
+    const list = byPlace.get(key);
+    if (list) list.push(finding);
+    else byPlace.set(key, [finding]);
+  }
   const actions: CodeAction[] = [];
   const seen = new Set<string>();
   for (const diagnostic of requested) {
-    const key = rangeKey(diagnostic.range);
-    const candidates = fresh.filter((f) => f.diagnostic.code === diagnostic.code && rangeKey(f.diagnostic.range) === key);
+    if (token?.isCancellationRequested) return [];
+    const candidates = byPlace.get(`${diagnostic.code}@${rangeKey(diagnostic.range)}`) ?? [];
     const finding = candidates.find((f) => f.diagnostic.message === diagnostic.message) ?? (candidates.length === 1 ? candidates[0] : undefined);
     if (!finding) continue;
     for (const fix of finding.fixes) {
@@ -187,13 +196,18 @@ function terminal(text: string, allowConjunction: boolean): Terminal | undefined
       const before = end - conjunction[0].length + 1; // just after the character before the space
       const ch = text[before - 1];
       if (MARKS.includes(ch)) return { mark: ch, at: before - 1, insertAt: before };
-      return { mark: '', at: before - 1, insertAt: before };
+      return { mark: '', at: characterStart(text, before - 1), insertAt: before };
     }
   }
   let j = end;
   while (j > 0 && CLOSING_QUOTES.includes(text[j - 1])) j--;
   if (j > 0 && MARKS.includes(text[j - 1])) return { mark: text[j - 1], at: j - 1, insertAt: end };
-  return { mark: '', at: end - 1, insertAt: end };
+  return { mark: '', at: characterStart(text, end - 1), insertAt: end };
+}
+
+/** The start of the character whose last code unit is at `offset`: an emoji is two. */
+function characterStart(text: string, offset: number): number {
+  return offset > 0 && /[\uDC00-\uDFFF]/.test(text[offset]) && /[\uD800-\uDBFF]/.test(text[offset - 1]) ? offset - 1 : offset;
 }
 
 const ABBREVIATION = /(?:^|[\s(])(?:No|Nos|para|paras|chap|sect|art|arts|Art|vol|p|pp|Corr|Rev|Add|Suppl|Mr|Mrs|Ms|Dr|St|Inc|Ltd|Co|Jr|Sr|etc|viz|cf|e\.g|i\.e|ibid|Ibid|op|cit|[A-Z])$/;
@@ -294,7 +308,7 @@ function expectMark(document: ParsedDocument, block: Block, accepted: string[], 
   const expected = accepted.map((m) => `"${m}"`).join(' or ');
   const found = end.mark ? `"${end.mark}"` : 'no punctuation mark';
   const message = `Expected ${expected} ${where}, found ${found}.`;
-  const markSpan = sourceChar(clean, end.at);
+  const markSpan = sourceChar(document.model.text, clean, end.at);
   const mark = accepted[0];
   let fix: Fix;
   if (end.mark) {
@@ -306,10 +320,10 @@ function expectMark(document: ParsedDocument, block: Block, accepted: string[], 
   push(out, document, markSpan, DiagnosticSeverity.Warning, code, message, { kind: 'punctuation', expected: accepted, found: end.mark }, [fix]);
 }
 
-/** The source span of the clean character at `offset`. */
-function sourceChar(clean: CleanText, offset: number): Span {
+/** The source span of the clean character at `offset`, both halves of a surrogate pair. */
+function sourceChar(source: string, clean: CleanText, offset: number): Span {
   const start = toSourceOffset(clean, offset, 'start');
-  return { start, end: start + 1 };
+  return { start, end: start + ((source.codePointAt(start) ?? 0) > 0xffff ? 2 : 1) };
 }
 
 // ---- opening phrases ------------------------------------------------------------------------
