@@ -8,6 +8,9 @@ let client: LanguageClient | undefined;
 /** Settings that name files to read; VS Code withholds their workspace values until the workspace is trusted. */
 const RESTRICTED = ['corpus.paths', 'corpus.catalogues'];
 
+/** The server's notification for a change of the user's own corpus settings (server/src/corpus/corpusSettings.ts). */
+const USER_SETTINGS_NOTIFICATION = 'unres/didChangeUserSettings';
+
 export async function activate(context: ExtensionContext): Promise<void> {
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
@@ -18,10 +21,17 @@ export async function activate(context: ExtensionContext): Promise<void> {
     documentSelector: [{ language: 'unres' }],
     outputChannelName: 'UN Resolutions Language Server',
     markdown: { isTrusted: false, supportHtml: false },
+    // A function: a restarted server is told the values of the moment.
+    initializationOptions: () => ({ userSettings: userCorpusSettings() }),
   };
   client = new LanguageClient('unres', 'UN Resolutions', serverOptions, clientOptions);
   await client.start();
   registerCompareCommands(context, client);
+  context.subscriptions.push(
+    workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration('unres.corpus')) void client?.sendNotification(USER_SETTINGS_NOTIFICATION, userCorpusSettings());
+    }),
+  );
 
   void tellWhyWorkspaceCorpusIsNotRead();
   context.subscriptions.push(
@@ -30,6 +40,20 @@ export async function activate(context: ExtensionContext): Promise<void> {
       void client?.sendNotification('workspace/didChangeConfiguration', { settings: null });
     }),
   );
+}
+
+/**
+ * The corpus folders and catalogues of the user's own settings. The server reads a path that
+ * only a workspace's settings name only inside the workspace folders and the home folder;
+ * these it reads wherever they are.
+ */
+function userCorpusSettings(): { corpus: { paths: string[]; catalogues: string[] } } {
+  const settings = workspace.getConfiguration('unres');
+  const user = (key: string) => {
+    const value = settings.inspect<unknown>(key)?.globalValue;
+    return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
+  };
+  return { corpus: { paths: user('corpus.paths'), catalogues: user('corpus.catalogues') } };
 }
 
 async function tellWhyWorkspaceCorpusIsNotRead(): Promise<void> {
