@@ -230,6 +230,9 @@ documents.onDidClose(({ document }) => {
   void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
 });
 
+// For the VS Code test that kills the server and waits for the client to restart it.
+connection.onRequest('unres/processId', () => process.pid);
+
 connection.onShutdown(() => {
   agreedBuild?.abort();
   corpus.dispose();
