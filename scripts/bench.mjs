@@ -945,6 +945,41 @@ function compareSection({ parseResolution, seeds }) {
   ];
 }
 
+// ---- requests during a corpus load ----------------------------------------------------------
+
+/**
+ * Hover latency while the server loads a 10,000-text corpus, through the real server bundle:
+ * scripts/load-latency.mjs in a child process (about a minute and a half on 2 cores, with the
+ * corpus it writes). The target is for the wait while the corpus is read, parsed and merged;
+ * while agreed language is indexed afterwards, and the longest stops of the event loop, are
+ * information.
+ */
+async function requestLatencyDuringLoad() {
+  const { mkdtempSync, rmSync } = await import('node:fs');
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'unres-bench-load-'));
+  try {
+    const out = path.join(dir, 'figures.json');
+    run(process.execPath, ['scripts/build.mjs']);
+    const child = spawnSync(process.execPath, ['scripts/load-latency.mjs', '--files', '10000', '--keep', path.join(dir, 'workspace'), '--json', out], { cwd: root, encoding: 'utf8' });
+    if (child.status !== 0 || !existsSync(out)) {
+      console.warn(`*** load: scripts/load-latency.mjs failed (status ${child.status}) ***\n${child.stderr}`);
+      return [];
+    }
+    const figures = JSON.parse(readFileSync(out, 'utf8'));
+    const asStats = (s) => ({ median: s.median, p95: s.p99, p99: s.p99, min: 0, max: s.max, runs: s.count });
+    const rows = [];
+    const loading = figures.phases.loading;
+    if (loading) rows.push(row(`hover while 10,000 texts load (${loading.count} hovers, one every ${figures.interval} ms; corpus loaded in ${(figures.loadedAt / 1000).toFixed(1)} s)`, asStats(loading), 100, 'p99'));
+    const indexing = figures.phases['indexing agreed language'];
+    if (indexing) rows.push(row(`  the same while agreed language is indexed (${indexing.count} hovers)`, asStats(indexing), undefined));
+    const blocked = figures.blocked.longest[0];
+    if (blocked) rows.push(row(`  the longest stop of the server's event loop (${figures.blocked.count} over 50 ms; full GCs of the ~1 GB heap among them)`, single(blocked.duration), undefined));
+    return rows;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 const SECTIONS = [
   { name: 'seeds', title: 'Parse time per seed resolution', run: parseSeeds },
   { name: 'bulk', title: 'Parse time over real adopted resolutions (test/fixtures/real/bulk)', run: parseBulk },
@@ -955,6 +990,7 @@ const SECTIONS = [
   { name: 'diagnostics', title: 'Diagnostics', run: diagnosticsLatency },
   { name: 'compare', title: 'Comparing two versions of a draft (targets: 200 ms for 300 paragraphs, 1 s for a pathological pair)', run: compareSection },
   { name: 'agreed', title: 'Agreed language: index, completion and deviation check on synthetic corpora (MiniSearch rows are a reference)', run: agreedLanguage },
+  { name: 'load', title: 'Requests while a 10,000-text corpus loads (the real server bundle; target: p99 wait while the corpus loads)', run: requestLatencyDuringLoad },
 ];
 
 // ---- report ---------------------------------------------------------------------------------

@@ -1,8 +1,6 @@
 // Wires the language service to an LSP connection. Runs in VS Code (IPC) and standalone over
 // stdio (`unres-language-server --stdio`) for any LSP client.
-import * as os from 'os';
 import * as path from 'path';
-import { fileURLToPath } from 'url';
 import {
   CodeAction, CodeActionKind, createConnection, DidChangeConfigurationNotification, InitializeResult, ProposedFeatures, TextDocuments,
   TextDocumentSyncKind, WorkspaceFolder,
@@ -14,6 +12,7 @@ import type { AgreedLanguageIndex } from './agreed/types';
 import type { CorpusSources } from './corpus/corpusLoader';
 import type { KnowledgeBase } from './corpus/knowledgeBase';
 import { CorpusService } from './corpus/corpusService';
+import { clientCorpusSettings, corpusSourcesOf, folderPath, USER_SETTINGS_NOTIFICATION, userCorpusSettings, type ClientCorpusSettings } from './corpus/corpusSettings';
 import { checkInput } from './inputGuard';
 import { clampChange, clampPosition, clampRange } from './positions';
 import { getDiagnostics, inputDiagnostics } from './services/diagnostics';
@@ -45,7 +44,7 @@ let configurationPull = false;
 let dynamicConfiguration = false;
 let definitionLinks = false;
 let workspaceFolders: WorkspaceFolder[] = [];
-let initialCorpusSettings: CorpusSettings = {};
+let clientSettings: ClientCorpusSettings = { initial: { paths: [], catalogues: [] } };
 
 const corpus = new CorpusService({
   loaded(kb, elapsedMs, newProblems) {
@@ -82,19 +81,14 @@ async function indexAgreedLanguage(kb: KnowledgeBase): Promise<void> {
   }
 }
 
-interface CorpusSettings {
-  paths?: unknown;
-  catalogues?: unknown;
-}
-
 connection.onInitialize((params): InitializeResult => {
   configurationPull = params.capabilities.workspace?.configuration === true;
   dynamicConfiguration = params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
   definitionLinks = params.capabilities.textDocument?.definition?.linkSupport === true;
   workspaceFolders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
-  // Clients without workspace/configuration can pass the corpus settings here.
-  const options = params.initializationOptions as { corpus?: CorpusSettings } | undefined;
-  initialCorpusSettings = options?.corpus ?? {};
+  // The corpus settings the client configures the server with, and which of the values it
+  // pulls are the user's own rather than a workspace's (corpus/corpusSettings.ts).
+  clientSettings = clientCorpusSettings(params.initializationOptions);
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -123,27 +117,23 @@ connection.onDidChangeConfiguration(async () => {
   connection.languages.inlayHint.refresh().catch(() => undefined);
 });
 
+// VS Code's client says when the user's own corpus settings change.
+connection.onNotification(USER_SETTINGS_NOTIFICATION, async (params: unknown) => {
+  clientSettings = { ...clientSettings, user: userCorpusSettings(params) };
+  corpus.configure(await corpusSources());
+});
+
 /** The corpus folders and catalogues of every workspace folder's settings, resolved to absolute paths. */
 async function corpusSources(): Promise<CorpusSources> {
-  const folders = new Set<string>();
-  const catalogues = new Set<string>();
   const scopes: (string | undefined)[] = workspaceFolders.length ? workspaceFolders.map((f) => f.uri) : [undefined];
+  const pulled = [];
   for (const scope of scopes) {
-    const settings = configurationPull ? await readSetting<CorpusSettings>(scope, 'corpus', {}) : initialCorpusSettings;
-    const base = scope?.startsWith('file:') ? fileURLToPath(scope) : process.cwd();
-    for (const folder of stringList(settings.paths)) folders.add(resolvePath(base, folder));
-    for (const file of stringList(settings.catalogues)) catalogues.add(resolvePath(base, file));
+    const settings = configurationPull ? await readSetting<unknown>(scope, 'corpus', {}) : undefined;
+    pulled.push({ folder: (scope && folderPath(scope)) ?? process.cwd(), settings });
   }
-  return { shippedDir: shippedCorpus, folders: [...folders], catalogues: [...catalogues] };
-}
-
-function stringList(value: unknown): string[] {
-  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string' && v.trim() !== '') : [];
-}
-
-function resolvePath(base: string, value: string): string {
-  const expanded = value.startsWith('~') ? path.join(os.homedir(), value.slice(1)) : value;
-  return path.resolve(base, expanded);
+  // Whose values are whose is read after the pulls: a change of the user's settings may have come meanwhile.
+  const roots = workspaceFolders.map((f) => folderPath(f.uri)).filter((folder): folder is string => folder !== undefined);
+  return corpusSourcesOf(pulled, clientSettings, roots, shippedCorpus);
 }
 
 async function readSetting<T>(scopeUri: string | undefined, key: string, fallback: T): Promise<T> {
@@ -264,6 +254,9 @@ documents.onDidClose(({ document }) => {
   parsed.delete(document.uri);
   void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
 });
+
+// For the VS Code test that kills the server and waits for the client to restart it.
+connection.onRequest('unres/processId', () => process.pid);
 
 connection.onShutdown(() => {
   agreedBuild?.abort();

@@ -250,7 +250,7 @@ describe('cli: unres', function () {
       const run = expectStatus(unres('lookup', '--catalog', catalogue, '79/500'), 0);
       assert.match(run.stdout, /^Title {9}A resolution only this catalogue knows\n {14}from .*extra\.csv row 2$/m);
       assert.match(run.stdout, /^Adopted {7}2 December 2024$/m);
-      assert.match(run.stderr, /^unres: warning: .*extra\.csv: row 3: .*"A\/RES\/79\/".*skipped\n$/);
+      assert.match(run.stderr, /^unres: warning: .*extra\.csv: row 3: column 1 \(symbol\) is not a resolution or document symbol; row skipped\n$/);
       // --catalogue is the same option; a catalogue date that contradicts a draft is an error.
       const draft = path.join(temp, 'cites.unres');
       writeFileSync(draft, 'The General Assembly,\n\nRecalling its resolution 79/500 of 5 December 2024,\n\n1. Decides to remain seized of the matter.\n');
@@ -258,6 +258,28 @@ describe('cli: unres', function () {
       const checked = expectStatus(unres('check', '--catalogue', catalogue, draft), 1);
       assert.match(checked.stdout, /^\S+cites\.unres:3:36 error Resolution 79\/500 was adopted on 2 December 2024 \(extra\.csv line 2\), not 5 December 2024\. \[unres\.citationDate\]$/m);
       assert.match(checked.stderr, /warning: .*row 3/);
+    });
+
+    (process.platform === 'win32' ? it.skip : it)('a FIFO as --catalog or as a draft: refused at once with exit status 2; one in a --corpus folder is a warning', () => {
+      const fifo = path.join(temp, 'fifo.csv');
+      spawnSync('mkfifo', [fifo]);
+      const asCatalogue = expectStatus(unres('lookup', '--catalog', fifo, '73/266'), 2);
+      assert.strictEqual(asCatalogue.stderr, `unres: --catalog ${fifo}: is a FIFO (named pipe), not a regular file\n`);
+      const asDraft = expectStatus(unres('check', fifo), 2);
+      assert.match(asDraft.stderr, new RegExp(`^unres: ${fifo.replace(/[.\\]/g, '\\$&')}: is a FIFO \\(named pipe\\), not a regular file\n`));
+      const folder = path.join(temp, 'with-fifo');
+      mkdirSync(folder, { recursive: true });
+      spawnSync('mkfifo', [path.join(folder, 'catalogue.csv')]);
+      const inFolder = expectStatus(unres('lookup', '--corpus', folder, '73/266'), 0);
+      assert.match(inFolder.stderr, /^unres: warning: .*with-fifo\/catalogue\.csv is a FIFO \(named pipe\), not a regular file; skipped\n$/);
+    });
+
+    it('a catalogue whose first line looks like a password hash: the warning names the file and row, not the line', () => {
+      const shadow = path.join(temp, 'shadow');
+      writeFileSync(shadow, 'root:$6$S3CR3Tsalt$S3CR3Thash:19700:0:99999:7:::\n');
+      const run = expectStatus(unres('lookup', '--catalog', shadow, '73/266'), 0);
+      assert.match(run.stderr, /^unres: warning: .*shadow: no symbol column: the header \(row 1\) has 1 column, not named /);
+      assert.ok(!/S3CR3T|\$6\$/.test(run.stderr), run.stderr);
     });
 
     it('a --corpus folder or --catalog file that does not exist: exit status 2', () => {

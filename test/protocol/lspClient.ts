@@ -19,6 +19,8 @@ export class LspClient {
   /** Settings the client answers with, by section: { 'unres.corpus': { paths: [...] } }. */
   settings: Record<string, unknown> = {};
   readonly messages: { type: number; message: string }[] = [];
+  /** What the server wrote to the client's log (window/logMessage). */
+  readonly logs: string[] = [];
 
   private constructor(readonly process: ChildProcess) {
     this.connection = createProtocolConnection(new StreamMessageReader(process.stdout!), new StreamMessageWriter(process.stdin!));
@@ -42,15 +44,25 @@ export class LspClient {
       return null;
     });
     this.connection.onRequest('workspace/inlayHint/refresh', () => null);
+    this.connection.onNotification('window/logMessage', (params: { message: string }) => {
+      this.logs.push(params.message);
+    });
     this.connection.listen();
   }
 
-  static async start(args: string[] = ['--stdio'], settings: Record<string, unknown> = {}, workspaceFolder?: string): Promise<LspClient> {
-    const child = spawn(process.execPath, [serverBin, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+  /** `options`: initializationOptions to send, and environment variables for the server (HOME, say). */
+  static async start(
+    args: string[] = ['--stdio'],
+    settings: Record<string, unknown> = {},
+    workspaceFolder?: string,
+    options: { initializationOptions?: unknown; env?: Record<string, string> } = {},
+  ): Promise<LspClient> {
+    const child = spawn(process.execPath, [serverBin, ...args], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
     const client = new LspClient(child);
     client.settings = settings;
     await client.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
+      initializationOptions: options.initializationOptions,
       rootUri: pathToFileURL(workspaceFolder ?? repoRoot).toString(),
       capabilities: {
         workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } },

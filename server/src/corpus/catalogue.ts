@@ -2,6 +2,10 @@
 // JSON Lines, or a JSON array of objects, read into normalised rows. Pure: text in, rows and
 // problems out; it never throws and runs in linear time.
 //
+// Problems name the row (or line) and the column (or key) by position and by the field it
+// fills ("row 10: column 3 (date) is not a real date"), never by what the file holds: a
+// setting may name any file, and a message goes to a log and a pop-up.
+//
 // Columns (CSV headers and JSON keys alike) are matched case-insensitively, ignoring spaces,
 // "_", ".", "-" and other punctuation, then ignoring a bracketed part ("Symbol (UNDL)"):
 //
@@ -121,7 +125,8 @@ export function parseCatalogue(text: string, uri: string): Catalogue {
       readCsvCatalogue(source, format === 'tsv' ? [TAB, COMMA, SEMICOLON] : [COMMA, SEMICOLON, TAB], rows, problems);
     }
   } catch (error) {
-    problems.add(undefined, `could not read this catalogue (${error instanceof Error ? error.message : String(error)}); ${rows.length} rows read before the error`);
+    // Not the error's message, which may quote the text.
+    problems.add(undefined, `could not read the rest of this catalogue (an internal error${error instanceof Error ? `, ${error.name}` : ''}); ${rows.length} rows read before it`);
   }
   return { uri: name, rows, problems: problems.done() };
 }
@@ -199,16 +204,8 @@ class Problems {
   }
 }
 
-/** A value as shown in a message: quoted, one line, at most 60 characters. */
-function show(value: string): string {
-  let text = value.trim().replace(/\s+/g, ' ');
-  if (text.length > 60) text = text.slice(0, 59) + '…';
-  return JSON.stringify(text);
-}
-
-function list(names: readonly string[]): string {
-  const quoted = names.map((n) => show(n));
-  return quoted.length <= 1 ? quoted.join('') : `${quoted.slice(0, -1).join(', ')} and ${quoted[quoted.length - 1]}`;
+function andList(names: readonly string[]): string {
+  return names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
 }
 
 function orList(names: readonly string[]): string {
@@ -219,8 +216,8 @@ function orList(names: readonly string[]): string {
 
 interface Cell {
   value: string;
-  /** The column or key it came from, as written in the file. */
-  column: string;
+  /** Where it came from, as messages name it: "column 3 (date)", "the date key". */
+  at: string;
 }
 
 type Cells = Partial<Record<Role, Cell>>;
@@ -229,12 +226,10 @@ type Cells = Partial<Record<Role, Cell>>;
 interface Wording {
   /** "row 14" (a CSV row, numbered by its first line) or "line 7" (JSON). */
   unit: 'row' | 'line';
-  /** "column" or "key". */
-  column: 'column' | 'key';
 }
 
-const CSV_WORDING: Wording = { unit: 'row', column: 'column' };
-const JSON_WORDING: Wording = { unit: 'line', column: 'key' };
+const CSV_WORDING: Wording = { unit: 'row' };
+const JSON_WORDING: Wording = { unit: 'line' };
 
 type Read<T> = { value: T } | { error: string } | undefined;
 
@@ -325,13 +320,13 @@ function readRow(cells: Cells, line: number, wording: Wording, problems: Problem
     const where = `${wording.unit} ${line}`;
     const cell = cells.symbol;
     if (!cell) problems.add(line, `${where}: no symbol; ${wording.unit} skipped`);
-    else if (!symbol) problems.add(line, `${where}: no symbol in ${wording.column} ${show(cell.column)}; ${wording.unit} skipped`);
-    else problems.add(line, `${where}: ${show(cell.value)} in ${wording.column} ${show(cell.column)} ${symbol.error}; ${wording.unit} skipped`);
+    else if (!symbol) problems.add(line, `${where}: no symbol in ${cell.at}; ${wording.unit} skipped`);
+    else problems.add(line, `${where}: ${cell.at} ${symbol.error}; ${wording.unit} skipped`);
     return undefined;
   }
   const row: CatalogueRow = { symbol: symbol.value.key, kind: symbol.value.kind, line };
   const leftOut = (cell: Cell, error: string, what: string) =>
-    problems.add(line, `${wording.unit} ${line}: ${show(cell.value)} in ${wording.column} ${show(cell.column)} ${error}; ${what} left out`);
+    problems.add(line, `${wording.unit} ${line}: ${cell.at} ${error}; ${what} left out`);
 
   const title = cells.title && cleanTitle(cells.title.value);
   if (title) row.title = title;
@@ -648,12 +643,11 @@ function readCsvCatalogue(text: string, preferred: number[], rows: CatalogueRow[
     problems.add(undefined, 'the catalogue is empty');
     return;
   }
-  const found = before[0].fields.filter((name) => name.trim());
-  const shown = found.slice(0, 12).map((name) => name.trim());
+  const count = before[0].fields.length;
   problems.add(
     before[0].line,
-    `no symbol column: the header (row ${before[0].line}) has ${shown.length ? list(shown) : 'no names'}${found.length > shown.length ? ` and ${found.length - shown.length} more` : ''}; ` +
-      `a symbol column is named ${orList(CATALOGUE_COLUMNS.symbol)} (any case; spaces, "_", "." and "-" do not matter); no rows read`,
+    `no symbol column: the header (row ${before[0].line}) has ${count === 1 ? '1 column, not' : `${count} columns, none`} named ` +
+      `${orList(CATALOGUE_COLUMNS.symbol)} (any case; spaces, "_", "." and "-" do not matter); no rows read`,
   );
 }
 
@@ -664,9 +658,15 @@ function rowReader(header: CsvRecord, delimiter: number, rows: CatalogueRow[], p
   const width = names.length;
   const titleAt = columns.get('title');
   const mapped = [...columns];
+  const roleAt = new Map(mapped.map(([role, index]) => [index, role]));
+  /** "column 3 (date)": the position and the field, not the name the header gives it. */
+  const label = (index: number) => {
+    const role = roleAt.get(index);
+    return role ? `column ${index + 1} (${FIELD_NAMES[role]})` : `column ${index + 1}`;
+  };
   const cellsOf = (fields: string[]): Cells => {
     const cells: Cells = {};
-    for (const [role, index] of mapped) if (index < fields.length) cells[role] = { value: fields[index], column: names[index] };
+    for (const [role, index] of mapped) if (index < fields.length) cells[role] = { value: fields[index], at: label(index) };
     return cells;
   };
 
@@ -679,17 +679,17 @@ function rowReader(header: CsvRecord, delimiter: number, rows: CatalogueRow[], p
     const length = fields.length;
 
     if (record.unclosed !== undefined) {
-      const column = record.unclosed < width ? ` in column ${show(names[record.unclosed])}` : '';
+      const column = record.unclosed < width ? ` in ${label(record.unclosed)}` : '';
       problems.add(record.line, `${where}: a quote${column} is never closed; read as an ordinary character`);
     }
     if (length < width) {
       const symbolAt = columns.get('symbol')!;
       if (symbolAt >= length) {
-        problems.add(record.line, `${where}: only ${length} of ${width} columns, without ${show(names[symbolAt])}; row skipped`);
+        problems.add(record.line, `${where}: only ${length} of ${width} columns, without ${label(symbolAt)}; row skipped`);
         return;
       }
       const missing = [...columns.values()].filter((index) => index >= length).sort((a, b) => a - b);
-      if (missing.length) problems.add(record.line, `${where}: only ${length} of ${width} columns; ${list(missing.map((index) => names[index]))} left out`);
+      if (missing.length) problems.add(record.line, `${where}: only ${length} of ${width} columns; ${andList(missing.map(label))} left out`);
     } else if (length > width) {
       // Spreadsheets pad rows with empty fields; hand-made files leave commas unquoted in titles.
       const extra = length - width;
@@ -706,7 +706,7 @@ function rowReader(header: CsvRecord, delimiter: number, rows: CatalogueRow[], p
       }
       if (merged) {
         fields = merged;
-        problems.add(record.line, `${where}: ${length} fields where the header has ${width}; read the unquoted ${delimiterName(delimiter)} in column ${show(names[titleAt!])} as part of the title`);
+        problems.add(record.line, `${where}: ${length} fields where the header has ${width}; read the unquoted ${delimiterName(delimiter)} in ${label(titleAt!)} as part of the title`);
       } else if (!extrasEmpty) {
         problems.add(record.line, `${where}: ${length} fields where the header has ${width}; the last ${extra === 1 ? 'one' : extra} left out`);
       }
@@ -726,11 +726,6 @@ function describe(value: unknown): string {
   if (Array.isArray(value)) return 'a JSON array';
   if (value === null) return 'null';
   return `a JSON ${typeof value}`;
-}
-
-function excerpt(text: string): string {
-  const flat = text.trim().replace(/\s+/g, ' ');
-  return flat.length > 40 ? flat.slice(0, 39) + '…' : flat;
 }
 
 /** A JSON value as cell text: strings and numbers (also a one-element array of them). */
@@ -799,7 +794,7 @@ function parseJsonObject(content: string, line: number, problems: Problems): Rec
   try {
     value = JSON.parse(content);
   } catch {
-    problems.add(line, `line ${line}: not valid JSON (${excerpt(content)}); line skipped`);
+    problems.add(line, `line ${line}: not valid JSON; line skipped`);
     return undefined;
   }
   if (!isObject(value)) {
@@ -873,12 +868,11 @@ function readJsonArray(text: string, first: number, rows: CatalogueRow[], proble
 function readObjects(objects: PendingObject[], rows: CatalogueRow[], problems: Problems): void {
   const anySymbolKey = objects.some(({ object }) => Object.keys(object).some((key) => roleOf(key)?.role === 'symbol'));
   if (objects.length > 0 && !anySymbolKey) {
-    const keys = [...new Set(objects.flatMap(({ object }) => Object.keys(object)))];
-    const shown = keys.slice(0, 12);
+    const count = new Set(objects.flatMap(({ object }) => Object.keys(object))).size;
     problems.add(
       objects[0].line,
-      `no symbol key: the objects have ${shown.length ? list(shown) : 'no keys'}${keys.length > shown.length ? ` and ${keys.length - shown.length} more` : ''}; ` +
-        `a symbol key is named ${orList(CATALOGUE_COLUMNS.symbol)} (any case; spaces, "_", "." and "-" do not matter); no rows read`,
+      `no symbol key: the objects have ${count === 1 ? '1 key, not' : `${count} keys, none`} named ` +
+        `${orList(CATALOGUE_COLUMNS.symbol)} (any case; spaces, "_", "." and "-" do not matter); no rows read`,
     );
     return;
   }
@@ -895,11 +889,12 @@ function readObjects(objects: PendingObject[], rows: CatalogueRow[], problems: P
       const key = keys[index];
       const value = object[key];
       const text = cellText(value);
-      if (text !== undefined) cells[role] = { value: text, column: key };
+      const at = `the ${FIELD_NAMES[role]} key`;
+      if (text !== undefined) cells[role] = { value: text, at };
       else if (value === null || value === false) {
-        if (role === 'symbol') cells.symbol = { value: '', column: key };
+        if (role === 'symbol') cells.symbol = { value: '', at };
       } else {
-        problems.add(line, `line ${line}: key ${show(key)} holds ${describe(value)}, not text; ${role === 'symbol' ? 'line skipped' : `${FIELD_NAMES[role]} left out`}`);
+        problems.add(line, `line ${line}: ${at} holds ${describe(value)}, not text; ${role === 'symbol' ? 'line skipped' : `${FIELD_NAMES[role]} left out`}`);
         if (role === 'symbol') unusable = true;
       }
     }
