@@ -43,8 +43,10 @@ const listOption = (name, fallback) => {
 const SIZES = listOption('--sizes', [5, 1000, 10000]);
 const onlySections = argv.filter((a) => !a.startsWith('--'));
 
-// The agreed-language section measures the heap after a collection: it needs --expose-gc.
-if ((onlySections.length === 0 || onlySections.includes('agreed')) && typeof globalThis.gc !== 'function' && !process.env.UNRES_BENCH_CHILD) {
+// The agreed-language section measures the heap after a collection, and the pathological inputs
+// start each run on a collected heap: they need --expose-gc.
+const needsGc = onlySections.length === 0 || onlySections.includes('agreed') || onlySections.includes('pathological');
+if (needsGc && typeof globalThis.gc !== 'function' && !process.env.UNRES_BENCH_CHILD) {
   const child = spawnSync(process.execPath, ['--expose-gc', ...process.execArgv, fileURLToPath(import.meta.url), ...process.argv.slice(2)], {
     stdio: 'inherit',
     env: { ...process.env, UNRES_BENCH_CHILD: '1' },
@@ -945,6 +947,126 @@ function compareSection({ parseResolution, seeds }) {
   ];
 }
 
+// ---- pathological inputs ----------------------------------------------------------------------
+
+/** How much longer a shape may take when its input doubles: linear work doubles, quadratic work quadruples. */
+const GROWTH_TARGET = 2.5;
+
+/** Runs of each size of a pathological input; the fastest counts. */
+const PATHOLOGICAL_RUNS = 3;
+
+/**
+ * Inputs no drafter writes but an editor may open, each at 1x, 2x, 4x and 8x its base size: the
+ * time from the text to the published diagnostics, as the server does it (ParsedDocument.parse,
+ * then getDiagnostics with the shipped corpus and its agreed-language index). What matters is how
+ * the time grows per doubling of the input, taken from the fastest runs (the 2 cores are shared,
+ * and a run slowed by another process says nothing of the code). Each run starts on a collected
+ * heap, so that one run does not pay for the garbage of the one before; the 1x input is run
+ * first, untimed, so that no size pays for the compiler's warm-up.
+ */
+async function pathologicalInputs({ service }) {
+  const { loadCorpus } = require(path.join(root, 'out/server/src/corpus/corpusLoader.js'));
+  const { KnowledgeBase } = require(path.join(root, 'out/server/src/corpus/knowledgeBase.js'));
+  const { buildAgreedIndex } = require(path.join(root, 'out/server/src/agreed/index.js'));
+  const { getDiagnostics } = require(path.join(root, 'out/server/src/services/diagnostics.js'));
+  const kb = KnowledgeBase.build(await loadCorpus({ shippedDir: path.join(root, 'corpus'), folders: [], catalogues: [] }));
+  const context = { kb, agreed: buildAgreedIndex(kb.documents()) };
+  const organ = 'The General Assembly,\n\n';
+  const lines = (count, line) => Array.from({ length: count }, (_, i) => line(i + 1));
+  const shapes = [
+    {
+      name: 'markers in a header',
+      base: 12_500,
+      unit: 'superscript markers on one header line',
+      text: (n) => `Draft resolution\n\n${'word¹ '.repeat(n)}`,
+    },
+    {
+      name: 'markers in a body',
+      base: 10_000,
+      unit: 'pairs of markers (superscript, plain digits) on one line',
+      text: (n) => `${organ}1. Decides ${'word¹ word,2 '.repeat(n)}and so on;\n\n____\n¹ A footnote.\n2 Another footnote.\n`,
+    },
+    {
+      name: 'diagnostics per paragraph',
+      base: 4_000,
+      unit: 'unlabelled items of one paragraph, each with a wrong mark and a marker without footnote',
+      text: (n) => `${organ}1. Decides:\n\n${lines(n, (i) => `To act on item ${i}${i % 10 === 0 || i === n ? ';' : ','}¹`).join('\n\n')}\n`,
+    },
+    {
+      name: 'unnumbered operative paragraphs',
+      base: 3_125,
+      unit: 'operative paragraphs without numbers',
+      text: (n) => `${organ}${lines(n, (i) => `Decides to act on the matter ${i}${i === n ? '.' : ';'}`).join('\n\n')}\n`,
+    },
+    {
+      name: 'decimal labels',
+      base: 20,
+      unit: 'paragraphs p, each with labels p.1 to p.10 and p.k.1 to p.k.11 (every 7th skipped)',
+      text: (n) => {
+        const out = [];
+        for (let p = 1; p <= n; p++) {
+          out.push(`${p}. Welcomes the norms:`);
+          for (let k = 1; k <= 10; k++) {
+            out.push(`${p}.${k} Norm ${k}:`);
+            for (let j = 1; j <= 11; j++) if (j % 7 !== 0) out.push(`${p}.${k}.${j} Part ${j}${p === n && k === 10 && j === 11 ? '.' : ';'}`);
+          }
+        }
+        return `${organ}${out.join('\n\n')}\n`;
+      },
+    },
+    {
+      name: 'very long lines',
+      base: 187_500,
+      unit: 'characters on one line of words, citations, references and markers',
+      text: (n) => {
+        const unit = 'recalls resolution 70/1 of 25 September 2015,¹ A/70/174 and paragraph 1 above, ';
+        return `${organ}1. Decides;\n\n2. Decides that the Assembly ${unit.repeat(Math.ceil(n / unit.length))}and so on.\n\n¹ A footnote.\n`;
+      },
+    },
+    {
+      name: 'nesting depth',
+      base: 700,
+      // The labels of level k are k parts long: the depth grows with the square root of the text.
+      scale: (base, factor) => Math.round(base * Math.sqrt(factor)),
+      unit: 'levels of decimal labels (1.1, 1.1.1, …), the deepest misnumbered',
+      text: (n) => {
+        const out = ['1. Welcomes the norms:'];
+        let label = '1';
+        for (let k = 1; k <= n; k++) {
+          label += k === n ? '.2' : '.1';
+          out.push(`${label} Norm${k === n ? '.' : ':'}`);
+        }
+        return `${organ}${out.join('\n\n')}\n`;
+      },
+    },
+  ];
+  const check = (text) => getDiagnostics(service.ParsedDocument.parse({ uri: 'untitled:pathological', version: 1, getText: () => text }), context);
+  const rows = [];
+  for (const shape of shapes) {
+    const fastest = [];
+    sink = check(shape.text(shape.base));
+    for (const factor of [1, 2, 4, 8]) {
+      const n = shape.scale ? shape.scale(shape.base, factor) : shape.base * factor;
+      const text = shape.text(n);
+      const times = new Float64Array(PATHOLOGICAL_RUNS);
+      for (let run = 0; run < PATHOLOGICAL_RUNS; run++) {
+        sink = undefined;
+        globalThis.gc?.();
+        const started = process.hrtime.bigint();
+        sink = check(text);
+        times[run] = Number(process.hrtime.bigint() - started) / 1e6;
+      }
+      const stats = summarize(times);
+      fastest.push(stats.min);
+      rows.push(row(`${shape.name}, ${factor}x: ${n.toLocaleString('en')} ${shape.unit} (${(text.length / 1024).toFixed(0)} k chars, ${sink.length.toLocaleString('en')} diagnostics)`, stats, undefined));
+    }
+    const ratios = fastest.slice(1).map((t, i) => t / fastest[i]);
+    const worst = Math.max(...ratios);
+    rows.push(row(`${shape.name}: growth per doubling ${ratios.map((r) => `${r.toFixed(2)}x`).join(', ')}; the worst`, single(worst), GROWTH_TARGET, 'median', 'x'));
+  }
+  return rows;
+}
+
 const SECTIONS = [
   { name: 'seeds', title: 'Parse time per seed resolution', run: parseSeeds },
   { name: 'bulk', title: 'Parse time over real adopted resolutions (test/fixtures/real/bulk)', run: parseBulk },
@@ -954,13 +1076,14 @@ const SECTIONS = [
   { name: 'hover', title: 'Hover latency', run: hoverLatency },
   { name: 'diagnostics', title: 'Diagnostics', run: diagnosticsLatency },
   { name: 'compare', title: 'Comparing two versions of a draft (targets: 200 ms for 300 paragraphs, 1 s for a pathological pair)', run: compareSection },
+  { name: 'pathological', title: `Pathological inputs: parse and diagnostics at 1x, 2x, 4x and 8x (target: at most ${GROWTH_TARGET}x per doubling, from the fastest of ${PATHOLOGICAL_RUNS} runs)`, run: pathologicalInputs },
   { name: 'agreed', title: 'Agreed language: index, completion and deviation check on synthetic corpora (MiniSearch rows are a reference)', run: agreedLanguage },
 ];
 
 // ---- report ---------------------------------------------------------------------------------
 
 const ms = (value) => `${value.toFixed(value < 10 ? 3 : 1)} ms`;
-const figure = (value, unit) => (unit === 'MB' ? `${value.toFixed(1)} MB` : ms(value));
+const figure = (value, unit) => (unit === 'MB' ? `${value.toFixed(1)} MB` : unit === 'x' ? `${value.toFixed(2)}x` : ms(value));
 
 function printSection(title, rows) {
   const labelWidth = Math.max(40, ...rows.map((r) => r.label.length));
