@@ -953,16 +953,17 @@ function compareSection({ parseResolution, seeds }) {
 const GROWTH_TARGET = 2.5;
 
 /** Runs of each size of a pathological input; the fastest counts. */
-const PATHOLOGICAL_RUNS = 3;
+const PATHOLOGICAL_RUNS = 4;
 
 /**
  * Inputs no drafter writes but an editor may open, each at 1x, 2x, 4x and 8x its base size: the
  * time from the text to the published diagnostics, as the server does it (ParsedDocument.parse,
  * then getDiagnostics with the shipped corpus and its agreed-language index). What matters is how
  * the time grows per doubling of the input, taken from the fastest runs (the 2 cores are shared,
- * and a run slowed by another process says nothing of the code). Each run starts on a collected
- * heap, so that one run does not pay for the garbage of the one before; the 1x input is run
- * first, untimed, so that no size pays for the compiler's warm-up.
+ * and a run slowed by another process says nothing of the code). The sizes take turns, one run
+ * each per round, so that a burst of load elsewhere slows a run of every size rather than all the
+ * runs of one; each run starts on a collected heap, so that it does not pay for the garbage of
+ * the one before; the 1x input is run first, untimed, so that no size pays for the warm-up.
  */
 async function pathologicalInputs({ service }) {
   const { loadCorpus } = require(path.join(root, 'out/server/src/corpus/corpusLoader.js'));
@@ -1043,22 +1044,26 @@ async function pathologicalInputs({ service }) {
   const check = (text) => getDiagnostics(service.ParsedDocument.parse({ uri: 'untitled:pathological', version: 1, getText: () => text }), context);
   const rows = [];
   for (const shape of shapes) {
-    const fastest = [];
-    sink = check(shape.text(shape.base));
-    for (const factor of [1, 2, 4, 8]) {
+    const sizes = [1, 2, 4, 8].map((factor) => {
       const n = shape.scale ? shape.scale(shape.base, factor) : shape.base * factor;
-      const text = shape.text(n);
-      const times = new Float64Array(PATHOLOGICAL_RUNS);
-      for (let run = 0; run < PATHOLOGICAL_RUNS; run++) {
+      return { factor, n, text: shape.text(n), times: new Float64Array(PATHOLOGICAL_RUNS), found: 0 };
+    });
+    sink = check(sizes[0].text);
+    for (let run = 0; run < PATHOLOGICAL_RUNS; run++) {
+      for (const size of sizes) {
         sink = undefined;
         globalThis.gc?.();
         const started = process.hrtime.bigint();
-        sink = check(text);
-        times[run] = Number(process.hrtime.bigint() - started) / 1e6;
+        sink = check(size.text);
+        size.times[run] = Number(process.hrtime.bigint() - started) / 1e6;
+        size.found = sink.length;
       }
+    }
+    const fastest = [];
+    for (const { factor, n, text, times, found } of sizes) {
       const stats = summarize(times);
       fastest.push(stats.min);
-      rows.push(row(`${shape.name}, ${factor}x: ${n.toLocaleString('en')} ${shape.unit} (${(text.length / 1024).toFixed(0)} k chars, ${sink.length.toLocaleString('en')} diagnostics)`, stats, undefined));
+      rows.push(row(`${shape.name}, ${factor}x: ${n.toLocaleString('en')} ${shape.unit} (${(text.length / 1024).toFixed(0)} k chars, ${found.toLocaleString('en')} diagnostics)`, stats, undefined));
     }
     const ratios = fastest.slice(1).map((t, i) => t / fastest[i]);
     const worst = Math.max(...ratios);
