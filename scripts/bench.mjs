@@ -11,7 +11,7 @@
 // `async function mySection(context)` that returns rows (see `row()`), add it to SECTIONS below.
 // Time with the shared `measure(fn, { runs, warmup })` helper.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -955,7 +955,6 @@ function compareSection({ parseResolution, seeds }) {
  * information.
  */
 async function requestLatencyDuringLoad() {
-  const { mkdtempSync, rmSync } = await import('node:fs');
   const dir = mkdtempSync(path.join(os.tmpdir(), 'unres-bench-load-'));
   try {
     const out = path.join(dir, 'figures.json');
@@ -980,6 +979,161 @@ async function requestLatencyDuringLoad() {
   }
 }
 
+// ---- pathological inputs ----------------------------------------------------------------------
+
+/** How much longer a shape may take when its input doubles: linear work doubles, quadratic work quadruples. */
+const GROWTH_TARGET = 2.5;
+
+/** Runs of each size of a pathological input; the fastest counts. */
+const PATHOLOGICAL_RUNS = 6;
+/**
+ * The young generation (semi-space, MB) the pathological inputs are measured with, fixed. With
+ * V8's default, which grows with the heap, a parse whose live objects outgrow it starts promoting
+ * them: a one-off step of about 1.4x between two sizes that says nothing of how the code grows.
+ */
+const PATHOLOGICAL_SEMI_SPACE_MB = 64;
+/** Set in the child process that measures the pathological inputs: where it writes its rows. */
+const PATHOLOGICAL_ROWS = process.env.UNRES_BENCH_PATHOLOGICAL_ROWS;
+
+/** The pathological inputs, measured in a child process with a fixed young generation (see above). */
+function pathologicalInputs() {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'unres-bench-'));
+  const file = path.join(dir, 'rows.json');
+  try {
+    const flags = ['--expose-gc', `--min-semi-space-size=${PATHOLOGICAL_SEMI_SPACE_MB}`, `--max-semi-space-size=${PATHOLOGICAL_SEMI_SPACE_MB}`];
+    const child = spawnSync(process.execPath, [...flags, fileURLToPath(import.meta.url)], {
+      stdio: 'inherit',
+      env: { ...process.env, UNRES_BENCH_CHILD: '1', UNRES_BENCH_PATHOLOGICAL_ROWS: file },
+    });
+    if (child.status !== 0 || !existsSync(file)) throw new Error(`the pathological inputs could not be measured (exit status ${child.status})`);
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Inputs no drafter writes but an editor may open, each at 1x, 2x, 4x and 8x its base size: the
+ * time from the text to the published diagnostics, as the server does it (ParsedDocument.parse,
+ * then getDiagnostics with the shipped corpus and its agreed-language index). What matters is how
+ * the time grows per doubling of the input, taken from the fastest runs (the 2 cores are shared,
+ * and a run slowed by another process says nothing of the code). The sizes take turns, one run
+ * each per round, so that a burst of load elsewhere slows a run of every size rather than all the
+ * runs of one; each run starts on a collected heap, so that it does not pay for the garbage of
+ * the one before; the 1x input is run first, untimed, so that no size pays for the warm-up.
+ */
+async function measurePathological({ service }) {
+  const { loadCorpus } = require(path.join(root, 'out/server/src/corpus/corpusLoader.js'));
+  const { KnowledgeBase } = require(path.join(root, 'out/server/src/corpus/knowledgeBase.js'));
+  const { buildAgreedIndex } = require(path.join(root, 'out/server/src/agreed/index.js'));
+  const { getDiagnostics } = require(path.join(root, 'out/server/src/services/diagnostics.js'));
+  const kb = KnowledgeBase.build(await loadCorpus({ shippedDir: path.join(root, 'corpus'), folders: [], catalogues: [] }));
+  // A fresh agreed-language index for each run: the deviation check caches its answers by index and
+  // paragraph, and one size's paragraphs would otherwise be answered from another's run.
+  const freshContext = () => ({ kb, agreed: buildAgreedIndex(kb.documents()) });
+  const organ = 'The General Assembly,\n\n';
+  const lines = (count, line) => Array.from({ length: count }, (_, i) => line(i + 1));
+  const shapes = [
+    {
+      name: 'markers in a header',
+      base: 12_500,
+      unit: 'superscript markers on one header line',
+      text: (n) => `Draft resolution\n\n${'word¹ '.repeat(n)}`,
+    },
+    {
+      name: 'markers in a body',
+      base: 10_000,
+      unit: 'pairs of markers (superscript, plain digits) on one line',
+      text: (n) => `${organ}1. Decides ${'word¹ word,2 '.repeat(n)}and so on;\n\n____\n¹ A footnote.\n2 Another footnote.\n`,
+    },
+    {
+      name: 'diagnostics per paragraph',
+      base: 4_000,
+      unit: 'unlabelled items of one paragraph, each with a wrong mark and a marker without footnote',
+      text: (n) => `${organ}1. Decides:\n\n${lines(n, (i) => `To act on item ${i}${i % 10 === 0 || i === n ? ';' : ','}¹`).join('\n\n')}\n`,
+    },
+    {
+      name: 'unnumbered operative paragraphs',
+      base: 3_125,
+      unit: 'operative paragraphs without numbers',
+      text: (n) => `${organ}${lines(n, (i) => `Decides to act on the matter ${i}${i === n ? '.' : ';'}`).join('\n\n')}\n`,
+    },
+    {
+      name: 'decimal labels',
+      base: 40,
+      unit: 'paragraphs p, each with labels p.1 to p.10 and p.k.1 to p.k.11 (every 7th skipped)',
+      text: (n) => {
+        const out = [];
+        for (let p = 1; p <= n; p++) {
+          out.push(`${p}. Welcomes the norms:`);
+          for (let k = 1; k <= 10; k++) {
+            out.push(`${p}.${k} Norm ${k}:`);
+            for (let j = 1; j <= 11; j++) if (j % 7 !== 0) out.push(`${p}.${k}.${j} Part ${j}${p === n && k === 10 && j === 11 ? '.' : ';'}`);
+          }
+        }
+        return `${organ}${out.join('\n\n')}\n`;
+      },
+    },
+    {
+      name: 'very long lines',
+      base: 187_500,
+      unit: 'characters on one line of words, citations, references and markers',
+      text: (n) => {
+        const unit = 'recalls resolution 70/1 of 25 September 2015,¹ A/70/174 and paragraph 1 above, ';
+        return `${organ}1. Decides;\n\n2. Decides that the Assembly ${unit.repeat(Math.ceil(n / unit.length))}and so on.\n\n¹ A footnote.\n`;
+      },
+    },
+    {
+      name: 'nesting depth',
+      base: 700,
+      // The labels of level k are k parts long: the depth grows with the square root of the text.
+      scale: (base, factor) => Math.round(base * Math.sqrt(factor)),
+      unit: 'levels of decimal labels (1.1, 1.1.1, …), the deepest misnumbered',
+      text: (n) => {
+        const out = ['1. Welcomes the norms:'];
+        let label = '1';
+        for (let k = 1; k <= n; k++) {
+          label += k === n ? '.2' : '.1';
+          out.push(`${label} Norm${k === n ? '.' : ':'}`);
+        }
+        return `${organ}${out.join('\n\n')}\n`;
+      },
+    },
+  ];
+  const check = (text, context) => getDiagnostics(service.ParsedDocument.parse({ uri: 'untitled:pathological', version: 1, getText: () => text }), context);
+  const rows = [];
+  for (const shape of shapes) {
+    const sizes = [1, 2, 4, 8].map((factor) => {
+      const n = shape.scale ? shape.scale(shape.base, factor) : shape.base * factor;
+      return { factor, n, text: shape.text(n), times: new Float64Array(PATHOLOGICAL_RUNS), found: 0 };
+    });
+    sink = check(sizes[0].text, freshContext());
+    for (let run = 0; run < PATHOLOGICAL_RUNS; run++) {
+      for (const size of sizes) {
+        const context = freshContext();
+        sink = undefined;
+        globalThis.gc?.();
+        const started = process.hrtime.bigint();
+        sink = check(size.text, context);
+        size.times[run] = Number(process.hrtime.bigint() - started) / 1e6;
+        size.found = sink.length;
+      }
+    }
+    const fastest = [];
+    for (const { factor, n, text, times, found } of sizes) {
+      const stats = summarize(times);
+      fastest.push(stats.min);
+      rows.push(row(`${shape.name}, ${factor}x: ${n.toLocaleString('en')} ${shape.unit} (${(text.length / 1024).toFixed(0)} k chars, ${found.toLocaleString('en')} diagnostics)`, stats, undefined));
+    }
+    const ratios = fastest.slice(1).map((t, i) => t / fastest[i]);
+    const worst = Math.max(...ratios);
+    // The mean growth from 1x to 8x beside the steps: one step high and the next low is load, not code.
+    const overall = Math.cbrt(fastest[3] / fastest[0]);
+    rows.push(row(`${shape.name}: growth per doubling ${ratios.map((r) => `${r.toFixed(2)}x`).join(', ')} (${overall.toFixed(2)}x from 1x to 8x); the worst`, single(worst), GROWTH_TARGET, 'median', 'x'));
+  }
+  return rows;
+}
+
 const SECTIONS = [
   { name: 'seeds', title: 'Parse time per seed resolution', run: parseSeeds },
   { name: 'bulk', title: 'Parse time over real adopted resolutions (test/fixtures/real/bulk)', run: parseBulk },
@@ -989,6 +1143,7 @@ const SECTIONS = [
   { name: 'hover', title: 'Hover latency', run: hoverLatency },
   { name: 'diagnostics', title: 'Diagnostics', run: diagnosticsLatency },
   { name: 'compare', title: 'Comparing two versions of a draft (targets: 200 ms for 300 paragraphs, 1 s for a pathological pair)', run: compareSection },
+  { name: 'pathological', title: `Pathological inputs: parse and diagnostics at 1x, 2x, 4x and 8x (target: at most ${GROWTH_TARGET}x per doubling, from the fastest of ${PATHOLOGICAL_RUNS} runs; young generation fixed at ${PATHOLOGICAL_SEMI_SPACE_MB} MB)`, run: pathologicalInputs },
   { name: 'agreed', title: 'Agreed language: index, completion and deviation check on synthetic corpora (MiniSearch rows are a reference)', run: agreedLanguage },
   { name: 'load', title: 'Requests while a 10,000-text corpus loads (the real server bundle; target: p99 wait while the corpus loads)', run: requestLatencyDuringLoad },
 ];
@@ -996,7 +1151,7 @@ const SECTIONS = [
 // ---- report ---------------------------------------------------------------------------------
 
 const ms = (value) => `${value.toFixed(value < 10 ? 3 : 1)} ms`;
-const figure = (value, unit) => (unit === 'MB' ? `${value.toFixed(1)} MB` : ms(value));
+const figure = (value, unit) => (unit === 'MB' ? `${value.toFixed(1)} MB` : unit === 'x' ? `${value.toFixed(2)}x` : ms(value));
 
 function printSection(title, rows) {
   const labelWidth = Math.max(40, ...rows.map((r) => r.label.length));
@@ -1033,6 +1188,10 @@ function printSection(title, rows) {
 
 async function main() {
   ensureCompiled();
+  if (PATHOLOGICAL_ROWS) {
+    writeFileSync(PATHOLOGICAL_ROWS, JSON.stringify(await measurePathological(loadContext())));
+    return;
+  }
   const cpus = os.cpus();
   console.log('UN Resolutions: performance report');
   console.log(`Node ${process.version} on ${os.platform()} ${os.arch()}; CPU: ${cpus[0]?.model?.trim() ?? 'unknown'} (${cpus.length} logical cores); load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);

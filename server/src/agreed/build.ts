@@ -301,11 +301,17 @@ export function* buildSteps(documents: Iterable<AgreedCorpusDocument>, options: 
     srcEnd.push(end);
   };
 
-  const addSubparagraphs = (parentLabel: string, subs: SubParagraph[], doc: number): void => {
-    for (const sub of subs) {
-      const label = `${parentLabel} ${sub.label}`;
+  // Each sub-paragraph before the ones below it, in text order; a stack, since the labels decide
+  // the depth. A decimal label names its own place ("OP1 1.2.1"): with every level above it, the
+  // labels of deep decimal lists would grow with the square of the depth.
+  const addSubparagraphs = (paragraphLabel: string, subs: SubParagraph[], doc: number): void => {
+    const pending: { sub: SubParagraph; parentLabel: string }[] = [];
+    for (let i = subs.length - 1; i >= 0; i--) pending.push({ sub: subs[i], parentLabel: paragraphLabel });
+    while (pending.length > 0) {
+      const { sub, parentLabel } = pending.pop()!;
+      const label = sub.scheme === 'decimal' && sub.label ? `${paragraphLabel} ${sub.label}` : `${parentLabel} ${sub.label}`;
       addSource(KIND_SUBPARAGRAPH, label, sub, undefined, doc);
-      if (sub.subparagraphs.length > 0) addSubparagraphs(label, sub.subparagraphs, doc);
+      for (let i = sub.subparagraphs.length - 1; i >= 0; i--) pending.push({ sub: sub.subparagraphs[i], parentLabel: label });
     }
   };
 

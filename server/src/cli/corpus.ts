@@ -5,6 +5,7 @@ import { existsSync, readFileSync } from 'fs';
 import * as path from 'path';
 import { fileURLToPath } from 'url';
 import { buildAgreedIndex } from '../agreed/index';
+import { appendAll } from '../arrays';
 import type { AgreedLanguageIndex } from '../agreed/types';
 import { loadCorpus } from '../corpus/corpusLoader';
 import { KnowledgeBase } from '../corpus/knowledgeBase';
@@ -69,7 +70,7 @@ export async function loadKnowledge(options: CliOptions, names: FileNames, withA
   }
   const loaded = await loadCorpus({ shippedDir, folders: options.corpus, catalogues: options.catalogues });
   const kb = KnowledgeBase.build(loaded);
-  warnings.push(...loaded.problems.map((problem) => describe(problem, names)));
+  appendAll(warnings, loaded.problems.map((problem) => describe(problem, names)));
   const knowledge: Knowledge = { kb, warnings };
   if (withAgreed) knowledge.agreed = buildAgreedIndex(kb.documents());
   return knowledge;

@@ -104,11 +104,17 @@ interface RawUnit {
 
 function rawUnits(doc: ResolutionDocument): { body: RawUnit[]; footnotes: RawUnit[] } {
   const body: RawUnit[] = [];
-  const addSubs = (prefix: string, subs: SubParagraph[]) => {
-    for (const [i, sub] of subs.entries()) {
-      const label = `${prefix} ${sub.label || `item ${i + 1}`}`;
+  // Each sub-paragraph before the ones below it, in text order; a stack, since the labels decide
+  // the depth. A decimal label names its own place ("OP1 1.2.1"): with every level above it, the
+  // labels of deep decimal lists would grow with the square of the depth.
+  const addSubs = (paragraphLabel: string, subs: SubParagraph[]) => {
+    const pending: { sub: SubParagraph; prefix: string; i: number }[] = [];
+    for (let i = subs.length - 1; i >= 0; i--) pending.push({ sub: subs[i], prefix: paragraphLabel, i });
+    while (pending.length > 0) {
+      const { sub, prefix, i } = pending.pop()!;
+      const label = sub.scheme === 'decimal' && sub.label ? `${paragraphLabel} ${sub.label}` : `${prefix} ${sub.label || `item ${i + 1}`}`;
       body.push({ kind: 'subparagraph', label, content: sub.content });
-      addSubs(label, sub.subparagraphs);
+      for (let k = sub.subparagraphs.length - 1; k >= 0; k--) pending.push({ sub: sub.subparagraphs[k], prefix: label, i: k });
     }
   };
   const addParagraph = (p: Paragraph, prefix: 'PP' | 'OP') => {

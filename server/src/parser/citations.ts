@@ -39,9 +39,19 @@ export function findCitations(clean: CleanText, container: Citation['container']
   const text = clean.text;
   const found: Found[] = [];
   // Found spans, in order of search; bare symbols never overlap one another, so each later
-  // search need only look at the spans the earlier searches found.
+  // search need only look at the spans the earlier searches found. They never overlap each other
+  // either: sorted by start, their ends are sorted too, and one binary search answers.
   let taken: Found[] = [];
-  const occupied = (start: number, end: number) => taken.some((f) => start < f.end && f.start < end);
+  const occupied = (start: number, end: number) => {
+    let low = 0;
+    let high = taken.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (taken[mid].start < end) low = mid + 1;
+      else high = mid;
+    }
+    return low > 0 && taken[low - 1].end > start;
+  };
 
   for (const match of text.matchAll(DOCUMENT_SYMBOL)) {
     let raw = match[0];
@@ -68,8 +78,9 @@ export function findCitations(clean: CleanText, container: Citation['container']
     found.push({ start, end, kind: context?.kind ?? 'resolution', symbol, organ: context?.organ });
   }
 
-  taken = found.slice();
-  for (const match of text.includes('(') ? text.matchAll(ROMAN_SESSION) : []) {
+  const roman = text.includes('(');
+  if (roman) taken = found.slice().sort((a, b) => a.start - b.start);
+  for (const match of roman ? text.matchAll(ROMAN_SESSION) : []) {
     const start = match.index;
     const end = start + match[0].length;
     if (occupied(start, end)) continue;

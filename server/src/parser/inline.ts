@@ -81,8 +81,15 @@ export function scanInline(source: string, start: number, end: number, context: 
     }
   }
   if (context.glued) {
+    // Both lists are in source order: one pass finds the explicit marker, if any, over each glued
+    // one; of the glued ones taken, only the last can reach over the next.
+    const explicit = markers.length;
+    let k = 0;
     for (const { at, label } of gluedMarkersIn(context.glued, start, end)) {
-      if (!markers.some((m) => m.start <= at && at < m.end)) markers.push({ start: at, end: at + label.length, label, style: 'glued' });
+      while (k < explicit && markers[k].end <= at) k++;
+      if (k < explicit && markers[k].start <= at) continue;
+      if (markers.length > explicit && markers[markers.length - 1].end > at) continue;
+      markers.push({ start: at, end: at + label.length, label, style: 'glued' });
     }
   }
   if (markers.length === 0 && skips.length === 0) return { markers, skips };

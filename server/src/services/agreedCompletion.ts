@@ -109,12 +109,15 @@ function blockAt(model: ResolutionDocument, offset: number): { node: Paragraph |
   return undefined;
 }
 
+/** The deepest sub-paragraph whose own text reaches the offset, down the path of those that hold it; a loop, since the labels decide the depth. */
 function subAt(subs: SubParagraph[], offset: number): SubParagraph | undefined {
-  for (const sub of subs) {
-    if (offset < sub.start || offset > sub.end) continue;
-    return subAt(sub.subparagraphs, offset) ?? (offset <= sub.ownEnd ? sub : undefined);
+  let found: SubParagraph | undefined;
+  for (let level = subs; ; ) {
+    const sub = level.find((s) => offset >= s.start && offset <= s.end);
+    if (!sub) return found;
+    if (offset <= sub.ownEnd) found = sub;
+    level = sub.subparagraphs;
   }
-  return undefined;
 }
 
 function plainTyped(source: string): string {

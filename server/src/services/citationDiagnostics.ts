@@ -182,6 +182,8 @@ interface Placed {
 interface TextBlock {
   clean: CleanText;
   placed: Placed[];
+  /** For each placed citation, the furthest end of it and those before it; made when first needed (see `anchoredAt`). */
+  reach?: number[];
 }
 
 const SEPARATOR = /^(?:,\s*|,?\s+(?:and|as well as)\s+)$/;
@@ -207,10 +209,14 @@ function keywordEndingAt(text: string, at: number): 'resolution' | 'decision' | 
 
 function textBlocks(model: ResolutionDocument): TextBlock[] {
   const cleans: CleanText[] = [];
+  // Each sub-paragraph before the ones below it, in text order; a stack, since the labels decide the depth.
   const addSubs = (subs: SubParagraph[]) => {
-    for (const sub of subs) {
+    const pending: SubParagraph[] = [];
+    for (let i = subs.length - 1; i >= 0; i--) pending.push(subs[i]);
+    while (pending.length > 0) {
+      const sub = pending.pop()!;
       cleans.push(sub.content);
-      addSubs(sub.subparagraphs);
+      for (let i = sub.subparagraphs.length - 1; i >= 0; i--) pending.push(sub.subparagraphs[i]);
     }
   };
   for (const paragraph of [...model.preambular, ...model.operative]) {
@@ -265,11 +271,22 @@ function anchoredAt(block: TextBlock, at: number): 'resolution' | 'decision' | u
   const text = block.clean.text;
   const keyword = keywordEndingAt(text, at);
   if (keyword) return keyword;
-  let previous: Placed | undefined;
-  for (const placed of block.placed) {
-    if (placed.end > at) break;
-    previous = placed;
+  // The citation before the first that reaches past `at`: found by binary search over how far the
+  // citations so far reach, since a long paragraph may hold thousands of both.
+  if (!block.reach) {
+    block.reach = [];
+    let furthest = -Infinity;
+    for (const placed of block.placed) block.reach.push((furthest = Math.max(furthest, placed.end)));
   }
+  const reach = block.reach;
+  let low = 0;
+  let high = reach.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (reach[mid] > at) high = mid;
+    else low = mid + 1;
+  }
+  const previous: Placed | undefined = block.placed[low - 1];
   if (!previous || !previous.anchored || previous.citation.kind === 'document') return undefined;
   return isSeparator(text, previous.end, at) ? previous.citation.kind : undefined;
 }
@@ -631,8 +648,16 @@ function missingIn(texts: CorpusDocument[], key: { key: string; display: string 
   return message;
 }
 
+/** Whether a label stands anywhere among the sub-paragraphs; a stack, since the labels decide the depth. */
 function hasSub(subs: SubParagraph[], label: string): boolean {
-  return subs.some((s) => s.label === label || hasSub(s.subparagraphs, label));
+  const pending: SubParagraph[][] = [subs];
+  while (pending.length > 0) {
+    for (const sub of pending.pop()!) {
+      if (sub.label === label) return true;
+      if (sub.subparagraphs.length > 0) pending.push(sub.subparagraphs);
+    }
+  }
+  return false;
 }
 
 function listed(items: string[]): string {

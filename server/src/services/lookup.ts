@@ -174,13 +174,18 @@ export function paragraphAt(model: ResolutionDocument, offset: number): Paragrap
   return inPart(model.operative) ?? inPart(model.preambular);
 }
 
+/**
+ * The first sub-paragraph with the label, looking through a level before going down into each
+ * of its items in turn; the levels wait on a stack, since the labels decide the depth.
+ */
 function findSub(subs: SubParagraph[], label: string): SubParagraph | undefined {
-  for (const sub of subs) {
-    if (sub.label === `(${label})` || sub.label === label) return sub;
-  }
-  for (const sub of subs) {
-    const found = findSub(sub.subparagraphs, label);
-    if (found) return found;
+  const pending: SubParagraph[][] = [subs];
+  while (pending.length > 0) {
+    const level = pending.pop()!;
+    for (const sub of level) {
+      if (sub.label === `(${label})` || sub.label === label) return sub;
+    }
+    for (let i = level.length - 1; i >= 0; i--) if (level[i].subparagraphs.length > 0) pending.push(level[i].subparagraphs);
   }
   return undefined;
 }

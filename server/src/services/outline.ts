@@ -74,12 +74,23 @@ export function getDocumentSymbols(document: ParsedDocument, token?: Cancellatio
       paragraph,
       selection,
       excerpt(rest, 60),
-      paragraph.subparagraphs.map(subSymbol),
+      subSymbols(paragraph.subparagraphs),
     );
   }
 
-  function subSymbol(sub: SubParagraph): DocumentSymbol {
-    return symbol(`${sub.label || '(…)'} ${excerpt(sub.content.text, 40)}`, SymbolKind.EnumMember, sub, sub.labelSpan, undefined, sub.subparagraphs.map(subSymbol));
+  /** A symbol per sub-paragraph, each holding those below it; the levels wait on a stack, since the labels decide the depth. */
+  function subSymbols(subs: SubParagraph[]): DocumentSymbol[] {
+    const top: DocumentSymbol[] = [];
+    const pending: { subs: SubParagraph[]; into: DocumentSymbol[] }[] = [{ subs, into: top }];
+    while (pending.length > 0) {
+      const level = pending.pop()!;
+      for (const sub of level.subs) {
+        const children: DocumentSymbol[] = [];
+        level.into.push(symbol(`${sub.label || '(…)'} ${excerpt(sub.content.text, 40)}`, SymbolKind.EnumMember, sub, sub.labelSpan, undefined, children));
+        if (sub.subparagraphs.length > 0) pending.push({ subs: sub.subparagraphs, into: children });
+      }
+    }
+    return top;
   }
 }
 

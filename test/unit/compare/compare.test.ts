@@ -1,8 +1,10 @@
 import * as assert from 'assert';
 import { compareDocuments } from '../../../server/src/compare/compare';
 import type { Comparison, ParagraphChange } from '../../../server/src/compare/types';
+import type { ResolutionDocument } from '../../../server/src/parser/model';
 import { parseResolution } from '../../../server/src/parser/parse';
 import { readSeed, SEEDS } from '../../helpers';
+import { deeplyNestedModel } from '../deepModel';
 
 const seed = (prefix: string) => readSeed(SEEDS.find((s) => s.file.startsWith(prefix))!.file);
 
@@ -347,5 +349,25 @@ describe('compare: bounded cost', () => {
     assert.strictEqual(pp1.kind, 'changed');
     assert.strictEqual(pp1.gaveUp, true);
     assert.strictEqual(pp1.words, undefined);
+  });
+});
+
+describe('compare: deep nesting', () => {
+  it('a paragraph nested 20,000 levels deep against an edited copy: one change, at the deepest level', function () {
+    this.timeout(60_000);
+    const depth = 20_000;
+    // Decimal labels name their own place, so the label of each level stays short.
+    const before = deeplyNestedModel(depth, { label: '1.1' });
+    const edited = deeplyNestedModel(depth, { label: '1.1' });
+    const deepest = (model: ResolutionDocument) => {
+      let node = model.operative[0].subparagraphs[0];
+      while (node.subparagraphs.length > 0) node = node.subparagraphs[0];
+      return node;
+    };
+    deepest(edited).content = { ...deepest(edited).content, text: `Level ${depth} and more.` };
+    const comparison = compareDocuments(before, edited);
+    assert.strictEqual(comparison.summary.unchanged, depth);
+    assert.strictEqual(comparison.summary.changed, 1);
+    assert.strictEqual(comparison.changes.find((c) => c.kind === 'changed')?.new[0].label, 'OP1 1.1');
   });
 });

@@ -17,6 +17,7 @@
 // paragraph they named, and edits nothing but numbers, labels and the numbers inside references.
 // Reads the model only; one linear pass over paragraphs and references.
 import { CodeAction, CodeActionKind, Diagnostic, DiagnosticSeverity, Range, TextEdit } from 'vscode-languageserver-types';
+import { appendAll } from '../../arrays';
 import type { CancellationToken, ParsedDocument } from '../../parsedDocument';
 import type { LabelScheme, Paragraph, ParagraphReference, ReferenceTarget, Span, SubParagraph } from '../../parser/model';
 import { operativeOpeningLength, preambularOpeningLength } from '../../parser/vocabulary';
@@ -86,6 +87,10 @@ interface Structure {
    */
   unnumbered: Map<number, Paragraph>;
   numberFindings: Finding[];
+  /** Each paragraph's sub-paragraphs by label (see `subsByLabel`), built when first asked for. */
+  subIndex: Map<Paragraph, Map<string, SubParagraph>>;
+  /** The real paragraphs that hold each label somewhere below them, built when first asked for. */
+  holders?: Map<string, Paragraph[]>;
 }
 
 function readStructure(document: ParsedDocument): Structure {
@@ -98,7 +103,7 @@ function readStructure(document: ParsedDocument): Structure {
   let i = 0;
   // The parser keeps a numbered paragraph that reads as preambular in the preamble; others it
   // could not tell apart lead the operative part.
-  leading.push(...model.preambular.filter((p) => p.number !== undefined));
+  appendAll(leading, model.preambular.filter((p) => p.number !== undefined));
   while (i < ops.length && readsPreambular(ops[i])) leading.push(ops[i++]);
   let current: Paragraph | undefined;
   for (; i < ops.length; i++) {
@@ -125,7 +130,7 @@ function readStructure(document: ParsedDocument): Structure {
     if (list) list.push(p);
     else byNumber.set(p.number, [p]);
   }
-  const structure: Structure = { leading, real, position, orphans, owner, all: [...model.preambular, ...ops], byNumber, unnumbered: new Map(), numberFindings: [] };
+  const structure: Structure = { leading, real, position, orphans, owner, all: [...model.preambular, ...ops], byNumber, unnumbered: new Map(), numberFindings: [], subIndex: new Map() };
   walkNumbers(document, structure);
   return structure;
 }
@@ -163,12 +168,19 @@ function topItems(document: ParsedDocument, paragraph: Paragraph, structure: Str
   const items: Item[] = paragraph.subparagraphs.map(subItem);
   const orphans = structure.orphans.get(paragraph);
   if (!orphans) return items;
+  // The scheme of the first labelled item, kept as items come: a paragraph may have thousands of orphans.
+  let labelledScheme = items.find((item) => item.label !== undefined)?.scheme;
   for (const orphan of orphans) {
-    const scheme = items.find((item) => item.label !== undefined)?.scheme ?? orphan.subparagraphs[0]?.scheme ?? 'alpha';
-    const same = orphan.subparagraphs.filter((s) => s.scheme === scheme && s.depth === 1);
-    const children = orphan.subparagraphs.filter((s) => !same.includes(s));
+    const scheme = labelledScheme ?? orphan.subparagraphs[0]?.scheme ?? 'alpha';
+    const same: SubParagraph[] = [];
+    const children: SubParagraph[] = [];
+    for (const sub of orphan.subparagraphs) (sub.scheme === scheme && sub.depth === 1 ? same : children).push(sub);
     items.push({ node: orphan, scheme, span: firstWord(document, orphan), children });
-    items.push(...same.map(subItem));
+    for (const sub of same) {
+      const item = subItem(sub);
+      if (labelledScheme === undefined && item.label !== undefined) labelledScheme = item.scheme;
+      items.push(item);
+    }
   }
   return items;
 }
@@ -313,6 +325,8 @@ function walkNumbers(document: ParsedDocument, structure: Structure): void {
   if (real.length === 1 && real[0].number === undefined) return;
   const written = new Set<number>();
   for (const p of real) if (p.number !== undefined) written.add(p.number);
+  const writtenSorted = ascending(written);
+  const following = nextNumbered(real);
   const firstAt = new Map<number, number>();
   let offset = 0;
   for (let k = 1; k <= real.length; k++) {
@@ -328,7 +342,7 @@ function walkNumbers(document: ParsedDocument, structure: Structure): void {
     if (n === undefined || !paragraph.numberSpan) {
       findings.push({ code: OP_NUMBER_MISSING, span: firstWord(document, paragraph), message: `Operative paragraph without a number${after ? ` after ${after}` : ''}: expected ${expected}.` });
       if (!written.has(expected) && !structure.unnumbered.has(expected)) structure.unnumbered.set(expected, paragraph);
-      offset = nextOffset(real, k, offset, offset - 1, false);
+      offset = nextOffset(real, following, k, offset, offset - 1, false);
       continue;
     }
     const seenAt = firstAt.get(n);
@@ -339,38 +353,65 @@ function walkNumbers(document: ParsedDocument, structure: Structure): void {
       const line = document.lineOf(real[seenAt - 1].numberSpan!.start) + 1;
       findings.push({ code: OP_NUMBER_DUPLICATE, span: paragraph.numberSpan, message: `Operative paragraph number ${n} is used twice (also on line ${line}): expected ${expected}.` });
       if (!written.has(expected) && !structure.unnumbered.has(expected)) structure.unnumbered.set(expected, paragraph);
-      offset = nextOffset(real, k, offset, n - k, false);
-    } else if (n < expected || skippedElsewhere(written, expected, n)) {
+      offset = nextOffset(real, following, k, offset, n - k, false);
+    } else if (n < expected || skippedElsewhere(writtenSorted, expected, n)) {
       // Out of order: the place is wrong, the offset stays (a moved paragraph flags the ones it displaced).
       findings.push({ code: OP_NUMBER_ORDER, span: paragraph.numberSpan, message: `Operative paragraph ${n} ${follows}, out of order: expected ${expected}.` });
     } else {
       const message = k === 1 ? `The first operative paragraph is numbered ${n}: expected ${expected}.` : `Operative paragraph ${n} ${follows}: expected ${expected}.`;
       findings.push({ code: OP_NUMBER_GAP, span: paragraph.numberSpan, message });
-      offset = nextOffset(real, k, offset, n - k, true);
+      offset = nextOffset(real, following, k, offset, n - k, true);
     }
   }
 }
 
-/** Whether a number between `from` and `to` (exclusive) is written somewhere: then `to` is out of order, not after a gap. */
-function skippedElsewhere(written: Set<number>, from: number, to: number): boolean {
-  for (let m = from; m < to && m - from < 1000; m++) if (written.has(m)) return true;
-  return false;
+/** The numbers of a set in ascending order, NaN left out. */
+function ascending(numbers: Set<number>): number[] {
+  return [...numbers].filter((n) => !Number.isNaN(n)).sort((a, b) => a - b);
+}
+
+/**
+ * Whether a number between `from` and `to` (exclusive, at most 1000 on) is written somewhere
+ * (`written` ascending): then `to` is out of order, not after a gap.
+ */
+function skippedElsewhere(written: number[], from: number, to: number): boolean {
+  let low = 0;
+  let high = written.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (written[mid] < from) low = mid + 1;
+    else high = mid;
+  }
+  return low < written.length && written[low] < Math.min(to, from + 1000);
+}
+
+/**
+ * For each position k (1-based) of a sequence, the position of the first item after it that has
+ * a number, 0 when none has: every slip looks ahead, and a run of unnumbered items must not make
+ * each look walk the whole run.
+ */
+function nextNumbered(items: { number?: number }[]): Int32Array {
+  const next = new Int32Array(items.length + 1);
+  let ahead = 0;
+  for (let j = items.length; j >= 1; j--) {
+    next[j] = ahead;
+    if (items[j - 1].number !== undefined) ahead = j;
+  }
+  return next;
 }
 
 /**
  * After a slip at position k, keep the offset or take the one the written number implies (`alt`),
- * whichever the next numbered paragraph agrees with. A gap takes `alt` unless the next one
- * agrees with the old offset.
+ * whichever the next numbered paragraph agrees with (`following`, from `nextNumbered`). A gap
+ * takes `alt` unless the next one agrees with the old offset.
  */
-function nextOffset<T extends { number?: number }>(items: T[], k: number, offset: number, alt: number, gap: boolean): number {
-  for (let j = k + 1; j <= items.length; j++) {
-    const n = items[j - 1].number;
-    if (n === undefined) continue;
-    const old = n === j + offset;
-    if (gap) return old ? offset : alt;
-    return n === j + alt && !old ? alt : offset;
-  }
-  return gap ? alt : offset;
+function nextOffset(items: { number?: number }[], following: Int32Array, k: number, offset: number, alt: number, gap: boolean): number {
+  const j = following[k];
+  if (j === 0) return gap ? alt : offset;
+  const n = items[j - 1].number!;
+  const old = n === j + offset;
+  if (gap) return old ? offset : alt;
+  return n === j + alt && !old ? alt : offset;
 }
 
 const SCHEME_NAMES: Record<LabelScheme, string> = { alpha: 'letters', roman: 'roman numerals', decimal: 'decimal numbers' };
@@ -384,12 +425,26 @@ function checkLabels(document: ParsedDocument, structure: Structure, paragraph: 
   const position = structure.position.get(paragraph);
   if (position !== undefined) prefixes.add(String(position));
   const where = paragraphName(paragraph);
-  checkLevel(document, items, { where, parentName: paragraph.kind === 'operative' ? `operative paragraph ${paragraph.number ?? position ?? paragraph.index}` : where, prefixes, fallbackPrefix: String(paragraph.number ?? position ?? '') }, data, push);
+  // Parents before children, in the order of the text; the labels decide how deep the levels go,
+  // so the levels still to check wait on a stack of their own rather than on the call stack.
+  const pending: Level[] = [{ items, context: { where, paragraph: where, parentName: paragraph.kind === 'operative' ? `operative paragraph ${paragraph.number ?? position ?? paragraph.index}` : where, prefixes, fallbackPrefix: String(paragraph.number ?? position ?? '') } }];
+  while (pending.length > 0) {
+    const { items: level, context } = pending.pop()!;
+    const below = checkLevel(document, level, context, data, push);
+    for (let i = below.length - 1; i >= 0; i--) pending.push(below[i]);
+  }
+}
+
+interface Level {
+  items: Item[];
+  context: LevelContext;
 }
 
 interface LevelContext {
-  /** "OP2", "(b) of OP2" */
+  /** "OP2", "(b) of OP2", "1.2.1 of OP2" (a decimal label names its own place) */
   where: string;
+  /** "OP2" */
+  paragraph: string;
   /** What a decimal label must start with, for the message: "operative paragraph 1", "1.3". */
   parentName: string;
   /** Accepted decimal prefixes (the parent's written number and the number it will get). */
@@ -397,7 +452,8 @@ interface LevelContext {
   fallbackPrefix: string;
 }
 
-function checkLevel(document: ParsedDocument, items: Item[], context: LevelContext, data: NumberingData, push: Push): void {
+/** Checks the labels of one level; returns the levels below it, in order. */
+function checkLevel(document: ParsedDocument, items: Item[], context: LevelContext, data: NumberingData, push: Push): Level[] {
   const labelled = items.find((item) => item.label !== undefined);
   const scheme = labelled?.scheme ?? items[0].scheme;
   // The prefix of expected decimal labels: the one the labels use when it is accepted.
@@ -417,8 +473,10 @@ function checkLevel(document: ParsedDocument, items: Item[], context: LevelConte
 
   const values = new Set<number>();
   for (const item of items) if (item.scheme === scheme) values.add(valueOf(item));
+  const valuesSorted = ascending(values);
   const seen = new Map<number, Item>();
   const sequence = items.map((item) => ({ number: item.scheme === scheme && item.label !== undefined ? valueOf(item) : undefined }));
+  const following = nextNumbered(sequence);
   let offset = 0;
   for (let k = 1; k <= items.length; k++) {
     const item = items[k - 1];
@@ -433,7 +491,7 @@ function checkLevel(document: ParsedDocument, items: Item[], context: LevelConte
           ? `Sub-paragraph of ${context.where} without a label: expected ${expectedLabel(expected)}.`
           : `${last - k + 1} sub-paragraphs of ${context.where} without labels: expected ${expectedLabel(expected)} to ${expectedLabel(expected + last - k)}.`;
       push(LABEL_MISSING, item.span, message, data);
-      for (; k <= last; k++) offset = nextOffset(sequence, k, offset, offset - 1, false);
+      for (; k <= last; k++) offset = nextOffset(sequence, following, k, offset, offset - 1, false);
       k = last;
       continue;
     }
@@ -447,20 +505,21 @@ function checkLevel(document: ParsedDocument, items: Item[], context: LevelConte
     if (value === expected) continue;
     if (k === 1) {
       push(LABEL_RESTART, item.span, `The sub-paragraphs of ${context.where} start at ${item.label}: expected ${expectedLabel(expected)}; labels restart in each paragraph.`, data);
-      offset = nextOffset(sequence, k, offset, Number.isNaN(value) ? offset : value - k, false);
+      offset = nextOffset(sequence, following, k, offset, Number.isNaN(value) ? offset : value - k, false);
     } else if (earlier !== undefined) {
       const line = document.lineOf(earlier.span.start) + 1;
       push(LABEL_DUPLICATE, item.span, `${item.label} is used twice in ${context.where} (also on line ${line}): expected ${expectedLabel(expected)}.`, data);
-      offset = nextOffset(sequence, k, offset, value - k, false);
-    } else if (value < expected || (!Number.isNaN(value) && skippedElsewhere(values, expected, value))) {
+      offset = nextOffset(sequence, following, k, offset, value - k, false);
+    } else if (value < expected || (!Number.isNaN(value) && skippedElsewhere(valuesSorted, expected, value))) {
       push(LABEL_ORDER, item.span, `${item.label} follows ${previous ?? 'a sub-paragraph without a label'}, out of order: expected ${expectedLabel(expected)}.`, data);
     } else {
       push(LABEL_GAP, item.span, `${item.label} follows ${previous ?? 'a sub-paragraph without a label'}: expected ${expectedLabel(expected)}.`, data);
-      offset = Number.isNaN(value) ? offset : nextOffset(sequence, k, offset, value - k, true);
+      offset = Number.isNaN(value) ? offset : nextOffset(sequence, following, k, offset, value - k, true);
     }
   }
 
   // One level down.
+  const below: Level[] = [];
   items.forEach((item, k) => {
     if (item.children.length === 0) return;
     const own = item.label ?? expectedLabel(k + 1);
@@ -470,8 +529,12 @@ function checkLevel(document: ParsedDocument, items: Item[], context: LevelConte
       if (item.label !== undefined) prefixes.add(item.label);
       if (scheme === 'decimal') prefixes.add(expectedOwn);
     }
-    checkLevel(document, item.children.map(subItem), { where: `${own} of ${context.where}`, parentName: own, prefixes, fallbackPrefix: own }, data, push);
+    // "1.2.1 of OP2", not "1.2.1 of 1.2 of OP2": naming every level above would make the
+    // messages of deep decimal labels grow with the square of the depth.
+    const where = item.scheme === 'decimal' ? `${own} of ${context.paragraph}` : `${own} of ${context.where}`;
+    below.push({ items: item.children.map(subItem), context: { where, paragraph: context.paragraph, parentName: own, prefixes, fallbackPrefix: own } });
   });
+  return below;
 }
 
 // ---- references -------------------------------------------------------------------------------
@@ -552,16 +615,45 @@ function candidatesFor(structure: Structure, n: number): Paragraph[] {
 
 /** A sub-paragraph of a paragraph (its orphans' included) by label: "c", "ii", "1.5". */
 function findSub(structure: Structure, paragraph: Paragraph, label: string): SubParagraph | undefined {
-  const wanted = /^\d/.test(label) ? label : `(${label})`;
-  const search = (nodes: Node[]): SubParagraph | undefined => {
-    for (const node of nodes) if ('label' in node && node.label === wanted) return node;
-    for (const node of nodes) {
-      const found = search(node.subparagraphs);
-      if (found) return found;
+  return subsByLabel(structure, paragraph).get(/^\d/.test(label) ? label : `(${label})`);
+}
+
+/**
+ * A paragraph's sub-paragraphs (its orphans' included) by label: of several with one label, the
+ * first one meets looking through a level before going down into each of its items in turn.
+ * Built once per paragraph, since every reference to it looks up a label, and without recursion,
+ * since the labels decide the depth.
+ */
+function subsByLabel(structure: Structure, paragraph: Paragraph): Map<string, SubParagraph> {
+  let index = structure.subIndex.get(paragraph);
+  if (index) return index;
+  index = new Map<string, SubParagraph>();
+  const top: SubParagraph[] = [...paragraph.subparagraphs];
+  for (const orphan of structure.orphans.get(paragraph) ?? []) appendAll(top, orphan.subparagraphs);
+  const pending: SubParagraph[][] = [top];
+  while (pending.length > 0) {
+    const level = pending.pop()!;
+    for (const node of level) if (!index.has(node.label)) index.set(node.label, node);
+    for (let i = level.length - 1; i >= 0; i--) if (level[i].subparagraphs.length > 0) pending.push(level[i].subparagraphs);
+  }
+  structure.subIndex.set(paragraph, index);
+  return index;
+}
+
+/** The real paragraphs, in order, with a sub-paragraph labelled `label` ("1.5") somewhere below them. */
+function holdersOf(structure: Structure, label: string): Paragraph[] {
+  if (!structure.holders) {
+    const holders = new Map<string, Paragraph[]>();
+    for (const paragraph of structure.real) {
+      for (const held of subsByLabel(structure, paragraph).keys()) {
+        const list = holders.get(held);
+        if (list) list.push(paragraph);
+        else holders.set(held, [paragraph]);
+      }
     }
-    return undefined;
-  };
-  return search([paragraph.subparagraphs, ...(structure.orphans.get(paragraph) ?? []).map((o) => o.subparagraphs)].flat());
+    structure.holders = holders;
+  }
+  return structure.holders.get(label) ?? [];
 }
 
 /** Of several paragraphs with one number, the one a reference most likely means. */
@@ -592,7 +684,7 @@ function resolveTargets(document: ParsedDocument, structure: Structure, referenc
     let candidates: Paragraph[];
     if (written.decimal) {
       // "paragraph 1.5": the paragraph that holds a 1.5, whatever its own number now says.
-      const holders = structure.real.filter((p) => findSub(structure, p, written.sub!) !== undefined);
+      const holders = holdersOf(structure, written.sub!);
       candidates = holders.length ? holders : candidatesFor(structure, written.target.paragraph!);
     } else if (written.target.paragraph !== undefined) candidates = candidatesFor(structure, written.target.paragraph);
     else {
@@ -629,12 +721,18 @@ function describeSubs(structure: Structure, paragraph: Paragraph): string {
 
 function checkReferences(document: ParsedDocument, structure: Structure, push: Push): void {
   const text = document.model.text;
-  const numbers = [...structure.byNumber.keys()];
-  const range = numbers.length ? `${Math.min(...numbers)} to ${Math.max(...numbers)}` : structure.real.length ? `1 to ${structure.real.length}` : '';
+  let lowest = Infinity;
+  let highest = -Infinity;
+  for (const n of structure.byNumber.keys()) {
+    lowest = Math.min(lowest, n);
+    highest = Math.max(highest, n);
+  }
+  const range = structure.byNumber.size ? `${lowest} to ${highest}` : structure.real.length ? `1 to ${structure.real.length}` : '';
   for (const reference of document.model.references) {
     const resolved = resolveTargets(document, structure, reference);
     if (!resolved || resolved.length === 0) continue;
-    const quoteEnd = Math.max(reference.end, ...resolved.map((r) => (r.written.decimal && r.written.subSpan ? r.written.subSpan.end : 0)));
+    let quoteEnd = reference.end;
+    for (const r of resolved) if (r.written.decimal && r.written.subSpan) quoteEnd = Math.max(quoteEnd, r.written.subSpan.end);
     const quoted = `"${text.slice(reference.start, quoteEnd).replace(/\s+/g, ' ')}"`;
     const wrong: Resolved[] = [];
     let settled = 0;
@@ -729,9 +827,7 @@ function planEdits(document: ParsedDocument, structure: Structure, plan: Plan): 
       relabelLevel(text, items, { prefixes, numberNow: plan.numbers ? final : undefined, fallback: String(final ?? paragraph.number ?? position ?? '') }, edits, relabelled);
     } else if (plan.numbers && paragraph.number !== undefined && final !== undefined && final !== paragraph.number) {
       // Decimal labels that follow their paragraph's number follow it to the new one.
-      shiftDecimals(text, items.flatMap(function collect(item): Item[] {
-        return [item, ...item.children.map(subItem).flatMap(collect)];
-      }), String(paragraph.number), String(final), edits, relabelled);
+      shiftDecimals(text, allItems(items), String(paragraph.number), String(final), edits, relabelled);
     }
   }
 
@@ -785,8 +881,29 @@ interface RelabelContext {
   fallback: string;
 }
 
-/** Rewrites every label at a level to its position (and the levels below), inserting missing ones. */
-function relabelLevel(text: string, items: Item[], context: RelabelContext, edits: OffsetEdit[], relabelled: Map<Node, string>): void {
+/** Every item of a level and of the levels below it, each before the items below it, in text order. */
+function allItems(items: Item[]): Item[] {
+  const all: Item[] = [];
+  const pending: Item[] = [];
+  for (let i = items.length - 1; i >= 0; i--) pending.push(items[i]);
+  while (pending.length > 0) {
+    const item = pending.pop()!;
+    all.push(item);
+    for (let i = item.children.length - 1; i >= 0; i--) pending.push(subItem(item.children[i]));
+  }
+  return all;
+}
+
+/** A level being relabelled: its items, how their labels are written, and the next item to do. */
+interface RelabelFrame {
+  items: Item[];
+  scheme: LabelScheme;
+  prefix: string;
+  dotted: boolean;
+  next: number;
+}
+
+function relabelFrame(text: string, items: Item[], context: RelabelContext): RelabelFrame {
   const labelled = items.find((item) => item.label !== undefined);
   const scheme = labelled?.scheme ?? items[0].scheme;
   let prefix = context.fallback;
@@ -795,8 +912,26 @@ function relabelLevel(text: string, items: Item[], context: RelabelContext, edit
     else if (labelled?.label && context.prefixes.has(decimalPrefix(labelled.label))) prefix = decimalPrefix(labelled.label);
   }
   const dotted = scheme === 'decimal' && items.some((item) => item.label !== undefined && item.scheme === 'decimal' && text[item.span.start + item.label.length] === '.');
-  items.forEach((item, k) => {
-    const label = formatLabel(scheme, k + 1, prefix);
+  return { items, scheme, prefix, dotted, next: 0 };
+}
+
+/**
+ * Rewrites every label at a level to its position (and the levels below), inserting missing ones.
+ * Each item's levels below are done right after it, as the text reads; the levels wait on a stack
+ * of their own, since the labels decide how deep they go.
+ */
+function relabelLevel(text: string, items: Item[], context: RelabelContext, edits: OffsetEdit[], relabelled: Map<Node, string>): void {
+  const frames: RelabelFrame[] = [relabelFrame(text, items, context)];
+  while (frames.length > 0) {
+    const frame = frames[frames.length - 1];
+    if (frame.next >= frame.items.length) {
+      frames.pop();
+      continue;
+    }
+    const k = frame.next++;
+    const item = frame.items[k];
+    const { scheme, dotted } = frame;
+    const label = formatLabel(scheme, k + 1, frame.prefix);
     relabelled.set(item.node, label);
     if (item.label === undefined) {
       edits.push({ start: item.node.start, end: item.node.start, text: scheme === 'decimal' ? `${label}${dotted ? '.' : ''} ` : `${label} ` });
@@ -805,11 +940,10 @@ function relabelLevel(text: string, items: Item[], context: RelabelContext, edit
       else edits.push({ start: item.span.start, end: item.span.start + item.label.length, text: label });
     }
     if (item.children.length > 0) {
-      const children = item.children.map(subItem);
       const own = new Set<string>([label]);
-      relabelLevel(text, children, { prefixes: own, numberNow: undefined, fallback: label }, edits, relabelled);
+      frames.push(relabelFrame(text, item.children.map(subItem), { prefixes: own, numberNow: undefined, fallback: label }));
     }
-  });
+  }
 }
 
 /** Numbers-only plan: "3.1" under paragraph 3 becomes "2.1" when paragraph 3 becomes 2. */
