@@ -275,8 +275,25 @@ class ResolutionParser {
       const plain = this.plain(line);
       if (OPERATIVE_NUMBER.test(plain) && operativeOpeningLength(plain.replace(OPERATIVE_NUMBER, '')) > 0) return i;
       if (preambularOpeningLength(plain) > 0 && /,$/.test(plain)) return i;
+      if (this.opensWrappedPreamble(i)) return i;
     }
     return this.lines.length;
+  }
+
+  /**
+   * A PDF text that lost its organ line: a block after a blank line that opens with a preambular
+   * phrase of the vocabulary and whose last line, before the next blank line, ends with a comma.
+   */
+  private opensWrappedPreamble(index: number): boolean {
+    if (index > 0 && this.lines[index - 1].kind !== 'blank') return false;
+    const first = this.plain(this.lines[index]);
+    if (preambularOpeningLength(first) === 0 || !opensWithKnownPhrase(first)) return false;
+    for (let i = index + 1; i < this.lines.length && i <= index + 12; i++) {
+      const line = this.lines[i];
+      if (line.kind === 'blank') return /,$/.test(this.plain(this.lines[i - 1]));
+      if (line.kind !== 'text') return false;
+    }
+    return false;
   }
 
   /**
@@ -332,7 +349,10 @@ class ResolutionParser {
     // Page furniture of a PDF extraction makes a single soft wrap enough evidence.
     const pdfFurniture = this.furniture.some((f) => f.kind === 'link' || f.kind === 'pageFooter' || f.kind === 'barcode' || f.kind === 'separator');
     this.wrapped = (softWraps >= 3 && softWraps * 5 >= textLines) || (pdfFurniture && softWraps >= 1);
-    this.indentMarksParagraphs = this.wrapped && indented >= 3 && flush >= 3;
+    // PyMuPDF keeps a stray leading space on a few lines (a label, a justified line) of text whose
+    // paragraphs stand between blank lines: blank lines far outnumbering the indents mark them.
+    const blankLinesRule = afterBlank > indented * 2;
+    this.indentMarksParagraphs = this.wrapped && indented >= 3 && flush >= 3 && !blankLinesRule;
     this.blankSeparated = this.wrapped && !this.indentMarksParagraphs && afterBlank >= 3 && afterBlank * 12 >= textLines;
     this.pdfLike = this.wrapped || this.furniture.some((f) => f.kind === 'link' || f.kind === 'pageFooter');
     this.layoutKnown = true;
