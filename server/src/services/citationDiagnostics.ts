@@ -9,7 +9,8 @@ import { citationKey, normalizeSymbol } from '../corpus/symbols';
 import type { CorpusDocument, FactSource, KnowledgeBaseView } from '../corpus/types';
 import type { CancellationToken, ParsedDocument } from '../parsedDocument';
 import { toSourceSpan } from '../parser/cleanText';
-import type { Citation, CleanText, ParagraphReference, ResolutionDocument, Span, SubParagraph } from '../parser/model';
+import type { Citation, CleanText, ParagraphReference, ResolutionDocument, Span } from '../parser/model';
+import { queryOf, type DocumentQuery, type ResolvedTarget } from '../parser/query';
 import { MONTHS } from '../parser/vocabulary';
 import { isSeparatorAt, toCleanOffset } from '../parser/cleanText';
 
@@ -208,21 +209,7 @@ function keywordEndingAt(text: string, at: number): 'resolution' | 'decision' | 
 }
 
 function textBlocks(model: ResolutionDocument): TextBlock[] {
-  const cleans: CleanText[] = [];
-  // Each sub-paragraph before the ones below it, in text order; a stack, since the labels decide the depth.
-  const addSubs = (subs: SubParagraph[]) => {
-    const pending: SubParagraph[] = [];
-    for (let i = subs.length - 1; i >= 0; i--) pending.push(subs[i]);
-    while (pending.length > 0) {
-      const sub = pending.pop()!;
-      cleans.push(sub.content);
-      for (let i = sub.subparagraphs.length - 1; i >= 0; i--) pending.push(sub.subparagraphs[i]);
-    }
-  };
-  for (const paragraph of [...model.preambular, ...model.operative]) {
-    cleans.push(paragraph.content);
-    addSubs(paragraph.subparagraphs);
-  }
+  const cleans: CleanText[] = queryOf(model).blocks().map((block) => block.content);
   for (const footnote of model.footnotes) cleans.push(footnote.content);
   const citations: Citation[][] = cleans.map(() => []);
 
@@ -571,93 +558,59 @@ function ordinal(n: number): string {
 
 function checkParagraphs(document: ParsedDocument, kb: KnowledgeBaseView, out: Diagnostic[], cancelled: () => boolean): void {
   const { model } = document;
+  const query = queryOf(model);
   const seen = new Set<string>();
   for (let i = 0; i < model.references.length; i++) {
     if ((i & 63) === 0 && cancelled()) return;
     const reference = model.references[i];
-    const key = referencedKey(reference, model.citations);
+    const key = referencedKey(query, reference);
     if (!key) continue;
     const entry = kb.lookup(key.key);
     if (!entry || entry.texts.length === 0) continue;
     // Its own text first, then the drafts it was adopted from.
     const texts = [...entry.texts].sort((a, b) => Number(b.symbol === key.key) - Number(a.symbol === key.key));
-    for (const target of reference.targets) {
-      if (target.paragraph === undefined) continue;
-      const problem = missingIn(texts, key, target.paragraph, target.sub);
-      if (!problem) continue;
-      const id = `${target.start}:${target.end}:${problem}`;
-      if (seen.has(id)) continue;
+    // A text we could not read says nothing.
+    if (texts.some((text) => text.parsed.model.operative.length === 0)) continue;
+    const found = texts.map((text) => query.resolveReference(reference, queryOf(text.parsed.model)));
+    found[0].forEach((target, t) => {
+      if (target.written.target.paragraph === undefined || found.some((inText) => inText[t]?.block !== undefined)) return;
+      const problem = missingMessage(texts[0], key, target);
+      const id = `${target.written.target.start}:${target.written.target.end}:${problem}`;
+      if (seen.has(id)) return;
       seen.add(id);
-      out.push({ range: document.range(target), severity: DiagnosticSeverity.Warning, source: 'unres', code: MISSING_PARAGRAPH, message: problem });
-    }
+      out.push({ range: document.range(target.written.target), severity: DiagnosticSeverity.Warning, source: 'unres', code: MISSING_PARAGRAPH, message: problem });
+    });
   }
 }
 
 /** The symbol a reference names: "of resolution 73/266", or "of that resolution" (the last one cited before it). */
-function referencedKey(reference: ParagraphReference, citations: Citation[]): { key: string; display: string } | undefined {
-  const scope = reference.scope;
-  if (scope.kind === 'cited') {
-    const symbol = normalizeSymbol(scope.symbol, scope.citationKind);
+function referencedKey(query: DocumentQuery, reference: ParagraphReference): { key: string; display: string } | undefined {
+  const cited = query.citedBy(reference);
+  if (!cited) return undefined;
+  if (reference.scope.kind === 'cited') {
+    const symbol = normalizeSymbol(reference.scope.symbol, reference.scope.citationKind);
     if (!symbol || symbol.kind === 'document') return undefined;
     return { key: symbol.key, display: `${symbol.kind === 'decision' ? 'Decision' : 'Resolution'} ${symbol.key}` };
   }
-  if (scope.kind !== 'previous') return undefined;
-  let low = 0;
-  let high = citations.length - 1;
-  let found = -1;
-  while (low <= high) {
-    const mid = (low + high) >> 1;
-    if (citations[mid].start < reference.start) {
-      found = mid;
-      low = mid + 1;
-    } else high = mid - 1;
-  }
-  for (let i = found; i >= 0; i--) {
-    const citation = citations[i];
-    // Footnotes are not read in sequence with the text; documents are not "that resolution".
-    if (citation.container === 'footnote' || citation.kind === 'document') continue;
-    const symbol = citationKey(citation);
-    if (!symbol) return undefined;
-    return { key: symbol.key, display: citedName(citation) };
-  }
-  return undefined;
+  if (!cited.citation) return undefined;
+  const symbol = citationKey(cited.citation);
+  return symbol ? { key: symbol.key, display: citedName(cited.citation) } : undefined;
 }
 
-/** Why paragraph `n` (sub-paragraph `sub`) is not in the corpus texts, or undefined when one has it. */
-function missingIn(texts: CorpusDocument[], key: { key: string; display: string }, n: number, sub: string | undefined): string | undefined {
-  const first = texts[0];
-  let message: string | undefined;
-  for (const text of texts) {
-    const paragraphs = text.parsed.model.operative;
-    if (paragraphs.length === 0) return undefined; // a text we could not read: say nothing
-    const paragraph = paragraphs.find((p) => (p.number ?? p.index) === n);
-    if (paragraph && (sub === undefined || hasSub(paragraph.subparagraphs, `(${sub})`))) return undefined;
-    if (text !== first) continue;
-    const name = key.display;
-    // A draft stands in for the resolution it was adopted as: say which text was counted.
-    const via = text.symbol === key.key ? '' : ` (as in its draft ${text.symbol ?? baseName(text.uri)})`;
-    if (!paragraph) {
-      const count = paragraphs.length;
-      message = `${name}${via} has ${count} operative paragraph${count === 1 ? '' : 's'}; paragraph ${n} does not exist.`;
-    } else {
-      const labels = paragraph.subparagraphs.map((s) => s.label);
-      const has = labels.length === 0 ? 'has no sub-paragraphs' : `has sub-paragraph${labels.length === 1 ? '' : 's'} ${listed(labels)}`;
-      message = `${name}${via} has no paragraph ${n} (${sub}): its paragraph ${n} ${has}.`;
-    }
+/** Why a target is not in a cited text (the first of its texts: its own, else its draft). */
+function missingMessage(text: CorpusDocument, key: { key: string; display: string }, target: ResolvedTarget): string {
+  const n = target.written.target.paragraph!;
+  const name = key.display;
+  // A draft stands in for the resolution it was adopted as: say which text was counted.
+  const via = text.symbol === key.key ? '' : ` (as in its draft ${text.symbol ?? baseName(text.uri)})`;
+  const paragraph = target.paragraph;
+  if (!paragraph) {
+    const count = queryOf(text.parsed.model).numbering.real.length;
+    return `${name}${via} has ${count} operative paragraph${count === 1 ? '' : 's'}; ${target.name} does not exist.`;
   }
-  return message;
-}
-
-/** Whether a label stands anywhere among the sub-paragraphs; a stack, since the labels decide the depth. */
-function hasSub(subs: SubParagraph[], label: string): boolean {
-  const pending: SubParagraph[][] = [subs];
-  while (pending.length > 0) {
-    for (const sub of pending.pop()!) {
-      if (sub.label === label) return true;
-      if (sub.subparagraphs.length > 0) pending.push(sub.subparagraphs);
-    }
-  }
-  return false;
+  const labels = queryOf(text.parsed.model).topLabels(paragraph);
+  const has = labels.length === 0 ? 'has no sub-paragraphs' : `has sub-paragraph${labels.length === 1 ? '' : 's'} ${listed(labels)}`;
+  return `${name}${via} has no ${target.name}: its paragraph ${n} ${has}.`;
 }
 
 function listed(items: string[]): string {

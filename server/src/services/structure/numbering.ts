@@ -1,4 +1,4 @@
-// Numbering, labels and cross-references inside the draft (issue 5, first half):
+// Numbering, labels and cross-references inside the draft:
 //   unres.opNumberGap          "Operative paragraph 4 follows 2: expected 3."
 //   unres.opNumberDuplicate    a number written twice
 //   unres.opNumberOrder        numbers out of order (a swap, a moved paragraph)
@@ -15,12 +15,13 @@
 // sub-paragraphs of OP2" (every label code), "Change to "below"" (direction); each moves the
 // draft's own references ("paragraph 3 above", "paragraphs 2 and 5", "paragraph 4 (b)") with the
 // paragraph they named, and edits nothing but numbers, labels and the numbers inside references.
-// Reads the model only; one linear pass over paragraphs and references.
+// Reads the model through its query (parser/query.ts: which paragraph a number or a reference
+// names); one linear pass over paragraphs and references.
 import { CodeAction, CodeActionKind, Diagnostic, DiagnosticSeverity, Range, TextEdit } from 'vscode-languageserver-types';
-import { appendAll } from '../../arrays';
 import type { CancellationToken, ParsedDocument } from '../../parsedDocument';
-import type { LabelScheme, Paragraph, ParagraphReference, ReferenceTarget, Span, SubParagraph } from '../../parser/model';
-import { operativeOpeningLength, preambularOpeningLength } from '../../parser/vocabulary';
+import { bareLabel as bare, decimalPrefix, formatLabel, labelValue } from '../../parser/labels';
+import type { LabelScheme, Paragraph, Span, SubParagraph } from '../../parser/model';
+import { ascending, nextNumbered, nextOffset, queryOf, skippedElsewhere, type Block, type DocumentQuery, type ResolvedTarget, type Structure } from '../../parser/query';
 
 export const OP_NUMBER_GAP = 'unres.opNumberGap';
 export const OP_NUMBER_DUPLICATE = 'unres.opNumberDuplicate';
@@ -53,114 +54,15 @@ export type NumberingData =
 
 // ---- reading the structure ------------------------------------------------------------------
 
-type Node = Paragraph | SubParagraph;
-
 /** One sub-paragraph at one level of a paragraph; `label` undefined when it lost its label. */
 interface Item {
-  node: Node;
+  node: Block;
   label?: string;
   scheme: LabelScheme;
   /** Where a diagnostic about it goes: its label, or its first word. */
   span: Span;
   /** Its own sub-paragraphs, one level down. */
   children: SubParagraph[];
-}
-
-interface Structure {
-  /** Paragraphs the parser filed as operative that read as preambular ones (leading run only). */
-  leading: Paragraph[];
-  /** The operative paragraphs that take a number, in order. */
-  real: Paragraph[];
-  /** Each real paragraph's position number; none for a lone unnumbered paragraph. */
-  position: Map<Paragraph, number | undefined>;
-  /** Unnumbered "paragraphs" that are sub-paragraphs whose label was lost, by owner. */
-  orphans: Map<Paragraph, Paragraph[]>;
-  owner: Map<Paragraph, Paragraph>;
-  /** Every paragraph of the body in order (preambular, then operative, orphans included). */
-  all: Paragraph[];
-  /** Real paragraphs by written number. */
-  byNumber: Map<number, Paragraph[]>;
-  /**
-   * Paragraphs without a number of their own (unnumbered, or repeating another's) by the number
-   * they are expected to carry, when no paragraph is written with it: "paragraph 3 above" still
-   * finds the paragraph 3 that lost its number.
-   */
-  unnumbered: Map<number, Paragraph>;
-  numberFindings: Finding[];
-  /** Each paragraph's sub-paragraphs by label (see `subsByLabel`), built when first asked for. */
-  subIndex: Map<Paragraph, Map<string, SubParagraph>>;
-  /** The real paragraphs that hold each label somewhere below them, built when first asked for. */
-  holders?: Map<string, Paragraph[]>;
-}
-
-function readStructure(document: ParsedDocument): Structure {
-  const { model } = document;
-  const ops = model.operative;
-  const leading: Paragraph[] = [];
-  const real: Paragraph[] = [];
-  const orphans = new Map<Paragraph, Paragraph[]>();
-  const owner = new Map<Paragraph, Paragraph>();
-  let i = 0;
-  // The parser keeps a numbered paragraph that reads as preambular in the preamble; others it
-  // could not tell apart lead the operative part.
-  appendAll(leading, model.preambular.filter((p) => p.number !== undefined));
-  while (i < ops.length && readsPreambular(ops[i])) leading.push(ops[i++]);
-  let current: Paragraph | undefined;
-  for (; i < ops.length; i++) {
-    const paragraph = ops[i];
-    // "Resolves that:" over the numbered paragraphs, and the one paragraph of a section, take no number of their own.
-    if (paragraph.introduces === 'paragraphs' || paragraph.aloneInSection) continue;
-    if (paragraph.number === undefined && current && isOrphan(current, paragraph, orphans.get(current))) {
-      const list = orphans.get(current) ?? [];
-      list.push(paragraph);
-      orphans.set(current, list);
-      owner.set(paragraph, current);
-      continue;
-    }
-    real.push(paragraph);
-    current = paragraph;
-  }
-  const position = new Map<Paragraph, number | undefined>();
-  const lone = real.length === 1 && real[0].number === undefined;
-  real.forEach((p, k) => position.set(p, lone ? undefined : k + 1));
-  const byNumber = new Map<number, Paragraph[]>();
-  for (const p of real) {
-    if (p.number === undefined) continue;
-    const list = byNumber.get(p.number);
-    if (list) list.push(p);
-    else byNumber.set(p.number, [p]);
-  }
-  const structure: Structure = { leading, real, position, orphans, owner, all: [...model.preambular, ...ops], byNumber, unnumbered: new Map(), numberFindings: [], subIndex: new Map() };
-  walkNumbers(document, structure);
-  return structure;
-}
-
-/**
- * A paragraph that opens with a preambular phrase ("Stressing", "Deeply concerned") and no
- * operative verb, and ends with a comma (its own text, or its last sub-paragraph's after a colon).
- */
-function readsPreambular(paragraph: Paragraph): boolean {
-  const text = paragraph.content.text;
-  if (preambularOpeningLength(text) === 0 || operativeOpeningLength(text) > 0) return false;
-  let last: Node = paragraph;
-  while (last.subparagraphs.length > 0) last = last.subparagraphs[last.subparagraphs.length - 1];
-  if (last !== paragraph && !/:\s*$/.test(text)) return false;
-  return /,\s*$/.test(last.content.text);
-}
-
-/**
- * An unnumbered paragraph after `current` is a sub-paragraph without its label when `current`
- * ends with a colon and has no sub-paragraph yet, or when `current` already has sub-paragraphs
- * and the paragraph does not open with an operative verb or is followed by labels that go on
- * counting ("(c)" after it: it was the "(b)").
- */
-function isOrphan(current: Paragraph, paragraph: Paragraph, earlier: Paragraph[] | undefined): boolean {
-  const items = current.subparagraphs.length + (earlier?.length ?? 0);
-  if (items === 0) return /:\s*$/.test(current.content.text);
-  if (readsPreambular(paragraph)) return false;
-  const next = paragraph.subparagraphs[0];
-  if (next && next.depth === 1 && valueOf(subItem(next)) > 1) return true;
-  return operativeOpeningLength(paragraph.content.text) === 0;
 }
 
 /** The items at a paragraph's first level: its sub-paragraphs and its orphans with theirs. */
@@ -194,62 +96,8 @@ function subItem(sub: SubParagraph): Item {
   return { node: sub, label: sub.label, scheme: sub.scheme, span: sub.labelSpan, children: sub.subparagraphs };
 }
 
-/** "a" for "(a)", "1.3" for "1.3". */
-function bare(label: string): string {
-  return label.startsWith('(') ? label.slice(1, -1) : label;
-}
-
 function valueOf(item: Item): number {
-  if (item.label === undefined) return NaN;
-  const label = bare(item.label);
-  if (item.scheme === 'decimal') return Number(label.slice(label.lastIndexOf('.') + 1));
-  return item.scheme === 'roman' ? romanValue(label) : alphaValue(label);
-}
-
-function decimalPrefix(label: string): string {
-  return label.slice(0, label.lastIndexOf('.'));
-}
-
-/** a = 1 … z = 26, aa = 27, bb = 28 … (UN practice doubles letters after z). */
-function alphaValue(label: string): number {
-  if (!/^([a-z])\1{0,3}$/.test(label)) return NaN;
-  return (label.length - 1) * 26 + label.charCodeAt(0) - 96;
-}
-
-function alphaLabel(value: number): string {
-  const letter = String.fromCharCode(97 + ((value - 1) % 26));
-  return letter.repeat(Math.floor((value - 1) / 26) + 1);
-}
-
-const ROMAN_DIGITS: Record<string, number> = { i: 1, v: 5, x: 10, l: 50, c: 100 };
-
-function romanValue(label: string): number {
-  if (!/^[ivxlc]+$/.test(label)) return NaN;
-  let total = 0;
-  for (let i = 0; i < label.length; i++) {
-    const value = ROMAN_DIGITS[label[i]];
-    const next = ROMAN_DIGITS[label[i + 1]] ?? 0;
-    total += value < next ? -value : value;
-  }
-  return romanLabel(total) === label ? total : NaN;
-}
-
-function romanLabel(value: number): string {
-  const table: [number, string][] = [[100, 'c'], [90, 'xc'], [50, 'l'], [40, 'xl'], [10, 'x'], [9, 'ix'], [5, 'v'], [4, 'iv'], [1, 'i']];
-  let out = '';
-  for (const [n, s] of table) {
-    while (value >= n) {
-      out += s;
-      value -= n;
-    }
-  }
-  return out;
-}
-
-/** "(b)", "(ii)", "1.2" */
-function formatLabel(scheme: LabelScheme, value: number, prefix: string | undefined): string {
-  if (scheme === 'decimal') return `${prefix ?? '?'}.${value}`;
-  return `(${scheme === 'roman' ? romanLabel(value) : alphaLabel(value)})`;
+  return item.label === undefined ? NaN : labelValue(item.label, item.scheme);
 }
 
 function paragraphName(paragraph: Paragraph): string {
@@ -257,7 +105,7 @@ function paragraphName(paragraph: Paragraph): string {
 }
 
 /** The first word of a block's own text (after any markup), for a diagnostic with no number or label. */
-function firstWord(document: ParsedDocument, node: Node): Span {
+function firstWord(document: ParsedDocument, node: Block): Span {
   if ('opening' in node && node.opening) return { start: node.opening.start, end: node.opening.end };
   const text = document.model.text;
   const from = node.segments[0]?.start ?? node.start;
@@ -271,7 +119,8 @@ function firstWord(document: ParsedDocument, node: Node): Span {
 
 export function getNumberingDiagnostics(document: ParsedDocument, token?: CancellationToken): Diagnostic[] {
   const cancelled = () => token?.isCancellationRequested === true;
-  const structure = readStructure(document);
+  const query = queryOf(document.model);
+  const structure = query.numbering;
   const out: Diagnostic[] = [];
   const push: Push = (code, span, message, data) => {
     const diagnostic: Diagnostic = { range: document.range(span), severity: DiagnosticSeverity.Warning, source: 'unres', code, message };
@@ -279,139 +128,54 @@ export function getNumberingDiagnostics(document: ParsedDocument, token?: Cancel
     out.push(diagnostic);
   };
 
-  checkNumbers(structure, push);
+  checkNumbers(document, structure, push);
   if (cancelled()) return [];
   for (const paragraph of structure.all) {
     if (structure.owner.has(paragraph)) continue; // an orphan is checked with its owner
     checkLabels(document, structure, paragraph, push);
   }
   if (cancelled()) return [];
-  checkReferences(document, structure, push);
+  checkReferences(document, query, push);
   if (cancelled()) return [];
   return out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 }
 
 type Push = (code: string, span: Span, message: string, data?: NumberingData) => void;
 
-/** The number diagnostics, found once per structure (see `walkNumbers`). */
-function checkNumbers(structure: Structure, push: Push): void {
-  for (const finding of structure.numberFindings) push(finding.code, finding.span, finding.message, { fix: 'renumber' });
-}
-
-interface Finding {
-  code: string;
-  span: Span;
-  message: string;
-}
-
 /**
- * Walks the numbers against positions with an offset that a gap or an inserted paragraph may
- * shift: one slip gives one diagnostic, not one on every paragraph after it. Also records the
- * number each unnumbered paragraph is expected to carry, so that "paragraph 3 above" still finds
- * the paragraph 3 that lost its number.
+ * The number diagnostics: one for each slip the query found walking the numbers against their
+ * positions (a gap or an inserted paragraph shifts what is expected next, so one slip gives one
+ * diagnostic, not one on every paragraph after it), and one for each numbered preambular paragraph.
  */
-function walkNumbers(document: ParsedDocument, structure: Structure): void {
-  const findings = structure.numberFindings;
+function checkNumbers(document: ParsedDocument, structure: Structure, push: Push): void {
+  const renumber: NumberingData = { fix: 'renumber' };
   for (const paragraph of structure.leading) {
     if (paragraph.number === undefined || !paragraph.numberSpan) continue;
     const opening = paragraph.opening?.text ?? paragraph.content.text.split(' ')[0];
-    findings.push({
-      code: NUMBERED_PREAMBULAR,
-      span: paragraph.numberSpan,
-      message: `Numbered preambular paragraph: it opens with "${opening}" and ends with a comma; expected no number, found "${paragraph.number}.".`,
-    });
+    push(NUMBERED_PREAMBULAR, paragraph.numberSpan, `Numbered preambular paragraph: it opens with "${opening}" and ends with a comma; expected no number, found "${paragraph.number}.".`, renumber);
   }
-  const { real } = structure;
-  if (real.length === 1 && real[0].number === undefined) return;
-  const written = new Set<number>();
-  for (const p of real) if (p.number !== undefined) written.add(p.number);
-  const writtenSorted = ascending(written);
-  const following = nextNumbered(real);
-  const firstAt = new Map<number, number>();
-  let offset = 0;
+  const { real, slips } = structure;
   for (let k = 1; k <= real.length; k++) {
     const paragraph = real[k - 1];
-    if (paragraph.restartsNumbering) {
-      offset = 1 - k;
-      firstAt.clear();
-    }
-    const expected = k + offset;
+    const slip = slips.get(paragraph);
+    if (!slip) continue;
+    const { expected } = slip;
     const n = paragraph.number;
     const previous = k > 1 ? real[k - 2].number : undefined;
     const after = k === 1 ? undefined : previous === undefined ? 'an unnumbered paragraph' : String(previous);
-    if (n === undefined || !paragraph.numberSpan) {
-      findings.push({ code: OP_NUMBER_MISSING, span: firstWord(document, paragraph), message: `Operative paragraph without a number${after ? ` after ${after}` : ''}: expected ${expected}.` });
-      if (!written.has(expected) && !structure.unnumbered.has(expected)) structure.unnumbered.set(expected, paragraph);
-      offset = nextOffset(real, following, k, offset, offset - 1, false);
-      continue;
-    }
-    const seenAt = firstAt.get(n);
-    if (seenAt === undefined) firstAt.set(n, k);
-    if (n === expected) continue;
     const follows = after ? `follows ${after}` : 'is the first';
-    if (seenAt !== undefined) {
-      const line = document.lineOf(real[seenAt - 1].numberSpan!.start) + 1;
-      findings.push({ code: OP_NUMBER_DUPLICATE, span: paragraph.numberSpan, message: `Operative paragraph number ${n} is used twice (also on line ${line}): expected ${expected}.` });
-      if (!written.has(expected) && !structure.unnumbered.has(expected)) structure.unnumbered.set(expected, paragraph);
-      offset = nextOffset(real, following, k, offset, n - k, false);
-    } else if (n < expected || skippedElsewhere(writtenSorted, expected, n)) {
-      // Out of order: the place is wrong, the offset stays (a moved paragraph flags the ones it displaced).
-      findings.push({ code: OP_NUMBER_ORDER, span: paragraph.numberSpan, message: `Operative paragraph ${n} ${follows}, out of order: expected ${expected}.` });
+    if (slip.kind === 'missing' || n === undefined || !paragraph.numberSpan) {
+      push(OP_NUMBER_MISSING, firstWord(document, paragraph), `Operative paragraph without a number${after ? ` after ${after}` : ''}: expected ${expected}.`, renumber);
+    } else if (slip.kind === 'duplicate') {
+      const line = document.lineOf(slip.first.numberSpan!.start) + 1;
+      push(OP_NUMBER_DUPLICATE, paragraph.numberSpan, `Operative paragraph number ${n} is used twice (also on line ${line}): expected ${expected}.`, renumber);
+    } else if (slip.kind === 'order') {
+      push(OP_NUMBER_ORDER, paragraph.numberSpan, `Operative paragraph ${n} ${follows}, out of order: expected ${expected}.`, renumber);
     } else {
       const message = k === 1 ? `The first operative paragraph is numbered ${n}: expected ${expected}.` : `Operative paragraph ${n} ${follows}: expected ${expected}.`;
-      findings.push({ code: OP_NUMBER_GAP, span: paragraph.numberSpan, message });
-      offset = nextOffset(real, following, k, offset, n - k, true);
+      push(OP_NUMBER_GAP, paragraph.numberSpan, message, renumber);
     }
   }
-}
-
-/** The numbers of a set in ascending order, NaN left out. */
-function ascending(numbers: Set<number>): number[] {
-  return [...numbers].filter((n) => !Number.isNaN(n)).sort((a, b) => a - b);
-}
-
-/**
- * Whether a number between `from` and `to` (exclusive, at most 1000 on) is written somewhere
- * (`written` ascending): then `to` is out of order, not after a gap.
- */
-function skippedElsewhere(written: number[], from: number, to: number): boolean {
-  let low = 0;
-  let high = written.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (written[mid] < from) low = mid + 1;
-    else high = mid;
-  }
-  return low < written.length && written[low] < Math.min(to, from + 1000);
-}
-
-/**
- * For each position k (1-based) of a sequence, the position of the first item after it that has
- * a number, 0 when none has: every slip looks ahead, and a run of unnumbered items must not make
- * each look walk the whole run.
- */
-function nextNumbered(items: { number?: number }[]): Int32Array {
-  const next = new Int32Array(items.length + 1);
-  let ahead = 0;
-  for (let j = items.length; j >= 1; j--) {
-    next[j] = ahead;
-    if (items[j - 1].number !== undefined) ahead = j;
-  }
-  return next;
-}
-
-/**
- * After a slip at position k, keep the offset or take the one the written number implies (`alt`),
- * whichever the next numbered paragraph agrees with (`following`, from `nextNumbered`). A gap
- * takes `alt` unless the next one agrees with the old offset.
- */
-function nextOffset(items: { number?: number }[], following: Int32Array, k: number, offset: number, alt: number, gap: boolean): number {
-  const j = following[k];
-  if (j === 0) return gap ? alt : offset;
-  const n = items[j - 1].number!;
-  const old = n === j + offset;
-  if (gap) return old ? offset : alt;
-  return n === j + alt && !old ? alt : offset;
 }
 
 const SCHEME_NAMES: Record<LabelScheme, string> = { alpha: 'letters', roman: 'roman numerals', decimal: 'decimal numbers' };
@@ -539,188 +303,17 @@ function checkLevel(document: ParsedDocument, items: Item[], context: LevelConte
 
 // ---- references -------------------------------------------------------------------------------
 
-/** A target as written in the source: "3", "4 (b)", "(c)", "1.5" (a decimal sub-paragraph). */
-interface WrittenTarget {
-  target: ReferenceTarget;
-  /** Source span of the paragraph number's digits. */
-  digits?: Span;
-  /** Source span of the sub-paragraph's letters or of the decimal part (after "1."). */
-  subSpan?: Span;
-  /** "c", "ii", or "1.5" for a decimal. */
-  sub?: string;
-  decimal: boolean;
-}
-
-const TARGET_TEXT = /^(\d{1,3})?(?:\.(\d{1,3}))?(?:\s?\(([a-z]{1,4})\))?$/;
-
-function writtenTargets(document: ParsedDocument, reference: ParagraphReference): WrittenTarget[] {
-  const text = document.model.text;
-  const result: WrittenTarget[] = [];
-  for (const target of reference.targets) {
-    const match = TARGET_TEXT.exec(text.slice(target.start, target.end));
-    if (!match) continue;
-    const number = match[1] === undefined ? undefined : Number(match[1]);
-    const sub = match[2] !== undefined ? `${match[1]}.${match[2]}` : match[3];
-    // "paragraphs 3 to 5" names 4 at the span of "5": only what is written counts.
-    if ((number !== undefined && number !== target.paragraph) || sub !== target.sub) continue;
-    const written: WrittenTarget = { target, decimal: match[2] !== undefined };
-    if (number !== undefined) written.digits = { start: target.start, end: target.start + match[1].length };
-    else if (target.paragraph !== undefined) {
-      // "subparagraph (b) of paragraph 3": the number stands after the sub-paragraph.
-      const tail = text.slice(target.end, reference.end);
-      const of = new RegExp(String.raw`paragraph\s+(${target.paragraph})(?!\d)`).exec(tail);
-      if (of) {
-        const at = target.end + of.index + of[0].length - of[1].length;
-        written.digits = { start: at, end: at + of[1].length };
-      }
-    }
-    if (sub !== undefined) {
-      const length = match[2] !== undefined ? match[2].length : match[3].length;
-      const at = match[2] !== undefined ? target.start + match[1].length + 1 : target.end - 1 - length;
-      written.subSpan = { start: at, end: at + length };
-      written.sub = sub;
-    }
-    result.push(written);
-  }
-  return result;
-}
-
-/** The top-level paragraph (owner of an orphan) holding an offset. */
-function paragraphAt(structure: Structure, offset: number): Paragraph | undefined {
-  const all = structure.all;
-  let low = 0;
-  let high = all.length - 1;
-  let found = -1;
-  while (low <= high) {
-    const mid = (low + high) >> 1;
-    if (all[mid].start <= offset) {
-      found = mid;
-      low = mid + 1;
-    } else high = mid - 1;
-  }
-  if (found < 0 || offset >= all[found].end) return undefined;
-  const paragraph = all[found];
-  return structure.owner.get(paragraph) ?? paragraph;
-}
-
-/** The real paragraphs a written number names: by written number, or by position when nothing is numbered. */
-function candidatesFor(structure: Structure, n: number): Paragraph[] {
-  const numbered = structure.byNumber.get(n);
-  if (numbered) return numbered;
-  const unnumbered = structure.unnumbered.get(n);
-  if (unnumbered) return [unnumbered];
-  if (structure.byNumber.size === 0 && n >= 1 && n <= structure.real.length) return [structure.real[n - 1]];
-  return [];
-}
-
-/** A sub-paragraph of a paragraph (its orphans' included) by label: "c", "ii", "1.5". */
-function findSub(structure: Structure, paragraph: Paragraph, label: string): SubParagraph | undefined {
-  return subsByLabel(structure, paragraph).get(/^\d/.test(label) ? label : `(${label})`);
-}
-
-/**
- * A paragraph's sub-paragraphs (its orphans' included) by label: of several with one label, the
- * first one meets looking through a level before going down into each of its items in turn.
- * Built once per paragraph, since every reference to it looks up a label, and without recursion,
- * since the labels decide the depth.
- */
-function subsByLabel(structure: Structure, paragraph: Paragraph): Map<string, SubParagraph> {
-  let index = structure.subIndex.get(paragraph);
-  if (index) return index;
-  index = new Map<string, SubParagraph>();
-  const top: SubParagraph[] = [...paragraph.subparagraphs];
-  for (const orphan of structure.orphans.get(paragraph) ?? []) appendAll(top, orphan.subparagraphs);
-  const pending: SubParagraph[][] = [top];
-  while (pending.length > 0) {
-    const level = pending.pop()!;
-    for (const node of level) if (!index.has(node.label)) index.set(node.label, node);
-    for (let i = level.length - 1; i >= 0; i--) if (level[i].subparagraphs.length > 0) pending.push(level[i].subparagraphs);
-  }
-  structure.subIndex.set(paragraph, index);
-  return index;
-}
-
-/** The real paragraphs, in order, with a sub-paragraph labelled `label` ("1.5") somewhere below them. */
-function holdersOf(structure: Structure, label: string): Paragraph[] {
-  if (!structure.holders) {
-    const holders = new Map<string, Paragraph[]>();
-    for (const paragraph of structure.real) {
-      for (const held of subsByLabel(structure, paragraph).keys()) {
-        const list = holders.get(held);
-        if (list) list.push(paragraph);
-        else holders.set(held, [paragraph]);
-      }
-    }
-    structure.holders = holders;
-  }
-  return structure.holders.get(label) ?? [];
-}
-
-/** Of several paragraphs with one number, the one a reference most likely means. */
-function pick(candidates: Paragraph[], reference: ParagraphReference): Paragraph | undefined {
-  if (candidates.length <= 1) return candidates[0];
-  const direction = reference.scope.kind === 'self' ? reference.scope.direction : undefined;
-  if (direction === 'above') {
-    const before = candidates.filter((p) => p.start < reference.start);
-    if (before.length) return before[before.length - 1];
-  } else if (direction === 'below') {
-    const after = candidates.find((p) => p.start > reference.start);
-    if (after) return after;
-  }
-  return candidates[0];
-}
-
-interface Resolved {
-  written: WrittenTarget;
-  candidates: Paragraph[];
-  /** The sub-paragraph named, for each candidate that has it. */
-  blocks: Node[];
-}
-
-function resolveTargets(document: ParsedDocument, structure: Structure, reference: ParagraphReference): Resolved[] | undefined {
-  if (reference.scope.kind !== 'self') return undefined;
-  const resolved: Resolved[] = [];
-  for (const written of writtenTargets(document, reference)) {
-    let candidates: Paragraph[];
-    if (written.decimal) {
-      // "paragraph 1.5": the paragraph that holds a 1.5, whatever its own number now says.
-      const holders = holdersOf(structure, written.sub!);
-      candidates = holders.length ? holders : candidatesFor(structure, written.target.paragraph!);
-    } else if (written.target.paragraph !== undefined) candidates = candidatesFor(structure, written.target.paragraph);
-    else {
-      const here = paragraphAt(structure, reference.start);
-      candidates = here ? [here] : [];
-    }
-    const blocks: Node[] = [];
-    for (const candidate of candidates) {
-      if (written.sub === undefined) blocks.push(candidate);
-      else {
-        const sub = findSub(structure, candidate, written.sub);
-        if (sub) blocks.push(sub);
-      }
-    }
-    resolved.push({ written, candidates, blocks });
-  }
-  return resolved;
-}
-
-/** "paragraph 3", "paragraph 2 (c)", "sub-paragraph (b)", "paragraph 1.5". */
-function targetName(written: WrittenTarget): string {
-  if (written.decimal) return `paragraph ${written.sub}`;
-  if (written.target.paragraph === undefined) return `sub-paragraph (${written.sub})`;
-  return written.sub === undefined ? `paragraph ${written.target.paragraph}` : `paragraph ${written.target.paragraph} (${written.sub})`;
-}
-
-function describeSubs(structure: Structure, paragraph: Paragraph): string {
-  const labels = [...paragraph.subparagraphs, ...(structure.orphans.get(paragraph) ?? []).flatMap((o) => o.subparagraphs)].map((s) => s.label);
+function describeSubs(query: DocumentQuery, paragraph: Paragraph): string {
+  const labels = query.topLabels(paragraph);
   if (labels.length === 0) return 'it has none';
   if (labels.length === 1) return `it has ${labels[0]} only`;
   if (labels.length === 2) return `it has ${labels[0]} and ${labels[1]}`;
   return `it has ${labels[0]} to ${labels[labels.length - 1]}`;
 }
 
-function checkReferences(document: ParsedDocument, structure: Structure, push: Push): void {
+function checkReferences(document: ParsedDocument, query: DocumentQuery, push: Push): void {
   const text = document.model.text;
+  const structure = query.numbering;
   let lowest = Infinity;
   let highest = -Infinity;
   for (const n of structure.byNumber.keys()) {
@@ -729,12 +322,14 @@ function checkReferences(document: ParsedDocument, structure: Structure, push: P
   }
   const range = structure.byNumber.size ? `${lowest} to ${highest}` : structure.real.length ? `1 to ${structure.real.length}` : '';
   for (const reference of document.model.references) {
-    const resolved = resolveTargets(document, structure, reference);
-    if (!resolved || resolved.length === 0) continue;
+    if (reference.scope.kind !== 'self') continue;
+    // Only what the text spells out is checked: "paragraphs 2 to 4" names 3 without writing it.
+    const resolved = query.resolveReference(reference).filter((r) => r.written.spelt);
+    if (resolved.length === 0) continue;
     let quoteEnd = reference.end;
     for (const r of resolved) if (r.written.decimal && r.written.subSpan) quoteEnd = Math.max(quoteEnd, r.written.subSpan.end);
     const quoted = `"${text.slice(reference.start, quoteEnd).replace(/\s+/g, ' ')}"`;
-    const wrong: Resolved[] = [];
+    const wrong: ResolvedTarget[] = [];
     let settled = 0;
     for (const entry of resolved) {
       const { written, candidates, blocks } = entry;
@@ -749,7 +344,7 @@ function checkReferences(document: ParsedDocument, structure: Structure, push: P
         const paragraph = candidates[0];
         const label = written.decimal ? written.sub! : `(${written.sub})`;
         const name = written.target.paragraph !== undefined || paragraph.start > reference.end || paragraph.end < reference.start ? `operative paragraph ${paragraph.number ?? structure.position.get(paragraph)}` : `this paragraph (${paragraphName(paragraph)})`;
-        push(REFERENCE_SUB_MISSING, span, `${quoted} names ${label}, but ${name} has no such sub-paragraph (${describeSubs(structure, paragraph)}).`);
+        push(REFERENCE_SUB_MISSING, span, `${quoted} names ${label}, but ${name} has no such sub-paragraph (${describeSubs(query, paragraph)}).`);
         continue;
       }
       const direction = reference.scope.kind === 'self' ? reference.scope.direction : undefined;
@@ -763,7 +358,7 @@ function checkReferences(document: ParsedDocument, structure: Structure, push: P
     const other = direction === 'above' ? 'below' : 'above';
     const wordSpan = { start: reference.end - direction.length, end: reference.end };
     if (text.slice(wordSpan.start, wordSpan.end) !== direction) continue;
-    const names = wrong.map(({ written, blocks }) => `${targetName(written)} stands ${other} it (line ${document.lineOf(blocks[0].start) + 1})`);
+    const names = wrong.map(({ name, blocks }) => `${name} stands ${other} it (line ${document.lineOf(blocks[0].start) + 1})`);
     const data: NumberingData = wrong.length === settled ? { fix: 'direction', replacement: other } : { fix: 'direction' };
     push(REFERENCE_DIRECTION, wordSpan, `${quoted}: ${names.join(', ')}; expected "${other}", found "${direction}".`, data);
   }
@@ -785,8 +380,9 @@ interface Plan {
 }
 
 /** The edits of a plan, in document order, none overlapping. */
-function planEdits(document: ParsedDocument, structure: Structure, plan: Plan): OffsetEdit[] {
+function planEdits(document: ParsedDocument, query: DocumentQuery, plan: Plan): OffsetEdit[] {
   const text = document.model.text;
+  const structure = query.numbering;
   const edits: OffsetEdit[] = [];
   const finalNumber = (p: Paragraph): number | undefined => (plan.numbers ? structure.position.get(p) : p.number);
 
@@ -809,7 +405,7 @@ function planEdits(document: ParsedDocument, structure: Structure, plan: Plan): 
   }
 
   // New labels, by node, for the references.
-  const relabelled = new Map<Node, string>();
+  const relabelled = new Map<Block, string>();
   for (const paragraph of structure.all) {
     if (structure.owner.has(paragraph)) continue;
     const name = paragraphName(paragraph);
@@ -833,13 +429,9 @@ function planEdits(document: ParsedDocument, structure: Structure, plan: Plan): 
 
   // References follow their paragraph and sub-paragraph.
   for (const reference of document.model.references) {
-    const resolved = resolveTargets(document, structure, reference);
-    if (!resolved) continue;
-    for (const { written, candidates, blocks } of resolved) {
-      // Of paragraphs sharing a number, one that has the sub-paragraph named.
-      const having = written.sub === undefined ? candidates : candidates.filter((p) => blocks.some((b) => b === p || (b.start >= p.start && b.end <= p.end) || structure.orphans.get(p)?.some((o) => b.start >= o.start && b.end <= o.end)));
-      const paragraph = pick(having.length ? having : candidates, reference);
-      if (!paragraph) continue;
+    if (reference.scope.kind !== 'self') continue;
+    for (const { written, paragraph } of query.resolveReference(reference)) {
+      if (!paragraph || !written.spelt) continue;
       let newNumber: number | undefined;
       if (written.digits && written.target.paragraph !== undefined && plan.numbers) {
         const final = structure.position.get(paragraph);
@@ -849,7 +441,7 @@ function planEdits(document: ParsedDocument, structure: Structure, plan: Plan): 
         }
       }
       if (written.sub === undefined || !written.subSpan) continue;
-      const sub = findSub(structure, paragraph, written.sub);
+      const sub = query.subparagraph(paragraph, written.sub);
       const label = sub ? relabelled.get(sub) : undefined;
       if (written.decimal) {
         // "paragraph 1.5": the reference's own number already moved with the paragraph.
@@ -920,7 +512,7 @@ function relabelFrame(text: string, items: Item[], context: RelabelContext): Rel
  * Each item's levels below are done right after it, as the text reads; the levels wait on a stack
  * of their own, since the labels decide how deep they go.
  */
-function relabelLevel(text: string, items: Item[], context: RelabelContext, edits: OffsetEdit[], relabelled: Map<Node, string>): void {
+function relabelLevel(text: string, items: Item[], context: RelabelContext, edits: OffsetEdit[], relabelled: Map<Block, string>): void {
   const frames: RelabelFrame[] = [relabelFrame(text, items, context)];
   while (frames.length > 0) {
     const frame = frames[frames.length - 1];
@@ -947,7 +539,7 @@ function relabelLevel(text: string, items: Item[], context: RelabelContext, edit
 }
 
 /** Numbers-only plan: "3.1" under paragraph 3 becomes "2.1" when paragraph 3 becomes 2. */
-function shiftDecimals(text: string, items: Item[], from: string, to: string, edits: OffsetEdit[], relabelled: Map<Node, string>): void {
+function shiftDecimals(text: string, items: Item[], from: string, to: string, edits: OffsetEdit[], relabelled: Map<Block, string>): void {
   for (const item of items) {
     if (item.scheme !== 'decimal' || item.label === undefined || !item.label.startsWith(`${from}.`)) continue;
     if (text.slice(item.span.start, item.span.start + from.length) !== from) continue;
@@ -962,8 +554,7 @@ function toTextEdits(document: ParsedDocument, edits: OffsetEdit[]): TextEdit[] 
 
 /** Every numbering and label fix at once: the "Fix all" edits of this module. */
 export function getNumberingFixAll(document: ParsedDocument): TextEdit[] {
-  const structure = readStructure(document);
-  return toTextEdits(document, planEdits(document, structure, { numbers: true, labels: 'all' }));
+  return toTextEdits(document, planEdits(document, queryOf(document.model), { numbers: true, labels: 'all' }));
 }
 
 export function getNumberingCodeActions(document: ParsedDocument, range: Range, diagnostics: Diagnostic[], token?: CancellationToken): CodeAction[] {
@@ -971,12 +562,12 @@ export function getNumberingCodeActions(document: ParsedDocument, range: Range, 
     (d) => typeof d.code === 'string' && STRUCTURE_NUMBERING_CODES.includes(d.code) && (d.source === undefined || d.source === 'unres') && overlaps(d.range, range),
   );
   if (requested.length === 0) return [];
-  const structure = readStructure(document);
+  const query = queryOf(document.model);
   const actions: CodeAction[] = [];
 
   const numbering = requested.filter((d) => NUMBERING_CODES.includes(d.code as string));
   if (numbering.length > 0) {
-    const edits = planEdits(document, structure, { numbers: true, labels: undefined });
+    const edits = planEdits(document, query, { numbers: true, labels: undefined });
     if (edits.length > 0) {
       actions.push({
         title: 'Renumber operative paragraphs',
@@ -993,7 +584,7 @@ export function getNumberingCodeActions(document: ParsedDocument, range: Range, 
   for (const diagnostic of requested) {
     if (token?.isCancellationRequested) return [];
     if (!LABEL_CODES.includes(diagnostic.code as string)) continue;
-    const name = paragraphOf(document, structure, diagnostic);
+    const name = paragraphOf(document, query, diagnostic);
     if (!name) continue;
     const list = byParagraph.get(name) ?? [];
     list.push(diagnostic);
@@ -1001,7 +592,7 @@ export function getNumberingCodeActions(document: ParsedDocument, range: Range, 
   }
   for (const [name, list] of byParagraph) {
     if (token?.isCancellationRequested) return [];
-    const edits = planEdits(document, structure, { numbers: false, labels: new Set([name]) });
+    const edits = planEdits(document, query, { numbers: false, labels: new Set([name]) });
     if (edits.length === 0) continue;
     actions.push({
       title: `Reletter sub-paragraphs of ${name}`,
@@ -1033,10 +624,10 @@ export function getNumberingCodeActions(document: ParsedDocument, range: Range, 
 }
 
 /** The paragraph ("OP2") a label diagnostic is about: from its data, else from where it stands. */
-function paragraphOf(document: ParsedDocument, structure: Structure, diagnostic: Diagnostic): string | undefined {
+function paragraphOf(document: ParsedDocument, query: DocumentQuery, diagnostic: Diagnostic): string | undefined {
   const data = diagnostic.data as { fix?: string; paragraph?: unknown } | undefined;
   if (data?.fix === 'reletter' && typeof data.paragraph === 'string' && /^(?:OP|PP)\d+$/.test(data.paragraph)) return data.paragraph;
-  const paragraph = paragraphAt(structure, document.lines.offsetAt(diagnostic.range.start));
+  const paragraph = query.numberedParagraphAt(document.lines.offsetAt(diagnostic.range.start));
   return paragraph ? paragraphName(paragraph) : undefined;
 }
 
