@@ -19,7 +19,8 @@ const USAGE = `usage: npm run fuzz -- [options]
   --cases N         cases to run (default 1000)
   --seed S          run seed, decimal or 0x… (default: a fresh one, printed)
   --max-size CHARS  largest mutated document (default 1000000)
-  --slow-ms MS      a case slower than this is a "slow" finding (default 1000)
+  --slow-ms MS      a "slow" finding: a case whose parse and one call of each feature take
+                    longer than this, or any single call that does (default 1000)
   --stop-on-first   stop after the first failing case
   --case N          replay case N of the seed alone
   --out DIR         folder for the minimal failing documents (default fuzz-failures)
