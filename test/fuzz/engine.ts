@@ -140,7 +140,10 @@ export function probes(doc: LspText, model: ResolutionDocument, seed: number): P
   const out: Probe[] = [];
   const { lengths } = doc.lines;
   const lineCount = lengths.length;
-  const add = (offset: number, where: PositionClass) => out.push({ position: positionAt(doc, offset), where });
+  // No editor puts its cursor between the halves of a surrogate pair: a result that splits the
+  // pair because it starts at such a cursor would be the fuzzer's fault.
+  const inPair = (offset: number) => /[\ud800-\udbff]/.test(doc.text[offset - 1] ?? '') && /[\udc00-\udfff]/.test(doc.text[offset] ?? '');
+  const add = (offset: number, where: PositionClass) => out.push({ position: positionAt(doc, inPair(offset) ? offset - 1 : offset), where });
   const lines = lineCount <= 24 ? Array.from({ length: lineCount }, (_, i) => i) : Array.from({ length: 8 }, () => r.int(lineCount));
   for (const line of lines) {
     out.push({ position: { line, character: lengths[line] }, where: 'lineEnd' });
@@ -486,6 +489,13 @@ export async function runFuzz(context: FuzzContext, options: FuzzOptions): Promi
   for (let index = first; index < first + options.cases; index++) {
     const fuzzCase = makeCase(context, options.seed, index, options.maxSize);
     const result = checkCase(context, fuzzCase);
+    const slow = (r: CaseResult) => r.caseMs > options.slowMs || r.longest.ms > options.slowMs;
+    // A busy machine, a collection or a first compilation can make a case slow once: a case
+    // that is not far over the limit is timed again, and counts as slow only if it is again.
+    if (slow(result) && Math.max(result.caseMs, result.longest.ms) < 5 * options.slowMs) {
+      const again = checkCase(context, fuzzCase);
+      if (!slow(again)) Object.assign(result, { caseMs: again.caseMs, longest: again.longest, timings: again.timings });
+    }
     report.cases++;
     report.characters += fuzzCase.text.length;
     const ranked = slowestFeatures(result.timings);
@@ -493,7 +503,7 @@ export async function runFuzz(context: FuzzContext, options: FuzzOptions): Promi
     if (result.caseMs > report.slowest.ms) report.slowest = { index, ms: result.caseMs, feature: result.longest.feature };
     const violations = [...result.violations];
     // Slow as a whole, or one request a user would wait for longer than the whole may take.
-    if (result.caseMs > options.slowMs || result.longest.ms > options.slowMs) {
+    if (slow(result)) {
       const top = ranked.slice(0, 3).map(([f, ms]) => `${f} ${ms.toFixed(0)} ms`).join(', ');
       const { longest } = result;
       violations.push({
