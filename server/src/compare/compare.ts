@@ -104,17 +104,21 @@ interface RawUnit {
 
 function rawUnits(doc: ResolutionDocument): { body: RawUnit[]; footnotes: RawUnit[] } {
   const body: RawUnit[] = [];
-  const addSubs = (prefix: string, subs: SubParagraph[]) => {
+  // "OP1 (a) (ii)": each label after its parents'. A decimal label names its parents itself
+  // ("1.3.2" is under "1.3"), so it takes their place: "OP1 1.3.2". Chained, labels nested a few
+  // hundred deep grew with the square of the depth, and a comparison's report with its cube.
+  const addSubs = (prefix: string, parentLabel: string, subs: SubParagraph[]) => {
     for (const [i, sub] of subs.entries()) {
-      const label = `${prefix} ${sub.label || `item ${i + 1}`}`;
+      const own = sub.label || `item ${i + 1}`;
+      const label = parentLabel && own.startsWith(`${parentLabel}.`) ? `${prefix.slice(0, prefix.length - parentLabel.length)}${own}` : `${prefix} ${own}`;
       body.push({ kind: 'subparagraph', label, content: sub.content });
-      addSubs(label, sub.subparagraphs);
+      addSubs(label, sub.scheme === 'decimal' ? own : '', sub.subparagraphs);
     }
   };
   const addParagraph = (p: Paragraph, prefix: 'PP' | 'OP') => {
     const label = `${prefix}${p.index}`;
     body.push({ kind: p.kind, label, content: p.content });
-    addSubs(label, p.subparagraphs);
+    addSubs(label, '', p.subparagraphs);
   };
   for (const p of doc.preambular ?? []) addParagraph(p, 'PP');
   for (const p of doc.operative ?? []) addParagraph(p, 'OP');
