@@ -220,6 +220,9 @@ function kindOf(feature: Feature, problem: Problem, where?: PositionClass): stri
   return `${feature}${positionTag(where)} ${problem.code}${problem.subject ? ` [${problem.subject}]` : ''}`;
 }
 
+/** Most diagnostics given to one code-action request. */
+const MAX_DIAGNOSTICS_ASKED = 10_000;
+
 export interface CheckOptions {
   /** Run only these features (the parse always runs): shrinking repeats only what failed. */
   only?: ReadonlySet<Feature>;
@@ -354,7 +357,10 @@ export function checkDocument(context: FuzzContext, uri: string, text: string, s
     ];
     // All at once (a whole-document request, as "quick fix…" on a selection of everything), then a
     // few one by one with their own range, as the light bulb asks.
-    run('codeActions', () => quickFixes(whole, diagnostics), (actions) => checkCodeActions(actions, uri, doc));
+    // Capped: with the known cost of many diagnostics, asking for a hundred thousand at once
+    // would hold a run for hours, while ten thousand already show whether that cost is there.
+    const asked = diagnostics.slice(0, MAX_DIAGNOSTICS_ASKED);
+    run('codeActions', () => quickFixes(whole, asked), (actions) => checkCodeActions(actions, uri, doc));
     for (let i = 0; i < Math.min(4, diagnostics.length); i++) {
       const diagnostic = r.pick(diagnostics);
       if (checkRangeIn(diagnostic.range, doc, 'request').length > 0) continue;
@@ -537,14 +543,16 @@ export async function runFuzz(context: FuzzContext, options: FuzzOptions): Promi
           printedHeader = true;
         }
         log(`  [${kind}] ${list.length}× — ${list[0].message.split('\n').join('\n    ')}`);
-        // What makes a case slow is usually its size: it is written whole. Once a kind has a short
-        // reproduction, shrinking another case of it is time better spent on new cases.
-        if (kind.startsWith('slow') || (total.minimal !== undefined && total.minimal.length <= GOOD_MINIMAL)) {
+        // What makes a case slow is usually its size: it is written whole, and so is a case too slow
+        // to check even once within the time for shrinking. Once a kind has a short reproduction,
+        // shrinking another case of it is time better spent on new cases.
+        const shrinkMs = options.shrinkMs ?? 20_000;
+        if (kind.startsWith('slow') || result.ms > shrinkMs || (total.minimal !== undefined && total.minimal.length <= GOOD_MINIMAL)) {
           if (total.minimal !== undefined) log(`  shrunk before: ${total.file ? path.relative(process.cwd(), total.file) : preview(total.minimal)}`);
           else if (options.outDir) total.file ??= writeFinding(options, fuzzCase, kind, list, fuzzCase.text, undefined, log);
           continue;
         }
-        const shrunk = shrinkCase(context, fuzzCase, list[0], options.shrinkMs ?? 20_000);
+        const shrunk = shrinkCase(context, fuzzCase, list[0], shrinkMs);
         log(`  minimal input (${shrunk.text.length} chars): ${preview(shrunk.text)}\n    ${shrunk.message.split('\n').join('\n    ')}`);
         if (total.minimal === undefined || shrunk.text.length < total.minimal.length) {
           total.minimal = shrunk.text;
