@@ -6,8 +6,10 @@
 // test/fixtures/real) with one to six mutations (mutations.ts), all drawn from the run's seed and
 // the case number, so that any case replays alone: `npm run fuzz -- --seed S --case N`. Every
 // feature is called the way server.ts calls it, with the seed corpus's knowledge base and
-// agreed-language index; the requests that take a position are asked where off-by-one errors
-// hide: at line ends, past them, on citations, references and markers, after "resolution ".
+// agreed-language index (where the server falls back from one provider to another, each is asked
+// on its own, so that the second is tested even where the first answers); the requests that take
+// a position are asked where off-by-one errors hide: at line ends, past them, on citations,
+// references and markers, after "resolution ".
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Diagnostic, Position, Range } from 'vscode-languageserver-types';
