@@ -11,11 +11,12 @@
 // `async function mySection(context)` that returns rows (see `row()`), add it to SECTIONS below.
 // Time with the shared `measure(fn, { runs, warmup })` helper.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureCompiled } from './lib/compiled.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 process.chdir(root);
@@ -50,70 +51,6 @@ if ((onlySections.length === 0 || onlySections.includes('agreed')) && typeof glo
     env: { ...process.env, UNRES_BENCH_CHILD: '1' },
   });
   process.exit(child.status ?? 1);
-}
-
-// ---- build ----------------------------------------------------------------------------------
-
-function run(command, args) {
-  console.log(`$ ${[path.basename(command), ...args].join(' ')}`);
-  const result = spawnSync(command, args, { stdio: 'inherit', cwd: root, shell: process.platform === 'win32' && command === 'npm' });
-  return result.status === 0;
-}
-
-function filesUnder(dir, ext) {
-  if (!existsSync(dir)) return [];
-  const found = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) found.push(...filesUnder(full, ext));
-    else if (entry.name.endsWith(ext) && !entry.name.endsWith('.d.ts')) found.push(full);
-  }
-  return found;
-}
-
-/**
- * Stale when out/server/src/parser/parse.js is missing, or a server/src/**\/*.ts file is newer
- * than what tsc -b made of it. tsc -b re-emits only the files whose content changed (and then
- * just rewrites out/.tsbuildinfo), so each source is compared with its own .js and with the build
- * info, never with parse.js alone, which would recompile on every run after any edit elsewhere.
- */
-function staleReason() {
-  const parseJs = path.join(root, 'out/server/src/parser/parse.js');
-  if (!existsSync(parseJs)) return 'out/server/src/parser/parse.js is missing';
-  const buildInfo = path.join(root, 'out/.tsbuildinfo');
-  const built = existsSync(buildInfo) ? statSync(buildInfo).mtimeMs : 0;
-  for (const ts of filesUnder(path.join(root, 'server/src'), '.ts')) {
-    const js = path.join(root, 'out', path.relative(root, ts)).replace(/\.ts$/, '.js');
-    const compiled = existsSync(js) ? js : parseJs;
-    if (statSync(ts).mtimeMs > Math.max(statSync(compiled).mtimeMs, built)) return `${path.relative(root, ts)} is newer than ${path.relative(root, compiled)}`;
-  }
-  return undefined;
-}
-
-function ensureCompiled() {
-  const reason = staleReason();
-  if (!reason) return;
-  console.log(`Compiling first: ${reason}.`);
-  if (!existsSync(path.join(root, 'node_modules'))) {
-    console.log('node_modules is missing: installing dependencies.');
-    if (!run('npm', ['ci', '--no-audit', '--no-fund'])) {
-      console.error('npm ci failed; cannot benchmark.');
-      process.exit(1);
-    }
-  }
-  let ok = run(process.execPath, ['node_modules/typescript/bin/tsc', '-b']);
-  if (!existsSync(path.join(root, 'out/server/src/parser/parse.js'))) {
-    // out/.tsbuildinfo says "up to date" even when outputs were deleted: rebuild everything.
-    console.log('tsc -b left out/server/src/parser/parse.js missing (out/.tsbuildinfo thinks it is up to date): forcing a full build.');
-    ok = run(process.execPath, ['node_modules/typescript/bin/tsc', '-b', '--force']);
-  }
-  if (!existsSync(path.join(root, 'out/server/src/parser/parse.js'))) {
-    console.error('tsc -b produced no out/server/src/parser/parse.js; cannot benchmark.');
-    process.exit(1);
-  }
-  if (!ok) console.warn('\n*** tsc -b reported errors: benchmarking the JavaScript it emitted anyway. ***\n');
-  const still = staleReason();
-  if (still) console.warn(`*** out/ may still be stale: ${still}. ***`);
 }
 
 // ---- measuring ------------------------------------------------------------------------------
@@ -1187,7 +1124,7 @@ function printSection(title, rows) {
 }
 
 async function main() {
-  ensureCompiled();
+  ensureCompiled({ purpose: 'benchmark' });
   if (PATHOLOGICAL_ROWS) {
     writeFileSync(PATHOLOGICAL_ROWS, JSON.stringify(await measurePathological(loadContext())));
     return;

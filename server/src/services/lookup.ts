@@ -98,7 +98,10 @@ export function resolveReference(document: ParsedDocument, reference: ParagraphR
       resolved.symbol = symbol;
       resolved.entry = entry;
       const text = textsOf(entry)[0];
-      if (text) resolved.source = { document: text.document.parsed, corpus: text.document, draft: text.draft };
+      // The cited resolution may be the very corpus text open in the editor: its paragraphs are
+      // then where the editor has them now, not where the corpus loaded them.
+      const open = text && uriKey(text.document.uri) === uriKey(document.uri);
+      if (text) resolved.source = { document: open ? document : text.document.parsed, corpus: text.document, draft: text.draft };
     }
   }
   const within = resolved.source ? queryOf(resolved.source.document.model) : undefined;

@@ -53,8 +53,13 @@ export function getDocumentSymbols(document: ParsedDocument, token?: Cancellatio
   if (model.operativePart) {
     // A later section's own preamble stands among the operative paragraphs, where it is.
     const sectionPreambles = model.preambular.filter((p) => !inPreamble(p));
-    const children = [...model.operative, ...sectionPreambles].sort((a, b) => a.start - b.start).map((p) => paragraphSymbol(p, p.kind === 'operative' ? 'OP' : 'PP'));
-    symbols.push(symbol('Operative part', SymbolKind.Namespace, model.operativePart, model.operativePart, count(children.length, 'paragraph'), children));
+    const paragraphs = [...model.operative, ...sectionPreambles].sort((a, b) => a.start - b.start);
+    const children = paragraphs.map((p) => paragraphSymbol(p, p.kind === 'operative' ? 'OP' : 'PP'));
+    // The operative part ends with its last operative paragraph, but a last section may hold
+    // only its preamble ("II", "Recalling also …,"): the symbol reaches to it, as the editor
+    // wants a child inside its parent.
+    const span = { start: model.operativePart.start, end: Math.max(model.operativePart.end, ...paragraphs.map((p) => p.end)) };
+    symbols.push(symbol('Operative part', SymbolKind.Namespace, span, model.operativePart, count(children.length, 'paragraph'), children));
   }
   if (model.closing) symbols.push(symbol(model.closing.meeting, SymbolKind.Event, model.closing, model.closing, model.closing.date?.text));
   if (model.footnotes.length > 0) {

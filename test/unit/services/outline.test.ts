@@ -61,6 +61,14 @@ describe('outline', () => {
     assert.deepStrictEqual(op.selectionRange, { start: { line: 4, character: 4 }, end: { line: 4, character: 11 } });
   });
 
+  it('holds a last section that has only its preamble inside the operative part', () => {
+    const text = 'The General Assembly,\n\nRecalling its resolution 73/266,\n\n1. Decides to remain seized of the matter;\n\nII\n\nRecalling also its resolution 74/28,\n';
+    const operative = getDocumentSymbols(parse(text)).find((s) => s.name === 'Operative part')!;
+    assert.deepStrictEqual(operative.children!.map((c) => c.name), ['OP1 Decides', 'PP2 Recalling also']);
+    assert.deepStrictEqual(operative.range, { start: { line: 4, character: 0 }, end: { line: 8, character: 36 } });
+    assert.deepStrictEqual(operative.selectionRange, { start: { line: 4, character: 0 }, end: { line: 4, character: 42 } });
+  });
+
   it('gives an empty outline for text that is not a resolution', () => {
     assert.deepStrictEqual(getDocumentSymbols(parse('')), []);
     const symbols = getDocumentSymbols(parse('Shopping list\n\nmilk, eggs\n'));
