@@ -7,7 +7,7 @@ import type { Fact, FactSource, KnowledgeBaseView, SymbolEntry } from '../corpus
 import type { CitationKind } from '../parser/model';
 import { ordinalWord } from '../parser/vocabulary';
 import { containerAt, documentName, symbolOf, textsOf } from '../services/lookup';
-import { formatDate } from '../services/markdown';
+import { formatDate } from '../text';
 import type { FileNames } from './files';
 
 const LABEL_WIDTH = 12;

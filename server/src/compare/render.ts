@@ -13,7 +13,7 @@
 // The HTML page is built from exported pieces (renderComparisonHtmlBody, COMPARISON_CSS,
 // changeAnchor) so that a webview can reuse the body under its own CSP.
 import { appendAll } from '../arrays';
-import { escapeMarkdown } from '../services/markdown';
+import { escapeHtml, escapeMarkdown } from '../text';
 import type { ComparedUnit, Comparison, ComparisonSummary, ParagraphChange } from './types';
 
 export type ComparisonFormat = 'text' | 'markdown' | 'html';
@@ -237,12 +237,6 @@ function renderMarkdown(comparison: Comparison, titles: ComparisonTitles, option
 
 // ---- html --------------------------------------------------------------------------------------
 
-const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-/** Escapes text for HTML content and attribute values. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]);
-}
 
 /**
  * Styles of the comparison body (scoped to `.unres-comparison`): serif text as the UN sets it,

@@ -9,8 +9,7 @@ import { displaySymbol, normalizeSymbol } from '../corpus/symbols';
 import type { CancellationToken, ParsedDocument } from '../parsedDocument';
 import type { Paragraph, ResolutionDocument, SubParagraph } from '../parser/model';
 import { ordinalWord } from '../parser/vocabulary';
-import { fileName } from './lookup';
-import { escapeMarkdown, shorten } from './markdown';
+import { escapeMarkdown, fileName, shorten } from '../text';
 
 const PARAGRAPH_LIMIT = 20;
 const CONTINUATION_LIMIT = 8;

@@ -9,7 +9,7 @@ import type { AgreedKind, AgreedLanguageIndex, NearestParagraph } from '../agree
 import type { CancellationToken, ParsedDocument } from '../parsedDocument';
 import type { Paragraph, Span, SubParagraph } from '../parser/model';
 import { sourceName, withPunctuation } from './agreedCompletion';
-import { escapeMarkdown } from './markdown';
+import { escapeMarkdown } from '../text';
 
 export const AGREED_LANGUAGE_CODE = 'unres.agreedLanguage';
 

@@ -6,7 +6,7 @@ import type { CompletionItem, Position } from 'vscode-languageserver-types';
 import type { CancellationToken, ParsedDocument } from '../parsedDocument';
 import { displaySymbol, sessionOf } from '../corpus/symbols';
 import type { KnowledgeBaseView, SymbolEntry } from '../corpus/types';
-import { escapeMarkdown, formatDate } from './markdown';
+import { escapeMarkdown, formatDate } from '../text';
 
 const MAX_ITEMS = 500;
 const LOOK_BACK = 800;

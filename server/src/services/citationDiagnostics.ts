@@ -13,6 +13,7 @@ import type { Citation, CleanText, ParagraphReference, ResolutionDocument, Span 
 import { queryOf, type DocumentQuery, type ResolvedTarget } from '../parser/query';
 import { MONTHS } from '../parser/vocabulary';
 import { isSeparatorAt, toCleanOffset } from '../parser/cleanText';
+import { fileName, listed } from '../text';
 
 export const CITATION_DATE = 'unres.citationDate';
 export const CITATION_ORDER = 'unres.citationOrder';
@@ -129,11 +130,11 @@ function describeSources(sources: FactSource[]): string {
   const rows = new Map<string, number[]>();
   for (const source of sources) {
     if (source.kind === 'document') {
-      const name = baseName(source.uri);
+      const name = fileName(source.uri);
       if (!texts.includes(name)) texts.push(name);
     } else if (source.kind === 'citation') citing.add(source.uri);
     else {
-      const name = baseName(source.uri);
+      const name = fileName(source.uri);
       const lines = rows.get(name) ?? [];
       if (!lines.includes(source.line)) lines.push(source.line);
       rows.set(name, lines);
@@ -152,15 +153,6 @@ function describeSources(sources: FactSource[]): string {
   return parts.join('; ');
 }
 
-function baseName(uri: string): string {
-  const path = uri.replace(/[?#].*$/, '');
-  const name = path.slice(path.lastIndexOf('/') + 1);
-  try {
-    return decodeURIComponent(name);
-  } catch {
-    return name;
-  }
-}
 
 // ---- blocks of clean text -------------------------------------------------------------------
 
@@ -602,7 +594,7 @@ function missingMessage(text: CorpusDocument, key: { key: string; display: strin
   const n = target.written.target.paragraph!;
   const name = key.display;
   // A draft stands in for the resolution it was adopted as: say which text was counted.
-  const via = text.symbol === key.key ? '' : ` (as in its draft ${text.symbol ?? baseName(text.uri)})`;
+  const via = text.symbol === key.key ? '' : ` (as in its draft ${text.symbol ?? fileName(text.uri)})`;
   const paragraph = target.paragraph;
   if (!paragraph) {
     const count = queryOf(text.parsed.model).numbering.real.length;
@@ -613,6 +605,3 @@ function missingMessage(text: CorpusDocument, key: { key: string; display: strin
   return `${name}${via} has no ${target.name}: its paragraph ${n} ${has}.`;
 }
 
-function listed(items: string[]): string {
-  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
-}

@@ -6,7 +6,6 @@
 // The comparison itself is server/src/compare; this module only finds the two texts (an open
 // document, text the client sends, or a corpus text by symbol, title or URI) and shapes the
 // answer. Like every service it imports LSP types only, never a connection.
-import * as path from 'path';
 import { compareDocuments } from '../compare/compare';
 import { COMPARISON_CSS, formatSummary, renderComparisonHtmlBody } from '../compare/render';
 import type { Comparison, ComparedUnit, ParagraphChange } from '../compare/types';
@@ -14,6 +13,7 @@ import { displaySymbol, normalizeSymbol } from '../corpus/symbols';
 import type { CorpusDocument, SymbolEntry } from '../corpus/types';
 import { checkInput } from '../inputGuard';
 import { CancellationToken, ParsedDocument, TextSource } from '../parsedDocument';
+import { fileName } from '../text';
 
 export const COMPARE_REQUEST = 'unres/compare';
 export const CORPUS_DOCUMENTS_REQUEST = 'unres/corpusDocuments';
@@ -229,13 +229,6 @@ function display(key: string): string {
   return symbol ? displaySymbol(symbol) : key;
 }
 
-function fileName(uri: string): string {
-  try {
-    return decodeURIComponent(path.posix.basename(new URL(uri).pathname)) || uri;
-  } catch {
-    return path.posix.basename(uri) || uri;
-  }
-}
 
 /** One version's units in their own order, "LABEL text" with a blank line between them. */
 function normalizedText(changes: ParagraphChange[], side: 'old' | 'new'): string {

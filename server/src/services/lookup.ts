@@ -8,6 +8,7 @@ import type { CorpusDocument, KnowledgeBaseView, SymbolEntry } from '../corpus/t
 import type { Citation, CleanText, Footnote, FootnoteMarker, Paragraph, ParagraphReference, ResolutionDocument, Span } from '../parser/model';
 import { toCleanOffset } from '../parser/cleanText';
 import { queryOf, type Container, type ResolvedTarget } from '../parser/query';
+import { fileName } from '../text';
 
 export type { Block } from '../parser/query';
 
@@ -141,14 +142,6 @@ export function excerptAround(clean: CleanText, span: Span, before = 110, after 
 
 // ---- names ------------------------------------------------------------------------------------
 
-export function fileName(uri: string): string {
-  const name = uri.slice(uri.lastIndexOf('/') + 1);
-  try {
-    return decodeURIComponent(name);
-  } catch {
-    return name;
-  }
-}
 
 /** How a corpus document is named to the user: its symbol when it has one, else its file name. */
 export function documentName(kb: KnowledgeBaseView, uri: string): string {

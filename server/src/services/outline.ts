@@ -3,6 +3,7 @@
 import { DocumentSymbol, SymbolKind } from 'vscode-languageserver-types';
 import type { CancellationToken, ParsedDocument } from '../parsedDocument';
 import type { HeaderFieldKind, Paragraph, Span, SubParagraph } from '../parser/model';
+import { excerpt, plural } from '../text';
 
 const FIELD_NAMES: Record<HeaderFieldKind, string> = {
   symbol: 'Symbol',
@@ -48,7 +49,7 @@ export function getDocumentSymbols(document: ParsedDocument, token?: Cancellatio
   const inPreamble = (p: Paragraph) => preamble !== undefined && p.start >= preamble.start && p.end <= preamble.end;
   if (preamble) {
     const children = model.preambular.filter(inPreamble).map((p) => paragraphSymbol(p, 'PP'));
-    symbols.push(symbol('Preamble', SymbolKind.Namespace, preamble, preamble, count(children.length, 'paragraph'), children));
+    symbols.push(symbol('Preamble', SymbolKind.Namespace, preamble, preamble, plural(children.length, 'paragraph'), children));
   }
   if (model.operativePart) {
     // A later section's own preamble stands among the operative paragraphs, where it is.
@@ -59,13 +60,13 @@ export function getDocumentSymbols(document: ParsedDocument, token?: Cancellatio
     // only its preamble ("II", "Recalling also …,"): the symbol reaches to it, as the editor
     // wants a child inside its parent.
     const span = { start: model.operativePart.start, end: Math.max(model.operativePart.end, ...paragraphs.map((p) => p.end)) };
-    symbols.push(symbol('Operative part', SymbolKind.Namespace, span, model.operativePart, count(children.length, 'paragraph'), children));
+    symbols.push(symbol('Operative part', SymbolKind.Namespace, span, model.operativePart, plural(children.length, 'paragraph'), children));
   }
   if (model.closing) symbols.push(symbol(model.closing.meeting, SymbolKind.Event, model.closing, model.closing, model.closing.date?.text));
   if (model.footnotes.length > 0) {
     const children = model.footnotes.map((f) => symbol(`Footnote ${f.label}`, SymbolKind.Key, f, f.labelSpan, excerpt(f.content.text, 80)));
     const span = { start: model.footnotes[0].start, end: model.footnotes[model.footnotes.length - 1].end };
-    symbols.push(symbol('Footnotes', SymbolKind.Namespace, span, model.footnotes[0].labelSpan, count(children.length, 'footnote'), children));
+    symbols.push(symbol('Footnotes', SymbolKind.Namespace, span, model.footnotes[0].labelSpan, plural(children.length, 'footnote'), children));
   }
   return symbols;
 
@@ -105,14 +106,4 @@ function clampSelection(selection: Span, range: Span): Span {
   return { start, end };
 }
 
-function count(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
-}
 
-/** The first words of a text, cut at a word boundary. */
-export function excerpt(text: string, max: number): string {
-  const trimmed = text.trim();
-  if (trimmed.length <= max) return trimmed;
-  const cut = trimmed.lastIndexOf(' ', max);
-  return trimmed.slice(0, cut > max / 2 ? cut : max).replace(/[,;:]$/, '') + '…';
-}

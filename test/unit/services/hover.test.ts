@@ -4,7 +4,7 @@ import type { KnowledgeBase } from '../../../server/src/corpus/knowledgeBase';
 import type { KnowledgeBaseView } from '../../../server/src/corpus/types';
 import type { ParsedDocument } from '../../../server/src/parsedDocument';
 import { getHover } from '../../../server/src/services/hover';
-import { escapeMarkdown } from '../../../server/src/services/markdown';
+import { escapeMarkdown } from '../../../server/src/text';
 import { withCursors } from '../../helpers';
 import { cursorAt, knowledgeBaseOf, parseSeed, parseText, plain, seedKnowledgeBase } from './lookupFixtures';
 

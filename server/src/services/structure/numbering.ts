@@ -22,6 +22,7 @@ import type { CancellationToken, ParsedDocument } from '../../parsedDocument';
 import { bareLabel as bare, decimalPrefix, formatLabel, labelValue } from '../../parser/labels';
 import type { LabelScheme, Paragraph, Span, SubParagraph } from '../../parser/model';
 import { ascending, nextNumbered, nextOffset, queryOf, skippedElsewhere, type Block, type DocumentQuery, type ResolvedTarget, type Structure } from '../../parser/query';
+import { overlaps } from '../../text';
 
 export const OP_NUMBER_GAP = 'unres.opNumberGap';
 export const OP_NUMBER_DUPLICATE = 'unres.opNumberDuplicate';
@@ -631,10 +632,4 @@ function paragraphOf(document: ParsedDocument, query: DocumentQuery, diagnostic:
   return paragraph ? paragraphName(paragraph) : undefined;
 }
 
-function before(a: Range['start'], b: Range['start']): boolean {
-  return a.line < b.line || (a.line === b.line && a.character < b.character);
-}
 
-function overlaps(a: Range, b: Range): boolean {
-  return !before(a.end, b.start) && !before(b.end, a.start);
-}

@@ -18,7 +18,7 @@ import { toSourceOffset, toSourceSpan } from '../../parser/cleanText';
 import type { CleanText, Paragraph, Span, SubParagraph } from '../../parser/model';
 import { ordinalWord, parseOrdinalWord } from '../../parser/vocabulary';
 import type { OpeningVocabulary } from './openingPhrases';
-import { overlaps, rangeKey } from '../ranges';
+import { overlaps, rangeKey } from '../../text';
 
 export { openingVocabulary } from './openingPhrases';
 export type { OpeningVocabulary } from './openingPhrases';
