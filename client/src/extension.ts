@@ -3,6 +3,7 @@ import { commands, ExtensionContext, Uri, window, workspace } from 'vscode';
 import {
   CloseAction, CloseHandlerResult, ErrorAction, ErrorHandler, ErrorHandlerResult, LanguageClient, LanguageClientOptions, ServerOptions, TransportKind,
 } from 'vscode-languageclient/node';
+import { PROCESS_ID_REQUEST, USER_SETTINGS_NOTIFICATION } from '../../server/src/protocol';
 import { registerCompareCommands } from './compare/commands';
 
 let client: LanguageClient | undefined;
@@ -10,8 +11,6 @@ let client: LanguageClient | undefined;
 /** Settings that name files to read; VS Code withholds their workspace values until the workspace is trusted. */
 const RESTRICTED = ['corpus.paths', 'corpus.catalogues'];
 
-/** The server's notification for a change of the user's own corpus settings (server/src/corpus/corpusSettings.ts). */
-const USER_SETTINGS_NOTIFICATION = 'unres/didChangeUserSettings';
 
 /** Not in the Command Palette: the server's process id, for the test that kills the server. */
 const PROCESS_ID_COMMAND = 'unres.serverProcessId';
@@ -34,7 +33,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
   await client.start();
   registerCompareCommands(context, client);
   context.subscriptions.push(
-    commands.registerCommand(PROCESS_ID_COMMAND, () => client?.sendRequest<number>('unres/processId')),
+    commands.registerCommand(PROCESS_ID_COMMAND, () => client?.sendRequest<number>(PROCESS_ID_REQUEST)),
     workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration('unres.corpus')) void client?.sendNotification(USER_SETTINGS_NOTIFICATION, userCorpusSettings());
     }),

@@ -12,7 +12,7 @@ import type { AgreedLanguageIndex } from './agreed/types';
 import type { CorpusSources } from './corpus/corpusLoader';
 import type { KnowledgeBase } from './corpus/knowledgeBase';
 import { CorpusService } from './corpus/corpusService';
-import { clientCorpusSettings, corpusSourcesOf, folderPath, USER_SETTINGS_NOTIFICATION, userCorpusSettings, type ClientCorpusSettings } from './corpus/corpusSettings';
+import { clientCorpusSettings, corpusSourcesOf, folderPath, userCorpusSettings, type ClientCorpusSettings } from './corpus/corpusSettings';
 import { checkInput } from './inputGuard';
 import { clampChange, clampPosition, clampRange } from './positions';
 import { getDiagnostics, inputDiagnostics } from './services/diagnostics';
@@ -20,7 +20,8 @@ import { FIX_ALL_KIND, getFixAllAction, wantsKind } from './services/fixAll';
 import { getNumberingCodeActions, getNumberingFixAll } from './services/structure/numbering';
 import { getStyleCodeActions, getStyleFixAll, openingVocabulary } from './services/structure/style';
 import { applySeverities } from './services/severity';
-import { COMPARE_REQUEST, compareRequest, CompareParams, CORPUS_DOCUMENTS_REQUEST, corpusDocuments } from './services/compareRequest';
+import { COMPARE_REQUEST, CORPUS_DOCUMENTS_REQUEST, PROCESS_ID_REQUEST, USER_SETTINGS_NOTIFICATION, type CompareParams } from './protocol';
+import { compareRequest, corpusDocuments } from './services/compareRequest';
 import {
   findCitationReferences, getAgreedCodeActions, getAgreedCompletions, getAgreedHover, getCitationCodeActions, getCitationCompletions, getDefinition, getDocumentLinks, getDocumentSymbols, getFoldingRanges, getHover,
   getInlayHints, getSemanticTokens, ParsedDocument, ParsedDocuments, SEMANTIC_TOKENS_LEGEND,
@@ -256,7 +257,7 @@ documents.onDidClose(({ document }) => {
 });
 
 // For the VS Code test that kills the server and waits for the client to restart it.
-connection.onRequest('unres/processId', () => process.pid);
+connection.onRequest(PROCESS_ID_REQUEST, () => process.pid);
 
 connection.onShutdown(() => {
   agreedBuild?.abort();

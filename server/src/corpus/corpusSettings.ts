@@ -19,8 +19,6 @@ import type { CorpusSources } from './corpusLoader';
 export const PATHS_SETTING = 'unres.corpus.paths';
 export const CATALOGUES_SETTING = 'unres.corpus.catalogues';
 
-/** Sent by VS Code's client when the user's own corpus settings change: `{ corpus: { paths, catalogues } }`. */
-export const USER_SETTINGS_NOTIFICATION = 'unres/didChangeUserSettings';
 
 export interface CorpusSettingValues {
   paths: string[];
