@@ -112,6 +112,7 @@ function single(value) {
 
 function loadContext() {
   const { parseResolution } = require(path.join(root, 'out/server/src/parser/parse.js'));
+  // The language service the server and the command line use; each section makes its own with the knowledge it needs.
   const service = require(path.join(root, 'out/server/src/languageService.js'));
   const corpus = path.join(root, 'corpus');
   const seeds = readdirSync(corpus)
@@ -167,12 +168,19 @@ function syntheticDraft({ parseResolution, service, seeds }) {
   if (model.preambular.length !== draft.preambular || model.operative.length !== draft.operative) {
     console.warn(`*** synthetic draft: generated ${draft.preambular} PP + ${draft.operative} OP but the parser read ${model.preambular.length} + ${model.operative.length} ***`);
   }
-  const document = new service.ParsedDocument('file:///bench/synthetic.unres', 1, model);
+  const { KnowledgeBase } = require(path.join(root, 'out/server/src/corpus/knowledgeBase.js'));
+  const { EMPTY_AGREED_INDEX } = require(path.join(root, 'out/server/src/agreed/empty.js'));
+  const ls = service.createLanguageService({ knowledge: { kb: KnowledgeBase.empty(), agreed: EMPTY_AGREED_INDEX } });
+  const uri = 'file:///bench/synthetic.unres';
+  const source = { uri, version: 1, getText: () => draft.text };
+  ls.parse(source);
   const parse = measure(() => parseResolution(draft.text));
-  const features = measure(() => [service.getDocumentSymbols(document), service.getFoldingRanges(document), service.getSemanticTokens(document)]);
+  // The parse is cached by version: the features alone.
+  const features = measure(() => [ls.getDocumentSymbols(source), ls.getFoldingRanges(source), ls.getSemanticTokens(source)]);
+  let version = 1;
   const whole = measure(() => {
-    const parsed = service.ParsedDocument.parse({ uri: 'file:///bench/synthetic.unres', version: 1, getText: () => draft.text });
-    return [service.getDocumentSymbols(parsed), service.getFoldingRanges(parsed), service.getSemanticTokens(parsed)];
+    const edited = { uri, version: ++version, getText: () => draft.text };
+    return [ls.getDocumentSymbols(edited), ls.getFoldingRanges(edited), ls.getSemanticTokens(edited)];
   });
   return [
     row(`parse 300-paragraph draft (${note})`, parse, 10),
@@ -297,18 +305,21 @@ async function hoverLatency({ service, seeds }) {
   const { loadCorpus } = require(path.join(root, 'out/server/src/corpus/corpusLoader.js'));
   const { KnowledgeBase } = require(path.join(root, 'out/server/src/corpus/knowledgeBase.js'));
   const { pathToFileURL } = await import('node:url');
+  const { EMPTY_AGREED_INDEX } = require(path.join(root, 'out/server/src/agreed/empty.js'));
   const kb = KnowledgeBase.build(await loadCorpus({ shippedDir: path.join(root, 'corpus'), folders: [], catalogues: [] }));
+  const ls = service.createLanguageService({ knowledge: { kb, agreed: EMPTY_AGREED_INDEX } });
   const targets = [];
   for (const { name, text } of seeds) {
     const uri = pathToFileURL(path.join(root, 'corpus', name)).toString();
-    const document = service.ParsedDocument.parse({ uri, version: 1, getText: () => text });
+    const source = { uri, version: 1, getText: () => text };
+    const document = ls.parse(source);
     const { citations, references, markers } = document.model;
-    for (const node of [...citations, ...references, ...markers]) targets.push({ document, position: document.lines.positionAt(node.start + 1) });
+    for (const node of [...citations, ...references, ...markers]) targets.push({ source, position: document.lines.positionAt(node.start + 1) });
   }
   let next = 0;
   const stats = measure(() => {
-    const { document, position } = targets[next++ % targets.length];
-    return service.getHover(document, position, kb);
+    const { source, position } = targets[next++ % targets.length];
+    return ls.getHover(source, position);
   }, { runs: Math.max(RUNS * 5, targets.length * 3), warmup: targets.length });
   return [row(`hover on ${targets.length} citations, references and markers of the seeds (each run one hover)`, stats, 5, 'p95')];
 }
@@ -678,18 +689,19 @@ async function diagnosticsLatency({ parseResolution, service, seeds }) {
   const { loadCorpus } = require(path.join(root, 'out/server/src/corpus/corpusLoader.js'));
   const { KnowledgeBase } = require(path.join(root, 'out/server/src/corpus/knowledgeBase.js'));
   const { buildAgreedIndex } = require(path.join(root, 'out/server/src/agreed/index.js'));
-  const { getDiagnostics } = require(path.join(root, 'out/server/src/services/diagnostics.js'));
   const kb = KnowledgeBase.build(await loadCorpus({ shippedDir: path.join(root, 'corpus'), folders: [], catalogues: [] }));
   const agreed = buildAgreedIndex(kb.documents());
+  const ls = service.createLanguageService({ knowledge: { kb, agreed } });
   const draft = buildDraft(parseResolution, seeds);
-  const document = service.ParsedDocument.parse({ uri: 'untitled:bench-draft', version: 1, getText: () => draft.text });
+  const source = { uri: 'untitled:bench-draft', version: 1, getText: () => draft.text };
+  const document = ls.parse(source);
   // Cold: a draft never seen, every paragraph compared through the index (no cache).
   const blocks = [...document.model.preambular, ...document.model.operative];
   const { getCitationDiagnostics } = require(path.join(root, 'out/server/src/services/citationDiagnostics.js'));
   const cold = measure(() => [getCitationDiagnostics(document, kb), blocks.map((p) => agreed.nearest(p.content.text, p.kind))], { runs: Math.min(RUNS, 50), warmup: 5 });
   // Warm: after a keystroke, as the server re-checks while the drafter types (one paragraph changed).
-  const rules = measure(() => getDiagnostics(document, { kb, agreed }), { runs: Math.min(RUNS, 100), warmup: Math.min(WARMUP, 10) });
-  const found = getDiagnostics(document, { kb, agreed }).length;
+  const rules = await measureAsync(() => ls.getDiagnostics(source), { runs: Math.min(RUNS, 100), warmup: Math.min(WARMUP, 10) });
+  const found = (await ls.getDiagnostics(source)).length;
 
   const { LspClient } = require(path.join(root, 'out/test/protocol/lspClient.js'));
   const client = await LspClient.start();
@@ -963,7 +975,6 @@ async function measurePathological({ service }) {
   const { loadCorpus } = require(path.join(root, 'out/server/src/corpus/corpusLoader.js'));
   const { KnowledgeBase } = require(path.join(root, 'out/server/src/corpus/knowledgeBase.js'));
   const { buildAgreedIndex } = require(path.join(root, 'out/server/src/agreed/index.js'));
-  const { getDiagnostics } = require(path.join(root, 'out/server/src/services/diagnostics.js'));
   const kb = KnowledgeBase.build(await loadCorpus({ shippedDir: path.join(root, 'corpus'), folders: [], catalogues: [] }));
   // A fresh agreed-language index for each run: the deviation check caches its answers by index and
   // paragraph, and one size's paragraphs would otherwise be answered from another's run.
@@ -1037,21 +1048,22 @@ async function measurePathological({ service }) {
       },
     },
   ];
-  const check = (text, context) => getDiagnostics(service.ParsedDocument.parse({ uri: 'untitled:pathological', version: 1, getText: () => text }), context);
+  // Through the language service, as the server publishes them: parse, then every check.
+  const check = (text, context) => service.createLanguageService({ knowledge: context }).getDiagnostics({ uri: 'untitled:pathological', version: 1, getText: () => text });
   const rows = [];
   for (const shape of shapes) {
     const sizes = [1, 2, 4, 8].map((factor) => {
       const n = shape.scale ? shape.scale(shape.base, factor) : shape.base * factor;
       return { factor, n, text: shape.text(n), times: new Float64Array(PATHOLOGICAL_RUNS), found: 0 };
     });
-    sink = check(sizes[0].text, freshContext());
+    sink = await check(sizes[0].text, freshContext());
     for (let run = 0; run < PATHOLOGICAL_RUNS; run++) {
       for (const size of sizes) {
         const context = freshContext();
         sink = undefined;
         globalThis.gc?.();
         const started = process.hrtime.bigint();
-        sink = check(size.text, context);
+        sink = await check(size.text, context);
         size.times[run] = Number(process.hrtime.bigint() - started) / 1e6;
         size.found = sink.length;
       }

@@ -20,13 +20,22 @@ import { renderComparison } from '../../server/src/compare/render';
 import type { Comparison } from '../../server/src/compare/types';
 import { loadCorpus } from '../../server/src/corpus/corpusLoader';
 import { KnowledgeBase } from '../../server/src/corpus/knowledgeBase';
-import {
-  findCitationReferences, getAgreedCodeActions, getAgreedCompletions, getAgreedHover, getCitationCodeActions, getCitationCompletions, getDefinition,
-  getDocumentLinks, getDocumentSymbols, getFoldingRanges, getHover, getInlayHints, getSemanticTokens, ParsedDocument, SEMANTIC_TOKENS_LEGEND,
-} from '../../server/src/languageService';
+import { ParsedDocument } from '../../server/src/parsedDocument';
+import { getAgreedCompletions } from '../../server/src/services/agreedCompletion';
+import { getAgreedCodeActions, getAgreedHover } from '../../server/src/services/agreedDeviation';
+import { getCitationCodeActions } from '../../server/src/services/citationCodeActions';
+import { getCitationCompletions } from '../../server/src/services/citationCompletion';
+import { findCitationReferences } from '../../server/src/services/citationReferences';
+import { getDefinition } from '../../server/src/services/definition';
+import { getDocumentLinks } from '../../server/src/services/documentLinks';
+import { getFoldingRanges } from '../../server/src/services/folding';
+import { getHover } from '../../server/src/services/hover';
+import { getInlayHints } from '../../server/src/services/inlayHints';
+import { getDocumentSymbols } from '../../server/src/services/outline';
+import { getSemanticTokens, SEMANTIC_TOKENS_LEGEND } from '../../server/src/services/semanticTokens';
 import type { ResolutionDocument } from '../../server/src/parser/model';
 import { parseResolution } from '../../server/src/parser/parse';
-import { getDiagnostics, inputDiagnostics } from '../../server/src/services/diagnostics';
+import { inputDiagnostics, runChecks } from '../../server/src/services/rules';
 import { getFixAllAction } from '../../server/src/services/fixAll';
 import { getNumberingCodeActions, getNumberingFixAll } from '../../server/src/services/structure/numbering';
 import { getStyleCodeActions, getStyleFixAll, openingVocabulary, type OpeningVocabulary } from '../../server/src/services/structure/style';
@@ -339,7 +348,7 @@ export function checkDocument(context: FuzzContext, uri: string, text: string, s
   }
 
   let diagnostics: Diagnostic[] = [];
-  const diagnose = () => getDiagnostics(document, { kb: context.kb, agreed: context.agreed });
+  const diagnose = () => runChecks(document, context);
   if (wanted('diagnostics')) {
     // Code actions are asked for the diagnostics the server published, so a throw leaves none to ask about.
     diagnostics = run('diagnostics', diagnose, (list) => checkDiagnostics(list, doc, textOf)) ?? [];

@@ -9,9 +9,11 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import {
-  getDocumentSymbols, getFoldingRanges, getInlayHints, getSemanticTokens, ParsedDocument, SEMANTIC_TOKENS_LEGEND,
-} from '../../server/src/languageService';
+import { ParsedDocument } from '../../server/src/parsedDocument';
+import { getFoldingRanges } from '../../server/src/services/folding';
+import { getInlayHints } from '../../server/src/services/inlayHints';
+import { getDocumentSymbols } from '../../server/src/services/outline';
+import { getSemanticTokens, SEMANTIC_TOKENS_LEGEND } from '../../server/src/services/semanticTokens';
 import { parseResolution } from '../../server/src/parser/parse';
 import { caseSeed, mutate, Random } from '../fuzz/mutations';
 import { shrinkText } from '../fuzz/shrink';

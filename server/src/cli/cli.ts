@@ -9,7 +9,8 @@ import { checkCorpusOptions, loadKnowledge, packageVersion } from './corpus';
 import { FileNames, InputError, readDraft } from './files';
 import { formatLookup, lookupQueries } from './lookup';
 import { formatOutline } from './outline';
-import { resolveCode, RULES } from './rules';
+import { createLanguageService } from '../languageService';
+import { resolveCode, RULES } from '../services/rules';
 import { displaySymbol, undocsUrl } from '../corpus/symbols';
 
 export interface Io {
@@ -80,13 +81,14 @@ async function check(options: CliOptions, io: Io): Promise<number> {
   const names = new FileNames();
   const knowledge = await loadKnowledge(options, names, true);
   warn(io, knowledge.warnings);
+  const service = createLanguageService({ knowledge, settings: { severities: () => severities } });
   const results: FileResult[] = [];
   let unreadable = false;
   for (const file of options.args) {
     try {
       const draft = readDraft(file);
       names.remember(draft);
-      results.push(checkDraft(draft, { kb: knowledge.kb, agreed: knowledge.agreed!, severities, names }));
+      results.push(await checkDraft(draft, { service, kb: knowledge.kb, names }));
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       io.stderr(`unres: ${error.message}\n`);
@@ -135,7 +137,9 @@ async function lookup(options: CliOptions, io: Io): Promise<number> {
 
 /** The checks and their default levels, for `unres check --help`. */
 function checkList(): string {
-  const width = Math.max(...RULES.map((rule) => rule.code.length));
-  const lines = RULES.map((rule) => `  ${rule.code.padEnd(width)}  ${rule.level.padEnd(11)}  ${rule.description}`);
+  // Binary and oversized files are refused (exit status 2), never checked.
+  const rules = RULES.filter((rule) => rule.family !== 'input');
+  const width = Math.max(...rules.map((rule) => rule.code.length));
+  const lines = rules.map((rule) => `  ${rule.code.padEnd(width)}  ${rule.level.padEnd(11)}  ${rule.description}`);
   return `Checks (codes for --severity, with their default level):\n${lines.join('\n')}\n`;
 }

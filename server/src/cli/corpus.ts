@@ -4,19 +4,14 @@
 import { existsSync, readFileSync } from 'fs';
 import * as path from 'path';
 import { fileURLToPath } from 'url';
-import { buildAgreedIndex } from '../agreed/index';
 import { appendAll } from '../arrays';
-import type { AgreedLanguageIndex } from '../agreed/types';
-import { loadCorpus } from '../corpus/corpusLoader';
-import { KnowledgeBase } from '../corpus/knowledgeBase';
 import type { CorpusProblem } from '../corpus/types';
+import { loadKnowledge as loadSharedKnowledge, type LoadedKnowledge } from '../knowledge';
 import type { CliOptions } from './args';
 import { checkCorpusPath, type FileNames } from './files';
 
-export interface Knowledge {
-  kb: KnowledgeBase;
-  /** Built only when asked for (check). */
-  agreed?: AgreedLanguageIndex;
+/** The knowledge the language service reads, with the corpus's problems as warning lines. */
+export interface Knowledge extends LoadedKnowledge {
   /** One line per corpus problem, naming the file (and row). */
   warnings: string[];
 }
@@ -68,12 +63,9 @@ export async function loadKnowledge(options: CliOptions, names: FileNames, withA
       shippedDir = undefined;
     }
   }
-  const loaded = await loadCorpus({ shippedDir, folders: options.corpus, catalogues: options.catalogues });
-  const kb = KnowledgeBase.build(loaded);
+  const loaded = await loadSharedKnowledge({ shippedDir, folders: options.corpus, catalogues: options.catalogues }, { agreed: withAgreed });
   appendAll(warnings, loaded.problems.map((problem) => describe(problem, names)));
-  const knowledge: Knowledge = { kb, warnings };
-  if (withAgreed) knowledge.agreed = buildAgreedIndex(kb.documents());
-  return knowledge;
+  return { ...loaded, warnings };
 }
 
 /** "data/catalogue.csv: row 4: …", the file named as the rest of the output names files. */

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import type { TextEdit } from 'vscode-languageserver-types';
-import { ParsedDocument } from '../../../server/src/languageService';
+import { ParsedDocument } from '../../../server/src/parsedDocument';
 import { getFixAllAction } from '../../../server/src/services/fixAll';
 import { getNumberingFixAll } from '../../../server/src/services/structure/numbering';
 import { mulberry32 } from '../../helpers';

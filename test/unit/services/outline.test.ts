@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import type { DocumentSymbol } from 'vscode-languageserver-types';
-import { getDocumentSymbols, ParsedDocument } from '../../../server/src/languageService';
+import { ParsedDocument } from '../../../server/src/parsedDocument';
+import { getDocumentSymbols } from '../../../server/src/services/outline';
 import { assertGolden, readSeed, SEEDS } from '../../helpers';
 
 function parse(text: string): ParsedDocument {

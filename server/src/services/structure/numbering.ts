@@ -553,9 +553,21 @@ function toTextEdits(document: ParsedDocument, edits: OffsetEdit[]): TextEdit[] 
   return edits.map((edit) => ({ range: document.range(edit), newText: edit.text }));
 }
 
-/** Every numbering and label fix at once: the "Fix all" edits of this module. */
-export function getNumberingFixAll(document: ParsedDocument): TextEdit[] {
-  return toTextEdits(document, planEdits(document, queryOf(document.model), { numbers: true, labels: 'all' }));
+/**
+ * The "Fix all" edits of this module for the codes `include` accepts: renumbering when a
+ * numbering code it accepts is reported, relettering each paragraph that has a label code it
+ * accepts. A renumbering moves every number at once: it cannot fix a gap and leave a duplicate.
+ */
+export function getNumberingFixAll(document: ParsedDocument, include: (code: string) => boolean = () => true): TextEdit[] {
+  const diagnostics = getNumberingDiagnostics(document).filter((d) => include(String(d.code)));
+  const numbers = diagnostics.some((d) => NUMBERING_CODES.includes(String(d.code)));
+  const labels = new Set<string>();
+  for (const diagnostic of diagnostics) {
+    const data = diagnostic.data as NumberingData | undefined;
+    if (LABEL_CODES.includes(String(diagnostic.code)) && data?.fix === 'reletter') labels.add(data.paragraph);
+  }
+  if (!numbers && labels.size === 0) return [];
+  return toTextEdits(document, planEdits(document, queryOf(document.model), { numbers, labels }));
 }
 
 export function getNumberingCodeActions(document: ParsedDocument, range: Range, diagnostics: Diagnostic[], token?: CancellationToken): CodeAction[] {

@@ -1,0 +1,108 @@
+// What the language service knows beyond the open document: the knowledge base (the corpus's
+// texts and catalogues, facts merged with their sources) and the agreed-language index built
+// from its paragraphs. The two are rebuilt together: a new corpus load starts a new index build
+// and stops the one it supersedes, and until the build finishes requests see the index of the
+// previous corpus. Nothing here ever makes a request wait.
+//
+// The server keeps one `Knowledge` for its lifetime (`configure` on every settings change); the
+// command line loads one once (`loadKnowledge`).
+import { EMPTY_AGREED_INDEX } from './agreed/empty';
+import { buildAgreedIndex, buildAgreedIndexAsync } from './agreed/index';
+import type { AgreedLanguageIndex } from './agreed/types';
+import { loadCorpus, type CorpusSources } from './corpus/corpusLoader';
+import { CorpusService } from './corpus/corpusService';
+import { KnowledgeBase } from './corpus/knowledgeBase';
+import type { CorpusProblem } from './corpus/types';
+
+/** What the checks and lookups read: the current knowledge base and agreed-language index. */
+export interface KnowledgeView {
+  readonly kb: KnowledgeBase;
+  readonly agreed: AgreedLanguageIndex;
+}
+
+export interface KnowledgeEvents {
+  /** A corpus load finished; `newProblems` are those the previous load did not report. */
+  corpusLoaded?(kb: KnowledgeBase, elapsedMs: number, newProblems: string[]): void;
+  /** The agreed-language index of the current corpus is built. */
+  agreedIndexed?(index: AgreedLanguageIndex, elapsedMs: number): void;
+  log?(message: string): void;
+}
+
+export class Knowledge implements KnowledgeView {
+  private index: AgreedLanguageIndex = EMPTY_AGREED_INDEX;
+  private build: AbortController | undefined;
+  private indexing: Promise<void> = Promise.resolve();
+  private readonly corpus: CorpusService;
+
+  constructor(private readonly events: KnowledgeEvents = {}) {
+    this.corpus = new CorpusService({
+      loaded: (kb, elapsedMs, newProblems) => {
+        this.events.corpusLoaded?.(kb, elapsedMs, newProblems);
+        this.indexing = this.indexAgreedLanguage(kb);
+      },
+      log: (message) => this.events.log?.(message),
+    });
+  }
+
+  get kb(): KnowledgeBase {
+    return this.corpus.current;
+  }
+
+  get agreed(): AgreedLanguageIndex {
+    return this.index;
+  }
+
+  /** Loads the corpus from these sources (unless they are the ones loaded), in the background. */
+  configure(sources: CorpusSources): void {
+    this.corpus.configure(sources);
+  }
+
+  reload(): void {
+    this.corpus.reload();
+  }
+
+  /** Resolves when the latest corpus load has finished (its index may still be building). */
+  whenLoaded(): Promise<void> {
+    return this.corpus.whenLoaded();
+  }
+
+  /** Resolves when the latest load and its index build have finished (tests, the bench). */
+  async whenReady(): Promise<void> {
+    await this.corpus.whenLoaded();
+    await this.indexing;
+  }
+
+  dispose(): void {
+    this.build?.abort();
+    this.corpus.dispose();
+  }
+
+  /** Indexes the corpus paragraphs in the background; a newer corpus stops an older build. */
+  private async indexAgreedLanguage(kb: KnowledgeBase): Promise<void> {
+    this.build?.abort();
+    const build = (this.build = new AbortController());
+    const started = Date.now();
+    try {
+      const index = await buildAgreedIndexAsync([...kb.documents()], { signal: build.signal });
+      if (build.signal.aborted) return;
+      this.index = index;
+      this.events.agreedIndexed?.(index, Date.now() - started);
+    } catch (error) {
+      if ((error as Error)?.name === 'AbortError' || build.signal.aborted) return;
+      this.events.log?.(`Indexing agreed language failed: ${error instanceof Error ? error.stack : error}`);
+    }
+  }
+}
+
+/** Knowledge loaded once, for the command line: the corpus, and the index when asked for. */
+export interface LoadedKnowledge extends KnowledgeView {
+  kb: KnowledgeBase;
+  problems: readonly CorpusProblem[];
+}
+
+export async function loadKnowledge(sources: CorpusSources, options: { agreed: boolean }): Promise<LoadedKnowledge> {
+  const loaded = await loadCorpus(sources);
+  const kb = KnowledgeBase.build(loaded);
+  const agreed = options.agreed ? buildAgreedIndex(kb.documents()) : EMPTY_AGREED_INDEX;
+  return { kb, agreed, problems: loaded.problems };
+}
