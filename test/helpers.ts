@@ -58,7 +58,9 @@ interface EditableDocument {
 }
 
 /** Applies a document's edits, last first, the way an editor does; edits must not overlap. */
-export function applyEdits(document: EditableDocument, edits: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }[]): string {
+type Edit = { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string };
+
+export function applyEdits(document: EditableDocument, edits: Edit[]): string {
   const offsets = edits
     .map((edit) => ({ start: document.lines.offsetAt(edit.range.start), end: document.lines.offsetAt(edit.range.end), text: edit.newText }))
     .sort((a, b) => b.start - a.start);

@@ -10,7 +10,7 @@ import { MONTHS } from './parser/vocabulary';
 
 // Everything the brief names plus ':' and '@' (bare "https://…" and "a@b.c" autolinks in GFM),
 // '"' and "'" (link titles), '$' (math in some renderers), '=' and '^' (setext, footnotes).
-const SIGNIFICANT = /[\\`*_{}\[\]()#+\-.!|<>~&:@"'$=^]/g;
+const SIGNIFICANT = /[\\`*_{}[\]()#+\-.!|<>~&:@"'$=^]/g;
 
 /** Escapes untrusted text for Markdown: inert whatever it contains. */
 export function escapeMarkdown(text: string): string {

@@ -597,7 +597,9 @@ export async function runFuzz(context: FuzzContext, options: FuzzOptions): Promi
 const GOOD_MINIMAL = 2000;
 
 /** Writes a failing document and what is known of it (seeds, mutations, messages); returns the document's path. */
-function writeFinding(options: FuzzOptions, fuzzCase: FuzzCase, kind: string, list: Violation[], text: string, minimalMessage: string | undefined, log: (line: string) => void): string {
+function writeFinding(
+  options: FuzzOptions, fuzzCase: FuzzCase, kind: string, list: Violation[], text: string, minimalMessage: string | undefined, log: (line: string) => void,
+): string {
   const name = `${hex(options.seed)}-case${fuzzCase.index}-${slug(kind)}`;
   const file = path.join(options.outDir!, `${name}.txt`);
   fs.writeFileSync(file, text);

@@ -459,7 +459,7 @@ export const FUZZ_MUTATIONS: Record<string, Mutation> = {
     const number = r.range(1, 30);
     const deepest = nested ? Math.floor(Math.sqrt(Math.max(0, room) / 1.05)) : Math.floor(room / 2.2);
     const depth = Math.max(1, Math.min(deepest, r.chance(0.5) ? 5000 : r.length(3000)));
-    let block = '';
+    let block: string;
     if (nested) {
       block = `${number}. Decides:\n`;
       let label = `${number}.1`;

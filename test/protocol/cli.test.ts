@@ -65,7 +65,8 @@ describe('cli: unres', function () {
 
     it('a draft with problems: JSON (golden)', () => {
       const run = expectStatus(unres('check', '--format', 'json', PROBLEMS), 1);
-      const json = JSON.parse(run.stdout) as { files: { file: string; problems: { line: number; column: number; severity: string; code: string }[] }[]; summary: Record<string, number> };
+      type Problem = { line: number; column: number; severity: string; code: string };
+      const json = JSON.parse(run.stdout) as { files: { file: string; problems: Problem[] }[]; summary: Record<string, number> };
       assert.strictEqual(json.files[0].file, PROBLEMS);
       assert.deepStrictEqual(json.summary, { files: 1, error: 1, warning: 8, information: 1, hint: 0 });
       assert.ok(json.files[0].problems.some((p) => p.code === 'unres.citationDate' && p.severity === 'error' && p.line === 8 && p.column === 37));

@@ -50,7 +50,7 @@ export async function runSuite(suiteName: string, files: string[], afterTests?: 
   const mocha = new Mocha({ ui: 'tdd', reporter: 'spec', timeout: 60_000, color: false });
   for (const file of files) mocha.addFile(file);
 
-  let counts: Counts = { passes: 0, failures: 0, pending: 0 };
+  let counts: Counts;
   try {
     counts = await new Promise<Counts>((resolve, reject) => {
       try {

@@ -103,7 +103,8 @@ export function registerCompareCommands(context: ExtensionContext, client: Langu
       const options = optionsOf(arg);
       const document = await documentToCompare(options);
       if (!document) return undefined;
-      let old: CompareSide | undefined = options.symbol ? { symbol: options.symbol } : options.title ? { title: options.title } : options.with ? { uri: String(options.with) } : undefined;
+      let old: CompareSide | undefined =
+        options.symbol ? { symbol: options.symbol } : options.title ? { title: options.title } : options.with ? { uri: String(options.with) } : undefined;
       if (!old) {
         const picked = await pickCorpusDocument(client, document);
         if (!picked) return undefined;

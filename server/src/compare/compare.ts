@@ -139,6 +139,7 @@ function sourceSpan(content: CleanText): { start: number; end: number } {
 const HYPHENS = /[\u002d\u00ad\u2010-\u2015\u2212\ufe58\ufe63\uff0d\u200b-\u200d\u2060\ufeff]/g;
 const APOSTROPHES = /[\u2018\u2019\u02bc\u2032\u0060\u201b]/g;
 const MARKS = /\p{M}/gu;
+// eslint-disable-next-line no-control-regex -- the whole ASCII range, control characters included
 const NON_ASCII = /[^\x00-\x7f]/;
 const ALPHA = /^\p{L}+$/u;
 

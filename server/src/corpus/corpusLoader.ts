@@ -356,7 +356,8 @@ async function readShippedManifest(file: string, loaded: LoadedCorpus, facts: Ma
     const title = text(entry.title);
     const session = typeof entry.session === 'number' ? entry.session : undefined;
     if (own) {
-      loaded.rows.push({ uri, row: { symbol: own.key, kind: own.kind, title, date: text(entry.date), session, adoptedAs: adopted?.key, adoptionDate: text(entry.adoptionDate), line } });
+      const row = { symbol: own.key, kind: own.kind, title, date: text(entry.date), session, adoptedAs: adopted?.key, adoptionDate: text(entry.adoptionDate), line };
+      loaded.rows.push({ uri, row });
     }
     if (adopted) {
       loaded.rows.push({ uri, row: { symbol: adopted.key, kind: adopted.kind, title, date: text(entry.adoptionDate), session, line } });

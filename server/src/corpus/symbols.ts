@@ -11,7 +11,7 @@ export interface SymbolKey {
 const RESOLUTION = /^(?:A\/RES\/)?((?:ES|S)-\d{1,2}\/\d{1,4}|\d{1,3}\/\d{1,4})(?:\s?([A-Z]))?$/;
 const OLD_RESOLUTION = /^(?:A\/RES\/)?(\d{1,4})\s?\(((?:ES-|S-)?[IVXL]{1,7})\)$/;
 const DECISION = /^A\/DEC\/(\d{1,3}\/\d{1,4})$/;
-const DOCUMENT = /^[A-Z]{1,6}(?:\.\d+)?(?:\/[A-Z0-9][A-Za-z0-9.\-]*)+(?:\s?\((?:19|20)\d\d\))?$/;
+const DOCUMENT = /^[A-Z]{1,6}(?:\.\d+)?(?:\/[A-Z0-9][A-Za-z0-9.-]*)+(?:\s?\((?:19|20)\d\d\))?$/;
 
 /** Normalises a symbol as written anywhere (text, catalogue, hover); undefined if it is none. */
 export function normalizeSymbol(raw: string, kindHint?: CitationKind): SymbolKey | undefined {

@@ -7,9 +7,9 @@ import { isoDate, MONTHS } from './vocabulary';
 
 const DOCUMENT_SYMBOL = new RegExp(String.raw`(?<![\w\/.-])${SYMBOL_PATTERN}(?:\s\((?:19|20)\d\d\))?`, 'g');
 // "73/266", "43/78 H", "75/254 A to C" (the parts of one resolution: the citation names the first).
-const BARE_SYMBOL = /(?<![\w\/.\-–])((?:ES|S)-\d{1,2}\/\d{1,4}|\d{1,3}\/\d{1,4})(?:\s([A-Z])(?:\s(?:to|and)\s[A-Z])?(?![\w\/]))?(?![\w\/])/g;
+const BARE_SYMBOL = /(?<![\w/.\-–])((?:ES|S)-\d{1,2}\/\d{1,4}|\d{1,3}\/\d{1,4})(?:\s([A-Z])(?:\s(?:to|and)\s[A-Z])?(?![\w/]))?(?![\w/])/g;
 // "2625 (XXV)", "2602 C (XXIV)".
-const ROMAN_SESSION = /(?<![\w\/])(\d{1,4})(?:\s([A-Z]))?\s\(((?:ES-|S-)?[IVXL]{1,7})\)/g;
+const ROMAN_SESSION = /(?<![\w/])(\d{1,4})(?:\s([A-Z]))?\s\(((?:ES-|S-)?[IVXL]{1,7})\)/g;
 const KEYWORD = /\b(resolutions?|decisions?)\b/gi;
 // "of 14 December 2015", "of 14 December 2 015" (a year split by the extraction), "adopted by the
 // General Assembly on 24 January 1946".
@@ -55,7 +55,7 @@ export function findCitations(clean: CleanText, container: Citation['container']
 
   for (const match of text.matchAll(DOCUMENT_SYMBOL)) {
     let raw = match[0];
-    while (/[.\-]$/.test(raw)) raw = raw.slice(0, -1);
+    while (/[.-]$/.test(raw)) raw = raw.slice(0, -1);
     if (!/\d/.test(raw)) continue;
     const start = match.index;
     const resolution = /^A\/RES\/((?:ES-\d{1,2}\/)?\d{1,3}\/\d{1,4})$/.exec(raw) ?? /^A\/RES\/(ES-\d{1,2}\/\d{1,4})$/.exec(raw);

@@ -71,7 +71,7 @@ export function parseHeader(source: string, lines: ClassifiedLine[], context: In
       field('adoption', block, 0, match[0].length);
       return;
     }
-    if ((match = REPORT.exec(text))) {
+    if (REPORT.test(text)) {
       field('report', block, 0, text.length);
       return;
     }

@@ -131,7 +131,7 @@ export function buildCleanText(source: string, segments: Segment[]): CleanText {
   for (let s = 0; s < segments.length; s++) {
     const segment = segments[s];
     let at = segment.start;
-    let end = segment.end;
+    const end = segment.end;
     const hyphenJoin =
       s + 1 < segments.length &&
       source.charCodeAt(end - 1) === 45 /* - */ &&

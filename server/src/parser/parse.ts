@@ -480,7 +480,8 @@ class ResolutionParser {
           // The label's digits are text ("7 February 1984"): keep them, drop "[^", "]:".
           const digits = own.labelSpan.start + 2;
           const digitsEnd = this.text.indexOf(']', digits);
-          const skips = [{ start: digitsEnd, end: Math.max(digitsEnd, own.textStart - 1) }, ...scanInline(this.text, own.textStart, l.contentEnd, { footnoteLabels: new Set() }).skips];
+          const inline = scanInline(this.text, own.textStart, l.contentEnd, { footnoteLabels: new Set() });
+          const skips = [{ start: digitsEnd, end: Math.max(digitsEnd, own.textStart - 1) }, ...inline.skips];
           return { start: digits, end: l.contentEnd, skips };
         }
         const from = i === 0 ? line.footnote!.textStart : l.contentStart;
@@ -891,7 +892,8 @@ class ResolutionParser {
     appendAll(this.references, findReferences(content));
     // Every ancestor now reaches to the end of this sub-paragraph.
     parent.end = Math.max(parent.end, end);
-    for (let node: SubParagraph | undefined = parent.subparagraphs[parent.subparagraphs.length - 1]; node && node !== sub; node = node.subparagraphs[node.subparagraphs.length - 1]) {
+    const lastOf = (node: Paragraph | SubParagraph): SubParagraph | undefined => node.subparagraphs[node.subparagraphs.length - 1];
+    for (let node = lastOf(parent); node && node !== sub; node = lastOf(node)) {
       node.end = Math.max(node.end, end);
     }
   }

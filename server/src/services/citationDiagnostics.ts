@@ -461,7 +461,7 @@ function bareSymbolProblem(block: TextBlock, token: string, start: number, end: 
   if (match) {
     if (text.charAt(start - 1) === '–') return undefined; // "2021–25/"
     session = match[1];
-    const after = /^ (\d{1,4})(?![\w\/])/.exec(text.slice(end, end + 7));
+    const after = /^ (\d{1,4})(?![\w/])/.exec(text.slice(end, end + 7));
     if (after) {
       number = after[1];
       spaces.push(end);
@@ -477,7 +477,7 @@ function bareSymbolProblem(block: TextBlock, token: string, start: number, end: 
     spaces.push(start - 1);
     if (match[1] !== undefined) number = match[1];
     else {
-      const after = /^ (\d{1,4})(?![\w\/])/.exec(text.slice(end, end + 7));
+      const after = /^ (\d{1,4})(?![\w/])/.exec(text.slice(end, end + 7));
       if (!after) return undefined;
       number = after[1];
       spaces.push(end);
@@ -501,7 +501,7 @@ function documentSymbolProblem(raw: string, text: string, at: number, clean: Cle
   if (!prefix || !/^[ASE]$/i.test(prefix)) return undefined;
   let token = raw;
   // A full stop or hyphen that ends the sentence is not part of the symbol.
-  while (/[.\-]$/.test(token)) token = token.slice(0, -1);
+  while (/[.-]$/.test(token)) token = token.slice(0, -1);
   if (!/\d/.test(token)) return undefined;
   const upper = capitalised(token);
   if (token.includes('//')) {

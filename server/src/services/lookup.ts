@@ -107,7 +107,12 @@ export function resolveReference(document: ParsedDocument, reference: ParagraphR
   }
   const within = resolved.source ? queryOf(resolved.source.document.model) : undefined;
   resolved.targets = query.resolveReference(reference, within);
-  if (!within) for (const target of resolved.targets) (target.paragraph = undefined), (target.block = undefined);
+  if (!within) {
+    for (const target of resolved.targets) {
+      target.paragraph = undefined;
+      target.block = undefined;
+    }
+  }
   return resolved;
 }
 

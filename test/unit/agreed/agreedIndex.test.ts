@@ -262,7 +262,8 @@ describe('agreed language index over the seeds', () => {
   });
 
   describe('documents', () => {
-    const parsed = (uri: string, text: string, facts: { symbol?: string; adoptedAs?: string }) => ({ uri, ...facts, parsed: ParsedDocument.parse({ uri, version: 0, getText: () => text }) });
+    const parsed = (uri: string, text: string, facts: { symbol?: string; adoptedAs?: string }) =>
+      ({ uri, ...facts, parsed: ParsedDocument.parse({ uri, version: 0, getText: () => text }) });
     const text = (pp: string) => `The General Assembly,\n\n${pp},\n\n1. Decides to remain seized of the matter.\n`;
 
     it('counts a draft and the resolution it was adopted as once, and shows the resolution', () => {

@@ -165,7 +165,9 @@ function findings(document: ParsedDocument, vocabulary: OpeningVocabulary, token
   return out.sort((a, b) => a.diagnostic.range.start.line - b.diagnostic.range.start.line || a.diagnostic.range.start.character - b.diagnostic.range.start.character);
 }
 
-function push(out: Finding[], document: ParsedDocument, span: Span, severity: DiagnosticSeverity, code: string, message: string, data: StyleDiagnosticData, fixes: Fix[] = []): void {
+function push(
+  out: Finding[], document: ParsedDocument, span: Span, severity: DiagnosticSeverity, code: string, message: string, data: StyleDiagnosticData, fixes: Fix[] = [],
+): void {
   out.push({ diagnostic: { range: document.range(span), severity, source: 'unres', code, message, data }, fixes });
 }
 
@@ -625,7 +627,8 @@ function minimalEdit(span: Span, sourceText: string, replacement: string): { spa
   let prefix = 0;
   while (prefix < compact.length && prefix < replacement.length && compact[prefix] === replacement[prefix]) prefix++;
   let suffix = 0;
-  while (suffix < compact.length - prefix && suffix < replacement.length - prefix && compact[compact.length - 1 - suffix] === replacement[replacement.length - 1 - suffix]) suffix++;
+  const room = Math.min(compact.length, replacement.length) - prefix;
+  while (suffix < room && compact[compact.length - 1 - suffix] === replacement[replacement.length - 1 - suffix]) suffix++;
   if (prefix === compact.length && prefix === replacement.length) return { span: { start: span.start, end: span.start }, newText: '' };
   const start = prefix < positions.length ? positions[prefix] : sourceText.length;
   const end = compact.length - suffix > 0 ? positions[compact.length - suffix - 1] + 1 : 0;
