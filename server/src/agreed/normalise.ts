@@ -9,7 +9,7 @@
 // - whitespace and line breaks (words only), footnote markers (superscript digits, <sup>1</sup>,
 //   [^1], ^1 are skipped; corpus text arrives without them);
 // - extraction artifacts: a word split by a stray space ("o f", "consul tative") is joined back
-//   by the index when the joined form is a word of the corpus (see joinedId in build.ts); the
+//   by the index when the joined form is a word of the corpus (see joinedId in keys.ts); the
 //   tokenizer itself only splits.
 //
 // Punctuation between words is kept (a comma is part of agreed language) but apart from the

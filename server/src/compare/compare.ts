@@ -48,8 +48,9 @@
 // paragraph-level (gaveUp). All word diffs of one comparison share a budget of
 // DIFF_BUDGET_FACTOR x the timeout; past it the remaining ones are paragraph-level too.
 import { diffWords } from 'diff';
-import { JOIN_RARE } from '../agreed/build';
+import { JOIN_RARE } from '../agreed/keys';
 import { newTokens, stripTerminal, tokenize, type Tokens } from '../agreed/normalise';
+import { Interner } from '../interner';
 import type { CleanText, Paragraph, ResolutionDocument, SubParagraph } from '../parser/model';
 import type { ChangeKind, Comparison, ComparedUnit, ComparisonSummary, ParagraphChange, UnitKind, WordChange } from './types';
 
@@ -170,18 +171,6 @@ interface Entry {
   tokens: Tokenized;
 }
 
-class Interner {
-  private readonly ids = new Map<string, number>();
-  id(word: string): number {
-    let id = this.ids.get(word);
-    if (id === undefined) {
-      id = this.ids.size + 1;
-      this.ids.set(word, id);
-    }
-    return id;
-  }
-}
-
 function tokenizeText(text: string, buffer: Tokens): Tokenized {
   const t = tokenize(text, buffer, true);
   return { text, words: t.words.slice(), after: t.after.slice(), before: t.before, starts: t.starts.slice(), ends: t.ends.slice() };
@@ -242,7 +231,8 @@ function buildText(t: Tokenized, freq: Map<string, number>, interner: Interner):
       keyWord += caseWord(text.slice(starts[last + 1], ends[last + 1]));
       last++;
     }
-    ids.push(interner.id(word));
+    // Ids start at 1: 0 is START, the bigram before a text's first word.
+    ids.push(interner.intern(word) + 1);
     const punct = last === n - 1 ? stripTerminal(after[last]) : after[last];
     keyParts.push(keyWord, punct);
     i = last;
