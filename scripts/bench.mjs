@@ -907,7 +907,8 @@ async function requestLatencyDuringLoad() {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'unres-bench-load-'));
   try {
     const out = path.join(dir, 'figures.json');
-    run(process.execPath, ['scripts/build.mjs']);
+    // The real server bundle, as VS Code starts it.
+    spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: root, stdio: 'inherit' });
     const child = spawnSync(process.execPath, ['scripts/load-latency.mjs', '--files', '10000', '--keep', path.join(dir, 'workspace'), '--json', out], { cwd: root, encoding: 'utf8' });
     if (child.status !== 0 || !existsSync(out)) {
       console.warn(`*** load: scripts/load-latency.mjs failed (status ${child.status}) ***\n${child.stderr}`);

@@ -94,7 +94,8 @@ export function findCitations(clean: CleanText, container: Citation['container']
     const citation: Citation = { ...toSourceSpan(clean, f.start, f.end), kind: f.kind, symbol: f.symbol, container };
     if (f.organ) citation.organ = f.organ;
     let after = f.end;
-    const date = DATE_AFTER.exec(text.slice(after, after + 80));
+    // Most symbols are followed by neither a date nor a title: a glance before the full patterns.
+    const date = mayFollow(text, after, 'of', 'adopted') ? DATE_AFTER.exec(text.slice(after, after + 80)) : null;
     if (date) {
       const iso = isoDate(Number(date[1]), date[2], Number(date[3].replace(/\s/g, '')));
       // The day is the first digit: "of" and "adopted … on" have none.
@@ -103,7 +104,7 @@ export function findCitations(clean: CleanText, container: Citation['container']
       if (iso) citation.date = { ...toSourceSpan(clean, dateStart, dateEnd), text: text.slice(dateStart, dateEnd), iso, shared: false };
       after = dateEnd;
     }
-    const title = TITLE_AFTER.exec(text.slice(after, after + 420));
+    const title = mayFollow(text, after, 'entitled') ? TITLE_AFTER.exec(text.slice(after, after + 420)) : null;
     if (title) {
       const titleStart = after + title[0].indexOf(title[1]);
       citation.title = { ...toSourceSpan(clean, titleStart, titleStart + title[1].length), text: title[1] };
@@ -137,7 +138,10 @@ function keywordBefore(text: string, at: number): { kind: CitationKind; organ?: 
   if (/;|\.\s+[A-Z]|\bentitled\b/.test(between)) return undefined;
   const kind: CitationKind = last[0].toLowerCase().startsWith('decision') ? 'decision' : 'resolution';
   const before = window.slice(0, last.index);
-  let named = ORGANS.find(([pattern]) => pattern.test(before))?.[1];
+  // The organ stands right before its keyword ("Human Rights Council in its resolution"): the
+  // patterns, anchored at the end, need only the last words.
+  const near = before.slice(-100);
+  let named = ORGANS.find(([pattern]) => pattern.test(near))?.[1];
   // "Human Rights Council resolutions on …, including resolutions 19/11 …": the same body's.
   const lead = /\b(?:including|in particular|notably|especially)\s*$/.exec(before);
   if (!named && lead) {
@@ -151,4 +155,13 @@ function keywordBefore(text: string, at: number): { kind: CitationKind; organ?: 
     }
   }
   return named ? { kind, organ: named } : { kind };
+}
+
+/** Whether one of `words` opens the text at `at`, after an optional comma and spaces. */
+function mayFollow(text: string, at: number, ...words: string[]): boolean {
+  let i = at;
+  if (text.charCodeAt(i) === 44 /* , */) i++;
+  const spaces = i;
+  while (i < text.length && /\s/.test(text[i])) i++;
+  return i > spaces && words.some((word) => text.startsWith(word, i));
 }
