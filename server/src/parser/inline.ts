@@ -47,13 +47,16 @@ const STRAY_SPACE =
 /** A line-end hyphen before "and medium-sized" is suspended ("small-⏎and medium-sized"). */
 const SUSPENDED_HYPHEN_NEXT = /^(?:and|or|nor|to)\s+[\p{L}\p{N}]+-/u;
 const MAY_HAVE_STRAY_SPACE = / [,;:.-]|- | s(?![A-Za-z0-9])/;
+/** Most lines have neither: one pass over the line tells. */
+const MAY_HAVE_EITHER = new RegExp(`${MAY_HAVE_MARKUP.source}|${MAY_HAVE_STRAY_SPACE.source}`);
 
 /** Scans source[start, end) (one line's content). */
 export function scanInline(source: string, start: number, end: number, context: InlineContext): InlineScan {
   const text = source.slice(start, end);
   const markers: FootnoteMarker[] = [];
   const skips: Span[] = [];
-  if (MAY_HAVE_MARKUP.test(text)) {
+  const either = MAY_HAVE_EITHER.test(text);
+  if (either && MAY_HAVE_MARKUP.test(text)) {
     INLINE.lastIndex = 0;
     for (let match = INLINE.exec(text); match; match = INLINE.exec(text)) {
       const token = match[0];
@@ -74,7 +77,7 @@ export function scanInline(source: string, start: number, end: number, context: 
       }
     }
   }
-  if (MAY_HAVE_STRAY_SPACE.test(text)) {
+  if (either && MAY_HAVE_STRAY_SPACE.test(text)) {
     STRAY_SPACE.lastIndex = 0;
     for (let match = STRAY_SPACE.exec(text); match; match = STRAY_SPACE.exec(text)) {
       skips.push({ start: start + match.index, end: start + match.index + match[0].length });
