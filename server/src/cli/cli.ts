@@ -7,7 +7,7 @@ import { checkDraft, formatJson, formatSarif, formatText, hasErrors, type FileRe
 import { runCompare } from './compare';
 import { checkCorpusOptions, loadKnowledge, packageVersion } from './corpus';
 import { FileNames, InputError, readDraft } from './files';
-import { formatLookup, lookupQueries } from './lookup';
+import { formatLookup, lookupEntries, lookupQueries } from './lookup';
 import { formatOutline } from './outline';
 import { createLanguageService } from '../languageService';
 import { resolveCode, RULES } from '../services/rules';
@@ -112,7 +112,7 @@ async function lookup(options: CliOptions, io: Io): Promise<number> {
   const queries = lookupQueries(options.args);
   const invalid = queries.find((query) => !query.symbol);
   if (invalid) {
-    throw new ArgumentError(`"${invalid.text}" is not a symbol (expected e.g. 73/266, A/RES/73/266, decision 72/512 or A/C.1/73/L.27/Rev.1)`);
+    throw new ArgumentError(`"${invalid.text}" is not a symbol (expected e.g. 73/266, A/RES/73/266, 217 A (III), decision 72/512 or A/C.1/73/L.27/Rev.1)`);
   }
   checkCorpusOptions(options);
   const names = new FileNames();
@@ -121,15 +121,15 @@ async function lookup(options: CliOptions, io: Io): Promise<number> {
   const found: string[] = [];
   let status = EXIT_OK;
   for (const query of queries) {
-    const entry = knowledge.kb.lookup(query.symbol!.key);
-    if (!entry) {
+    const entries = lookupEntries(query.symbol!, knowledge.kb);
+    if (entries.length === 0) {
       const name = displaySymbol(query.symbol!);
       const spelled = name === query.text ? name : `${query.text} (${name})`;
       io.stderr(`unres: ${spelled} is not in the corpus or its catalogues; its official text may be at ${undocsUrl(query.symbol!)}\n`);
       status = EXIT_FOUND;
       continue;
     }
-    found.push(formatLookup(entry, knowledge.kb, names));
+    for (const entry of entries) found.push(formatLookup(entry, knowledge.kb, names));
   }
   if (found.length) io.stdout(found.join('\n'));
   return status;
