@@ -3,7 +3,7 @@ import { commands, ExtensionContext, Uri, window, workspace } from 'vscode';
 import {
   CloseAction, CloseHandlerResult, ErrorAction, ErrorHandler, ErrorHandlerResult, LanguageClient, LanguageClientOptions, ServerOptions, TransportKind,
 } from 'vscode-languageclient/node';
-import { PROCESS_ID_REQUEST, USER_SETTINGS_NOTIFICATION } from '../../server/src/protocol';
+import { PROCESS_ID_REQUEST, USER_SETTINGS_NOTIFICATION, type InitializationOptions } from '../../server/src/protocol';
 import { registerCompareCommands } from './compare/commands';
 import { registerCorpusStatus, type CorpusStatusView } from './corpusStatus';
 
@@ -32,7 +32,7 @@ export async function activate(context: ExtensionContext): Promise<UnresApi> {
     outputChannelName: 'UN Resolutions Language Server',
     markdown: { isTrusted: false, supportHtml: false },
     // A function: a restarted server is told the values of the moment.
-    initializationOptions: () => ({ userSettings: userCorpusSettings() }),
+    initializationOptions: (): InitializationOptions => ({ userSettings: userCorpusSettings(), corpusStatusNotifications: true }),
     errorHandler: new RestartingErrorHandler((message) => client?.outputChannel.appendLine(message)),
   };
   client = new LanguageClient('unres', 'UN Resolutions', serverOptions, clientOptions);

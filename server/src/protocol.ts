@@ -15,8 +15,10 @@ export const USER_SETTINGS_NOTIFICATION = 'unres/didChangeUserSettings';
 export const CORPUS_STATUS_REQUEST = 'unres/corpusStatus';
 /**
  * Sent by the server whenever the corpus's state changes (a load starts, even one that supersedes
- * another; the texts are loaded and indexing starts; it is ready): `CorpusStatus`. Not sent for
- * each file read: clients that want the numbers take work-done progress.
+ * another; the texts are loaded and indexing starts; it is ready): `CorpusStatus`. Only to a
+ * client that asks for it (`InitializationOptions.corpusStatusNotifications`): some editors warn
+ * of every notification they do not know. Not sent for each file read: clients that want the
+ * numbers take work-done progress.
  */
 export const CORPUS_STATUS_NOTIFICATION = 'unres/corpusStatusChanged';
 /**
@@ -146,9 +148,12 @@ export interface UserSettingsParams {
 
 /**
  * initializationOptions: `corpus` is the editor's own configuration of the server (read wherever
- * it points); `userSettings` says which pulled values are the user's (VS Code's client).
+ * it points); `userSettings` says which pulled values are the user's (VS Code's client);
+ * `corpusStatusNotifications` asks for `unres/corpusStatusChanged`.
  */
 export interface InitializationOptions {
   corpus?: CorpusSettingsParams;
   userSettings?: UserSettingsParams;
+  /** The client wants `unres/corpusStatusChanged` (VS Code's client, for its status bar item). */
+  corpusStatusNotifications?: boolean;
 }

@@ -15,7 +15,7 @@ import { createLanguageService, FIX_ALL_KIND, SEMANTIC_TOKENS_LEGEND } from './l
 import { clampChange } from './positions';
 import {
   COMPARE_REQUEST, CORPUS_DOCUMENTS_REQUEST, CORPUS_STATUS_NOTIFICATION, CORPUS_STATUS_REQUEST, PROCESS_ID_REQUEST, RELOAD_CORPUS_REQUEST,
-  USER_SETTINGS_NOTIFICATION, type CompareParams,
+  USER_SETTINGS_NOTIFICATION, type CompareParams, type InitializationOptions,
 } from './protocol';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -35,6 +35,7 @@ let configurationPull = false;
 let dynamicConfiguration = false;
 let definitionLinks = false;
 let workDoneProgress = false;
+let corpusStatusNotifications = false;
 let workspaceFolders: WorkspaceFolder[] = [];
 let clientSettings: ClientCorpusSettings = { initial: { paths: [], catalogues: [] } };
 
@@ -59,7 +60,7 @@ const knowledge = new Knowledge({
   progress: (phase, done, total) => corpusProgress.progress(phase, done, total),
   stateChanged(state) {
     corpusProgress.stateChanged(state);
-    void connection.sendNotification(CORPUS_STATUS_NOTIFICATION, knowledge.status());
+    if (corpusStatusNotifications) void connection.sendNotification(CORPUS_STATUS_NOTIFICATION, knowledge.status());
   },
   log: (message) => connection.console.error(message),
 });
@@ -79,6 +80,7 @@ connection.onInitialize((params): InitializeResult => {
   dynamicConfiguration = params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
   definitionLinks = params.capabilities.textDocument?.definition?.linkSupport === true;
   workDoneProgress = params.capabilities.window?.workDoneProgress === true;
+  corpusStatusNotifications = (params.initializationOptions as InitializationOptions | undefined)?.corpusStatusNotifications === true;
   workspaceFolders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
   // The corpus settings the client configures the server with, and which of the values it
   // pulls are the user's own rather than a workspace's (corpus/corpusSettings.ts).

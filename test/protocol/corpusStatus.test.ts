@@ -78,7 +78,8 @@ describe('protocol: corpus progress and status', function () {
   });
   after(() => rmSync(root, { recursive: true, force: true }));
 
-  const start = (workDoneProgress: boolean) => LspClient.start(['--stdio'], { 'unres.corpus': { paths: [texts] } }, root, { workDoneProgress });
+  const start = (workDoneProgress: boolean, corpusStatusNotifications = true) =>
+    LspClient.start(['--stdio'], { 'unres.corpus': { paths: [texts] } }, root, { workDoneProgress, initializationOptions: { corpusStatusNotifications } });
 
   /** The first status after `after` statuses that is ready. */
   const readyAfter = (client: LspClient, after: number) =>
@@ -160,6 +161,18 @@ describe('protocol: corpus progress and status', function () {
       assertWellFormed(reloaded);
       assert.deepStrictEqual(byToken(reloaded).map((token) => token[1].title), ['Loading corpus', 'Loading corpus', 'Indexing corpus']);
     });
+  });
+
+  it('a client that does not ask for unres/corpusStatusChanged is not sent it', async () => {
+    const client = await start(true, false);
+    try {
+      // The progress of the first load ends when it is ready: then every notification has come.
+      await client.until(async () => (byToken(client.progress).some((token) => token[1]?.title === 'Indexing corpus' && token.at(-1)?.kind === 'end') ? true : undefined), 60_000);
+      assert.deepStrictEqual(client.corpusStatuses, []);
+      assert.strictEqual((await client.connection.sendRequest<CorpusStatus>(CORPUS_STATUS_REQUEST)).state, 'ready');
+    } finally {
+      await client.stop();
+    }
   });
 
   describe('a client that does not declare window.workDoneProgress', () => {

@@ -86,7 +86,7 @@ export async function runSuite(suiteName: string, files: string[], afterTests?: 
  * harness wrote there (undefined when it did not answer in time). scripts/vscode-test.mjs
  * knows the names: "outline" and "compare" (screenshots), "compare-click" (click the last change
  * in the comparison view; answers its id), "status-bar" (the text of the status bar's items, one
- * a line), and in the untrusted run "notifications" (the
+ * a line), "quick-pick" (the rows of the quick pick on screen, one a line), and in the untrusted run "notifications" (the
  * text of the notification toasts seen so far), "untrusted" (a screenshot) and "grant-trust"
  * (click Trust in the Workspace Trust editor).
  */
