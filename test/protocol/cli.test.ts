@@ -6,7 +6,7 @@ import { spawnSync } from 'child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
-import { assertGolden, repoRoot, SEEDS } from '../helpers';
+import { assertGolden, repoRoot, SEEDS, writeGeneratedCorpus } from '../helpers';
 
 const bin = path.join(repoRoot, 'server', 'bin', 'unres.js');
 const PROBLEMS = 'test/fixtures/cli/problems.unres';
@@ -329,6 +329,36 @@ describe('cli: unres', function () {
       assert.match(expectStatus(unres('lookup', '--corpus', 'no/such/folder', '73/266'), 2).stderr, /^unres: --corpus no\/such\/folder: no such file or folder\n$/);
       assert.match(expectStatus(unres('lookup', '--catalog', 'no/such.csv', '73/266'), 2).stderr, /^unres: --catalog no\/such\.csv: no such file or folder\n$/);
       assert.match(expectStatus(unres('lookup', '--catalog', 'corpus', '73/266'), 2).stderr, /is a folder, not a file/);
+    });
+  });
+
+  describe('progress of a corpus load', () => {
+    let generated: string;
+    before(() => {
+      generated = path.join(temp, 'generated');
+      writeGeneratedCorpus(generated, 300);
+    });
+
+    it('piped: not a word of progress, not a carriage return, on either stream', () => {
+      const run = expectStatus(unres('check', '--corpus', generated, seedPath(0)), 0);
+      assert.strictEqual(run.stderr, '');
+      assert.ok(!/Loading corpus|Indexing corpus|\r/.test(run.stdout), run.stdout);
+    });
+
+    // `script` gives the command a terminal (util-linux's, as on Debian and Ubuntu; elsewhere the
+    // unit test of the printer on a fake terminal stands in).
+    const script = spawnSync('script', ['--version'], { encoding: 'utf8' });
+    (script.status === 0 && /util-linux/.test(script.stdout) ? it : it.skip)('on a terminal: the line is drawn in place with \\r and wiped before the output', () => {
+      const command = [process.execPath, bin, 'check', '--corpus', generated, seedPath(0)].map((word) => `'${word.replace(/'/g, `'\\''`)}'`).join(' ');
+      const run = spawnSync('script', ['--quiet', '--return', '--command', command, '/dev/null'], { cwd: repoRoot, encoding: 'utf8', timeout: 60_000 });
+      assert.strictEqual(run.status, 0, run.stdout + run.stderr);
+      // The terminal turns each \n into \r\n: what is left of \r is the command's own.
+      const shown = run.stdout.replace(/\r\n/g, '\n');
+      assert.match(shown, /^\rLoading corpus: [\d,]+ of 305 files/);
+      // The report starts on a clean line: the progress line was wiped with spaces and \r.
+      const wiped = shown.lastIndexOf('\r');
+      assert.match(shown.slice(0, wiped + 1), /[^ ] +\r$/);
+      assert.match(shown.slice(wiped + 1), /^[^\r]*\n1 file checked: [^\r]*\n$|^1 file checked: [^\r]*\n$/);
     });
   });
 

@@ -9,6 +9,7 @@ import { checkCorpusOptions, loadKnowledge, packageVersion } from './corpus';
 import { FileNames, InputError, readDraft } from './files';
 import { formatLookup, lookupEntries, lookupQueries } from './lookup';
 import { formatOutline } from './outline';
+import type { ProgressStream } from './progress';
 import { createLanguageService } from '../languageService';
 import { resolveCode, RULES } from '../services/rules';
 import { displaySymbol, undocsUrl } from '../corpus/symbols';
@@ -16,6 +17,8 @@ import { displaySymbol, undocsUrl } from '../corpus/symbols';
 export interface Io {
   stdout(text: string): void;
   stderr(text: string): void;
+  /** The stream behind `stderr`, for the progress line of a corpus load when it is a terminal. */
+  terminal?: ProgressStream;
 }
 
 export const EXIT_OK = 0;
@@ -79,7 +82,7 @@ async function check(options: CliOptions, io: Io): Promise<number> {
   }
   checkCorpusOptions(options);
   const names = new FileNames();
-  const knowledge = await loadKnowledge(options, names, true);
+  const knowledge = await loadKnowledge(options, names, true, io.terminal);
   warn(io, knowledge.warnings);
   const service = createLanguageService({ knowledge, settings: { severities: () => severities } });
   const results: FileResult[] = [];
@@ -116,7 +119,7 @@ async function lookup(options: CliOptions, io: Io): Promise<number> {
   }
   checkCorpusOptions(options);
   const names = new FileNames();
-  const knowledge = await loadKnowledge(options, names, false);
+  const knowledge = await loadKnowledge(options, names, false, io.terminal);
   warn(io, knowledge.warnings);
   const found: string[] = [];
   let status = EXIT_OK;

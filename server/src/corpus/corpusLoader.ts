@@ -33,6 +33,8 @@ export interface LoadOptions {
   signal?: AbortSignal;
   /** Each folder as it is walked and each catalogue named, to be watched from then on. */
   watch?: (target: string) => void;
+  /** Files read of those to read, counted once the folders are walked; the loader reports 'loading' only. */
+  progress?: (phase: 'loading' | 'indexing', done: number, total: number) => void;
 }
 
 /** What a catalogue says of a corpus file: its symbol, and what it was adopted as. */
@@ -97,8 +99,12 @@ export async function loadCorpus(sources: CorpusSources, options: LoadOptions = 
     else if (!found.stats.isFile()) loaded.problems.push({ uri: uriOf(file), message: `catalogue ${file} is ${kindOf(found.stats)}, not a regular file; not read` });
     else catalogues.push(file);
   }
+  const total = catalogues.length + texts.length;
+  let done = 0;
+  options.progress?.('loading', done, total);
   for (const file of catalogues) {
     await readUserCatalogue(file, loaded, facts);
+    options.progress?.('loading', ++done, total);
     await pacer.pace();
   }
 
@@ -115,6 +121,7 @@ export async function loadCorpus(sources: CorpusSources, options: LoadOptions = 
       if (fact?.adoptedAs) document.adoptedAs = fact.adoptedAs;
       loaded.documents.push(document);
     }
+    options.progress?.('loading', ++done, total);
     // Parsing is synchronous: let requests through between documents.
     await pacer.pace();
   }
