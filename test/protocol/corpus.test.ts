@@ -43,7 +43,7 @@ describe('protocol: corpus lookups on the seeds', () => {
     const text = hoverText(hover);
     assert.match(text, /Advancing responsible State behaviour in cyberspace in the context of international security/);
     assert.match(text, /22 December 2018/);
-    assert.match(text, /004\\_f1b1830bc3def63f\\\.txt/);
+    assert.match(text, /Corpus text:\*\* full text/);
     assert.match(text, /\(https:\/\/undocs\.org\/A\/RES\/73\/266\)/);
   });
 

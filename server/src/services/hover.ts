@@ -82,7 +82,7 @@ function citationMarkdown(document: ParsedDocument, citation: Citation, kb: Know
   }
   lines.push(...sessionLines(symbol, entry, kb));
   if (entry) {
-    if (entry.adoptedAs) lines.push(`- **Adopted as:** ${escapeMarkdown(displaySymbol({ key: entry.adoptedAs, kind: 'resolution' }))}`);
+    if (entry.adoptedAs) lines.push(`- **Adopted as:** ${escapeMarkdown(adoptedAs(entry.adoptedAs, kb))}`);
     lines.push(corpusTextLine(entry, kb));
     const citing = citingLine(entry, kb);
     if (citing) lines.push(citing);
@@ -92,6 +92,13 @@ function citationMarkdown(document: ParsedDocument, citation: Citation, kb: Know
   }
   lines.push('', markdownLink(`Open ${name} on undocs.org`, undocsUrl(symbol)));
   return lines.join('\n');
+}
+
+/** "A/RES/78/213 on 19 December 2023": the date when the knowledge base holds one, and only one, for the resolution. */
+function adoptedAs(key: string, kb: KnowledgeBaseView): string {
+  const dates = kb.lookup(key)?.dates ?? [];
+  const name = displaySymbol({ key, kind: 'resolution' });
+  return dates.length === 1 ? `${name} on ${formatDate(dates[0].value)}` : name;
 }
 
 function kindLabel(symbol: SymbolKey, entry: SymbolEntry | undefined, citation: Citation): string {
