@@ -70,7 +70,7 @@ export function applyAmendments(model: ResolutionDocument, read: ReadInstruction
     if (anchorTarget) {
       const found = resolveTarget(model, tree, anchorTarget);
       if (typeof found === 'string') {
-        fail(r, `${targetName(anchorTarget)}: ${found}`);
+        fail(r, found);
         continue;
       }
       node = found;

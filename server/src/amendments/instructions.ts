@@ -183,8 +183,9 @@ const OPENS = new RegExp(
   'i',
 );
 const NUMBERING = /^(?:\d{1,3}\.|\(\d{1,3}\)|\d{1,3}\))\s+/;
-/** Page furniture of an issued document: page numbers, symbols, job numbers, barcodes, rules. */
-const FURNITURE = /^(?:\d{1,3}\/\d{1,3}|[A-Z]\/[A-Z0-9.\-/]+|\d{2}-\d{5}(?:\s*\([A-Z]\))?(?:\s+\d{6})*|\*\d{7}\*|_{4,}|-?\s*\d{1,3}\s*-?)$/;
+/** Page furniture of an issued document: a line of page numbers, symbols, job numbers, barcodes, rules. */
+const FURNITURE_TOKEN = /^(?:\d{1,3}\/\d{1,3}|[A-Z]\/[A-Z0-9.\-/]+|\d{2}-\d{5}|\([A-Z]\)|\d{6}|\*\d{7}\*|_{4,}|-?\d{1,3}-?)$/;
+const isFurniture = (line: string) => line.split(/\s+/).every((token) => FURNITURE_TOKEN.test(token));
 
 interface Line {
   text: string;
@@ -231,7 +232,7 @@ export function parseAmendments(text: string): { instructions: ReadInstruction[]
     const raw = lines[i].replace(/\f/g, '');
     const trimmed = raw.trim();
     const column = raw.length - raw.trimStart().length;
-    if (trimmed && FURNITURE.test(trimmed)) continue;
+    if (trimmed && isFurniture(trimmed)) continue;
     const numbering = NUMBERING.exec(trimmed)?.[0] ?? '';
     const body = trimmed.slice(numbering.length);
     if (depth <= 0 && OPENS.test(body)) {

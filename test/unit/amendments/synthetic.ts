@@ -7,6 +7,7 @@
 import { compareDocuments } from '../../../server/src/compare/compare';
 import type { ResolutionDocument, SubParagraph } from '../../../server/src/parser/model';
 import { parseResolution } from '../../../server/src/parser/parse';
+import { mulberry32 } from '../../helpers';
 
 interface Sub {
   label: string;
@@ -20,18 +21,6 @@ interface Para {
   subs: Sub[];
   /** Holds a footnote marker in the draft: never deleted or moved (see `syntheticEdit`). */
   marked?: boolean;
-}
-
-/** A small seeded generator (mulberry32): the same seed, the same edits. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function subsOf(list: SubParagraph[]): Sub[] {
@@ -88,7 +77,7 @@ const wordsIn = (text: string) => text.split(' ');
  */
 export function syntheticEdit(draft: string, seed: number, count: number): SyntheticEdit {
   const model: ResolutionDocument = parseResolution(draft);
-  const next = random(seed);
+  const next = mulberry32(seed);
   const pick = <T>(list: T[]): T => list[Math.floor(next() * list.length)];
   const header = model.organ ? draft.slice(0, model.organ.end) : 'The General Assembly,';
   const paragraphs: Para[] = [...model.preambular, ...model.operative]
