@@ -88,7 +88,8 @@ export function registerAmendmentCommands(context: ExtensionContext, client: Lan
       const file = uriOf(options.amendments) ?? (await pick(document, `Apply amendments to ${nameOf(document)} from…`, 'Apply Amendments'));
       if (!file) return undefined;
       const amendments = await workspace.openTextDocument(file);
-      const result = await ask<ApplyAmendmentsResult>(APPLY_AMENDMENTS_REQUEST, { draft: sideOf(document), amendments: { uri: amendments.uri.toString(), text: amendments.getText() } });
+      const params: ApplyAmendmentsParams = { draft: sideOf(document), amendments: { uri: amendments.uri.toString(), text: amendments.getText() } };
+      const result = await ask<ApplyAmendmentsResult>(APPLY_AMENDMENTS_REQUEST, params);
       if (!result) return undefined;
       if ('problems' in result) {
         const [first] = result.problems;

@@ -142,9 +142,9 @@ export function applyAmendments(model: ResolutionDocument, read: ReadInstruction
 
 // ---- words -----------------------------------------------------------------------------------------
 
-const OPENING = /[(\[“‘"']$/;
+const OPENING = /[([“‘"']$/;
 const CLOSING_START = /^[,;:.)\]”’!?]/;
-const WORD_START = /^[\p{L}\p{N}(\[“‘"]/u;
+const WORD_START = /^[\p{L}\p{N}([“‘"]/u;
 
 function locate(node: Node, instruction: Instruction, r: ReadInstruction): Located | string {
   const content = node.block.content;
