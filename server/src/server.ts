@@ -14,8 +14,8 @@ import { Knowledge } from './knowledge';
 import { createLanguageService, FIX_ALL_KIND, SEMANTIC_TOKENS_LEGEND } from './languageService';
 import { clampChange } from './positions';
 import {
-  AMENDMENTS_REQUEST, APPLY_AMENDMENTS_REQUEST, COMPARE_REQUEST, CORPUS_DOCUMENTS_REQUEST, CORPUS_STATUS_NOTIFICATION, CORPUS_STATUS_REQUEST, PROCESS_ID_REQUEST, RELOAD_CORPUS_REQUEST,
-  USER_SETTINGS_NOTIFICATION, type AmendmentsParams, type ApplyAmendmentsParams, type CompareParams, type InitializationOptions,
+  AMENDMENTS_REQUEST, APPLY_AMENDMENTS_REQUEST, COMPARE_REQUEST, CORPUS_DOCUMENTS_REQUEST, CORPUS_STATUS_NOTIFICATION, CORPUS_STATUS_REQUEST,
+  PROCESS_ID_REQUEST, RELOAD_CORPUS_REQUEST, USER_SETTINGS_NOTIFICATION, type AmendmentsParams, type ApplyAmendmentsParams, type CompareParams, type InitializationOptions,
 } from './protocol';
 
 const connection = createConnection(ProposedFeatures.all);
