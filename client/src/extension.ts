@@ -4,6 +4,7 @@ import {
   CloseAction, CloseHandlerResult, ErrorAction, ErrorHandler, ErrorHandlerResult, LanguageClient, LanguageClientOptions, ServerOptions, TransportKind,
 } from 'vscode-languageclient/node';
 import { PROCESS_ID_REQUEST, USER_SETTINGS_NOTIFICATION, type InitializationOptions } from '../../server/src/protocol';
+import { registerAmendmentCommands } from './amendments';
 import { registerCompareCommands } from './compare/commands';
 import { registerCorpusStatus, type CorpusStatusView } from './corpusStatus';
 
@@ -38,6 +39,7 @@ export async function activate(context: ExtensionContext): Promise<UnresApi> {
   client = new LanguageClient('unres', 'UN Resolutions', serverOptions, clientOptions);
   await client.start();
   registerCompareCommands(context, client);
+  registerAmendmentCommands(context, client);
   const corpusStatus = registerCorpusStatus(context, client);
   context.subscriptions.push(
     commands.registerCommand(PROCESS_ID_COMMAND, () => client?.sendRequest<number>(PROCESS_ID_REQUEST)),

@@ -14,11 +14,12 @@ import { checkInput } from './inputGuard';
 import type { KnowledgeView } from './knowledge';
 import { ParsedDocument, ParsedDocuments, type CancellationToken, type TextSource } from './parsedDocument';
 import { clampPosition, clampRange } from './positions';
-import type { CompareParams, CompareResult, CompareError, CorpusDocumentItem } from './protocol';
+import type { AmendmentsParams, AmendmentsResult, ApplyAmendmentsParams, ApplyAmendmentsResult, CompareParams, CompareResult, CompareError, CorpusDocumentItem } from './protocol';
 import { getAgreedCompletions } from './services/agreedCompletion';
 import { getAgreedHover } from './services/agreedDeviation';
 import { getCitationCompletions } from './services/citationCompletion';
 import { findCitationReferences } from './services/citationReferences';
+import { amendmentsRequest, applyAmendmentsRequest } from './services/amendmentsRequest';
 import { compareRequest, corpusDocuments } from './services/compareRequest';
 import { getDefinition } from './services/definition';
 import { getDocumentLinks } from './services/documentLinks';
@@ -81,6 +82,10 @@ export interface LanguageService {
   /** Quick fixes for the diagnostics of a request, and "Fix all" when asked for. */
   getCodeActions(source: TextSource | undefined, range: Range, context: { diagnostics: Diagnostic[]; only?: string[] }, token?: CancellationToken): Promise<CodeAction[]>;
   compare(params: CompareParams, token?: CancellationToken): Promise<CompareResult | CompareError>;
+  /** The amendments that make one version of the other (unres/amendments). */
+  amendments(params: AmendmentsParams, token?: CancellationToken): Promise<AmendmentsResult | CompareError>;
+  /** A draft with amendments made, or the amendments that do not match it (unres/applyAmendments). */
+  applyAmendments(params: ApplyAmendmentsParams, token?: CancellationToken): Promise<ApplyAmendmentsResult | CompareError>;
   corpusDocuments(): Promise<CorpusDocumentItem[]>;
 }
 
@@ -190,6 +195,8 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     },
 
     compare: (params, token) => compareRequest(params, compareContext, token),
+    amendments: (params, token) => amendmentsRequest(params, compareContext, token),
+    applyAmendments: (params, token) => applyAmendmentsRequest(params, compareContext, token),
     corpusDocuments: () => corpusDocuments(compareContext),
   };
 }

@@ -21,6 +21,10 @@ export interface CompareWithCorpusArguments {
   with: string;
 }
 
+/** The amendments that make one version of the other: `AmendmentsParams` -> `AmendmentsResult | CompareError`. */
+export const AMENDMENTS_REQUEST = 'unres/amendments';
+/** A draft with amendments made: `ApplyAmendmentsParams` -> `ApplyAmendmentsResult | CompareError`. */
+export const APPLY_AMENDMENTS_REQUEST = 'unres/applyAmendments';
 /** The server's process id (the VS Code suite kills the server with it): no params -> number. */
 export const PROCESS_ID_REQUEST = 'unres/processId';
 /** The user's own corpus settings changed: `UserSettingsParams`, sent by VS Code's client. */
@@ -80,6 +84,45 @@ export interface CompareResult {
 export interface CompareError {
   error: string;
 }
+
+export interface AmendmentsParams {
+  /** The text being amended: paragraphs are named by their place in it. */
+  old: CompareSide;
+  /** The text as amended. */
+  new: CompareSide;
+  /** An oral revision, in the past tense ("the words … were deleted"). */
+  oral?: boolean;
+}
+
+export interface AmendmentsResult {
+  /** Numbered instructions, a blank line between them; a sentence saying so when there are none. */
+  text: string;
+  count: number;
+  oldTitle: string;
+  newTitle: string;
+  /** Names that do not name one paragraph of the old version (a numbering that repeats). */
+  warnings: string[];
+}
+
+export interface ApplyAmendmentsParams {
+  /** The draft to amend. */
+  draft: CompareSide;
+  /** The amendments: an open document by URI, or their text (an amendment document as issued, or `unres/amendments` text). */
+  amendments: { uri?: string; text?: string };
+}
+
+/** A 1-based line and column of the amendments, and what is wrong there (never quoting them). */
+export interface AmendmentProblemItem {
+  line: number;
+  column: number;
+  message: string;
+}
+
+export type ApplyAmendmentsResult =
+  /** Every amendment applied: the amended draft's text and the offset edits of the draft that make it. */
+  | { text: string; applied: number; edits: { start: number; end: number; text: string }[]; title: string }
+  /** At least one amendment does not match the draft: each such one, and nothing applied. */
+  | { problems: AmendmentProblemItem[]; title: string };
 
 /** A corpus text a draft can be compared with. */
 export interface CorpusDocumentItem {

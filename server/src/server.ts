@@ -14,8 +14,8 @@ import { Knowledge } from './knowledge';
 import { createLanguageService, FIX_ALL_KIND, SEMANTIC_TOKENS_LEGEND } from './languageService';
 import { clampChange } from './positions';
 import {
-  COMPARE_REQUEST, CORPUS_DOCUMENTS_REQUEST, CORPUS_STATUS_NOTIFICATION, CORPUS_STATUS_REQUEST, PROCESS_ID_REQUEST, RELOAD_CORPUS_REQUEST,
-  USER_SETTINGS_NOTIFICATION, type CompareParams, type InitializationOptions,
+  AMENDMENTS_REQUEST, APPLY_AMENDMENTS_REQUEST, COMPARE_REQUEST, CORPUS_DOCUMENTS_REQUEST, CORPUS_STATUS_NOTIFICATION, CORPUS_STATUS_REQUEST,
+  PROCESS_ID_REQUEST, RELOAD_CORPUS_REQUEST, USER_SETTINGS_NOTIFICATION, type AmendmentsParams, type ApplyAmendmentsParams, type CompareParams, type InitializationOptions,
 } from './protocol';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -159,6 +159,9 @@ connection.onCodeAction((params, token) => service.getCodeActions(open(params.te
 // "Compare with…" (the VS Code extension's commands): two versions -> the comparison engine's model and HTML.
 connection.onRequest(COMPARE_REQUEST, (params: CompareParams, token) => service.compare(params, token));
 connection.onRequest(CORPUS_DOCUMENTS_REQUEST, () => service.corpusDocuments());
+// "Write Amendments Against…" and "Apply Amendments…": amendments from two versions, and a draft with amendments made.
+connection.onRequest(AMENDMENTS_REQUEST, (params: AmendmentsParams, token) => service.amendments(params, token));
+connection.onRequest(APPLY_AMENDMENTS_REQUEST, (params: ApplyAmendmentsParams, token) => service.applyAmendments(params, token));
 connection.onRequest(CORPUS_STATUS_REQUEST, () => knowledge.status());
 // The settings are read again too: a reload is what a user asks for when the corpus looks stale.
 connection.onRequest(RELOAD_CORPUS_REQUEST, async () => {

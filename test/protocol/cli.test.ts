@@ -294,6 +294,72 @@ describe('cli: unres', function () {
     });
   });
 
+  describe('amendments and apply-amendments', () => {
+    const PAIR = 'test/fixtures/real/pairs';
+
+    it('004 -> 000: numbered instructions as the UN writes them (golden)', () => {
+      const run = expectStatus(unres('amendments', seedPath(4), seedPath(0)), 0);
+      assert.strictEqual(run.stderr, '');
+      assert.match(run.stdout, /^1\. In the first preambular paragraph, /);
+      assert.match(run.stdout, /^\d+\. In operative paragraph 6, replace the word “seventy-fourth” with the word “seventy-fifth”$/m);
+      assertGolden('cli/amendments-004-000.txt', run.stdout);
+    });
+
+    it('--oral: the same changes as an oral revision, in the past tense (golden)', () => {
+      const run = expectStatus(unres('amendments', '--oral', seedPath(4), seedPath(0)), 0);
+      assert.match(run.stdout, /^\d+\. Operative paragraph 3 was deleted$/m);
+      assertGolden('cli/amendments-004-000-oral.txt', run.stdout);
+    });
+
+    it('a draft and the resolution it became: A/C.2/80/L.26 -> A/RES/80/130 (golden)', () => {
+      const run = expectStatus(unres('amendments', `${PAIR}/A_C.2_80_L.26.pymupdf.txt`, `${PAIR}/A_RES_80_130.pymupdf.txt`), 0);
+      assertGolden('cli/amendments-L26-RES-80-130.txt', run.stdout);
+    });
+
+    it('a draft adopted as it stood: no amendments', () => {
+      const run = expectStatus(unres('amendments', `${PAIR}/A_C.3_80_L.21.pymupdf.txt`, `${PAIR}/A_RES_80_212.pymupdf.txt`), 0);
+      assert.strictEqual(run.stdout, `No amendments: the paragraphs of ${PAIR}/A_RES_80_212.pymupdf.txt read as those of ${PAIR}/A_C.3_80_L.21.pymupdf.txt.\n`);
+    });
+
+    it('apply-amendments reads an amendment document as issued (header, page furniture, wrapped lines) and prints the amended draft (golden)', () => {
+      const run = expectStatus(unres('apply-amendments', seedPath(0), 'test/fixtures/amendments/000-issued.txt'), 0);
+      assert.strictEqual(run.stderr, '');
+      assert.match(run.stdout, /^4\. Requests the Secretary-General to report/m);
+      assert.doesNotMatch(run.stdout, /Also welcomes/);
+      assertGolden('cli/amendments-applied-000.txt', run.stdout);
+    });
+
+    it('what amendments writes, apply-amendments applies: 004 amended into 000 compares with 000 as no textual change', () => {
+      const amendments = path.join(temp, 'amendments-004-000.txt');
+      writeFileSync(amendments, expectStatus(unres('amendments', seedPath(4), seedPath(0)), 0).stdout);
+      const amended = path.join(temp, 'amended-004.txt');
+      writeFileSync(amended, expectStatus(unres('apply-amendments', seedPath(4), amendments), 0).stdout);
+      const summary = expectStatus(unres('compare', amended, seedPath(0)), 0).stdout.split('\n')[2];
+      assert.match(summary, /^No textual change \(\d+ paragraphs unchanged\)\.$/, summary);
+    });
+
+    it('amendments that do not match: each one on stderr with its line and column, nothing applied, exit status 1', () => {
+      const run = expectStatus(unres('apply-amendments', seedPath(0), 'test/fixtures/amendments/000-mismatched.txt'), 1);
+      assert.strictEqual(run.stdout, '');
+      assert.strictEqual(
+        run.stderr,
+        'test/fixtures/amendments/000-mismatched.txt:7:11: the draft has no operative paragraph 9\n' +
+          'test/fixtures/amendments/000-mismatched.txt:9:51: the words quoted occur three times or more in operative paragraph 1 (b): quote more of the words around them\n' +
+          'unres: 2 amendments could not be applied; nothing was applied\n',
+      );
+    });
+
+    it('a file without amendments: exit status 1, said on stderr', () => {
+      const run = expectStatus(unres('apply-amendments', seedPath(0), seedPath(4)), 1);
+      assert.match(run.stderr, /^unres: corpus\/004_f1b1830bc3def63f\.txt: no amendment found/);
+    });
+
+    it('usage: two files each, --oral for amendments only', () => {
+      assert.match(expectStatus(unres('amendments', seedPath(0)), 2).stderr, /^unres: amendments needs two files, OLD and NEW, not 1\n/);
+      assert.match(expectStatus(unres('compare', '--oral', seedPath(0), seedPath(4)), 2).stderr, /^unres: --oral applies to amendments only\n/);
+    });
+  });
+
   describe('corpus options', () => {
     it('--corpus adds a folder of texts: a new symbol, and who cites what', () => {
       const folder = path.join(temp, 'texts');

@@ -64,9 +64,16 @@ describe('architecture: what each layer may import', () => {
     for (const layer of ['compare', 'corpus', 'agreed']) assert.deepStrictEqual(violations(server.filter(under(layer)), above), [], layer);
   });
 
+  it('amendments stand beside the comparison: they read the parser and the comparison, never the services, the corpus, the CLI or the server', () => {
+    const amendments = server.filter(under('amendments'));
+    assert.ok(amendments.length > 5);
+    const forbidden = (t: string) => /^server\/src\/(services|corpus|cli|agreed)\//.test(t) || ['server/src/server', 'server/src/languageService', 'server/src/knowledge'].includes(t);
+    assert.deepStrictEqual(violations(amendments, forbidden), []);
+  });
+
   it('the low modules (text, arrays, interner, positions, protocol) import no feature', () => {
     const low = ['text', 'arrays', 'interner', 'positions', 'protocol'].map((name) => `server/src/${name}.ts`);
-    const feature = (t: string) => /^server\/src\/(services|cli|corpus|agreed|compare)\//.test(t) && t !== 'server/src/compare/types';
+    const feature = (t: string) => /^server\/src\/(services|cli|corpus|agreed|compare|amendments)\//.test(t) && t !== 'server/src/compare/types';
     assert.deepStrictEqual(violations(server.filter((i) => low.includes(i.file)), feature), []);
   });
 

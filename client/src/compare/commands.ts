@@ -153,11 +153,11 @@ function documentSources(older: TextDocument, newer: TextDocument): ComparisonSo
 }
 
 /** A version held by an editor document: its current text goes with it (the server may not have it open). */
-function sideOf(document: TextDocument): CompareSide {
+export function sideOf(document: TextDocument): CompareSide {
   return { uri: document.uri.toString(), text: document.getText(), title: nameOf(document) };
 }
 
-function nameOf(document: TextDocument): string {
+export function nameOf(document: TextDocument): string {
   return document.isUntitled ? document.uri.path : path.posix.basename(document.uri.path);
 }
 
@@ -166,13 +166,13 @@ function optionsOf(arg: unknown): CompareCommandOptions {
   return arg && typeof arg === 'object' ? (arg as CompareCommandOptions) : {};
 }
 
-function uriOf(value: Uri | string | undefined): Uri | undefined {
+export function uriOf(value: Uri | string | undefined): Uri | undefined {
   if (!value) return undefined;
   return value instanceof Uri ? value : /^[a-z][a-z0-9+.-]*:/i.test(value) ? Uri.parse(value) : Uri.file(value);
 }
 
 /** The document named by the options, or the active editor's. */
-async function documentToCompare(options: CompareCommandOptions): Promise<TextDocument | undefined> {
+export async function documentToCompare(options: CompareCommandOptions): Promise<TextDocument | undefined> {
   const uri = uriOf(options.document);
   if (uri) return workspace.openTextDocument(uri);
   const active = window.activeTextEditor?.document;

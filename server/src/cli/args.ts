@@ -1,7 +1,7 @@
 // The command line: `unres <command> [options] ARG…`. Options may stand before or after the
 // command and its arguments; `--` ends them. Anything unknown is a UsageError (exit status 2).
 
-export const COMMANDS = ['check', 'outline', 'lookup', 'compare'] as const;
+export const COMMANDS = ['check', 'outline', 'lookup', 'compare', 'amendments', 'apply-amendments'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 export const FORMATS: Record<Command, readonly string[]> = {
@@ -9,6 +9,8 @@ export const FORMATS: Record<Command, readonly string[]> = {
   outline: ['text'],
   lookup: ['text'],
   compare: ['text', 'markdown', 'html'],
+  amendments: ['text'],
+  'apply-amendments': ['text'],
 };
 
 export interface CliOptions {
@@ -19,6 +21,8 @@ export interface CliOptions {
   corpus: string[];
   catalogues: string[];
   shippedCorpus: boolean;
+  /** `amendments --oral`: an oral revision, in the past tense. */
+  oral: boolean;
   /** `--severity CODE=level`, in the order given. */
   severities: { code: string; level: string }[];
   help: boolean;
@@ -35,28 +39,32 @@ export const USAGE = `Usage: unres <command> [options] ARG…
 
 Commands:
   check FILE…           Check drafts; print each problem as file:line:col severity message [code]
-                        (a FILE of - is standard input, named <stdin>; for outline and compare too)
+                        (a FILE of - is standard input, named <stdin>; for every command that reads files)
   outline FILE          Print the outline: header, preamble (PP1 …), operative part (OP1 …), footnotes
   lookup SYMBOL…        Print what the corpus knows of a resolution, decision or document symbol
   compare OLD NEW       Print what changed between two versions, paragraph by paragraph
+  amendments OLD NEW    Print the amendments that make NEW of OLD, as the UN writes them (--oral: as an oral revision)
+  apply-amendments DRAFT AMENDMENTS
+                        Print DRAFT with the AMENDMENTS made (an amendment document as issued, or unres amendments' text)
 
 Options:
   -f, --format FORMAT   check: text (default), json or sarif; compare: text (default), markdown or html
   --corpus DIR          Add a folder of resolution texts and catalogues to the corpus (repeatable)
-  --catalog FILE        Add a catalogue (CSV, TSV, JSON Lines) to the corpus (repeatable; also --catalogue)
+  --catalog FILE        Add a catalogue (CSV, TSV, JSON Lines, MARCXML) to the corpus (repeatable; also --catalogue)
   --no-shipped-corpus   Leave out the seed resolutions shipped with unres
   --severity CODE=LEVEL Change the level of a check: error, warning, information, hint or off (repeatable)
+  --oral                amendments: write an oral revision ("the words … were deleted")
   -h, --help            Print this help
   -V, --version         Print the version
 
-Exit status: 0 success; 1 check found an error, or lookup found no such symbol;
-2 a file could not be read (missing, a folder, binary) or the command line is wrong.
+Exit status: 0 success; 1 check found an error, lookup found no such symbol, or an amendment
+does not match the draft (then nothing is applied); 2 a file could not be read (missing, a folder, binary) or the command line is wrong.
 `;
 
 const LEVELS = ['error', 'warning', 'information', 'info', 'hint', 'off'];
 
 export function parseArgs(argv: readonly string[]): CliOptions {
-  const options: CliOptions = { args: [], corpus: [], catalogues: [], shippedCorpus: true, severities: [], help: false, version: false };
+  const options: CliOptions = { args: [], corpus: [], catalogues: [], shippedCorpus: true, oral: false, severities: [], help: false, version: false };
   const positionals: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -108,6 +116,9 @@ export function parseArgs(argv: readonly string[]): CliOptions {
       case '--severity':
         options.severities.push(severity(value()));
         break;
+      case '--oral':
+        options.oral = flag();
+        break;
       default:
         throw new UsageError(`unknown option ${name}`);
     }
@@ -133,12 +144,15 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     throw new UsageError(formats.length === 1 ? `${command} has no --format option` : `${command} --format must be ${formats.slice(0, -1).join(', ')} or ${formats[formats.length - 1]}, not "${options.format}"`);
   }
   if (options.severities.length > 0 && options.command !== 'check') throw new UsageError(`--severity applies to check only`);
+  if (options.oral && options.command !== 'amendments') throw new UsageError('--oral applies to amendments only');
   const count = positionals.length;
   if (options.command === 'check' && count === 0) throw new UsageError('check needs at least one FILE');
   if (options.command === 'outline' && count !== 1) throw new UsageError(`outline needs one FILE${count ? `, not ${count}` : ''}`);
   if (options.command === 'lookup' && count === 0) throw new UsageError('lookup needs a SYMBOL');
   if (options.command === 'compare' && count !== 2) throw new UsageError(`compare needs two files, OLD and NEW${count ? `, not ${count}` : ''}`);
   if (options.command !== 'lookup' && positionals.filter((arg) => arg === '-').length > 1) throw new UsageError('standard input (-) can be read once only');
+  if (options.command === 'amendments' && count !== 2) throw new UsageError(`amendments needs two files, OLD and NEW${count ? `, not ${count}` : ''}`);
+  if (options.command === 'apply-amendments' && count !== 2) throw new UsageError(`apply-amendments needs two files, DRAFT and AMENDMENTS${count ? `, not ${count}` : ''}`);
   return options;
 }
 

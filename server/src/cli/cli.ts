@@ -1,9 +1,11 @@
-// The `unres` command line on the language service: check, outline, lookup, compare.
-// Exit status: 0 success; 1 `check` found an error-level problem, or `lookup` found no such
-// symbol; 2 a file could not be read (missing, unreadable, a folder, binary, too large) or the
+// The `unres` command line on the language service: check, outline, lookup, compare,
+// amendments, apply-amendments.
+// Exit status: 0 success; 1 `check` found an error-level problem, `lookup` found no such
+// symbol, or `apply-amendments` found an instruction that does not match the draft; 2 a file could not be read (missing, unreadable, a folder, binary, too large) or the
 // command line is wrong. Corpus problems are warnings on stderr and change nothing.
 import { ArgumentError, parseArgs, USAGE, UsageError, type CliOptions } from './args';
 import { checkDraft, formatJson, formatSarif, formatText, hasErrors, type FileResult } from './check';
+import { runAmendments, runApplyAmendments } from './amendments';
 import { runCompare } from './compare';
 import { checkCorpusOptions, loadKnowledge, packageInfo } from './corpus';
 import { FileNames, InputError, readDraftArgument } from './files';
@@ -52,6 +54,10 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
         return await lookup(options, io);
       case 'compare':
         return await runCompare(options, io);
+      case 'amendments':
+        return await runAmendments(options, io);
+      case 'apply-amendments':
+        return await runApplyAmendments(options, io);
       default:
         io.stderr(`unres: no command given\n\n${USAGE}`);
         return EXIT_TROUBLE;

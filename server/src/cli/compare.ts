@@ -12,15 +12,15 @@ import { readDraftArgument, type Draft } from './files';
 export async function runCompare(options: CliOptions, io: Io): Promise<number> {
   const oldDraft = await readDraftArgument(options.args[0]);
   const newDraft = await readDraftArgument(options.args[1]);
-  const oldDoc = parse(oldDraft);
-  const newDoc = parse(newDraft);
+  const oldDoc = parseDraft(oldDraft);
+  const newDoc = parseDraft(newDraft);
   const comparison = compareDocuments(oldDoc.model, newDoc.model);
   const format = (options.format ?? 'text') as ComparisonFormat;
   io.stdout(renderComparison(comparison, format, { old: title(oldDraft, oldDoc), new: title(newDraft, newDoc) }));
   return 0;
 }
 
-function parse(draft: Draft): ParsedDocument {
+export function parseDraft(draft: Draft): ParsedDocument {
   return ParsedDocument.parse({ uri: draft.uri, version: 0, getText: () => draft.text });
 }
 

@@ -32,7 +32,7 @@ export interface CompareContext {
 /** How long a comparison waits for the corpus's first load (the shipped texts) before it answers without. */
 const CORPUS_WAIT_MS = 10_000;
 
-interface Version {
+export interface Version {
   parsed: ParsedDocument;
   title: string;
   uri?: string;
@@ -86,7 +86,7 @@ export async function corpusDocuments(context: CompareContext): Promise<CorpusDo
 }
 
 /** The corpus loads in the background: until the shipped texts are in, wait for them (a while). */
-async function corpusReady(context: CompareContext): Promise<void> {
+export async function corpusReady(context: CompareContext): Promise<void> {
   const deadline = Date.now() + CORPUS_WAIT_MS;
   await context.corpus.whenLoaded();
   while (isEmpty(context.corpus.current) && Date.now() < deadline) {
@@ -97,13 +97,13 @@ async function corpusReady(context: CompareContext): Promise<void> {
 
 const isEmpty = (kb: KnowledgeBaseLike) => kb.documents()[Symbol.iterator]().next().done === true;
 
-function needsCorpus(side: CompareSide | undefined, context: CompareContext): boolean {
+export function needsCorpus(side: CompareSide | undefined, context: CompareContext): boolean {
   if (!side || typeof side !== 'object') return false;
   if ('uri' in side && typeof side.uri === 'string') return typeof side.text !== 'string' && !context.documents.get(side.uri);
   return true;
 }
 
-function resolveSide(side: CompareSide | undefined, context: CompareContext, kb: KnowledgeBaseLike, which: 'old' | 'new'): Version | CompareError {
+export function resolveSide(side: CompareSide | undefined, context: CompareContext, kb: KnowledgeBaseLike, which: 'old' | 'new' | 'draft'): Version | CompareError {
   if (!side || typeof side !== 'object') return { error: `The ${which} version is missing.` };
   if ('uri' in side && typeof side.uri === 'string') {
     const open = context.documents.get(side.uri);

@@ -1,0 +1,131 @@
+// Applying amendments to a draft: each form on a small draft, renumbering and relettering with the
+// references that follow them, and every mismatch reported with nothing applied.
+import * as assert from 'assert';
+import { readFileSync } from 'fs';
+import * as path from 'path';
+import { applyAmendments } from '../../../server/src/amendments/apply';
+import { parseAmendments } from '../../../server/src/amendments/instructions';
+import { parseResolution } from '../../../server/src/parser/parse';
+import { repoRoot } from '../../helpers';
+
+const DRAFT = `The General Assembly,
+
+Recalling its resolution 73/266 of 22 December 2018,
+
+Noting with concern the threats emerging in this field,
+
+1. Calls upon Member States to cooperate;
+
+2. Invites all Member States to inform the Secretary-General of their views on:
+
+(a) Efforts taken at the national level;
+
+(b) The content of the concepts;
+
+3. Requests the Secretary-General to report on the views referred to in paragraph 2 (b) above;
+
+4. Decides to remain seized of the matter, in the light of paragraph 3 above.
+`;
+
+function apply(amendments: string, draft = DRAFT): string {
+  const read = parseAmendments(amendments);
+  assert.deepStrictEqual(read.problems, []);
+  const result = applyAmendments(parseResolution(draft), read.instructions);
+  if ('problems' in result) assert.fail(JSON.stringify(result.problems));
+  return result.text;
+}
+
+function problems(amendments: string, draft = DRAFT): string[] {
+  const result = applyAmendments(parseResolution(draft), parseAmendments(amendments).instructions);
+  assert.ok('problems' in result, 'expected problems, and nothing applied');
+  return result.problems.map((p) => `${p.line}:${p.column} ${p.message}`);
+}
+
+describe('amendments: applying them to a draft', () => {
+  it('words replaced, inserted after and before, added at the end, deleted: the rest of the text as it was', () => {
+    const text = apply(
+      [
+        'In the second preambular paragraph, replace the words “with concern” with the words “with grave concern”',
+        'In operative paragraph 1, after the word “States”, insert the words “, in particular developing countries,”',
+        'In operative paragraph 2 (a), before the word “Efforts”, insert the word “The”',
+        'At the end of operative paragraph 2 (b), add the words “of the Group”',
+        'In operative paragraph 2, delete the word “all”',
+      ].join('\n'),
+    );
+    assert.strictEqual(
+      text,
+      DRAFT.replace('with concern', 'with grave concern')
+        .replace('States to cooperate', 'States, in particular developing countries, to cooperate')
+        .replace('(a) Efforts', '(a) The Efforts')
+        .replace('the concepts;', 'the concepts of the Group;')
+        .replace('Invites all Member', 'Invites Member'),
+    );
+  });
+
+  it('a new operative paragraph: the ones after it numbered again, and the references to them follow', () => {
+    const text = apply('Insert a new operative paragraph after operative paragraph 1, reading:\n“2. Encourages regional organizations to cooperate;”');
+    assert.match(text, /1\. Calls upon Member States to cooperate;\n\n2\. Encourages regional organizations to cooperate;\n\n3\. Invites all/);
+    assert.match(text, /\n4\. Requests the Secretary-General to report on the views referred to in paragraph 3 \(b\) above;/);
+    assert.match(text, /\n5\. Decides to remain seized of the matter, in the light of paragraph 4 above\./);
+  });
+
+  it('a deleted operative paragraph: the ones after it numbered again, a reference to a paragraph that stays follows it', () => {
+    const text = apply('Delete operative paragraph 1');
+    assert.doesNotMatch(text, /Calls upon/);
+    assert.match(text, /the light of paragraph 2 above\./);
+    assert.match(text, /\n1\. Invites all Member States/);
+    assert.match(text, /referred to in paragraph 1 \(b\) above/);
+    assert.match(text, /concern the threats emerging in this field,\n\n1\. Invites/, 'no blank line left where it stood');
+  });
+
+  it('a new sub-paragraph: the ones after it lettered again, and a reference to one of them follows', () => {
+    const text = apply('Insert a new subparagraph after operative paragraph 2 (a), reading:\n“(b) Efforts taken at the regional level;”');
+    assert.match(text, /\(a\) Efforts taken at the national level;\n\n\(b\) Efforts taken at the regional level;\n\n\(c\) The content of the concepts;/);
+    assert.match(text, /referred to in paragraph 2 \(c\) above/);
+  });
+
+  it('a new preambular paragraph before the first, and a paragraph replaced whole', () => {
+    const text = apply(
+      'Insert a new preambular paragraph before the first preambular paragraph, reading:\n“Guided by the Charter of the United Nations,”\n\n' +
+        'Replace operative paragraph 1 with the following:\n“Calls upon all States to cooperate closely;”',
+    );
+    assert.match(text, /^The General Assembly,\n\nGuided by the Charter of the United Nations,\n\nRecalling its resolution/);
+    assert.match(text, /\n1\. Calls upon all States to cooperate closely;\n/);
+  });
+
+  it('words that do not occur, or occur more than once, and paragraphs the draft does not have: every one reported, nothing applied', () => {
+    const found = problems(
+      [
+        '1. In operative paragraph 1, after the word “States”, insert the word “concerned”',
+        '2. In operative paragraph 3, delete the words “the Security Council”',
+        '3. In operative paragraph 3, replace the word “the” with the word “a”',
+        '4. Delete operative paragraph 9',
+        '5. In the fourth preambular paragraph, delete the word “its”',
+      ].join('\n'),
+    );
+    assert.deepStrictEqual(found, [
+      '2:48 the words quoted do not occur in operative paragraph 3',
+      '3:48 the words quoted occur twice in operative paragraph 3: quote more of the words around them',
+      '4:11 the draft has no operative paragraph 9',
+      '5:7 the draft has 2 preambular paragraphs, not 4',
+    ]);
+  });
+
+  it('instructions that contradict each other: the same words changed twice, words of a paragraph deleted', () => {
+    assert.deepStrictEqual(
+      problems('In operative paragraph 1, delete the words “to cooperate”\nIn operative paragraph 1, replace the word “cooperate” with the word “act”\nDelete operative paragraph 4\nIn operative paragraph 4, delete the word “matter”'),
+      ['2:45 the words it changes overlap those of the instruction at line 1', '4:4 operative paragraph 4 is deleted by the instruction at line 3'],
+    );
+  });
+
+  it('in PDF text: quoted words found across a line break and a footnote marker; page furniture and footnotes stay', () => {
+    const draft = readFileSync(path.join(repoRoot, 'test/fixtures/real/pairs/A_C.3_80_L.21.pymupdf.txt'), 'utf8');
+    // "… regional \narrangements for the promotion …" is broken across two lines in the PDF text.
+    const text = apply('In the first preambular paragraph, replace the words “regional arrangements” with the words “subregional and regional arrangements”', draft);
+    assert.match(text, /concerning subregional and regional arrangements\s+for the promotion/);
+    assert.strictEqual(text.replace(/concerning subregional and regional arrangements\s+/, ''), draft.replace(/concerning regional\s+arrangements\s+/, ''));
+    const deleted = apply('Delete the sixth preambular paragraph', draft);
+    assert.ok(deleted.includes('__________________') && deleted.includes('A/C.3/80/L.21 \n'), 'the page furniture stays');
+    assert.match(deleted, /\n1 See A\/CONF\.157\/24 \(Part I\), chap\. III\./, 'the footnotes stay');
+  });
+});
