@@ -1,8 +1,10 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { pollNonEmpty } from './helpers';
+import { pollNonEmpty, SHIPPED_LOAD_MS } from './helpers';
 
-suite('Agreed language', () => {
+suite('Agreed language', function () {
+  this.timeout(SHIPPED_LOAD_MS + 30_000);
+
   test('the suggestion list shows an agreed paragraph with its sources', async () => {
     const content = 'The General Assembly,\n\nRecalling its resolution 73/266,\n\nUnderlining the importance of respect';
     const document = await vscode.workspace.openTextDocument({ language: 'unres', content });
@@ -15,7 +17,7 @@ suite('Agreed language', () => {
         const text = typeof insert === 'string' ? insert : insert?.value ?? '';
         return text.includes('respect for human rights and fundamental freedoms in the use of information and communications technologies,');
       });
-    });
+    }, SHIPPED_LOAD_MS);
     assert.match(String(agreed[0].detail), /used in 3 documents/);
   });
 });

@@ -1,5 +1,5 @@
-// Reads the corpus: the shipped seeds with their manifest, user folders of resolution texts,
-// and user catalogues. Bad input (missing folder, unreadable, binary or huge file, broken rows,
+// Reads the corpus: the shipped texts and catalogues with their manifest, user folders of
+// resolution texts, and user catalogues. Bad input (missing folder, unreadable, binary or huge file, broken rows,
 // what is no regular file, a folder too deep, a symbolic link that is not followed, a path a
 // workspace's settings may not name) becomes a CorpusProblem naming the file and why it was
 // skipped, never quoting what it holds; everything else loads. Only regular files are opened
@@ -51,6 +51,7 @@ export interface LoadedCorpus {
 }
 
 const TEXT_FILE = /\.(?:txt|md|markdown|unres)$/i;
+const SHIPPED_TEXT_FILE = /\.txt$/i;
 const CATALOGUE_FILE = /\.(?:csv|tsv|jsonl|ndjson|json)$/i;
 const MAX_FILES = 20_000;
 const MAX_DEPTH = 6;
@@ -72,9 +73,14 @@ export async function loadCorpus(sources: CorpusSources, options: LoadOptions = 
 
   if (sources.shippedDir) {
     const manifest = path.join(sources.shippedDir, SHIPPED_MANIFEST);
-    await readShippedManifest(manifest, loaded, facts);
+    const shippedCatalogues = await readShippedManifest(manifest, loaded, facts);
+    for (const file of shippedCatalogues) {
+      await readCatalogue(file, loaded, facts, true);
+      await pacer.pace();
+    }
     for (const file of await walker.list(sources.shippedDir)) {
-      if (TEXT_FILE.test(file) && path.basename(file) !== 'SEEDS.md') texts.push({ file, shipped: true });
+      // The shipped texts are plain text; its Markdown files (SEEDS.md, SOURCES.md) describe them.
+      if (SHIPPED_TEXT_FILE.test(file)) texts.push({ file, shipped: true });
     }
   }
   for (const folder of sources.folders) {
@@ -98,7 +104,7 @@ export async function loadCorpus(sources: CorpusSources, options: LoadOptions = 
     else catalogues.push(file);
   }
   for (const file of catalogues) {
-    await readUserCatalogue(file, loaded, facts);
+    await readCatalogue(file, loaded, facts);
     await pacer.pace();
   }
 
@@ -300,12 +306,26 @@ async function readText(file: string, problems: CorpusProblem[], what: 'text' | 
   return text;
 }
 
-async function readUserCatalogue(file: string, loaded: LoadedCorpus, facts: Map<string, DocumentFact>): Promise<void> {
+/**
+ * Reads a catalogue's rows. The rows a shipped catalogue cannot give (symbols in forms not read
+ * yet) are summed up in one line for the log: they are no fault of the user's, and a pop-up on
+ * every start would teach them to ignore pop-ups. A shipped file that cannot be read at all is
+ * a broken install, and is reported as any other file.
+ */
+async function readCatalogue(file: string, loaded: LoadedCorpus, facts: Map<string, DocumentFact>, shipped = false): Promise<void> {
   const text = await readText(file, loaded.problems, 'catalogue');
   if (text === undefined) return;
   const uri = uriOf(file);
   const catalogue = parseCatalogue(text, uri);
-  loaded.problems.push(...catalogue.problems);
+  if (!shipped) loaded.problems.push(...catalogue.problems);
+  else if (catalogue.problems.length > 0) {
+    const count = catalogue.problemCount ?? catalogue.problems.length;
+    loaded.problems.push({
+      uri,
+      quiet: true,
+      message: `${file}: ${catalogue.rows.length.toLocaleString('en')} rows read; ${count.toLocaleString('en')} row${count === 1 ? '' : 's'} skipped or read in part (forms of symbols, dates or sessions not read yet)`,
+    });
+  }
   for (const row of catalogue.rows) {
     loaded.rows.push({ uri, row });
     if (row.file) {
@@ -317,6 +337,7 @@ async function readUserCatalogue(file: string, loaded: LoadedCorpus, facts: Map<
 
 interface ManifestEntry {
   file?: unknown;
+  catalogue?: unknown;
   symbol?: unknown;
   session?: unknown;
   date?: unknown;
@@ -326,15 +347,18 @@ interface ManifestEntry {
 }
 
 /**
- * The shipped manifest describes each seed: its own symbol when known, its date, title and
- * session, and the resolution it was adopted as with the adoption date.
+ * The shipped manifest describes the texts whose headers do not say all: a text's own symbol
+ * when known, its date, title and session, and the resolution it was adopted as with the
+ * adoption date. Texts it does not name are read for their own header. It also names the
+ * shipped catalogues (`{ "catalogue": "catalogues/….csv" }`), returned here to be read.
  */
-async function readShippedManifest(file: string, loaded: LoadedCorpus, facts: Map<string, DocumentFact>): Promise<void> {
+async function readShippedManifest(file: string, loaded: LoadedCorpus, facts: Map<string, DocumentFact>): Promise<string[]> {
   const uri = uriOf(file);
+  const catalogues: string[] = [];
   const read = await readRegularFile(file, MAX_BYTES);
   if (!('bytes' in read)) {
     loaded.problems.push({ uri, message: `${file} ${'refused' in read ? `${read.refused}; not read` : `cannot be read: ${reason(read.error)}`}` });
-    return;
+    return catalogues;
   }
   let entries: ManifestEntry[];
   try {
@@ -342,15 +366,20 @@ async function readShippedManifest(file: string, loaded: LoadedCorpus, facts: Ma
   } catch {
     // JSON.parse's message quotes the text: say where the file is, not what it holds.
     loaded.problems.push({ uri, message: `${file} cannot be read: it is not valid JSON` });
-    return;
+    return catalogues;
   }
   if (!Array.isArray(entries)) {
     loaded.problems.push({ uri, message: `${file} cannot be read: it does not hold a JSON array` });
-    return;
+    return catalogues;
   }
   entries.forEach((entry, index) => {
     const line = index + 1;
     const text = (value: unknown) => (typeof value === 'string' && value.trim() ? value.trim() : undefined);
+    const catalogue = text(entry.catalogue);
+    if (catalogue) {
+      catalogues.push(path.join(path.dirname(file), catalogue));
+      return;
+    }
     const own = text(entry.symbol) ? normalizeSymbol(text(entry.symbol)!) : undefined;
     const adopted = text(entry.adoptedAs) ? normalizeSymbol(text(entry.adoptedAs)!) : undefined;
     const title = text(entry.title);
@@ -368,6 +397,7 @@ async function readShippedManifest(file: string, loaded: LoadedCorpus, facts: Ma
       facts.set(target, { uri: target, symbol: own?.key, adoptedAs: adopted?.key });
     }
   });
+  return catalogues;
 }
 
 /** Why a system call failed, in words; never the file's content (a system error holds none). */

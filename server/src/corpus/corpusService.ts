@@ -13,7 +13,7 @@ import { KnowledgeBase } from './knowledgeBase';
 import type { CorpusProblem } from './types';
 
 export interface CorpusServiceEvents {
-  /** A load finished; `newProblems` are those not reported by the previous load. */
+  /** A load finished; `newProblems` are those not reported by the previous load (quiet ones never). */
   loaded(kb: KnowledgeBase, elapsedMs: number, newProblems: string[]): void;
   log(message: string): void;
 }
@@ -62,7 +62,7 @@ export class CorpusService {
       if (generation !== this.generation) return; // a newer load supersedes this one
       this.kb = kb;
       this.unwatchAllBut(new Set(loaded.watched));
-      const messages = loaded.problems.map(describeProblem);
+      const messages = loaded.problems.filter((problem) => !problem.quiet).map(describeProblem);
       const fresh = messages.filter((m) => !this.reported.has(m));
       this.reported = new Set(messages);
       this.events.loaded(this.kb, Date.now() - started, fresh);

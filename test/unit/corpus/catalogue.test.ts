@@ -188,7 +188,7 @@ describe('catalogue: JSON Lines and JSON', () => {
     assert.deepStrictEqual(problemsOf(catalogue), [
       [
         1,
-        'no symbol key: the objects have 3 keys, none named Symbol, Resolution, UNDL symbol, Document symbol, Symbol (UNDL), Doc symbol or Resolution symbol (any case; spaces, "_", "." and "-" do not matter); no rows read',
+        'no symbol key: the objects have 3 keys, none named Symbol, Resolution, UNDL symbol, Document symbol, Symbol (UNDL), Doc symbol, Resolution symbol or Decision (any case; spaces, "_", "." and "-" do not matter); no rows read',
       ],
     ]);
   });
@@ -358,7 +358,7 @@ describe('catalogue: columns', () => {
     assert.deepStrictEqual(problemsOf(catalogue), [
       [
         1,
-        'no symbol column: the header (row 1) has 3 columns, none named Symbol, Resolution, UNDL symbol, Document symbol, Symbol (UNDL), Doc symbol or Resolution symbol (any case; spaces, "_", "." and "-" do not matter); no rows read',
+        'no symbol column: the header (row 1) has 3 columns, none named Symbol, Resolution, UNDL symbol, Document symbol, Symbol (UNDL), Doc symbol, Resolution symbol or Decision (any case; spaces, "_", "." and "-" do not matter); no rows read',
       ],
     ]);
   });
