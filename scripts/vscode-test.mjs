@@ -29,7 +29,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { ensureCodeServer, root } from './install-code-server.mjs';
 import { codeServerEnv, freePort, freshDir, remoteUri, startCodeServer, workbenchUrl, writeUserSettings } from './lib/code-server.mjs';
-import { packageVsix, vsixFiles } from './lib/vsix.mjs';
+import { packageVsix, vsixEntries } from './lib/vsix.mjs';
 
 const require = createRequire(import.meta.url);
 const testRoot = path.join(root, '.vscode-test');
@@ -158,6 +158,8 @@ async function runInVSCode({ name, chromium, codeServer, suite, extensionDevelop
         return '';
       },
       'compare-click': () => clickLastComparisonChange(page),
+      'status-bar': () => statusBarText(page),
+      'quick-pick': () => quickPickText(page),
       ...Object.fromEntries(Object.entries(requests).map(([request, handler]) => [request, () => handler(page)])),
     };
     let printed = 0;
@@ -246,6 +248,18 @@ async function takeScreenshot(page, shot) {
     copyFileSync(file, docs);
     log(`screenshot copied to ${path.relative(root, docs)}`);
   }
+}
+
+/** The text of every item of the status bar, one a line (icons are drawn, not text). */
+async function statusBarText(page) {
+  const texts = await page.locator('.part.statusbar .statusbar-item').allInnerTexts();
+  return texts.map((text) => text.trim()).filter(Boolean).join('\n');
+}
+
+/** The rows of the quick pick on screen, one a line, their parts joined by spaces. */
+async function quickPickText(page) {
+  const rows = await page.locator('.quick-input-widget .quick-input-list .monaco-list-row').allInnerTexts();
+  return rows.map((text) => text.replace(/\s+/g, ' ').trim()).filter(Boolean).join('\n');
 }
 
 /**
@@ -342,7 +356,8 @@ function buildVsix() {
 }
 
 function checkVsixContents(vsix) {
-  const files = vsixFiles(vsix);
+  const entries = vsixEntries(vsix);
+  const files = entries.map(({ name }) => name);
   const has = (file) => files.includes(file);
   const required = ['package.json', 'dist/client.js', 'dist/server.js', 'syntaxes/unres.tmLanguage.json', 'language-configuration.json', 'server/bin/unres-language-server.js', 'corpus/catalogue.json'];
   const missing = required.filter((file) => !has(file));
@@ -364,8 +379,14 @@ function checkVsixContents(vsix) {
   );
   const extra = files.filter((file) => file.startsWith('corpus/') && !corpus.includes(file));
   check(extra.length === 0, 'the .vsix ships nothing in corpus/ but the files of corpus/', `not in corpus/: ${extra.join(', ')}`);
+  // Deflated, every file of it: the texts and catalogues are most of the .vsix.
+  const corpusEntries = entries.filter(({ name }) => name.startsWith('corpus/'));
+  const stored = corpusEntries.filter(({ method, size }) => method !== 8 && size > 0).map(({ name }) => name);
+  const MB = (bytes) => (bytes / 1024 / 1024).toFixed(1);
+  const sum = (key) => corpusEntries.reduce((total, entry) => total + entry[key], 0);
+  check(stored.length === 0, `the corpus is compressed in the .vsix: ${MB(sum('size'))} MB deflated to ${MB(sum('packed'))} MB`, `stored uncompressed: ${stored.slice(0, 20).join(', ')}`);
   const size = statSync(vsix).size;
-  check(size < VSIX_LIMIT, `the .vsix weighs ${(size / 1024 / 1024).toFixed(1)} MB, under ${VSIX_LIMIT / 1024 / 1024} MB`);
+  check(size < VSIX_LIMIT, `the .vsix weighs ${MB(size)} MB, under ${VSIX_LIMIT / 1024 / 1024} MB`);
 
   // The command-line tool (dist/cli.js, server/bin/unres.js) belongs to the npm package, not the extension.
   const forbidden = ['node_modules/', 'out/', 'test/', 'client/src/', 'server/src/', '.vscode-test/', 'scripts/', '.git/', 'tsconfig.json', '.vscodeignore', 'dist/cli.js', 'server/bin/unres.js'];

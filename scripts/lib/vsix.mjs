@@ -31,7 +31,10 @@ export function packageVsix(outFile) {
   return { ok: result.status === 0 && existsSync(outFile), output };
 }
 
-/** The names of the entries of a zip file (a .vsix), read from its central directory. */
+/**
+ * The entries of a zip file (a .vsix), read from its central directory: name, compression
+ * method (0 stored, 8 deflated) and the sizes packed and unpacked.
+ */
 export function zipEntries(file) {
   const data = readFileSync(file);
   let eocd = -1;
@@ -44,21 +47,31 @@ export function zipEntries(file) {
   if (eocd < 0) throw new Error(`${file} is not a zip file`);
   const count = data.readUInt16LE(eocd + 10);
   let offset = data.readUInt32LE(eocd + 16);
-  const names = [];
+  const entries = [];
   for (let i = 0; i < count; i++) {
     if (data.readUInt32LE(offset) !== 0x02014b50) throw new Error(`${file}: bad central directory entry ${i}`);
     const nameLength = data.readUInt16LE(offset + 28);
     const extraLength = data.readUInt16LE(offset + 30);
     const commentLength = data.readUInt16LE(offset + 32);
-    names.push(data.toString('utf8', offset + 46, offset + 46 + nameLength));
+    entries.push({
+      name: data.toString('utf8', offset + 46, offset + 46 + nameLength),
+      method: data.readUInt16LE(offset + 10),
+      packed: data.readUInt32LE(offset + 20),
+      size: data.readUInt32LE(offset + 24),
+    });
     offset += 46 + nameLength + extraLength + commentLength;
   }
-  return names;
+  return entries;
 }
 
 /** The files of the extension inside a .vsix, relative to the extension's folder. */
 export function vsixFiles(file) {
+  return vsixEntries(file).map(({ name }) => name);
+}
+
+/** The entries of the extension inside a .vsix (zipEntries), named relative to the extension's folder. */
+export function vsixEntries(file) {
   return zipEntries(file)
-    .filter((name) => name.startsWith('extension/'))
-    .map((name) => name.slice('extension/'.length));
+    .filter(({ name }) => name.startsWith('extension/'))
+    .map((entry) => ({ ...entry, name: entry.name.slice('extension/'.length) }));
 }

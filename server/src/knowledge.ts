@@ -12,7 +12,9 @@ import type { AgreedLanguageIndex } from './agreed/types';
 import { loadCorpus, type CorpusSources } from './corpus/corpusLoader';
 import { CorpusService } from './corpus/corpusService';
 import { KnowledgeBase } from './corpus/knowledgeBase';
-import type { CorpusProblem } from './corpus/types';
+import { CorpusActivity, corpusStatus } from './corpus/status';
+import type { CorpusDocument, CorpusProblem } from './corpus/types';
+import type { CorpusState, CorpusStatus } from './protocol';
 
 /** What the checks and lookups read: the current knowledge base and agreed-language index. */
 export interface KnowledgeView {
@@ -25,6 +27,13 @@ export interface KnowledgeEvents {
   corpusLoaded?(kb: KnowledgeBase, elapsedMs: number, newProblems: string[]): void;
   /** The agreed-language index of the current corpus is built. */
   agreedIndexed?(index: AgreedLanguageIndex, elapsedMs: number): void;
+  /** Files read while loading, documents read while indexing, of the phase the state names. */
+  progress?: (phase: 'loading' | 'indexing', done: number, total: number) => void;
+  /**
+   * The state changed, or a load started that supersedes one still running (told again as
+   * 'loading': what was reported of the older load no longer counts).
+   */
+  stateChanged?(state: CorpusState): void;
   log?(message: string): void;
 }
 
@@ -33,15 +42,31 @@ export class Knowledge implements KnowledgeView {
   private build: AbortController | undefined;
   private indexing: Promise<void> = Promise.resolve();
   private readonly corpus: CorpusService;
+  private readonly activity: CorpusActivity;
 
   constructor(private readonly events: KnowledgeEvents = {}) {
+    this.activity = new CorpusActivity(events);
     this.corpus = new CorpusService({
+      started: () => this.activity.loadStarted(),
+      progress: (phase, done, total) => this.activity.progressed(phase, done, total),
       loaded: (kb, elapsedMs, newProblems) => {
         this.events.corpusLoaded?.(kb, elapsedMs, newProblems);
         this.indexing = this.indexAgreedLanguage(kb);
       },
+      failed: () => this.activity.loadFailed(),
       log: (message) => this.events.log?.(message),
     });
+  }
+
+  /** Loading while a corpus load runs (the previous corpus answers meanwhile), then indexing, then ready. */
+  get state(): CorpusState {
+    return this.activity.state;
+  }
+
+  /** What the corpus holds now and what is being done with it. */
+  status(): CorpusStatus {
+    const { state, progress } = this.activity;
+    return corpusStatus({ kb: this.kb, sources: this.corpus.configured, catalogues: this.corpus.catalogues, state, progress });
   }
 
   get kb(): KnowledgeBase {
@@ -57,8 +82,9 @@ export class Knowledge implements KnowledgeView {
     this.corpus.configure(sources);
   }
 
-  reload(): void {
-    this.corpus.reload();
+  /** Loads the corpus again (from these sources when given), even when nothing changed. */
+  reload(sources?: CorpusSources): void {
+    this.corpus.reload(sources);
   }
 
   /** Resolves when the latest corpus load has finished (its index may still be building). */
@@ -81,16 +107,33 @@ export class Knowledge implements KnowledgeView {
   private async indexAgreedLanguage(kb: KnowledgeBase): Promise<void> {
     this.build?.abort();
     const build = (this.build = new AbortController());
+    this.activity.indexing(build);
     const started = Date.now();
+    const documents = countedDocuments(kb, (done, total) => this.activity.progressed('indexing', done, total, build));
     try {
-      const index = await buildAgreedIndexAsync([...kb.documents()], { signal: build.signal });
+      const index = await buildAgreedIndexAsync(documents, { signal: build.signal });
       if (build.signal.aborted) return;
       this.index = index;
       this.events.agreedIndexed?.(index, Date.now() - started);
     } catch (error) {
       if ((error as Error)?.name === 'AbortError' || build.signal.aborted) return;
       this.events.log?.(`Indexing agreed language failed: ${error instanceof Error ? error.stack : error}`);
+    } finally {
+      this.activity.indexed(build);
     }
+  }
+}
+
+/**
+ * The corpus's documents, each counted once the build is done with it: the build reads them
+ * lazily, one at a time, so the count tells how far it has come without the build knowing.
+ */
+function* countedDocuments(kb: KnowledgeBase, report: (done: number, total: number) => void): Generator<CorpusDocument> {
+  const documents = [...kb.documents()];
+  let done = 0;
+  for (const document of documents) {
+    yield document;
+    report(++done, documents.length);
   }
 }
 
@@ -100,9 +143,13 @@ export interface LoadedKnowledge extends KnowledgeView {
   problems: readonly CorpusProblem[];
 }
 
-export async function loadKnowledge(sources: CorpusSources, options: { agreed: boolean }): Promise<LoadedKnowledge> {
-  const loaded = await loadCorpus(sources);
+export async function loadKnowledge(
+  sources: CorpusSources,
+  options: { agreed: boolean; progress?: (phase: 'loading' | 'indexing', done: number, total: number) => void },
+): Promise<LoadedKnowledge> {
+  const { progress } = options;
+  const loaded = await loadCorpus(sources, { progress });
   const kb = KnowledgeBase.build(loaded);
-  const agreed = options.agreed ? buildAgreedIndex(kb.documents()) : EMPTY_AGREED_INDEX;
+  const agreed = options.agreed ? buildAgreedIndex(progress ? countedDocuments(kb, (done, total) => progress('indexing', done, total)) : kb.documents()) : EMPTY_AGREED_INDEX;
   return { kb, agreed, problems: loaded.problems };
 }

@@ -33,6 +33,8 @@ export interface LoadOptions {
   signal?: AbortSignal;
   /** Each folder as it is walked and each catalogue named, to be watched from then on. */
   watch?: (target: string) => void;
+  /** Files read of those to read, counted once the folders are walked; the loader reports 'loading' only. */
+  progress?: (phase: 'loading' | 'indexing', done: number, total: number) => void;
 }
 
 /** What a catalogue says of a corpus file: its symbol, and what it was adopted as. */
@@ -62,7 +64,7 @@ export async function loadCorpus(sources: CorpusSources, options: LoadOptions = 
   const loaded: LoadedCorpus = { documents: [], rows: [], problems: [], watched: [] };
   const facts = new Map<string, DocumentFact>();
   const texts: { file: string; shipped: boolean }[] = [];
-  const catalogues: string[] = [];
+  const catalogues: { file: string; shipped: boolean }[] = [];
   const pacer = new Pacer(options.signal);
   const guard = await Guard.of(sources.confined);
   const watched = (target: string) => {
@@ -73,11 +75,7 @@ export async function loadCorpus(sources: CorpusSources, options: LoadOptions = 
 
   if (sources.shippedDir) {
     const manifest = path.join(sources.shippedDir, SHIPPED_MANIFEST);
-    const shippedCatalogues = await readShippedManifest(manifest, loaded, facts);
-    for (const file of shippedCatalogues) {
-      await readCatalogue(file, loaded, facts, true);
-      await pacer.pace();
-    }
+    for (const file of await readShippedManifest(manifest, loaded, facts)) catalogues.push({ file, shipped: true });
     for (const file of await walker.list(sources.shippedDir)) {
       // The shipped texts are plain text; its Markdown files (SEEDS.md, SOURCES.md) describe them.
       if (SHIPPED_TEXT_FILE.test(file)) texts.push({ file, shipped: true });
@@ -86,7 +84,7 @@ export async function loadCorpus(sources: CorpusSources, options: LoadOptions = 
   for (const folder of sources.folders) {
     for (const file of await walker.list(folder)) {
       if (TEXT_FILE.test(file)) texts.push({ file, shipped: false });
-      else if (CATALOGUE_FILE.test(file)) catalogues.push(file);
+      else if (CATALOGUE_FILE.test(file)) catalogues.push({ file, shipped: false });
     }
   }
   for (const file of sources.catalogues) {
@@ -101,10 +99,14 @@ export async function loadCorpus(sources: CorpusSources, options: LoadOptions = 
     else if ('error' in found) loaded.problems.push({ uri: uriOf(file), message: `${file} cannot be read: ${reason(found.error)}` });
     else if (found.stats.isDirectory()) loaded.problems.push({ uri: uriOf(file), message: `catalogue ${file} is a folder; not read (a folder of texts and catalogues belongs in unres.corpus.paths)` });
     else if (!found.stats.isFile()) loaded.problems.push({ uri: uriOf(file), message: `catalogue ${file} is ${kindOf(found.stats)}, not a regular file; not read` });
-    else catalogues.push(file);
+    else catalogues.push({ file, shipped: false });
   }
-  for (const file of catalogues) {
-    await readCatalogue(file, loaded, facts);
+  const total = catalogues.length + texts.length;
+  let done = 0;
+  options.progress?.('loading', done, total);
+  for (const { file, shipped } of catalogues) {
+    await readCatalogue(file, loaded, facts, shipped);
+    options.progress?.('loading', ++done, total);
     await pacer.pace();
   }
 
@@ -121,6 +123,7 @@ export async function loadCorpus(sources: CorpusSources, options: LoadOptions = 
       if (fact?.adoptedAs) document.adoptedAs = fact.adoptedAs;
       loaded.documents.push(document);
     }
+    options.progress?.('loading', ++done, total);
     // Parsing is synchronous: let requests through between documents.
     await pacer.pace();
   }
@@ -307,8 +310,8 @@ async function readText(file: string, problems: CorpusProblem[], what: 'text' | 
 }
 
 /**
- * Reads a catalogue's rows. The rows a shipped catalogue cannot give (symbols in forms not read
- * yet) are summed up in one line for the log: they are no fault of the user's, and a pop-up on
+ * Reads a catalogue's rows. The rows a shipped catalogue cannot give (a symbol without its
+ * number yet) are summed up in one line for the log: they are no fault of the user's, and a pop-up on
  * every start would teach them to ignore pop-ups. A shipped file that cannot be read at all is
  * a broken install, and is reported as any other file.
  */
@@ -320,10 +323,12 @@ async function readCatalogue(file: string, loaded: LoadedCorpus, facts: Map<stri
   if (!shipped) loaded.problems.push(...catalogue.problems);
   else if (catalogue.problems.length > 0) {
     const count = catalogue.problemCount ?? catalogue.problems.length;
+    // The first problem's own words (a row and a column, never the content) say what kind it is.
+    const first = `${catalogue.problems[0].message}${count > 1 ? `, and ${(count - 1).toLocaleString('en')} more` : ''}`;
     loaded.problems.push({
       uri,
       quiet: true,
-      message: `${file}: ${catalogue.rows.length.toLocaleString('en')} rows read; ${count.toLocaleString('en')} row${count === 1 ? '' : 's'} skipped or read in part (forms of symbols, dates or sessions not read yet)`,
+      message: `${file}: ${catalogue.rows.length.toLocaleString('en')} rows read; ${count.toLocaleString('en')} row${count === 1 ? '' : 's'} skipped or read in part (${first})`,
     });
   }
   for (const row of catalogue.rows) {
