@@ -191,13 +191,14 @@ describe('cli: unres', function () {
       expectStatus(unres('lookup', '--no-shipped-corpus', '73/266'), 1);
     });
 
+    // The fixture alone, without the shipped corpus: it ships the same catalogue, and its texts cite 2625 (XXV).
     describe('old symbols, against the voting records of the UN Digital Library', () => {
       const VOTES = 'test/fixtures/catalogues/undl-ga-voting-records.csv';
       // The one row the catalogue skips, a resolution without a number yet, is a warning every time.
       const SKIPPED = `unres: warning: ${VOTES}: row 7199: column 2 (symbol) is a resolution symbol without a number yet; row skipped\n`;
 
       it('"217 A (III)": as the UN writes it, with its title, date and session from the catalogue (golden)', () => {
-        const run = expectStatus(unres('lookup', '--catalog', VOTES, '217 A (III)'), 0);
+        const run = expectStatus(unres('lookup', '--no-shipped-corpus', '--catalog', VOTES, '217 A (III)'), 0);
         assert.strictEqual(run.stderr, SKIPPED);
         assert.match(run.stdout, /^resolution 217 A \(III\)\nGeneral Assembly resolution\n/);
         assert.match(run.stdout, /^Title {9}International Bill of Human Rights : Universal Declaration of Human Rights\n {14}from test\/fixtures\/catalogues\/undl-ga-voting-records\.csv row 205$/m);
@@ -208,7 +209,7 @@ describe('cli: unres', function () {
       });
 
       it('"A/RES/181(II)[A]" as the library writes it, and "107 (S-1)" of the first special session', () => {
-        const run = expectStatus(unres('lookup', '--catalog', VOTES, 'A/RES/181(II)[A]', '107 (S-1)'), 0);
+        const run = expectStatus(unres('lookup', '--no-shipped-corpus', '--catalog', VOTES, 'A/RES/181(II)[A]', '107 (S-1)'), 0);
         const [partA, special] = run.stdout.split('\n\n' + 'resolution 107');
         assert.match(partA, /^resolution 181 A \(II\)\n/);
         assert.match(partA, /^Title {9}Future government of Palestine$/m);
@@ -222,12 +223,12 @@ describe('cli: unres', function () {
       });
 
       it('"217 (III)", known only by its parts: each part', () => {
-        const run = expectStatus(unres('lookup', '--catalog', VOTES, '217 (III)'), 0);
+        const run = expectStatus(unres('lookup', '--no-shipped-corpus', '--catalog', VOTES, '217 (III)'), 0);
         assert.deepStrictEqual(run.stdout.match(/^resolution .+$/gm), ['A', 'B', 'C', 'D', 'E'].map((part) => `resolution 217 ${part} (III)`));
       });
 
       it('"2625 (XXV)": adopted without a vote, so not in the voting records: exit status 1 and its address', () => {
-        const run = expectStatus(unres('lookup', '--catalog', VOTES, '2625 (XXV)'), 1);
+        const run = expectStatus(unres('lookup', '--no-shipped-corpus', '--catalog', VOTES, '2625 (XXV)'), 1);
         assert.strictEqual(run.stdout, '');
         assert.ok(run.stderr.endsWith('unres: 2625 (XXV) (resolution 2625 (XXV)) is not in the corpus or its catalogues; its official text may be at https://undocs.org/A/RES/2625(XXV)\n'), run.stderr);
       });
@@ -308,8 +309,8 @@ describe('cli: unres', function () {
       const draft = path.join(temp, 'cites.unres');
       writeFileSync(draft, 'The General Assembly,\n\nRecalling its resolution 79/500 of 5 December 2024,\n\n1. Decides to remain seized of the matter.\n');
       expectStatus(unres('check', ...seedTexts, draft), 0);
-      // With the shipped corpus too: the catalogue is read beside it.
-      const checked = expectStatus(unres('check', '--catalogue', catalogue, draft), 1);
+      // Read beside a folder of texts too.
+      const checked = expectStatus(unres('check', ...seedTexts, '--catalogue', catalogue, draft), 1);
       assert.match(checked.stdout, /^\S+cites\.unres:3:36 error Resolution 79\/500 was adopted on 2 December 2024 \(extra\.csv line 2\), not 5 December 2024\. \[unres\.citationDate\]$/m);
       assert.match(checked.stderr, /warning: .*row 3/);
     });
@@ -351,7 +352,7 @@ describe('cli: unres', function () {
     });
 
     it('piped: not a word of progress, not a carriage return, on either stream', () => {
-      const run = expectStatus(unres('check', '--corpus', generated, seedPath(0)), 0);
+      const run = expectStatus(unres('check', '--no-shipped-corpus', '--corpus', generated, seedPath(0)), 0);
       assert.strictEqual(run.stderr, '');
       assert.ok(!/Loading corpus|Indexing corpus|\r/.test(run.stdout), run.stdout);
     });
@@ -360,12 +361,12 @@ describe('cli: unres', function () {
     // unit test of the printer on a fake terminal stands in).
     const script = spawnSync('script', ['--version'], { encoding: 'utf8' });
     (script.status === 0 && /util-linux/.test(script.stdout) ? it : it.skip)('on a terminal: the line is drawn in place with \\r and wiped before the output', () => {
-      const command = [process.execPath, bin, 'check', '--corpus', generated, seedPath(0)].map((word) => `'${word.replace(/'/g, `'\\''`)}'`).join(' ');
+      const command = [process.execPath, bin, 'check', '--no-shipped-corpus', '--corpus', generated, seedPath(0)].map((word) => `'${word.replace(/'/g, `'\\''`)}'`).join(' ');
       const run = spawnSync('script', ['--quiet', '--return', '--command', command, '/dev/null'], { cwd: repoRoot, encoding: 'utf8', timeout: 60_000 });
       assert.strictEqual(run.status, 0, run.stdout + run.stderr);
       // The terminal turns each \n into \r\n: what is left of \r is the command's own.
       const shown = run.stdout.replace(/\r\n/g, '\n');
-      assert.match(shown, /^\rLoading corpus: [\d,]+ of 305 files/);
+      assert.match(shown, /^\rLoading corpus: [\d,]+ of 300 files/);
       // The report starts on a clean line: the progress line was wiped with spaces and \r.
       const wiped = shown.lastIndexOf('\r');
       assert.match(shown.slice(0, wiped + 1), /[^ ] +\r$/);

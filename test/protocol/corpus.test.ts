@@ -127,6 +127,19 @@ describe('protocol: agreed-language completion', function () {
     }, SHIPPED_LOAD_MS);
     assert.match(item.detail ?? '', /used in 3 documents/);
   });
+
+  it('offers a paragraph of the shipped resolutions of sessions 78 and 79 (bulk/), on a subject the seeds do not treat', async () => {
+    const uri = 'untitled:agreed-bulk';
+    const text = 'The General Assembly,\n\nWelcoming the inclusion of small arms';
+    await client.open(uri, text);
+    const position = new LineIndex(text).positionAt(text.length);
+    const item = await client.until(async () => {
+      const result = (await client.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position })) as CompletionList | CompletionItem[] | null;
+      const items = Array.isArray(result) ? result : result?.items ?? [];
+      return items.find((i) => (i.textEdit as { newText: string } | undefined)?.newText === 'Welcoming the inclusion of small arms and light weapons in the scope of the Arms Trade Treaty,');
+    }, SHIPPED_LOAD_MS);
+    assert.match(item.detail ?? '', /^Agreed paragraph · A\/RES\/78\/46, PP22 · used in 3 documents$/);
+  });
 });
 
 describe('protocol: citation diagnostics and their quick fix', function () {
