@@ -919,68 +919,65 @@ function compareSection({ parseResolution, seeds }) {
 // ---- requests during a corpus load ----------------------------------------------------------
 
 /**
- * Hover latency while the server loads a 10,000-text corpus, through the real server bundle:
- * scripts/load-latency.mjs in a child process (about a minute and a half on 2 cores, with the
- * corpus it writes). The target is for the wait while the corpus is read, parsed and merged;
- * while agreed language is indexed afterwards, and the longest stops of the event loop, are
- * information.
+ * Runs scripts/load-latency.mjs with these arguments in a child process, on the real server
+ * bundle as VS Code starts it, and returns its figures (undefined, with a warning, if it failed).
  */
-async function requestLatencyDuringLoad() {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'unres-bench-load-'));
+function loadLatencyFigures(section, args) {
+  const dir = mkdtempSync(path.join(os.tmpdir(), `unres-bench-${section}-`));
   try {
     const out = path.join(dir, 'figures.json');
-    // The real server bundle, as VS Code starts it.
     spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: root, stdio: 'inherit' });
-    const child = spawnSync(process.execPath, ['scripts/load-latency.mjs', '--files', '10000', '--keep', path.join(dir, 'workspace'), '--json', out], { cwd: root, encoding: 'utf8' });
+    const child = spawnSync(process.execPath, ['scripts/load-latency.mjs', ...args, '--keep', path.join(dir, 'workspace'), '--json', out], { cwd: root, encoding: 'utf8' });
     if (child.status !== 0 || !existsSync(out)) {
-      console.warn(`*** load: scripts/load-latency.mjs failed (status ${child.status}) ***\n${child.stderr}`);
-      return [];
+      console.warn(`*** ${section}: scripts/load-latency.mjs failed (status ${child.status}) ***\n${child.stderr}`);
+      return undefined;
     }
-    const figures = JSON.parse(readFileSync(out, 'utf8'));
-    const asStats = (s) => ({ median: s.median, p95: s.p99, p99: s.p99, min: 0, max: s.max, runs: s.count });
-    const rows = [];
-    const loading = figures.phases.loading;
-    if (loading) rows.push(row(`hover while 10,000 texts load (${loading.count} hovers, one every ${figures.interval} ms; corpus loaded in ${(figures.loadedAt / 1000).toFixed(1)} s)`, asStats(loading), 100, 'p99'));
-    const indexing = figures.phases['indexing agreed language'];
-    if (indexing) rows.push(row(`  the same while agreed language is indexed (${indexing.count} hovers)`, asStats(indexing), undefined));
-    const blocked = figures.blocked.longest[0];
-    if (blocked) rows.push(row(`  the longest stop of the server's event loop (${figures.blocked.count} over 50 ms; full GCs of the ~1 GB heap among them)`, single(blocked.duration), undefined));
-    return rows;
+    return JSON.parse(readFileSync(out, 'utf8'));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
+/** The hover latencies of one phase of a load-latency run, as a row's stats (the target is for the p99). */
+const phaseStats = (s) => ({ median: s.median, p95: s.p99, p99: s.p99, min: 0, max: s.max, runs: s.count });
+
+/**
+ * Hover latency while the server loads a 10,000-text corpus beside the shipped one (about a
+ * minute and a half on 2 cores, with the corpus it writes). The target is for the wait while the
+ * corpus is read, parsed and merged; while agreed language is indexed afterwards, and the longest
+ * stops of the event loop, are information.
+ */
+async function requestLatencyDuringLoad() {
+  const figures = loadLatencyFigures('load', ['--files', '10000']);
+  if (!figures) return [];
+  const rows = [];
+  const loading = figures.phases.loading;
+  if (loading) rows.push(row(`hover while 10,000 texts load (${loading.count} hovers, one every ${figures.interval} ms; corpus loaded in ${(figures.loadedAt / 1000).toFixed(1)} s)`, phaseStats(loading), 100, 'p99'));
+  const indexing = figures.phases['indexing agreed language'];
+  if (indexing) rows.push(row(`  the same while agreed language is indexed (${indexing.count} hovers)`, phaseStats(indexing), undefined));
+  const blocked = figures.blocked.longest[0];
+  if (blocked) rows.push(row(`  the longest stop of the server's event loop (${figures.blocked.count} over 50 ms; full GCs of the ~1 GB heap among them)`, single(blocked.duration), undefined));
+  return rows;
+}
+
 /**
  * A start with the shipped corpus alone, as a fresh install has it: hovers on the open draft from
- * the first moment (scripts/load-latency.mjs --files 0), when the corpus is loaded and indexed,
- * and the server's resident memory then. The target is for the wait while the corpus loads:
- * the load runs in the background, and the draft is answered as if there were none.
+ * the first moment (load-latency --files 0), when the corpus is loaded and indexed, and the
+ * server's resident memory then. The target is for the wait while the corpus loads: the load
+ * runs in the background, and the draft is answered as if there were none.
  */
 async function shippedStart() {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'unres-bench-shipped-'));
-  try {
-    const out = path.join(dir, 'figures.json');
-    spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: root, stdio: 'inherit' });
-    const child = spawnSync(process.execPath, ['scripts/load-latency.mjs', '--files', '0', '--keep', path.join(dir, 'workspace'), '--json', out], { cwd: root, encoding: 'utf8' });
-    if (child.status !== 0 || !existsSync(out)) {
-      console.warn(`*** shipped: scripts/load-latency.mjs failed (status ${child.status}) ***\n${child.stderr}`);
-      return [];
-    }
-    const figures = JSON.parse(readFileSync(out, 'utf8'));
-    const asStats = (s) => ({ median: s.median, p95: s.p99, p99: s.p99, min: 0, max: s.max, runs: s.count });
-    const rows = [];
-    const loading = figures.phases.loading;
-    if (loading) rows.push(row(`hover on the open draft while the shipped corpus loads (${loading.count} hovers, one every ${figures.interval} ms)`, asStats(loading), 100, 'p99'));
-    const indexing = figures.phases['indexing agreed language'];
-    if (indexing) rows.push(row(`  the same while its agreed language is indexed (${indexing.count} hovers)`, asStats(indexing), undefined));
-    if (figures.loadedAt !== undefined) rows.push(row('  the shipped corpus loaded, from the server\'s start', single(figures.loadedAt), undefined));
-    if (figures.indexedAt !== undefined) rows.push(row('  its agreed language indexed, from the server\'s start', single(figures.indexedAt), undefined));
-    if (figures.rssMB !== undefined) rows.push(row('  the server\'s resident memory once indexed', single(figures.rssMB), undefined, 'median', 'MB'));
-    return rows;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  const figures = loadLatencyFigures('shipped', ['--files', '0']);
+  if (!figures) return [];
+  const rows = [];
+  const loading = figures.phases.loading;
+  if (loading) rows.push(row(`hover on the open draft while the shipped corpus loads (${loading.count} hovers, one every ${figures.interval} ms)`, phaseStats(loading), 100, 'p99'));
+  const indexing = figures.phases['indexing agreed language'];
+  if (indexing) rows.push(row(`  the same while its agreed language is indexed (${indexing.count} hovers)`, phaseStats(indexing), undefined));
+  if (figures.loadedAt !== undefined) rows.push(row("  the shipped corpus loaded, from the server's start", single(figures.loadedAt), undefined));
+  if (figures.indexedAt !== undefined) rows.push(row("  its agreed language indexed, from the server's start", single(figures.indexedAt), undefined));
+  if (figures.rssMB !== undefined) rows.push(row("  the server's resident memory once indexed", single(figures.rssMB), undefined, 'median', 'MB'));
+  return rows;
 }
 
 // ---- pathological inputs ----------------------------------------------------------------------

@@ -114,30 +114,27 @@ describe('protocol: agreed-language completion', function () {
   });
   after(() => client.stop());
 
-  it('offers the agreed human-rights paragraph to a drafter typing its first words', async () => {
-    const uri = 'untitled:agreed';
-    const text = 'The General Assembly,\n\nRecalling its resolution 73/266,\n\nUnderlining the importance of respect';
+  /** The completion at the end of a new draft `text` whose edit inserts what `wording` matches, once the index is built. */
+  async function agreedItem(uri: string, text: string, wording: RegExp): Promise<CompletionItem> {
     await client.open(uri, text);
     const position = new LineIndex(text).positionAt(text.length);
     // The index is built in the background after the corpus loads.
-    const item = await client.until(async () => {
+    return client.until(async () => {
       const result = (await client.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position })) as CompletionList | CompletionItem[] | null;
       const items = Array.isArray(result) ? result : result?.items ?? [];
-      return items.find((i) => /for human rights and fundamental freedoms in the use of information and communications technologies,$/.test((i.textEdit as { newText: string } | undefined)?.newText ?? ''));
+      return items.find((i) => wording.test((i.textEdit as { newText: string } | undefined)?.newText ?? ''));
     }, SHIPPED_LOAD_MS);
+  }
+
+  it('offers the agreed human-rights paragraph to a drafter typing its first words', async () => {
+    const text = 'The General Assembly,\n\nRecalling its resolution 73/266,\n\nUnderlining the importance of respect';
+    const item = await agreedItem('untitled:agreed', text, /for human rights and fundamental freedoms in the use of information and communications technologies,$/);
     assert.match(item.detail ?? '', /used in 3 documents/);
   });
 
   it('offers a paragraph of the shipped resolutions of sessions 78 and 79 (bulk/), on a subject the seeds do not treat', async () => {
-    const uri = 'untitled:agreed-bulk';
     const text = 'The General Assembly,\n\nWelcoming the inclusion of small arms';
-    await client.open(uri, text);
-    const position = new LineIndex(text).positionAt(text.length);
-    const item = await client.until(async () => {
-      const result = (await client.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position })) as CompletionList | CompletionItem[] | null;
-      const items = Array.isArray(result) ? result : result?.items ?? [];
-      return items.find((i) => (i.textEdit as { newText: string } | undefined)?.newText === 'Welcoming the inclusion of small arms and light weapons in the scope of the Arms Trade Treaty,');
-    }, SHIPPED_LOAD_MS);
+    const item = await agreedItem('untitled:agreed-bulk', text, /^Welcoming the inclusion of small arms and light weapons in the scope of the Arms Trade Treaty,$/);
     assert.match(item.detail ?? '', /^Agreed paragraph · A\/RES\/78\/46, PP22 · used in 3 documents$/);
   });
 });
