@@ -12,6 +12,9 @@
 // free) and names those that overlap the worst waits. --heavy hovers a symbol every text cites,
 // whose hover lists them all, instead of a reference that costs little. --keep reuses (or
 // writes) the corpus in DIR. --json writes the figures to FILE (for scripts/bench.mjs).
+// The shipped corpus (corpus/) is read as well, as users have it; --files 0 names no folder, and
+// measures the start with the shipped corpus alone. The server's resident memory once agreed
+// language is indexed is printed too (Linux: /proc).
 // A report: it exits 0 whenever it could measure.
 import { fork } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -125,7 +128,7 @@ function startServer(workspace, corpusFolder) {
     }
   });
   const connection = createProtocolConnection(new IPCMessageReader(child), new IPCMessageWriter(child));
-  const settings = { 'unres.corpus': { paths: [corpusFolder], catalogues: [] } };
+  const settings = { 'unres.corpus': { paths: FILES > 0 ? [corpusFolder] : [], catalogues: [] } };
   connection.onRequest('workspace/configuration', (params) => params.items.map((item) => settings[item.section] ?? null));
   connection.onRequest('client/registerCapability', () => null);
   connection.onRequest('workspace/inlayHint/refresh', () => null);
@@ -178,10 +181,21 @@ function stats(values) {
 
 const fmt = (ms) => `${ms.toFixed(1)} ms`;
 
+/** A process's resident memory in MB, from /proc (Linux); undefined elsewhere. */
+function residentMB(pid) {
+  try {
+    const kB = /^VmRSS:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return kB ? Math.round(Number(kB[1]) / 1024) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 async function main() {
   const workspace = KEEP ? path.resolve(KEEP) : mkdtempSync(path.join(os.tmpdir(), 'unres-load-latency-'));
+  mkdirSync(workspace, { recursive: true });
   const corpusFolder = path.join(workspace, 'corpus');
-  if (!existsSync(path.join(corpusFolder, '000'))) {
+  if (FILES > 0 && !existsSync(path.join(corpusFolder, '000'))) {
     const t = performance.now();
     writeCorpus(corpusFolder);
     console.log(`Wrote ${FILES} texts to ${corpusFolder} in ${fmt(performance.now() - t)}.`);
@@ -229,6 +243,7 @@ async function main() {
     if (indexedAt !== undefined && received - server.started > indexedAt + 1000) break;
     await new Promise((resolve) => setTimeout(resolve, INTERVAL));
   }
+  const rssMB = residentMB(server.child.pid);
   await server.connection.sendRequest('shutdown');
   await server.connection.sendNotification('exit');
   await new Promise((resolve) => {
@@ -238,7 +253,7 @@ async function main() {
   if (server.child.exitCode === null) server.child.kill('SIGKILL');
   server.connection.dispose();
 
-  console.log(`\n${FILES} texts; a hover every ${INTERVAL} ms; corpus loaded at ${loadedAt ? fmt(loadedAt) : '—'}, agreed language indexed at ${indexedAt ? fmt(indexedAt) : '—'}.`);
+  console.log(`\n${FILES} texts and the shipped corpus; a hover every ${INTERVAL} ms; corpus loaded at ${loadedAt ? fmt(loadedAt) : '—'}, agreed language indexed at ${indexedAt ? fmt(indexedAt) : '—'}; the server's resident memory then: ${rssMB === undefined ? '—' : `${rssMB} MB`}.`);
   console.log(`${'phase'.padEnd(26)} ${'hovers'.padStart(7)} ${'median'.padStart(10)} ${'p99'.padStart(10)} ${'max'.padStart(10)}  > ${BUDGET} ms`);
   const byPhase = new Map();
   for (const sample of samples) {
@@ -273,7 +288,7 @@ async function main() {
   }
   if (JSON_OUT) {
     const phaseStats = Object.fromEntries([...byPhase, ['all', samples.map((s) => s.latency)]].map(([name, latencies]) => [name, stats(latencies)]));
-    writeFileSync(JSON_OUT, JSON.stringify({ files: FILES, interval: INTERVAL, loadedAt, indexedAt, phases: phaseStats, blocked: { count: server.blocked.length, longest }, gc: gc.filter((e) => e.duration >= 50) }, null, 2));
+    writeFileSync(JSON_OUT, JSON.stringify({ files: FILES, interval: INTERVAL, loadedAt, indexedAt, rssMB, phases: phaseStats, blocked: { count: server.blocked.length, longest }, gc: gc.filter((e) => e.duration >= 50) }, null, 2));
   }
   if (!KEEP) rmSync(workspace, { recursive: true, force: true });
 }

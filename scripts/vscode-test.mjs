@@ -29,7 +29,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { ensureCodeServer, root } from './install-code-server.mjs';
 import { codeServerEnv, freePort, freshDir, remoteUri, startCodeServer, workbenchUrl, writeUserSettings } from './lib/code-server.mjs';
-import { danglingSourceMaps, packageVsix, vsixFiles } from './lib/vsix.mjs';
+import { danglingSourceMaps, packageVsix, vsixEntries } from './lib/vsix.mjs';
 
 const require = createRequire(import.meta.url);
 const testRoot = path.join(root, '.vscode-test');
@@ -37,6 +37,8 @@ const resultsDir = path.join(testRoot, 'results'); // the extension-host runner 
 const logsDir = path.join(testRoot, 'logs');
 const workspaceFolder = path.join(root, 'test', 'fixtures', 'workspace');
 const runTimeoutMs = Number(process.env.UNRES_VSCODE_TIMEOUT ?? 300) * 1000;
+/** The .vsix carries the shipped corpus (texts deflate about 4:1); past this it is too heavy to install. */
+const VSIX_LIMIT = 15 * 1024 * 1024;
 
 const args = process.argv.slice(2);
 const resultsArg = args.indexOf('--results');
@@ -354,7 +356,8 @@ function buildVsix() {
 }
 
 function checkVsixContents(vsix) {
-  const files = vsixFiles(vsix);
+  const entries = vsixEntries(vsix);
+  const files = entries.map(({ name }) => name);
   const has = (file) => files.includes(file);
   const required = ['package.json', 'dist/client.js', 'dist/server.js', 'syntaxes/unres.tmLanguage.json', 'language-configuration.json', 'server/bin/unres-language-server.js', 'corpus/catalogue.json'];
   const missing = required.filter((file) => !has(file));
@@ -364,6 +367,27 @@ function checkVsixContents(vsix) {
   const missingSeeds = seeds.filter((seed) => !has(`corpus/${seed}`));
   check(seeds.length > 0 && missingSeeds.length === 0, `the .vsix ships the ${seeds.length} seed texts corpus/*.txt`, `missing: ${missingSeeds.join(', ')}`);
 
+  // The shipped corpus is the whole corpus/ folder, and only it is new: texts, catalogues, manifest, SOURCES.md.
+  const corpus = filesUnder(path.join(root, 'corpus')).map((file) => `corpus/${file}`);
+  const missingCorpus = corpus.filter((file) => !has(file));
+  const texts = corpus.filter((file) => /^corpus\/(?:texts|bulk)\/[^/]+\.txt$/.test(file)).length;
+  const catalogues = corpus.filter((file) => /^corpus\/catalogues\/[^/]+\.csv$/.test(file)).length;
+  check(
+    missingCorpus.length === 0 && texts === 700 && catalogues === 2 && has('corpus/SOURCES.md'),
+    `the .vsix ships corpus/catalogues/*.csv (${catalogues}), ${texts} texts of corpus/texts and corpus/bulk, the manifest and corpus/SOURCES.md`,
+    `missing: ${missingCorpus.slice(0, 20).join(', ')}`,
+  );
+  const extra = files.filter((file) => file.startsWith('corpus/') && !corpus.includes(file));
+  check(extra.length === 0, 'the .vsix ships nothing in corpus/ but the files of corpus/', `not in corpus/: ${extra.join(', ')}`);
+  // Deflated, every file of it: the texts and catalogues are most of the .vsix.
+  const corpusEntries = entries.filter(({ name }) => name.startsWith('corpus/'));
+  const stored = corpusEntries.filter(({ method, size }) => method !== 8 && size > 0).map(({ name }) => name);
+  const MB = (bytes) => (bytes / 1024 / 1024).toFixed(1);
+  const sum = (key) => corpusEntries.reduce((total, entry) => total + entry[key], 0);
+  check(stored.length === 0, `the corpus is compressed in the .vsix: ${MB(sum('size'))} MB deflated to ${MB(sum('compressedSize'))} MB`, `stored uncompressed: ${stored.slice(0, 20).join(', ')}`);
+  const size = statSync(vsix).size;
+  check(size < VSIX_LIMIT, `the .vsix weighs ${MB(size)} MB, under ${VSIX_LIMIT / 1024 / 1024} MB`);
+
   // The command-line tool (dist/cli.js, server/bin/unres.js) belongs to the npm package, not the extension.
   const forbidden = ['node_modules/', 'out/', 'test/', 'client/src/', 'server/src/', '.vscode-test/', 'scripts/', '.git/', 'tsconfig.json', '.vscodeignore', 'dist/cli.js', 'server/bin/unres.js'];
   const shipped = files.filter((file) => forbidden.some((prefix) => file === prefix || file.startsWith(prefix)) || file.endsWith('.vsix') || file.endsWith('.ts'));
@@ -372,6 +396,14 @@ function checkVsixContents(vsix) {
   const dangling = danglingSourceMaps(vsix);
   check(dangling.length === 0, 'no script in the .vsix names a source map it does not ship', `dangling: ${dangling.join(', ')}`);
   return files;
+}
+
+/** The files of a folder, recursively, relative to it (hidden ones left out, as vsce leaves them). */
+function filesUnder(dir, under = '') {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((entry) => !entry.name.startsWith('.'))
+    .flatMap((entry) => (entry.isDirectory() ? filesUnder(path.join(dir, entry.name), `${under}${entry.name}/`) : [`${under}${entry.name}`]));
 }
 
 function readdirTxt(dir) {

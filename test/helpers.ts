@@ -1,9 +1,12 @@
 // Shared by the unit and protocol suites. Compiled to out/test/helpers.js.
 import * as assert from 'assert';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
 import * as path from 'path';
+import { pathToFileURL } from 'url';
 
 export const repoRoot = path.resolve(__dirname, '..', '..');
+/** The shipped corpus: the seeds, 700 real texts, two catalogues and the manifest. */
 export const corpusDir = path.join(repoRoot, 'corpus');
 
 export interface SeedExpectation {
@@ -27,6 +30,31 @@ export const SEEDS: SeedExpectation[] = [
 
 export function readSeed(file: string): string {
   return readFileSync(path.join(corpusDir, file), 'utf8');
+}
+
+let seedsOnly: string | undefined;
+
+/**
+ * A shipped-corpus folder holding the five seeds and their manifest entries only. Tests whose
+ * expectations are the seeds' facts and paragraphs (counts, rankings, completions, the fidelity
+ * allowlist) read it: the real corpus shipped beside the seeds would move every such figure and
+ * take seconds to load in each suite. Written once per process to a temporary folder.
+ */
+export function seedCorpusDir(): string {
+  if (seedsOnly) return seedsOnly;
+  const dir = mkdtempSync(path.join(tmpdir(), 'unres-seeds-'));
+  process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+  const files = new Set(SEEDS.map((seed) => seed.file));
+  for (const file of files) copyFileSync(path.join(corpusDir, file), path.join(dir, file));
+  const manifest = JSON.parse(readFileSync(path.join(corpusDir, 'catalogue.json'), 'utf8')) as { file?: string }[];
+  writeFileSync(path.join(dir, 'catalogue.json'), JSON.stringify(manifest.filter((entry) => entry.file !== undefined && files.has(entry.file)), null, 2) + '\n');
+  seedsOnly = dir;
+  return dir;
+}
+
+/** The URI of a seed in the seeds-only corpus (seedCorpusDir). */
+export function seedCorpusUri(file: string): string {
+  return pathToFileURL(path.join(seedCorpusDir(), file)).toString();
 }
 
 /** Removes each `|` from a fixture and returns the offsets where they stood. */

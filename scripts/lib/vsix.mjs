@@ -32,7 +32,7 @@ export function packageVsix(outFile) {
   return { ok: result.status === 0 && existsSync(outFile), output };
 }
 
-/** The entries of a zip file (a .vsix), read from its central directory: name, method, sizes, where. */
+/** The entries of a zip file (a .vsix), read from its central directory: name, method (0 stored, 8 deflated), sizes, where. */
 function zipDirectory(data, file) {
   let eocd = -1;
   for (let i = data.length - 22; i >= Math.max(0, data.length - 22 - 65_535); i--) {
@@ -54,6 +54,7 @@ function zipDirectory(data, file) {
       name: data.toString('utf8', offset + 46, offset + 46 + nameLength),
       method: data.readUInt16LE(offset + 10),
       compressedSize: data.readUInt32LE(offset + 20),
+      size: data.readUInt32LE(offset + 24),
       localHeader: data.readUInt32LE(offset + 42),
     });
     offset += 46 + nameLength + extraLength + commentLength;
@@ -102,7 +103,12 @@ export function danglingSourceMaps(file) {
 
 /** The files of the extension inside a .vsix, relative to the extension's folder. */
 export function vsixFiles(file) {
-  return zipEntries(file)
-    .filter((name) => name.startsWith('extension/'))
-    .map((name) => name.slice('extension/'.length));
+  return vsixEntries(file).map(({ name }) => name);
+}
+
+/** The entries of the extension inside a .vsix (name relative to the extension's folder, method, compressedSize, size). */
+export function vsixEntries(file) {
+  return zipDirectory(readFileSync(file), file)
+    .filter(({ name }) => name.startsWith('extension/'))
+    .map((entry) => ({ ...entry, name: entry.name.slice('extension/'.length) }));
 }

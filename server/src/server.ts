@@ -29,7 +29,7 @@ const documents = new TextDocuments<TextDocument>({
     return updated;
   },
 });
-/** The bundle runs from <extension>/dist/server.js; the seeds ship in <extension>/corpus. */
+/** The bundle runs from <extension>/dist/server.js; the shipped corpus is <extension>/corpus. */
 const shippedCorpus = path.resolve(__dirname, '..', 'corpus');
 let configurationPull = false;
 let dynamicConfiguration = false;
@@ -45,7 +45,10 @@ const corpusProgress = new CorpusProgressReporter(() => (workDoneProgress ? conn
 const knowledge = new Knowledge({
   corpusLoaded(kb, elapsedMs, newProblems) {
     connection.console.info(`Corpus loaded in ${elapsedMs} ms: ${[...kb.documents()].length} texts, ${kb.size} symbols.`);
-    for (const problem of kb.problems) connection.console.warn(`Corpus: ${problem.message}`);
+    for (const problem of kb.problems) {
+      if (problem.quiet) connection.console.info(`Corpus: ${problem.message}`);
+      else connection.console.warn(`Corpus: ${problem.message}`);
+    }
     // Citation checks depend on what the corpus knows; agreed language follows once indexed.
     republishDiagnostics();
     if (newProblems.length > 0) {

@@ -52,7 +52,8 @@ describe('protocol: a draft and the resolution it became (MARCXML catalogue)', f
     copyFileSync(path.join(fixtures, 'catalogues', 'undl-ga-voting-records.csv'), path.join(folder, 'undl-ga-voting-records.csv'));
     copyFileSync(path.join(fixtures, 'real', 'bulk', 'A_RES_78_208.pymupdf.txt'), path.join(folder, 'A_RES_78_208.pymupdf.txt'));
     resolutionUri = pathToFileURL(path.join(folder, 'A_RES_78_208.pymupdf.txt')).toString();
-    client = await LspClient.start(['--stdio'], { 'unres.corpus': { paths: [folder], catalogues: [] } }, folder);
+    // Its own small corpus alone: the shipped one holds 78/208 and the voting records too.
+    client = await LspClient.start(['--stdio'], { 'unres.corpus': { paths: [folder], catalogues: [], shipped: false } }, folder);
     await client.open(uri, DRAFT);
   });
   after(async () => {

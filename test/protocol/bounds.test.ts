@@ -8,7 +8,7 @@ import type {
 import { ParsedDocument } from '../../server/src/parsedDocument';
 import { getDocumentSymbols } from '../../server/src/services/outline';
 import { checkRange, lspLines } from '../unit/invariants';
-import { LspClient } from './lspClient';
+import { LspClient, SHIPPED_LOAD_MS } from './lspClient';
 
 /** Every `range`, `insert`, `replace` and `position` in a response, with where it was found. */
 function rangesIn(value: unknown, path = 'result', out: [string, Range][] = []): [string, Range][] {
@@ -39,7 +39,8 @@ function assertInside(text: string, response: unknown): void {
 
 const itemsOf = (result: CompletionList | CompletionItem[] | null) => (Array.isArray(result) ? result : result?.items ?? []);
 
-describe('protocol: positions and edits outside the document', () => {
+describe('protocol: positions and edits outside the document', function () {
+  this.timeout(SHIPPED_LOAD_MS + 30_000);
   let client: LspClient;
   before(async () => {
     client = await LspClient.start();
@@ -58,7 +59,7 @@ describe('protocol: positions and edits outside the document', () => {
     const atEnd = await client.until(async () => {
       const items = itemsOf(await complete({ line: 2, character: 29 }));
       return items.some((i) => i.label === '73/266') ? items : undefined;
-    });
+    }, SHIPPED_LOAD_MS);
     const far = itemsOf(await complete({ line: 2, character: 500 }));
     assert.deepStrictEqual(far, atEnd);
     assertInside(text, far);

@@ -1,19 +1,21 @@
 // The custom requests behind "Compare with…" (unres/compare, unres/corpusDocuments), against
 // the real server over stdio.
 import * as assert from 'assert';
+import { readdirSync } from 'fs';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { compareDocuments } from '../../server/src/compare/compare';
 import { parseResolution } from '../../server/src/parser/parse';
 import type { CompareError, CompareResult, CorpusDocumentItem } from '../../server/src/protocol';
 import { corpusDir, readSeed, SEEDS } from '../helpers';
-import { LspClient } from './lspClient';
+import { LspClient, SHIPPED_LOAD_MS } from './lspClient';
 
 const uriOf = (file: string) => pathToFileURL(path.join(corpusDir, file)).toString();
 const SEED_000 = SEEDS[0].file;
 const SEED_004 = SEEDS[4].file;
 
-describe('protocol: unres/compare and unres/corpusDocuments', () => {
+describe('protocol: unres/compare and unres/corpusDocuments', function () {
+  this.timeout(SHIPPED_LOAD_MS + 30_000);
   let client: LspClient;
   const compare = (params: unknown) => client.connection.sendRequest('unres/compare', params) as Promise<CompareResult | CompareError>;
   const ok = (result: CompareResult | CompareError): CompareResult => {
@@ -29,7 +31,10 @@ describe('protocol: unres/compare and unres/corpusDocuments', () => {
 
   it('lists the corpus texts with their symbols and titles (waiting for the first load)', async () => {
     const items = (await client.connection.sendRequest('unres/corpusDocuments')) as CorpusDocumentItem[];
-    assert.strictEqual(items.length, SEEDS.length);
+    const shipped = SEEDS.length + readdirSync(path.join(corpusDir, 'texts')).length + readdirSync(path.join(corpusDir, 'bulk')).length;
+    assert.strictEqual(items.length, shipped);
+    const draft = items.find((item) => item.uri === uriOf('texts/A_C_2_80_L_26.pypdf.txt'));
+    assert.deepStrictEqual([draft?.symbol, draft?.adoptedAs], ['A/C.2/80/L.26', 'A/RES/80/130'], 'a draft of the real corpus, with what the manifest says it became');
     const resolution = items.find((item) => item.uri === uriOf(SEED_004));
     assert.deepStrictEqual(
       { symbol: resolution?.symbol, title: resolution?.title, date: resolution?.date },

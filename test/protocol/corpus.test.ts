@@ -6,7 +6,7 @@ import { pathToFileURL } from 'url';
 import type { CompletionItem, CompletionList, DocumentLink, Hover, Location, LocationLink, MarkupContent, Position } from 'vscode-languageserver-protocol';
 import { LineIndex } from '../../server/src/parser/lines';
 import { corpusDir, readSeed, SEEDS } from '../helpers';
-import { LspClient } from './lspClient';
+import { LspClient, SHIPPED_LOAD_MS } from './lspClient';
 
 const uriOf = (file: string) => pathToFileURL(path.join(corpusDir, file)).toString();
 
@@ -21,7 +21,8 @@ function positionOf(text: string, marked: string): Position {
 
 const hoverText = (hover: Hover | null) => (hover ? (hover.contents as MarkupContent).value : '');
 
-describe('protocol: corpus lookups on the seeds', () => {
+describe('protocol: corpus lookups in the shipped corpus', function () {
+  this.timeout(SHIPPED_LOAD_MS + 30_000);
   let client: LspClient;
   const seed000 = readSeed(SEEDS[0].file);
 
@@ -36,7 +37,7 @@ describe('protocol: corpus lookups on the seeds', () => {
     client.until(async () => {
       const hover = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position })) as Hover | null;
       return expect.test(hoverText(hover)) ? hover : undefined;
-    });
+    }, SHIPPED_LOAD_MS);
 
   it('hover on 73/266 gives its title, adoption date, corpus text and undocs link', async () => {
     const hover = await hoverWhenLoaded(uriOf(SEEDS[0].file), positionOf(seed000, '2016 and 73/2|66 of 22 December 2018'), /Advancing/);
@@ -45,6 +46,18 @@ describe('protocol: corpus lookups on the seeds', () => {
     assert.match(text, /22 December 2018/);
     assert.match(text, /Corpus text:\*\* full text/);
     assert.match(text, /\(https:\/\/undocs\.org\/A\/RES\/73\/266\)/);
+  });
+
+  it('hover on a resolution only the voting-record catalogue knows, and on a decision of the decisions catalogue', async () => {
+    const uri = 'untitled:catalogues';
+    const text = 'The General Assembly,\n\nRecalling its resolution 2758 (XXVI) of 25 October 1971 and its decision 79/512 of 2 December 2024,\n';
+    await client.open(uri, text);
+    const resolution = hoverText(await hoverWhenLoaded(uri, positionOf(text, 'resolution 27|58'), /lawful rights/));
+    assert.match(resolution, /Restoration of the lawful rights of the People\\'s Republic of China in the United Nations/);
+    assert.match(resolution, /25 October 1971 _\(undl\\-ga\\-voting\\-records\\\.csv row 1973\)_/);
+    const decision = hoverText(await hoverWhenLoaded(uri, positionOf(text, 'decision 79/5|12'), /Open\\-ended working group/));
+    assert.match(decision, /arms race in outer space in all its aspects _\(ga\\-decisions\\-71\\-80\\\.csv row \d+/);
+    assert.match(decision, /2 December 2024/);
   });
 
   it('hover on "paragraph 3 of that resolution" gives OP3 of 73/266', async () => {
@@ -93,29 +106,41 @@ describe('protocol: corpus lookups on the seeds', () => {
   });
 });
 
-describe('protocol: agreed-language completion', () => {
+describe('protocol: agreed-language completion', function () {
+  this.timeout(SHIPPED_LOAD_MS + 30_000);
   let client: LspClient;
   before(async () => {
     client = await LspClient.start();
   });
   after(() => client.stop());
 
-  it('offers the agreed human-rights paragraph to a drafter typing its first words', async () => {
-    const uri = 'untitled:agreed';
-    const text = 'The General Assembly,\n\nRecalling its resolution 73/266,\n\nUnderlining the importance of respect';
+  /** The completion at the end of a new draft `text` whose edit inserts what `wording` matches, once the index is built. */
+  async function agreedItem(uri: string, text: string, wording: RegExp): Promise<CompletionItem> {
     await client.open(uri, text);
     const position = new LineIndex(text).positionAt(text.length);
     // The index is built in the background after the corpus loads.
-    const item = await client.until(async () => {
+    return client.until(async () => {
       const result = (await client.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position })) as CompletionList | CompletionItem[] | null;
       const items = Array.isArray(result) ? result : result?.items ?? [];
-      return items.find((i) => /for human rights and fundamental freedoms in the use of information and communications technologies,$/.test((i.textEdit as { newText: string } | undefined)?.newText ?? ''));
-    });
+      return items.find((i) => wording.test((i.textEdit as { newText: string } | undefined)?.newText ?? ''));
+    }, SHIPPED_LOAD_MS);
+  }
+
+  it('offers the agreed human-rights paragraph to a drafter typing its first words', async () => {
+    const text = 'The General Assembly,\n\nRecalling its resolution 73/266,\n\nUnderlining the importance of respect';
+    const item = await agreedItem('untitled:agreed', text, /for human rights and fundamental freedoms in the use of information and communications technologies,$/);
     assert.match(item.detail ?? '', /used in 3 documents/);
+  });
+
+  it('offers a paragraph of the shipped resolutions of sessions 78 and 79 (bulk/), on a subject the seeds do not treat', async () => {
+    const text = 'The General Assembly,\n\nWelcoming the inclusion of small arms';
+    const item = await agreedItem('untitled:agreed-bulk', text, /^Welcoming the inclusion of small arms and light weapons in the scope of the Arms Trade Treaty,$/);
+    assert.match(item.detail ?? '', /^Agreed paragraph · A\/RES\/78\/46, PP22 · used in 3 documents$/);
   });
 });
 
-describe('protocol: citation diagnostics and their quick fix', () => {
+describe('protocol: citation diagnostics and their quick fix', function () {
+  this.timeout(SHIPPED_LOAD_MS + 30_000);
   let client: LspClient;
   before(async () => {
     client = await LspClient.start();
@@ -130,7 +155,7 @@ describe('protocol: citation diagnostics and their quick fix', () => {
     const diagnostic = await client.until(async () => {
       const published = await client.diagnosticsFor(uri, 1);
       return published.diagnostics.find((d) => d.code === 'unres.citationDate');
-    });
+    }, SHIPPED_LOAD_MS);
     assert.match(diagnostic.message as string, /53\/70 was adopted on 4 December 1998 .*not 5 December 1998/);
     assert.deepStrictEqual(diagnostic.range.start, positionOf(text, '53/70 of |5 December 1998'));
     const actions = (await client.connection.sendRequest('textDocument/codeAction', {
@@ -150,7 +175,7 @@ describe('protocol: citation diagnostics and their quick fix', () => {
         .replace('53/70 of 4 December 1998', '53/70 of 5 December 1998')
         .replace('54/49 of 1 December 1999, 55/28 of 20 November 2000', '55/28 of 20 November 2000, 54/49 of 1 December 1999');
       await configured.open(uri, text, 1);
-      const diagnostic = await configured.until(async () => (await configured.diagnosticsFor(uri, 1)).diagnostics.find((d) => d.code === 'unres.citationDate'));
+      const diagnostic = await configured.until(async () => (await configured.diagnosticsFor(uri, 1)).diagnostics.find((d) => d.code === 'unres.citationDate'), SHIPPED_LOAD_MS);
       assert.strictEqual(diagnostic.severity, 2);
       const codes = (await configured.diagnosticsFor(uri, 1)).diagnostics.map((d) => d.code);
       assert.ok(!codes.includes('unres.citationOrder'), codes.join(', '));
@@ -188,7 +213,8 @@ describe('protocol: user corpus folders and catalogues through settings', () => 
       path.join(folder, 'undl-export.csv'),
       'Resolution,Title,Vote date\r\nA/RES/77/37,"Developments in the field of information and telecommunications in the context of international security",2022-12-07\r\nA/RES/73/,"Broken symbol",2018-12-05\r\nA/RES/76/19,"Developments in the field, revised",2021-12-06\r\n',
     );
-    client = await LspClient.start(['--stdio'], { 'unres.corpus': { paths: [folder, path.join(folder, 'missing-subfolder')], catalogues: [] } }, folder);
+    // The shipped corpus off: what these tests read is the user's folder alone (and it loads at once).
+    client = await LspClient.start(['--stdio'], { 'unres.corpus': { paths: [folder, path.join(folder, 'missing-subfolder')], catalogues: [], shipped: false } }, folder);
   });
   after(async () => {
     await client.stop();
@@ -232,5 +258,51 @@ describe('protocol: user corpus folders and catalogues through settings', () => 
       return /Advancing responsible/.test(value) ? value : undefined;
     });
     assert.match(hover, /extra\\\.csv/);
+  });
+});
+
+describe('protocol: unres.corpus.shipped', function () {
+  this.timeout(SHIPPED_LOAD_MS + 30_000);
+  const seed000 = readSeed(SEEDS[0].file);
+  const on73266 = positionOf(seed000, '2016 and 73/2|66 of 22 December 2018');
+  const loaded = (client: LspClient) => client.until(async () => client.logs.find((line) => /^Corpus loaded/.test(line)), SHIPPED_LOAD_MS);
+  const hoverOn = async (client: LspClient) => {
+    await client.open('untitled:seed-000', seed000);
+    return hoverText((await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: 'untitled:seed-000' }, position: on73266 })) as Hover | null);
+  };
+
+  it('false in the settings: no shipped text is loaded, and a hover on 73/266 has no corpus text', async () => {
+    const client = await LspClient.start(['--stdio'], { 'unres.corpus': { shipped: false } });
+    try {
+      assert.match(await loaded(client), /^Corpus loaded in \d+ ms: 0 texts, /);
+      const hover = await hoverOn(client);
+      assert.match(hover, /\*\*Corpus text:\*\* not in the corpus/);
+      assert.doesNotMatch(hover, /Advancing responsible State behaviour/);
+      assert.ok(!client.logs.some((line) => /catalogues/.test(line)), 'no shipped catalogue is read');
+    } finally {
+      await client.stop();
+    }
+  });
+
+  it('false in initializationOptions.corpus (another editor\'s configuration of the server): the same', async () => {
+    const client = await LspClient.start(['--stdio'], {}, undefined, { initializationOptions: { corpus: { shipped: false } } });
+    try {
+      assert.match(await loaded(client), /: 0 texts, /);
+      assert.match(await hoverOn(client), /not in the corpus/);
+    } finally {
+      await client.stop();
+    }
+  });
+
+  it('by default the shipped texts load, and the summary of the catalogues\' skipped rows goes to the log, never to a pop-up', async () => {
+    const client = await LspClient.start();
+    try {
+      assert.match(await loaded(client), /: 705 texts, /);
+      assert.deepStrictEqual(client.messages.filter((m) => /corpus/i.test(m.message)), []);
+      const summaries = client.logs.filter((line) => /^Corpus: .*catalogues.*rows read/.test(line));
+      assert.ok(summaries.length <= 2 && client.logs.filter((line) => /^Corpus: /.test(line)).length === summaries.length, client.logs.join('\n'));
+    } finally {
+      await client.stop();
+    }
   });
 });

@@ -29,7 +29,7 @@ const hoverText = (hover: Hover | null) => (hover ? (hover.contents as MarkupCon
     folder = mkdtempSync(path.join(tmpdir(), 'unres-fifo-'));
     fifo = path.join(folder, 'catalogue.csv');
     spawnSync('mkfifo', [fifo]);
-    client = await LspClient.start(['--stdio'], { 'unres.corpus': { paths: [], catalogues: [fifo] } }, folder);
+    client = await LspClient.start(['--stdio'], { 'unres.corpus': { paths: [], catalogues: [fifo], shipped: false } }, folder);
   });
   after(async () => {
     // Let a reader stuck in open() go (the old behaviour), so that the server can be killed.
@@ -80,7 +80,8 @@ describe('protocol: corpus paths that only a workspace\'s settings name', functi
     for (const dir of [workspace, home, outside]) rmSync(dir, { recursive: true, force: true });
   });
 
-  const settings = () => ({ 'unres.corpus': { paths: [], catalogues: [catalogue, 'data/inside.csv', '~/mine.csv'] } });
+  // The shipped corpus off: these tests are about what the settings name (and it loads at once).
+  const settings = () => ({ 'unres.corpus': { paths: [], catalogues: [catalogue, 'data/inside.csv', '~/mine.csv'], shipped: false } });
   const hoverOn = async (client: LspClient, symbol: string) => {
     const uri = `untitled:draft-${Math.random()}`;
     const text = DRAFT.replace('79/501', symbol);
@@ -131,7 +132,7 @@ describe('protocol: corpus paths that only a workspace\'s settings name', functi
   });
 
   it('initializationOptions.corpus (the editor\'s own configuration of the server) is the user\'s: read wherever it points', async () => {
-    const client = await LspClient.start(['--stdio'], {}, workspace, { env: { HOME: home }, initializationOptions: { corpus: { paths: [], catalogues: [catalogue] } } });
+    const client = await LspClient.start(['--stdio'], {}, workspace, { env: { HOME: home }, initializationOptions: { corpus: { paths: [], catalogues: [catalogue], shipped: false } } });
     try {
       await loaded(client);
       assert.match(await hoverOn(client, '79/501'), /Title from outside the workspace/);

@@ -11,6 +11,12 @@ import { repoRoot } from '../helpers';
 
 export const serverBin = path.join(repoRoot, 'server', 'bin', 'unres-language-server.js');
 
+/**
+ * How long a test waits for the shipped corpus (700 texts and two catalogues) to load and be
+ * indexed in the background: seconds on an idle machine, many more on a busy one.
+ */
+export const SHIPPED_LOAD_MS = 90_000;
+
 export class LspClient {
   readonly connection: ProtocolConnection;
   private readonly diagnostics = new Map<string, PublishDiagnosticsParams[]>();

@@ -11,6 +11,7 @@ import type { CodeAction, CompletionItem } from 'vscode-languageserver-types';
 import { checkDocument, formatReport, hex, loadFuzzContext, makeCase, runFuzz, type FuzzContext } from '../fuzz/engine';
 import { fuzzMutate, Random } from '../fuzz/mutations';
 import { shrinkText } from '../fuzz/shrink';
+import { repoRoot, seedCorpusDir } from '../helpers';
 import { checkCodeActions, checkCompletions, checkHover, checkRangeIn, lspText } from './invariants';
 
 const SEED = 0x5eedf022;
@@ -76,7 +77,7 @@ describe(`fuzz: ${CASES} cases of seed ${hex(SEED)} through every feature (docum
   let context: FuzzContext;
 
   before(async () => {
-    context = await loadFuzzContext();
+    context = await loadFuzzContext(repoRoot, seedCorpusDir());
   });
 
   it('a case is the same on every run, and mutations keep to the size limit', () => {

@@ -23,6 +23,13 @@ export const SEED_004 = '004_f1b1830bc3def63f.txt';
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
+ * How long a test waits for what the shipped corpus gives (700 texts and two catalogues, loaded
+ * and indexed in the background at every start): seconds on an idle machine, a minute or more
+ * in code-server on a busy one.
+ */
+export const SHIPPED_LOAD_MS = 150_000;
+
+/**
  * Opens a seed in an editor as a `unres` document. The test workspace associates *.txt with
  * unres; if that did not apply (say, a file outside the workspace), set the language.
  */
@@ -82,6 +89,15 @@ export function hoverText(hovers: readonly vscode.Hover[]): string {
     .flatMap((hover) => hover.contents)
     .map((content) => (typeof content === 'string' ? content : 'value' in content ? content.value : ''))
     .join('\n');
+}
+
+/** The text of the hovers at a position once it matches `expected` (the corpus loads in the background). */
+export async function hoverTextWhen(uri: vscode.Uri, position: vscode.Position, expected: RegExp, what: string): Promise<string> {
+  const hovers = await pollNonEmpty(what, async () => {
+    const found = await hoversAt(uri, position);
+    return expected.test(hoverText(found)) ? found : [];
+  }, SHIPPED_LOAD_MS);
+  return hoverText(hovers);
 }
 
 /** The hovers at a position, through VS Code's hover providers (the language server's among them). */

@@ -51,7 +51,7 @@ Options:
   -f, --format FORMAT   check: text (default), json or sarif; compare: text (default), markdown or html
   --corpus DIR          Add a folder of resolution texts and catalogues to the corpus (repeatable)
   --catalog FILE        Add a catalogue (CSV, TSV, JSON Lines, MARCXML) to the corpus (repeatable; also --catalogue)
-  --no-shipped-corpus   Leave out the seed resolutions shipped with unres
+  --no-shipped-corpus   Leave out the corpus shipped with unres (texts and catalogues)
   --severity CODE=LEVEL Change the level of a check: error, warning, information, hint or off (repeatable)
   --oral                amendments: write an oral revision ("the words … were deleted")
   -h, --help            Print this help

@@ -1,4 +1,4 @@
-// The corpus for the command line: the shipped seeds (unless --no-shipped-corpus), --corpus
+// The corpus for the command line: the shipped corpus (unless --no-shipped-corpus), --corpus
 // folders and --catalog files, loaded once. Problems inside them (a broken catalogue row, an
 // unreadable text) become warnings; they do not change the exit status.
 import { existsSync, readFileSync } from 'fs';
@@ -81,7 +81,8 @@ export async function loadKnowledge(options: CliOptions, names: FileNames, withA
   } finally {
     printer?.clear();
   }
-  appendAll(warnings, loaded.problems.map((problem) => describe(problem, names)));
+  // A quiet problem (rows a shipped catalogue cannot give yet) is no warning of the user's.
+  appendAll(warnings, loaded.problems.filter((problem) => !problem.quiet).map((problem) => describe(problem, names)));
   return { ...loaded, warnings };
 }
 

@@ -10,7 +10,7 @@
 // "_", ".", "-" and other punctuation, then ignoring a bracketed part ("Symbol (UNDL)"):
 //
 //   symbol        Symbol, Resolution, UNDL symbol, Document symbol, Symbol (UNDL), Doc symbol, Resolution symbol,
-//                 Decision
+//                 Decision (its values say "decision 79/512", or a Type column says decision)
 //   title         Title, Main title, Title statement, Name
 //   date (plain)  Date, Issue date, Date of issue, Publication date
 //   date (adoption) Adoption date, Date adopted, Date of adoption, Adopted, Vote date, Action date
@@ -140,7 +140,7 @@ export function parseCatalogue(text: string, uri: string): Catalogue {
     // Not the error's message, which may quote the text.
     problems.add(undefined, `could not read the rest of this catalogue (an internal error${error instanceof Error ? `, ${error.name}` : ''}); ${rows.length} rows read before it`);
   }
-  return { uri: name, rows, problems: problems.done() };
+  return { uri: name, rows, problems: problems.done(), problemCount: problems.count };
 }
 
 function formatOf(uri: string): Format {
@@ -207,6 +207,10 @@ class Problems {
     this.dropped += this.list.length - MAX_PROBLEMS_PER_FILE;
     this.list.length = MAX_PROBLEMS_PER_FILE;
     this.threshold = this.list[MAX_PROBLEMS_PER_FILE - 1].key;
+  }
+
+  get count(): number {
+    return this.list.length + this.dropped;
   }
 
   done(): CorpusProblem[] {

@@ -1,5 +1,5 @@
-// Reads the corpus: the shipped seeds with their manifest, user folders of resolution texts,
-// and user catalogues. Bad input (missing folder, unreadable, binary or huge file, broken rows,
+// Reads the corpus: the shipped texts and catalogues with their manifest, user folders of
+// resolution texts, and user catalogues. Bad input (missing folder, unreadable, binary or huge file, broken rows,
 // what is no regular file, a folder too deep, a symbolic link that is not followed, a path a
 // workspace's settings may not name) becomes a CorpusProblem naming the file and why it was
 // skipped, never quoting what it holds; everything else loads. Only regular files are opened
@@ -53,6 +53,7 @@ export interface LoadedCorpus {
 }
 
 const TEXT_FILE = /\.(?:txt|md|markdown|unres)$/i;
+const SHIPPED_TEXT_FILE = /\.txt$/i;
 const CATALOGUE_FILE = /\.(?:csv|tsv|jsonl|ndjson|json|xml)$/i;
 const MAX_FILES = 20_000;
 const MAX_DEPTH = 6;
@@ -63,7 +64,7 @@ export async function loadCorpus(sources: CorpusSources, options: LoadOptions = 
   const loaded: LoadedCorpus = { documents: [], rows: [], problems: [], watched: [] };
   const facts = new Map<string, DocumentFact>();
   const texts: { file: string; shipped: boolean }[] = [];
-  const catalogues: string[] = [];
+  const catalogues: { file: string; shipped: boolean }[] = [];
   const pacer = new Pacer(options.signal);
   const guard = await Guard.of(sources.confined);
   const watched = (target: string) => {
@@ -74,15 +75,16 @@ export async function loadCorpus(sources: CorpusSources, options: LoadOptions = 
 
   if (sources.shippedDir) {
     const manifest = path.join(sources.shippedDir, SHIPPED_MANIFEST);
-    await readShippedManifest(manifest, loaded, facts);
+    for (const file of await readShippedManifest(manifest, loaded, facts)) catalogues.push({ file, shipped: true });
     for (const file of await walker.list(sources.shippedDir)) {
-      if (TEXT_FILE.test(file) && path.basename(file) !== 'SEEDS.md') texts.push({ file, shipped: true });
+      // The shipped texts are plain text; its Markdown files (SEEDS.md, SOURCES.md) describe them.
+      if (SHIPPED_TEXT_FILE.test(file)) texts.push({ file, shipped: true });
     }
   }
   for (const folder of sources.folders) {
     for (const file of await walker.list(folder)) {
       if (TEXT_FILE.test(file)) texts.push({ file, shipped: false });
-      else if (CATALOGUE_FILE.test(file)) catalogues.push(file);
+      else if (CATALOGUE_FILE.test(file)) catalogues.push({ file, shipped: false });
     }
   }
   for (const file of sources.catalogues) {
@@ -97,13 +99,13 @@ export async function loadCorpus(sources: CorpusSources, options: LoadOptions = 
     else if ('error' in found) loaded.problems.push({ uri: uriOf(file), message: `${file} cannot be read: ${reason(found.error)}` });
     else if (found.stats.isDirectory()) loaded.problems.push({ uri: uriOf(file), message: `catalogue ${file} is a folder; not read (a folder of texts and catalogues belongs in unres.corpus.paths)` });
     else if (!found.stats.isFile()) loaded.problems.push({ uri: uriOf(file), message: `catalogue ${file} is ${kindOf(found.stats)}, not a regular file; not read` });
-    else catalogues.push(file);
+    else catalogues.push({ file, shipped: false });
   }
   const total = catalogues.length + texts.length;
   let done = 0;
   options.progress?.('loading', done, total);
-  for (const file of catalogues) {
-    await readUserCatalogue(file, loaded, facts);
+  for (const { file, shipped } of catalogues) {
+    await readCatalogue(file, loaded, facts, shipped);
     options.progress?.('loading', ++done, total);
     await pacer.pace();
   }
@@ -307,12 +309,28 @@ async function readText(file: string, problems: CorpusProblem[], what: 'text' | 
   return text;
 }
 
-async function readUserCatalogue(file: string, loaded: LoadedCorpus, facts: Map<string, DocumentFact>): Promise<void> {
+/**
+ * Reads a catalogue's rows. The rows a shipped catalogue cannot give (a symbol without its
+ * number yet) are summed up in one line for the log: they are no fault of the user's, and a pop-up on
+ * every start would teach them to ignore pop-ups. A shipped file that cannot be read at all is
+ * a broken install, and is reported as any other file.
+ */
+async function readCatalogue(file: string, loaded: LoadedCorpus, facts: Map<string, DocumentFact>, shipped = false): Promise<void> {
   const text = await readText(file, loaded.problems, 'catalogue');
   if (text === undefined) return;
   const uri = uriOf(file);
   const catalogue = parseCatalogue(text, uri);
-  loaded.problems.push(...catalogue.problems);
+  if (!shipped) loaded.problems.push(...catalogue.problems);
+  else if (catalogue.problems.length > 0) {
+    const count = catalogue.problemCount ?? catalogue.problems.length;
+    // The first problem's own words (a row and a column, never the content) say what kind it is.
+    const first = `${catalogue.problems[0].message}${count > 1 ? `, and ${(count - 1).toLocaleString('en')} more` : ''}`;
+    loaded.problems.push({
+      uri,
+      quiet: true,
+      message: `${file}: ${catalogue.rows.length.toLocaleString('en')} rows read; ${count.toLocaleString('en')} row${count === 1 ? '' : 's'} skipped or read in part (${first})`,
+    });
+  }
   for (const row of catalogue.rows) {
     loaded.rows.push({ uri, row });
     if (row.file) {
@@ -324,6 +342,7 @@ async function readUserCatalogue(file: string, loaded: LoadedCorpus, facts: Map<
 
 interface ManifestEntry {
   file?: unknown;
+  catalogue?: unknown;
   symbol?: unknown;
   session?: unknown;
   date?: unknown;
@@ -333,15 +352,18 @@ interface ManifestEntry {
 }
 
 /**
- * The shipped manifest describes each seed: its own symbol when known, its date, title and
- * session, and the resolution it was adopted as with the adoption date.
+ * The shipped manifest describes the texts whose headers do not say all: a text's own symbol
+ * when known, its date, title and session, and the resolution it was adopted as with the
+ * adoption date. Texts it does not name are read for their own header. It also names the
+ * shipped catalogues (`{ "catalogue": "catalogues/….csv" }`), returned here to be read.
  */
-async function readShippedManifest(file: string, loaded: LoadedCorpus, facts: Map<string, DocumentFact>): Promise<void> {
+async function readShippedManifest(file: string, loaded: LoadedCorpus, facts: Map<string, DocumentFact>): Promise<string[]> {
   const uri = uriOf(file);
+  const catalogues: string[] = [];
   const read = await readRegularFile(file, MAX_BYTES);
   if (!('bytes' in read)) {
     loaded.problems.push({ uri, message: `${file} ${'refused' in read ? `${read.refused}; not read` : `cannot be read: ${reason(read.error)}`}` });
-    return;
+    return catalogues;
   }
   let entries: ManifestEntry[];
   try {
@@ -349,15 +371,20 @@ async function readShippedManifest(file: string, loaded: LoadedCorpus, facts: Ma
   } catch {
     // JSON.parse's message quotes the text: say where the file is, not what it holds.
     loaded.problems.push({ uri, message: `${file} cannot be read: it is not valid JSON` });
-    return;
+    return catalogues;
   }
   if (!Array.isArray(entries)) {
     loaded.problems.push({ uri, message: `${file} cannot be read: it does not hold a JSON array` });
-    return;
+    return catalogues;
   }
   entries.forEach((entry, index) => {
     const line = index + 1;
     const text = (value: unknown) => (typeof value === 'string' && value.trim() ? value.trim() : undefined);
+    const catalogue = text(entry.catalogue);
+    if (catalogue) {
+      catalogues.push(path.join(path.dirname(file), catalogue));
+      return;
+    }
     const own = text(entry.symbol) ? normalizeSymbol(text(entry.symbol)!) : undefined;
     const adopted = text(entry.adoptedAs) ? normalizeSymbol(text(entry.adoptedAs)!) : undefined;
     const title = text(entry.title);
@@ -375,6 +402,7 @@ async function readShippedManifest(file: string, loaded: LoadedCorpus, facts: Ma
       facts.set(target, { uri: target, symbol: own?.key, adoptedAs: adopted?.key });
     }
   });
+  return catalogues;
 }
 
 /** Why a system call failed, in words; never the file's content (a system error holds none). */

@@ -17,7 +17,7 @@ export interface CorpusServiceEvents {
   started?(): void;
   /** Files read of those to read by the latest load. */
   progress?: (phase: 'loading' | 'indexing', done: number, total: number) => void;
-  /** A load finished; `newProblems` are those not reported by the previous load. */
+  /** A load finished; `newProblems` are those not reported by the previous load (quiet ones never). */
   loaded(kb: KnowledgeBase, elapsedMs: number, newProblems: string[]): void;
   /** The latest load failed: the knowledge base stays as it was. */
   failed?(): void;
@@ -86,7 +86,7 @@ export class CorpusService {
       this.kb = kb;
       this.catalogueEntries = entriesByCatalogue(loaded);
       this.unwatchAllBut(new Set(loaded.watched));
-      const messages = loaded.problems.map(describeProblem);
+      const messages = loaded.problems.filter((problem) => !problem.quiet).map(describeProblem);
       const fresh = messages.filter((m) => !this.reported.has(m));
       this.reported = new Set(messages);
       this.events.loaded(this.kb, Date.now() - started, fresh);

@@ -5,7 +5,7 @@
 // settings name is read wherever it is.
 //
 // Who said what:
-// - initializationOptions.corpus ({ paths, catalogues }) is the user's: it comes from the
+// - initializationOptions.corpus ({ paths, catalogues, shipped }) is the user's: it comes from the
 //   editor's own configuration of the server, not from a project.
 // - Values pulled with workspace/configuration count as the workspace's, unless the client
 //   lists them as the user's in initializationOptions.userSettings.corpus (VS Code's client
@@ -19,7 +19,6 @@ import type { CorpusSources } from './corpusLoader';
 export const PATHS_SETTING = 'unres.corpus.paths';
 export const CATALOGUES_SETTING = 'unres.corpus.catalogues';
 
-
 export interface CorpusSettingValues {
   paths: string[];
   catalogues: string[];
@@ -29,6 +28,8 @@ export interface CorpusSettingValues {
 export interface ClientCorpusSettings {
   /** initializationOptions.corpus: read wherever it points, in addition to what is pulled. */
   initial: CorpusSettingValues;
+  /** initializationOptions.corpus.shipped: false leaves out the corpus shipped with the server. */
+  shipped?: boolean;
   /** The values of the user's own settings, when the client says them. */
   user?: CorpusSettingValues;
 }
@@ -42,7 +43,9 @@ export interface PulledCorpusSettings {
 
 export function clientCorpusSettings(initializationOptions: unknown): ClientCorpusSettings {
   const options = isRecord(initializationOptions) ? initializationOptions : {};
-  return { initial: settingValues(options.corpus), user: userCorpusSettings(options.userSettings) };
+  const client: ClientCorpusSettings = { initial: settingValues(options.corpus), user: userCorpusSettings(options.userSettings) };
+  if (isRecord(options.corpus) && typeof options.corpus.shipped === 'boolean') client.shipped = options.corpus.shipped;
+  return client;
 }
 
 /** The user's values from `{ corpus: { paths, catalogues } }` (initialization or notification), or undefined. */
@@ -53,7 +56,9 @@ export function userCorpusSettings(value: unknown): CorpusSettingValues | undefi
 /**
  * The folders and catalogues to read: every folder's pulled values and the initial ones,
  * resolved against the folder (`~` is the home folder); those only the workspace names are
- * confined to the workspace folders and the home folder.
+ * confined to the workspace folders and the home folder. The shipped corpus is read unless
+ * `shipped: false` comes from the client or any folder's settings: leaving it out reads
+ * nothing, so a workspace may ask for it as well as the user.
  */
 export function corpusSourcesOf(
   pulled: readonly PulledCorpusSettings[],
@@ -77,7 +82,8 @@ export function corpusSourcesOf(
     for (const value of values.paths) add(folders, resolveSetting(folder, value, home), client.user?.paths.includes(value) ? undefined : PATHS_SETTING);
     for (const value of values.catalogues) add(catalogues, resolveSetting(folder, value, home), client.user?.catalogues.includes(value) ? undefined : CATALOGUES_SETTING);
   }
-  const sources: CorpusSources = { shippedDir, folders: [...folders.keys()], catalogues: [...catalogues.keys()] };
+  const shippedOff = client.shipped === false || pulled.some(({ settings }) => isRecord(settings) && settings.shipped === false);
+  const sources: CorpusSources = { shippedDir: shippedOff ? undefined : shippedDir, folders: [...folders.keys()], catalogues: [...catalogues.keys()] };
   const confined: Record<string, string> = {};
   for (const into of [folders, catalogues]) for (const [file, setting] of into) if (setting !== undefined) confined[file] = setting;
   if (Object.keys(confined).length > 0) {

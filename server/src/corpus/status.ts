@@ -106,7 +106,9 @@ export function corpusStatus({ kb, sources, catalogues, state, progress }: Corpu
     const home = byDepth.find(({ prefix }) => document.uri.startsWith(prefix));
     if (home) home.folder.documents++;
   }
-  const problems = kb.problems.slice(0, MAX_PROBLEMS_LISTED).map((problem) => {
+  // A quiet problem (a shipped catalogue's unread rows) is for the log: no warning in the status bar.
+  const loud = kb.problems.filter((problem) => !problem.quiet);
+  const problems = loud.slice(0, MAX_PROBLEMS_LISTED).map((problem) => {
     const listed = { uri: problem.uri, message: describeProblem(problem) };
     return problem.line === undefined ? listed : { ...listed, line: problem.line };
   });
@@ -117,7 +119,7 @@ export function corpusStatus({ kb, sources, catalogues, state, progress }: Corpu
     folders,
     catalogues: cataloguesOf(sources, catalogues),
     problems,
-    problemCount: kb.problems.length,
+    problemCount: loud.length,
   };
   if (progress) status.progress = { ...progress };
   return status;

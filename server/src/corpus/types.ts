@@ -25,6 +25,8 @@ export interface Catalogue {
   uri: string;
   rows: CatalogueRow[];
   problems: CorpusProblem[];
+  /** How many problems there were, those summed up in "and N more" included. */
+  problemCount?: number;
 }
 
 /** Something in the corpus the user should hear about once: unreadable file, broken row. */
@@ -33,6 +35,8 @@ export interface CorpusProblem {
   /** 1-based line (a catalogue row), when the problem has one. */
   line?: number;
   message: string;
+  /** For the log only, never a pop-up: what the user can do nothing about (a shipped file's quirks). */
+  quiet?: boolean;
 }
 
 export type FactSource =

@@ -1,16 +1,14 @@
 import * as assert from 'assert';
-import * as path from 'path';
-import { pathToFileURL } from 'url';
 import { AgreedIndex, buildAgreedIndex, buildAgreedIndexAsync, NEAREST_THRESHOLD } from '../../../server/src/agreed/index';
 import { stripMarkers, tokenize } from '../../../server/src/agreed/normalise';
 import type { AgreedParagraph, ParagraphMatch } from '../../../server/src/agreed/types';
 import { loadCorpus } from '../../../server/src/corpus/corpusLoader';
 import type { CorpusDocument } from '../../../server/src/corpus/types';
 import { ParsedDocument } from '../../../server/src/parsedDocument';
-import { corpusDir, readSeed, SEEDS } from '../../helpers';
+import { readSeed, SEEDS, seedCorpusDir, seedCorpusUri } from '../../helpers';
 import { deeplyNestedModel } from '../deepModel';
 
-const seedUri = (i: number) => pathToFileURL(path.join(corpusDir, SEEDS[i].file)).toString();
+const seedUri = (i: number) => seedCorpusUri(SEEDS[i].file);
 const seedOf = (uri: string) => SEEDS.findIndex((_, i) => uri === seedUri(i));
 const where = (p: AgreedParagraph) => p.sources.map((s) => `${seedOf(s.uri)} ${s.label}`);
 const HUMAN_RIGHTS = 'Underlining the importance of respect for human rights and fundamental freedoms in the use of information and communications technologies,';
@@ -19,7 +17,7 @@ describe('agreed language index over the seeds', () => {
   let documents: CorpusDocument[];
   let index: AgreedIndex;
   before(async () => {
-    documents = (await loadCorpus({ shippedDir: corpusDir, folders: [], catalogues: [] })).documents;
+    documents = (await loadCorpus({ shippedDir: seedCorpusDir(), folders: [], catalogues: [] })).documents;
     index = buildAgreedIndex(documents);
   });
 

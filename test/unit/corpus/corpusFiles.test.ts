@@ -254,6 +254,17 @@ describe('corpus settings: whose word a path is on', () => {
     assert.strictEqual(userCorpusSettings({ paths: ['a'] }), undefined);
   });
 
+  it('unres.corpus.shipped: false leaves the shipped corpus out, from the client or any folder\'s settings; true or nothing keeps it', () => {
+    const shippedOf = (pulled: unknown[], options?: unknown) =>
+      corpusSourcesOf(pulled.map((settings) => ({ folder, settings })), clientCorpusSettings(options), [folder], '/ext/corpus', home).shippedDir;
+    assert.strictEqual(shippedOf([{ shipped: false, paths: [] }]), undefined);
+    assert.strictEqual(shippedOf([{ shipped: true }, { shipped: false }]), undefined, 'one folder that turns it off turns it off');
+    assert.strictEqual(shippedOf([undefined], { corpus: { shipped: false } }), undefined, 'initializationOptions.corpus.shipped');
+    assert.strictEqual(shippedOf([{ shipped: true }], { corpus: { shipped: false } }), undefined, 'the default VS Code fills in does not turn it back on');
+    assert.strictEqual(shippedOf([{ shipped: true }]), '/ext/corpus');
+    assert.strictEqual(shippedOf([{}, undefined], { corpus: { shipped: 'no' } }), '/ext/corpus', 'only false turns it off');
+  });
+
   it('a home folder at the root of the file system confines nothing, so it is no root', () => {
     const sources = corpusSourcesOf([{ folder, settings: { paths: ['/srv/corpus'] } }], clientCorpusSettings(undefined), [folder], undefined, path.parse(folder).root);
     assert.deepStrictEqual(sources.confined?.roots, [folder]);

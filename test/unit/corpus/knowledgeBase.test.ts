@@ -6,9 +6,9 @@ import { pathToFileURL } from 'url';
 import { loadCorpus, type LoadedCorpus } from '../../../server/src/corpus/corpusLoader';
 import { KnowledgeBase } from '../../../server/src/corpus/knowledgeBase';
 import { citationKey, displaySymbol, normalizeSymbol, undocsUrl } from '../../../server/src/corpus/symbols';
-import { corpusDir, SEEDS } from '../../helpers';
+import { corpusDir, SEEDS, seedCorpusDir, seedCorpusUri } from '../../helpers';
 
-const seedUri = (i: number) => pathToFileURL(path.join(corpusDir, SEEDS[i].file)).toString();
+const seedUri = (i: number) => seedCorpusUri(SEEDS[i].file);
 
 describe('symbols: one key whatever the spelling', () => {
   const cases: [string, string, string][] = [
@@ -44,10 +44,10 @@ describe('symbols: one key whatever the spelling', () => {
   });
 });
 
-describe('knowledge base: facts merged from the shipped corpus', () => {
+describe('knowledge base: facts merged from the seeds and their manifest', () => {
   let kb: KnowledgeBase;
   before(async () => {
-    kb = KnowledgeBase.build(await loadCorpus({ shippedDir: corpusDir, folders: [], catalogues: [] }));
+    kb = KnowledgeBase.build(await loadCorpus({ shippedDir: seedCorpusDir(), folders: [], catalogues: [] }));
   });
 
   it('loads the five seeds and no problem', () => {
@@ -105,6 +105,67 @@ describe('knowledge base: facts merged from the shipped corpus', () => {
   });
 });
 
+describe('knowledge base: the shipped corpus', function () {
+  // 700 texts are parsed: seconds, more on a busy machine.
+  this.timeout(120_000);
+  let loaded: LoadedCorpus;
+  let kb: KnowledgeBase;
+  const shippedUri = (file: string) => pathToFileURL(path.join(corpusDir, file)).toString();
+  before(async () => {
+    loaded = await loadCorpus({ shippedDir: corpusDir, folders: [], catalogues: [] });
+    kb = KnowledgeBase.build(loaded);
+  });
+
+  it('loads the seeds, the 63 labelled texts and the 637 adopted resolutions, every text with its symbol but two seeds', () => {
+    const folderOf = (uri: string) => path.relative(corpusDir, path.dirname(new URL(uri).pathname)) || '.';
+    const byFolder: Record<string, number> = {};
+    for (const document of loaded.documents) byFolder[folderOf(document.uri)] = (byFolder[folderOf(document.uri)] ?? 0) + 1;
+    assert.deepStrictEqual(byFolder, { '.': 5, texts: 63, bulk: 637 });
+    assert.ok(loaded.documents.every((d) => d.shipped));
+    // The seeds 001 and 003 print no symbol: the manifest gives what they were adopted as.
+    assert.deepStrictEqual(loaded.documents.filter((d) => !d.symbol).map((d) => path.basename(d.uri)), [SEEDS[1].file, SEEDS[3].file]);
+  });
+
+  it('reads its Markdown files as no text', () => {
+    assert.ok(!loaded.documents.some((d) => /\.md$/.test(d.uri)));
+  });
+
+  it('reports the rows its catalogues cannot give (yet) in one quiet line per catalogue, and nothing else: no pop-up', () => {
+    const catalogues = ['undl-ga-voting-records.csv', 'ga-decisions-71-80.csv'].map((file) => shippedUri(`catalogues/${file}`));
+    // The decisions load whole; of the voting records, one row names a resolution not numbered yet.
+    assert.deepStrictEqual(
+      loaded.problems.map((p) => [p.uri, p.quiet, p.message.slice(p.message.indexOf('.csv: ') + 6)]),
+      [[catalogues[0], true, '7,197 rows read; 1 row skipped or read in part (row 7199: column 2 (symbol) is a resolution symbol without a number yet; row skipped)']],
+    );
+  });
+
+  it('knows a resolution only the voting-record catalogue names: 2758 (XXVI)', () => {
+    const entry = kb.lookup('2758 (XXVI)')!;
+    assert.deepStrictEqual(entry.titles.map((t) => t.value), ["Restoration of the lawful rights of the People's Republic of China in the United Nations"]);
+    assert.deepStrictEqual(entry.dates.map((d) => d.value), ['1971-10-25']);
+    assert.deepStrictEqual(entry.dates[0].sources, [{ kind: 'catalogue', uri: shippedUri('catalogues/undl-ga-voting-records.csv'), line: 1973 }]);
+    assert.deepStrictEqual([entry.texts.length, entry.citedBy.length], [0, 0]);
+  });
+
+  it('knows a decision from the decisions catalogue: 79/512', () => {
+    const entry = kb.lookup('79/512')!;
+    assert.strictEqual(entry.kind, 'decision');
+    assert.deepStrictEqual(entry.titles[0].value, 'Open-ended working group on the prevention of an arms race in outer space in all its aspects');
+    assert.ok(entry.dates[0].sources.some((s) => s.kind === 'catalogue' && s.uri === shippedUri('catalogues/ga-decisions-71-80.csv')));
+  });
+
+  it('links the drafts to the resolutions they became, both forms of one draft alike', () => {
+    assert.strictEqual(kb.lookup('A/C.2/80/L.26')!.adoptedAs, '80/130');
+    assert.deepStrictEqual(kb.lookup('80/212')!.texts.map((t) => path.basename(t.uri)).sort(), ['A_C_3_80_L_21.pdftotext-layout.txt', 'A_C_3_80_L_21.pypdf.txt']);
+    assert.deepStrictEqual(kb.lookup('A/L.632')!.texts.length, 2, 'the manifest gives the symbol the layout text does not show');
+  });
+
+  it('still holds the seeds with their facts', () => {
+    assert.deepStrictEqual(kb.lookup('74/28')!.texts.map((t) => t.uri), [shippedUri(SEEDS[0].file)]);
+    assert.deepStrictEqual(kb.lookup('73/266')!.texts.map((t) => t.uri), [shippedUri(SEEDS[4].file)]);
+  });
+});
+
 describe('knowledge base: conflicts are kept with their sources', () => {
   const row = (symbol: string, date: string, line: number, uri: string, title = 'A title') => ({ uri, row: { symbol, kind: 'resolution' as const, date, title, line } });
 
@@ -144,7 +205,7 @@ describe('knowledge base: conflicts are kept with their sources', () => {
 
 describe('knowledge base: built in slices for the server', () => {
   it('buildAsync merges the same facts as build', async () => {
-    const loaded = await loadCorpus({ shippedDir: corpusDir, folders: [], catalogues: [] });
+    const loaded = await loadCorpus({ shippedDir: seedCorpusDir(), folders: [], catalogues: [] });
     const whole = KnowledgeBase.build(loaded);
     const sliced = await KnowledgeBase.buildAsync(loaded);
     assert.deepStrictEqual([...sliced.entries()], [...whole.entries()]);
@@ -152,7 +213,7 @@ describe('knowledge base: built in slices for the server', () => {
   });
 
   it('a superseded build stops', async () => {
-    const loaded = await loadCorpus({ shippedDir: corpusDir, folders: [], catalogues: [] });
+    const loaded = await loadCorpus({ shippedDir: seedCorpusDir(), folders: [], catalogues: [] });
     const controller = new AbortController();
     controller.abort();
     await assert.rejects(KnowledgeBase.buildAsync(loaded, controller.signal), { name: 'AbortError' });
@@ -193,9 +254,29 @@ describe('corpus loader: bad input', () => {
     assert.deepStrictEqual(kb.lookup('A/C.1/76/L.13')!.texts.map((t) => t.uri), [draft.uri]);
   });
 
-  it('a missing shipped manifest is a problem, not a crash', async () => {
-    const loaded = await loadCorpus({ shippedDir: path.join(folder, 'nested'), folders: [], catalogues: [] });
+  it('a missing shipped manifest is a problem, not a crash: the shipped texts (.txt, not its Markdown notes) still load', async () => {
+    const shipped = path.join(folder, 'shipped');
+    mkdirSync(path.join(shipped, 'texts'), { recursive: true });
+    writeFileSync(path.join(shipped, 'texts', 'A_RES_76_19.txt'), 'A/RES/76/19\n\nA title\n\nThe General Assembly,\n\nRecalling its resolution 73/27 of 5 December 2018,\n');
+    writeFileSync(path.join(shipped, 'SOURCES.md'), '# Sources\n\nThe General Assembly,\n');
+    const loaded = await loadCorpus({ shippedDir: shipped, folders: [], catalogues: [] });
     assert.match(loaded.problems[0].message, /catalogue\.json cannot be read/);
-    assert.strictEqual(loaded.documents.length, 1);
+    assert.deepStrictEqual(loaded.documents.map((d) => [path.basename(d.uri), d.symbol]), [['A_RES_76_19.txt', '76/19']]);
+  });
+
+  it('the shipped manifest names catalogues: read, with their rows\' problems summed up in one quiet line', async () => {
+    const shipped = path.join(folder, 'shipped-catalogues');
+    mkdirSync(path.join(shipped, 'catalogues'), { recursive: true });
+    writeFileSync(path.join(shipped, 'catalogue.json'), JSON.stringify([{ catalogue: 'catalogues/votes.csv' }, { catalogue: 'catalogues/missing.csv' }]));
+    writeFileSync(path.join(shipped, 'catalogues', 'votes.csv'), 'resolution,title,vote_date\nA/RES/1/1,One,1946-01-24\nA/RES/???,Broken,1946-01-24\nA/RES/1/2,Two,not a date\n');
+    const loaded = await loadCorpus({ shippedDir: shipped, folders: [], catalogues: [] });
+    const kb = KnowledgeBase.build(loaded);
+    assert.deepStrictEqual(kb.lookup('1/1')!.titles.map((t) => t.value), ['One']);
+    assert.deepStrictEqual(kb.lookup('1/2')!.dates, []);
+    const quiet = loaded.problems.filter((p) => p.quiet);
+    assert.deepStrictEqual(quiet.map((p) => p.message), [`${path.join(shipped, 'catalogues', 'votes.csv')}: 2 rows read; 2 rows skipped or read in part (row 3: column 1 (symbol) is not a resolution or document symbol; row skipped, and 1 more)`]);
+    // A shipped file that is not there is a broken install, said as loudly as any other.
+    const loud = loaded.problems.filter((p) => !p.quiet);
+    assert.deepStrictEqual(loud.map((p) => p.message), [`${path.join(shipped, 'catalogues', 'missing.csv')} cannot be read: it does not exist`]);
   });
 });

@@ -10,7 +10,10 @@ import { KnowledgeBase } from '../../../server/src/corpus/knowledgeBase';
 import { CorpusActivity, corpusStatus, MAX_PROBLEMS_LISTED } from '../../../server/src/corpus/status';
 import { Knowledge } from '../../../server/src/knowledge';
 import type { CorpusState, CorpusStatus } from '../../../server/src/protocol';
-import { corpusDir, writeGeneratedCorpus } from '../../helpers';
+import { seedCorpusDir, writeGeneratedCorpus } from '../../helpers';
+
+/** The seeds and their manifest: a corpus of known size, read in a moment. */
+const corpusDir = seedCorpusDir();
 
 function recorder() {
   const told: string[] = [];
@@ -144,6 +147,15 @@ describe('corpus status: what a client is told', () => {
     assert.strictEqual(status.problemCount, MAX_PROBLEMS_LISTED + 5);
     assert.deepStrictEqual(status.progress, { phase: 'loading', done: 1, total: 9 });
     assert.deepStrictEqual([status.folders, status.catalogues], [[], []]);
+  });
+
+  it('leaves out the quiet problems (the unread rows of a shipped catalogue): they are for the log, not the status bar', () => {
+    const problems = [
+      { uri: 'file:///shipped/votes.csv', message: 'votes.csv: 9 rows read; 1 row skipped or read in part', quiet: true },
+      { uri: 'file:///mine.csv', line: 2, message: 'row 2: no symbol' },
+    ];
+    const status = corpusStatus({ kb: { documents: () => [], size: 0, problems }, sources: undefined, catalogues: new Map(), state: 'ready' });
+    assert.deepStrictEqual([status.problemCount, status.problems.map((p) => p.uri)], [1, ['file:///mine.csv']]);
   });
 });
 

@@ -9,7 +9,7 @@ import { KnowledgeBase } from '../../../server/src/corpus/knowledgeBase';
 import { ParsedDocument } from '../../../server/src/parsedDocument';
 import { getAgreedCompletions } from '../../../server/src/services/agreedCompletion';
 import { AGREED_LANGUAGE_CODE, getAgreedCodeActions, getAgreedDiagnostics, getAgreedHover } from '../../../server/src/services/agreedDeviation';
-import { corpusDir, readSeed, SEEDS, withCursors } from '../../helpers';
+import { readSeed, SEEDS, seedCorpusDir, withCursors } from '../../helpers';
 import { applyCompletion, completionEditProblems } from './completionEdits';
 
 const HUMAN_RIGHTS = 'Underlining the importance of respect for human rights and fundamental freedoms in the use of information and communications technologies,';
@@ -39,7 +39,7 @@ describe('agreed language with the seeds as corpus', () => {
   let index: AgreedLanguageIndex;
   let kb: KnowledgeBase;
   before(async () => {
-    kb = KnowledgeBase.build(await loadCorpus({ shippedDir: corpusDir, folders: [], catalogues: [] }));
+    kb = KnowledgeBase.build(await loadCorpus({ shippedDir: seedCorpusDir(), folders: [], catalogues: [] }));
     index = buildAgreedIndex(kb.documents());
   });
   const resolve = (uri: string) => kb.document(uri)?.parsed;

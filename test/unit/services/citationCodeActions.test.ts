@@ -5,7 +5,7 @@ import { KnowledgeBase } from '../../../server/src/corpus/knowledgeBase';
 import { ParsedDocument } from '../../../server/src/parsedDocument';
 import { getCitationCodeActions } from '../../../server/src/services/citationCodeActions';
 import { getCitationDiagnostics } from '../../../server/src/services/citationDiagnostics';
-import { SEEDS, applyEdits, corpusDir, editsFor, readSeed, withCursors } from '../../helpers';
+import { SEEDS, applyEdits, editsFor, readSeed, seedCorpusDir, withCursors } from '../../helpers';
 
 const DRAFT = 'file:///work/drafts/draft.unres';
 const parse = (text: string) => ParsedDocument.parse({ uri: DRAFT, version: 1, getText: () => text });
@@ -27,7 +27,7 @@ describe('citation code actions', () => {
   let kb: KnowledgeBase;
 
   before(async () => {
-    kb = KnowledgeBase.build(await loadCorpus({ shippedDir: corpusDir, folders: [], catalogues: [] }));
+    kb = KnowledgeBase.build(await loadCorpus({ shippedDir: seedCorpusDir(), folders: [], catalogues: [] }));
   });
 
   it('offers "Change to <known date>" for a contradicted date: a preferred quick fix replacing exactly the date', () => {

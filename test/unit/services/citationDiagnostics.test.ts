@@ -1,16 +1,14 @@
 import * as assert from 'assert';
-import * as path from 'path';
-import { pathToFileURL } from 'url';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { loadCorpus, type LoadedCorpus } from '../../../server/src/corpus/corpusLoader';
 import { KnowledgeBase } from '../../../server/src/corpus/knowledgeBase';
 import { citationKey } from '../../../server/src/corpus/symbols';
 import { ParsedDocument } from '../../../server/src/parsedDocument';
 import { currentSession, getCitationDiagnostics } from '../../../server/src/services/citationDiagnostics';
-import { SEEDS, corpusDir, mulberry32, readSeed, withCursors } from '../../helpers';
+import { SEEDS, mulberry32, readSeed, seedCorpusDir, seedCorpusUri, withCursors } from '../../helpers';
 
 const DRAFT = 'file:///work/drafts/draft.unres';
-const seedUri = (file: string) => pathToFileURL(path.join(corpusDir, file)).toString();
+const seedUri = (file: string) => seedCorpusUri(file);
 const parse = (text: string, uri = DRAFT) => ParsedDocument.parse({ uri, version: 1, getText: () => text });
 
 /** A draft around one preambular paragraph, so fixtures stay short. */
@@ -47,7 +45,7 @@ describe('citation diagnostics', () => {
   let kb: KnowledgeBase;
 
   before(async () => {
-    kb = KnowledgeBase.build(await loadCorpus({ shippedDir: corpusDir, folders: [], catalogues: [] }));
+    kb = KnowledgeBase.build(await loadCorpus({ shippedDir: seedCorpusDir(), folders: [], catalogues: [] }));
   });
 
   describe('the seeds', () => {

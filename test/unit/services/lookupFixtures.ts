@@ -1,23 +1,21 @@
 // Shared by the lookup service tests (hover, definition, references, links, completion): the
-// knowledge base built from the shipped corpus, seeds parsed under their corpus URIs, cursors.
+// knowledge base built from the seeds and their manifest, seeds parsed under their corpus URIs, cursors.
 import * as assert from 'assert';
-import * as path from 'path';
-import { pathToFileURL } from 'url';
 import { loadCorpus, type LoadedCorpus } from '../../../server/src/corpus/corpusLoader';
 import { KnowledgeBase } from '../../../server/src/corpus/knowledgeBase';
 import type { CatalogueRow, CorpusDocument } from '../../../server/src/corpus/types';
 import { ParsedDocument } from '../../../server/src/parsedDocument';
-import { corpusDir, readSeed, SEEDS, withCursors } from '../../helpers';
+import { readSeed, SEEDS, seedCorpusDir, seedCorpusUri, withCursors } from '../../helpers';
 
 let shipped: Promise<KnowledgeBase> | undefined;
 
-/** The knowledge base of the shipped corpus, built once for all suites. */
+/** The knowledge base of the seeds and their manifest (seedCorpusDir), built once for all suites. */
 export function seedKnowledgeBase(): Promise<KnowledgeBase> {
-  shipped ??= loadCorpus({ shippedDir: corpusDir, folders: [], catalogues: [] }).then((loaded) => KnowledgeBase.build(loaded));
+  shipped ??= loadCorpus({ shippedDir: seedCorpusDir(), folders: [], catalogues: [] }).then((loaded) => KnowledgeBase.build(loaded));
   return shipped;
 }
 
-export const seedUri = (index: number) => pathToFileURL(path.join(corpusDir, SEEDS[index].file)).toString();
+export const seedUri = (index: number) => seedCorpusUri(SEEDS[index].file);
 
 /** Seed N parsed under its corpus URI, as when the user opens it from the corpus folder. */
 export function parseSeed(index: number, uri = seedUri(index)): ParsedDocument {

@@ -10,7 +10,7 @@ import { ParsedDocument } from '../../../server/src/parsedDocument';
 import {
   editDistance, getStyleCodeActions, getStyleDiagnostics, getStyleFixAll, OpeningVocabulary, openingVocabulary, STYLE_CODES,
 } from '../../../server/src/services/structure/style';
-import { SEEDS, applyEdits, corpusDir, editsFor, readSeed, withCursors } from '../../helpers';
+import { SEEDS, applyEdits, editsFor, readSeed, seedCorpusDir, withCursors } from '../../helpers';
 
 const DRAFT = 'file:///work/drafts/draft.unres';
 const parse = (text: string) => ParsedDocument.parse({ uri: DRAFT, version: 1, getText: () => text });
@@ -83,7 +83,7 @@ describe('structure style checks', () => {
   let index: AgreedLanguageIndex;
 
   before(async () => {
-    const kb = KnowledgeBase.build(await loadCorpus({ shippedDir: corpusDir, folders: [], catalogues: [] }));
+    const kb = KnowledgeBase.build(await loadCorpus({ shippedDir: seedCorpusDir(), folders: [], catalogues: [] }));
     index = buildAgreedIndex(kb.documents());
     corpusVocabulary = openingVocabulary(index);
   });
