@@ -6,13 +6,16 @@
 //
 // The server keeps one `Knowledge` for its lifetime (`configure` on every settings change); the
 // command line loads one once (`loadKnowledge`).
+//
+// The index takes its paragraphs from the load's one pass over each text (kept compactly until
+// the index has read them, then let go), document by document: never from parses.
 import { EMPTY_AGREED_INDEX } from './agreed/empty';
 import { buildAgreedIndex, buildAgreedIndexAsync } from './agreed/index';
-import type { AgreedLanguageIndex } from './agreed/types';
-import { loadCorpus, type CorpusSources } from './corpus/corpusLoader';
+import type { AgreedCorpusDocument, AgreedLanguageIndex } from './agreed/types';
+import { loadCorpus, type CorpusSources, type LoadProgress } from './corpus/corpusLoader';
 import { CorpusService } from './corpus/corpusService';
 import { KnowledgeBase } from './corpus/knowledgeBase';
-import type { CorpusProblem } from './corpus/types';
+import type { CorpusProblem, LoadedDocument } from './corpus/types';
 
 /** What the checks and lookups read: the current knowledge base and agreed-language index. */
 export interface KnowledgeView {
@@ -26,6 +29,8 @@ export interface KnowledgeEvents {
   /** The agreed-language index of the current corpus is built. */
   agreedIndexed?(index: AgreedLanguageIndex, elapsedMs: number): void;
   log?(message: string): void;
+  /** How far a load has come: texts loaded, then documents indexed, of how many. */
+  progress?: LoadProgress;
 }
 
 export class Knowledge implements KnowledgeView {
@@ -36,11 +41,13 @@ export class Knowledge implements KnowledgeView {
 
   constructor(private readonly events: KnowledgeEvents = {}) {
     this.corpus = new CorpusService({
-      loaded: (kb, elapsedMs, newProblems) => {
+      loaded: (kb, elapsedMs, newProblems, loaded) => {
         this.events.corpusLoaded?.(kb, elapsedMs, newProblems);
-        this.indexing = this.indexAgreedLanguage(kb);
+        // The index alone holds the loaded documents from here: read, they can go.
+        this.indexing = this.indexAgreedLanguage(agreedDocuments(loaded.documents), loaded.documents.length);
       },
       log: (message) => this.events.log?.(message),
+      progress: (phase, done, total) => this.events.progress?.(phase, done, total),
     });
   }
 
@@ -78,12 +85,15 @@ export class Knowledge implements KnowledgeView {
   }
 
   /** Indexes the corpus paragraphs in the background; a newer corpus stops an older build. */
-  private async indexAgreedLanguage(kb: KnowledgeBase): Promise<void> {
+  private async indexAgreedLanguage(documents: Iterable<AgreedCorpusDocument>, total: number): Promise<void> {
     this.build?.abort();
     const build = (this.build = new AbortController());
     const started = Date.now();
     try {
-      const index = await buildAgreedIndexAsync([...kb.documents()], { signal: build.signal });
+      const progress = (done: number) => this.events.progress?.('indexing', done, total);
+      const building = buildAgreedIndexAsync(documents, { signal: build.signal, progress });
+      documents = [];
+      const index = await building;
       if (build.signal.aborted) return;
       this.index = index;
       this.events.agreedIndexed?.(index, Date.now() - started);
@@ -103,6 +113,13 @@ export interface LoadedKnowledge extends KnowledgeView {
 export async function loadKnowledge(sources: CorpusSources, options: { agreed: boolean }): Promise<LoadedKnowledge> {
   const loaded = await loadCorpus(sources);
   const kb = KnowledgeBase.build(loaded);
-  const agreed = options.agreed ? buildAgreedIndex(kb.documents()) : EMPTY_AGREED_INDEX;
+  const agreed = options.agreed ? buildAgreedIndex(agreedDocuments(loaded.documents)) : EMPTY_AGREED_INDEX;
   return { kb, agreed, problems: loaded.problems };
+}
+
+/** The loaded documents as the index reads them, one at a time, their paragraphs from where the load kept them. */
+export function* agreedDocuments(documents: Iterable<LoadedDocument>): Generator<AgreedCorpusDocument> {
+  for (const { document, paragraphs } of documents) {
+    yield { uri: document.uri, symbol: document.symbol, adoptedAs: document.adoptedAs, paragraphs: paragraphs.source.paragraphs(paragraphs.doc) };
+  }
 }

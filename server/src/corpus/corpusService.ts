@@ -8,14 +8,19 @@
 // (seconds for 10,000 files, with no request answered) and takes one inotify watch per file.
 import { FSWatcher, watch } from 'fs';
 import { fileURLToPath } from 'url';
-import { loadCorpus, type CorpusSources } from './corpusLoader';
+import { loadCorpus, type CorpusSources, type LoadedCorpus, type LoadProgress } from './corpusLoader';
 import { KnowledgeBase } from './knowledgeBase';
 import type { CorpusProblem } from './types';
 
 export interface CorpusServiceEvents {
-  /** A load finished; `newProblems` are those not reported by the previous load. */
-  loaded(kb: KnowledgeBase, elapsedMs: number, newProblems: string[]): void;
+  /**
+   * A load finished; `newProblems` are those not reported by the previous load. `loaded` holds
+   * what the load kept of each text for the agreed-language index: the listener reads it and lets
+   * it go.
+   */
+  loaded(kb: KnowledgeBase, elapsedMs: number, newProblems: string[], loaded: LoadedCorpus): void;
   log(message: string): void;
+  progress?: LoadProgress;
 }
 
 const RELOAD_DELAY_MS = 300;
@@ -57,7 +62,7 @@ export class CorpusService {
     const { signal } = loading;
     const started = Date.now();
     this.pending = (async () => {
-      const loaded = await loadCorpus(sources, { signal, watch: (target) => this.watch(target) });
+      const loaded = await loadCorpus(sources, { signal, watch: (target) => this.watch(target), progress: this.events.progress });
       const kb = await KnowledgeBase.buildAsync(loaded, signal);
       if (generation !== this.generation) return; // a newer load supersedes this one
       this.kb = kb;
@@ -65,7 +70,7 @@ export class CorpusService {
       const messages = loaded.problems.map(describeProblem);
       const fresh = messages.filter((m) => !this.reported.has(m));
       this.reported = new Set(messages);
-      this.events.loaded(this.kb, Date.now() - started, fresh);
+      this.events.loaded(this.kb, Date.now() - started, fresh, loaded);
     })().catch((error) => {
       if (signal.aborted) return;
       this.events.log(`Loading the corpus failed: ${error instanceof Error ? error.stack : error}`);

@@ -3,9 +3,11 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
+import { memoryDocument } from '../../../server/src/corpus/compactDocument';
 import { loadCorpus, type LoadedCorpus } from '../../../server/src/corpus/corpusLoader';
 import { KnowledgeBase } from '../../../server/src/corpus/knowledgeBase';
 import { citationKey, displaySymbol, normalizeSymbol, undocsUrl } from '../../../server/src/corpus/symbols';
+import { ParsedDocument } from '../../../server/src/parsedDocument';
 import { corpusDir, SEEDS } from '../../helpers';
 
 const seedUri = (i: number) => pathToFileURL(path.join(corpusDir, SEEDS[i].file)).toString();
@@ -131,8 +133,10 @@ describe('knowledge base: conflicts are kept with their sources', () => {
 
   it('a citation found twice at the same place counts once; at another place it counts again', () => {
     const citing = (offset: number) => ({ kind: 'citation' as const, uri: 'file:///a.txt', offset, citingSymbol: undefined });
-    const document = { uri: 'file:///a.txt', shipped: false, parsed: { model: { citations: [7, 7, 9].map((start) => ({ kind: 'resolution', symbol: '53/70', start, end: start + 5, date: { iso: '1998-12-04' } })) } } };
-    const kb = KnowledgeBase.build({ documents: [document as never], problems: [], rows: [] });
+    const loaded = memoryDocument(ParsedDocument.parse({ uri: 'file:///a.txt', version: 0, getText: () => 'The General Assembly,\n\nRecalling its resolution 53/70 of 4 December 1998,\n' }));
+    const [citation] = loaded.citations;
+    loaded.citations = [7, 7, 9].map((start) => ({ ...citation, start, end: start + 5 }));
+    const kb = KnowledgeBase.build({ documents: [loaded], problems: [], rows: [] });
     assert.deepStrictEqual(kb.lookup('53/70')!.dates[0].sources, [citing(7), citing(9)]);
   });
 
@@ -176,7 +180,7 @@ describe('corpus loader: bad input', () => {
 
   it('loads what it can, and names every file it could not read', async () => {
     const loaded = await loadCorpus({ folders: [folder, path.join(folder, 'missing')], catalogues: [path.join(folder, 'no-such.csv')] });
-    const names = loaded.documents.map((d) => path.basename(new URL(d.uri).pathname)).sort();
+    const names = loaded.documents.map((d) => path.basename(new URL(d.document.uri).pathname)).sort();
     assert.deepStrictEqual(names, ['draft.unres', 'empty.txt'], 'hidden folders, binary and huge files are not loaded');
     const messages = loaded.problems.map((p) => p.message).join('\n');
     assert.match(messages, /binary\.txt: looks binary/);
