@@ -88,3 +88,18 @@ export function mulberry32(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
+
+/**
+ * Writes `count` corpus texts into `dir`, 100 a sub-folder: seed i % 5, each with a symbol of its
+ * own (A/RES/<session>/<1000 + i>) on a first line, so that a load has hundreds of files to read
+ * and parse, and its knowledge base as many documents.
+ */
+export function writeGeneratedCorpus(dir: string, count: number): void {
+  const seeds = SEEDS.map((seed) => readSeed(seed.file));
+  for (let i = 0; i < count; i++) {
+    const folder = path.join(dir, `part-${Math.floor(i / 100)}`);
+    mkdirSync(folder, { recursive: true });
+    const symbol = `A/RES/${50 + (i % 30)}/${1000 + i}`;
+    writeFileSync(path.join(folder, `${String(i).padStart(5, '0')}.txt`), `${symbol}\n\n${seeds[i % seeds.length]}`);
+  }
+}

@@ -3,8 +3,9 @@ import { commands, ExtensionContext, Uri, window, workspace } from 'vscode';
 import {
   CloseAction, CloseHandlerResult, ErrorAction, ErrorHandler, ErrorHandlerResult, LanguageClient, LanguageClientOptions, ServerOptions, TransportKind,
 } from 'vscode-languageclient/node';
-import { PROCESS_ID_REQUEST, USER_SETTINGS_NOTIFICATION } from '../../server/src/protocol';
+import { PROCESS_ID_REQUEST, USER_SETTINGS_NOTIFICATION, type InitializationOptions } from '../../server/src/protocol';
 import { registerCompareCommands } from './compare/commands';
+import { registerCorpusStatus, type CorpusStatusView } from './corpusStatus';
 
 let client: LanguageClient | undefined;
 
@@ -15,7 +16,12 @@ const RESTRICTED = ['corpus.paths', 'corpus.catalogues'];
 /** Not in the Command Palette: the server's process id, for the test that kills the server. */
 const PROCESS_ID_COMMAND = 'unres.serverProcessId';
 
-export async function activate(context: ExtensionContext): Promise<void> {
+/** What the extension gives other extensions (and its tests): the corpus's status bar item as shown. */
+export interface UnresApi {
+  corpusStatus: CorpusStatusView;
+}
+
+export async function activate(context: ExtensionContext): Promise<UnresApi> {
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
@@ -26,12 +32,13 @@ export async function activate(context: ExtensionContext): Promise<void> {
     outputChannelName: 'UN Resolutions Language Server',
     markdown: { isTrusted: false, supportHtml: false },
     // A function: a restarted server is told the values of the moment.
-    initializationOptions: () => ({ userSettings: userCorpusSettings() }),
+    initializationOptions: (): InitializationOptions => ({ userSettings: userCorpusSettings(), corpusStatusNotifications: true }),
     errorHandler: new RestartingErrorHandler((message) => client?.outputChannel.appendLine(message)),
   };
   client = new LanguageClient('unres', 'UN Resolutions', serverOptions, clientOptions);
   await client.start();
   registerCompareCommands(context, client);
+  const corpusStatus = registerCorpusStatus(context, client);
   context.subscriptions.push(
     commands.registerCommand(PROCESS_ID_COMMAND, () => client?.sendRequest<number>(PROCESS_ID_REQUEST)),
     workspace.onDidChangeConfiguration((event) => {
@@ -46,6 +53,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
       void client?.sendNotification('workspace/didChangeConfiguration', { settings: null });
     }),
   );
+  return { corpusStatus };
 }
 
 /**

@@ -12,10 +12,12 @@
 import { EMPTY_AGREED_INDEX } from './agreed/empty';
 import { buildAgreedIndex, buildAgreedIndexAsync } from './agreed/index';
 import type { AgreedCorpusDocument, AgreedLanguageIndex } from './agreed/types';
-import { loadCorpus, type CorpusSources, type LoadProgress } from './corpus/corpusLoader';
+import { loadCorpus, type CorpusSources } from './corpus/corpusLoader';
 import { CorpusService } from './corpus/corpusService';
 import { KnowledgeBase } from './corpus/knowledgeBase';
+import { CorpusActivity, corpusStatus } from './corpus/status';
 import type { CorpusProblem, LoadedDocument } from './corpus/types';
+import type { CorpusState, CorpusStatus } from './protocol';
 
 /** What the checks and lookups read: the current knowledge base and agreed-language index. */
 export interface KnowledgeView {
@@ -28,9 +30,14 @@ export interface KnowledgeEvents {
   corpusLoaded?(kb: KnowledgeBase, elapsedMs: number, newProblems: string[]): void;
   /** The agreed-language index of the current corpus is built. */
   agreedIndexed?(index: AgreedLanguageIndex, elapsedMs: number): void;
+  /** Files read while loading, documents read while indexing, of the phase the state names. */
+  progress?: (phase: 'loading' | 'indexing', done: number, total: number) => void;
+  /**
+   * The state changed, or a load started that supersedes one still running (told again as
+   * 'loading': what was reported of the older load no longer counts).
+   */
+  stateChanged?(state: CorpusState): void;
   log?(message: string): void;
-  /** How far a load has come: texts loaded, then documents indexed, of how many. */
-  progress?: LoadProgress;
 }
 
 export class Knowledge implements KnowledgeView {
@@ -38,17 +45,32 @@ export class Knowledge implements KnowledgeView {
   private build: AbortController | undefined;
   private indexing: Promise<void> = Promise.resolve();
   private readonly corpus: CorpusService;
+  private readonly activity: CorpusActivity;
 
   constructor(private readonly events: KnowledgeEvents = {}) {
+    this.activity = new CorpusActivity(events);
     this.corpus = new CorpusService({
+      started: () => this.activity.loadStarted(),
+      progress: (phase, done, total) => this.activity.progressed(phase, done, total),
       loaded: (kb, elapsedMs, newProblems, loaded) => {
         this.events.corpusLoaded?.(kb, elapsedMs, newProblems);
         // The index alone holds the loaded documents from here: read, they can go.
-        this.indexing = this.indexAgreedLanguage(agreedDocuments(loaded.documents), loaded.documents.length);
+        this.indexing = this.indexAgreedLanguage(loaded.documents);
       },
+      failed: () => this.activity.loadFailed(),
       log: (message) => this.events.log?.(message),
-      progress: (phase, done, total) => this.events.progress?.(phase, done, total),
     });
+  }
+
+  /** Loading while a corpus load runs (the previous corpus answers meanwhile), then indexing, then ready. */
+  get state(): CorpusState {
+    return this.activity.state;
+  }
+
+  /** What the corpus holds now and what is being done with it. */
+  status(): CorpusStatus {
+    const { state, progress } = this.activity;
+    return corpusStatus({ kb: this.kb, sources: this.corpus.configured, catalogues: this.corpus.catalogues, state, progress });
   }
 
   get kb(): KnowledgeBase {
@@ -64,8 +86,9 @@ export class Knowledge implements KnowledgeView {
     this.corpus.configure(sources);
   }
 
-  reload(): void {
-    this.corpus.reload();
+  /** Loads the corpus again (from these sources when given), even when nothing changed. */
+  reload(sources?: CorpusSources): void {
+    this.corpus.reload(sources);
   }
 
   /** Resolves when the latest corpus load has finished (its index may still be building). */
@@ -85,13 +108,14 @@ export class Knowledge implements KnowledgeView {
   }
 
   /** Indexes the corpus paragraphs in the background; a newer corpus stops an older build. */
-  private async indexAgreedLanguage(documents: Iterable<AgreedCorpusDocument>, total: number): Promise<void> {
+  private async indexAgreedLanguage(loaded: readonly LoadedDocument[]): Promise<void> {
     this.build?.abort();
     const build = (this.build = new AbortController());
+    this.activity.indexing(build);
     const started = Date.now();
+    let documents: Iterable<AgreedCorpusDocument> = agreedDocuments(loaded, (done, total) => this.activity.progressed('indexing', done, total, build));
     try {
-      const progress = (done: number) => this.events.progress?.('indexing', done, total);
-      const building = buildAgreedIndexAsync(documents, { signal: build.signal, progress });
+      const building = buildAgreedIndexAsync(documents, { signal: build.signal });
       documents = [];
       const index = await building;
       if (build.signal.aborted) return;
@@ -100,6 +124,8 @@ export class Knowledge implements KnowledgeView {
     } catch (error) {
       if ((error as Error)?.name === 'AbortError' || build.signal.aborted) return;
       this.events.log?.(`Indexing agreed language failed: ${error instanceof Error ? error.stack : error}`);
+    } finally {
+      this.activity.indexed(build);
     }
   }
 }
@@ -110,16 +136,26 @@ export interface LoadedKnowledge extends KnowledgeView {
   problems: readonly CorpusProblem[];
 }
 
-export async function loadKnowledge(sources: CorpusSources, options: { agreed: boolean }): Promise<LoadedKnowledge> {
-  const loaded = await loadCorpus(sources);
+export async function loadKnowledge(
+  sources: CorpusSources,
+  options: { agreed: boolean; progress?: (phase: 'loading' | 'indexing', done: number, total: number) => void },
+): Promise<LoadedKnowledge> {
+  const { progress } = options;
+  const loaded = await loadCorpus(sources, { progress });
   const kb = KnowledgeBase.build(loaded);
-  const agreed = options.agreed ? buildAgreedIndex(agreedDocuments(loaded.documents)) : EMPTY_AGREED_INDEX;
+  const agreed = options.agreed ? buildAgreedIndex(agreedDocuments(loaded.documents, progress && ((done, total) => progress('indexing', done, total)))) : EMPTY_AGREED_INDEX;
   return { kb, agreed, problems: loaded.problems };
 }
 
-/** The loaded documents as the index reads them, one at a time, their paragraphs from where the load kept them. */
-export function* agreedDocuments(documents: Iterable<LoadedDocument>): Generator<AgreedCorpusDocument> {
+/**
+ * The loaded documents as the index reads them, one at a time, their paragraphs from where the
+ * load kept them; each counted once the build is done with it (the build reads them lazily, so the
+ * count tells how far it has come without the build knowing).
+ */
+export function* agreedDocuments(documents: readonly LoadedDocument[], report?: (done: number, total: number) => void): Generator<AgreedCorpusDocument> {
+  let done = 0;
   for (const { document, paragraphs } of documents) {
     yield { uri: document.uri, symbol: document.symbol, adoptedAs: document.adoptedAs, paragraphs: paragraphs.source.paragraphs(paragraphs.doc) };
+    report?.(++done, documents.length);
   }
 }

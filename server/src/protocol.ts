@@ -11,6 +11,21 @@ export const CORPUS_DOCUMENTS_REQUEST = 'unres/corpusDocuments';
 export const PROCESS_ID_REQUEST = 'unres/processId';
 /** The user's own corpus settings changed: `UserSettingsParams`, sent by VS Code's client. */
 export const USER_SETTINGS_NOTIFICATION = 'unres/didChangeUserSettings';
+/** What the corpus holds and whether it is being loaded or indexed: no params -> `CorpusStatus`. */
+export const CORPUS_STATUS_REQUEST = 'unres/corpusStatus';
+/**
+ * Sent by the server whenever the corpus's state changes (a load starts, even one that supersedes
+ * another; the texts are loaded and indexing starts; it is ready): `CorpusStatus`. Only to a
+ * client that asks for it (`InitializationOptions.corpusStatusNotifications`): some editors warn
+ * of every notification they do not know. Not sent for each file read: clients that want the
+ * numbers take work-done progress.
+ */
+export const CORPUS_STATUS_NOTIFICATION = 'unres/corpusStatusChanged';
+/**
+ * Reads the corpus settings, folders and catalogues again: no params -> `CorpusStatus` as the
+ * reload starts (it answers at once; the load runs in the background).
+ */
+export const RELOAD_CORPUS_REQUEST = 'unres/reloadCorpus';
 
 /**
  * One version: a document by URI (its open text when it is open in the client, else `text`,
@@ -66,6 +81,60 @@ export interface CorpusDocumentItem {
   fileName: string;
 }
 
+/** 'loading': reading and parsing texts and catalogues; 'indexing': building the agreed-language index. */
+export type CorpusState = 'loading' | 'indexing' | 'ready';
+
+/** How far the current phase has come: files read while loading, documents read while indexing. */
+export interface CorpusProgress {
+  phase: 'loading' | 'indexing';
+  done: number;
+  total: number;
+}
+
+export interface CorpusStatus {
+  state: CorpusState;
+  progress?: CorpusProgress;
+  /**
+   * Corpus texts that requests see now; while a load runs, those of the previous load (requests
+   * never wait for a load).
+   */
+  documents: number;
+  /** Symbols known, from catalogues, texts and what the texts cite. */
+  catalogueEntries: number;
+  /** The corpus folders of the settings, the shipped one first. */
+  folders: CorpusFolderStatus[];
+  /** The catalogues named in the settings and found in the folders, the shipped manifest first. */
+  catalogues: CorpusCatalogueStatus[];
+  /** The first problems of the last load (each names a file, and a row where it has one, never what it holds). */
+  problems: CorpusProblemStatus[];
+  /** How many problems the last load had, `problems` or not. */
+  problemCount: number;
+}
+
+export interface CorpusFolderStatus {
+  path: string;
+  /** The seeds shipped with the server. */
+  shipped: boolean;
+  /** Texts of the current corpus that lie in it. */
+  documents: number;
+}
+
+export interface CorpusCatalogueStatus {
+  path: string;
+  shipped: boolean;
+  /** Entries read from it by the last finished load (0 for a catalogue that could not be read). */
+  entries: number;
+}
+
+export interface CorpusProblemStatus {
+  /** The file the problem is about. */
+  uri: string;
+  /** 1-based line (a catalogue row), when it has one. */
+  line?: number;
+  /** Names the file (and row) and says why, never quoting the file. */
+  message: string;
+}
+
 /** The corpus settings as a client reports them. */
 export interface CorpusSettingsParams {
   paths?: string[];
@@ -79,9 +148,12 @@ export interface UserSettingsParams {
 
 /**
  * initializationOptions: `corpus` is the editor's own configuration of the server (read wherever
- * it points); `userSettings` says which pulled values are the user's (VS Code's client).
+ * it points); `userSettings` says which pulled values are the user's (VS Code's client);
+ * `corpusStatusNotifications` asks for `unres/corpusStatusChanged`.
  */
 export interface InitializationOptions {
   corpus?: CorpusSettingsParams;
   userSettings?: UserSettingsParams;
+  /** The client wants `unres/corpusStatusChanged` (VS Code's client, for its status bar item). */
+  corpusStatusNotifications?: boolean;
 }

@@ -9,10 +9,14 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CorpusSources } from './corpus/corpusLoader';
 import { clientCorpusSettings, corpusSourcesOf, folderPath, userCorpusSettings, type ClientCorpusSettings } from './corpus/corpusSettings';
+import { CorpusProgressReporter } from './corpus/progress';
 import { Knowledge } from './knowledge';
 import { createLanguageService, FIX_ALL_KIND, SEMANTIC_TOKENS_LEGEND } from './languageService';
 import { clampChange } from './positions';
-import { COMPARE_REQUEST, CORPUS_DOCUMENTS_REQUEST, PROCESS_ID_REQUEST, USER_SETTINGS_NOTIFICATION, type CompareParams } from './protocol';
+import {
+  COMPARE_REQUEST, CORPUS_DOCUMENTS_REQUEST, CORPUS_STATUS_NOTIFICATION, CORPUS_STATUS_REQUEST, PROCESS_ID_REQUEST, RELOAD_CORPUS_REQUEST,
+  USER_SETTINGS_NOTIFICATION, type CompareParams, type InitializationOptions,
+} from './protocol';
 
 const connection = createConnection(ProposedFeatures.all);
 // Each edit clamped to the text it applies to (the next edit of a notification sees the text the
@@ -30,8 +34,13 @@ const shippedCorpus = path.resolve(__dirname, '..', 'corpus');
 let configurationPull = false;
 let dynamicConfiguration = false;
 let definitionLinks = false;
+let workDoneProgress = false;
+let corpusStatusNotifications = false;
 let workspaceFolders: WorkspaceFolder[] = [];
 let clientSettings: ClientCorpusSettings = { initial: { paths: [], catalogues: [] } };
+
+// Loading and indexing as work-done progress, for clients that can show it (VS Code: the status bar).
+const corpusProgress = new CorpusProgressReporter(() => (workDoneProgress ? connection.window.createWorkDoneProgress() : undefined));
 
 const knowledge = new Knowledge({
   corpusLoaded(kb, elapsedMs, newProblems) {
@@ -47,6 +56,11 @@ const knowledge = new Knowledge({
   agreedIndexed(index, elapsedMs) {
     connection.console.info(`Agreed language indexed in ${elapsedMs} ms: ${index.paragraphCount} wordings from ${index.documentCount} documents.`);
     republishDiagnostics();
+  },
+  progress: (phase, done, total) => corpusProgress.progress(phase, done, total),
+  stateChanged(state) {
+    corpusProgress.stateChanged(state);
+    if (corpusStatusNotifications) void connection.sendNotification(CORPUS_STATUS_NOTIFICATION, knowledge.status());
   },
   log: (message) => connection.console.error(message),
 });
@@ -65,6 +79,8 @@ connection.onInitialize((params): InitializeResult => {
   configurationPull = params.capabilities.workspace?.configuration === true;
   dynamicConfiguration = params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
   definitionLinks = params.capabilities.textDocument?.definition?.linkSupport === true;
+  workDoneProgress = params.capabilities.window?.workDoneProgress === true;
+  corpusStatusNotifications = (params.initializationOptions as InitializationOptions | undefined)?.corpusStatusNotifications === true;
   workspaceFolders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
   // The corpus settings the client configures the server with, and which of the values it
   // pulls are the user's own rather than a workspace's (corpus/corpusSettings.ts).
@@ -141,6 +157,12 @@ connection.onCodeAction((params, token) => service.getCodeActions(open(params.te
 // "Compare with…" (the VS Code extension's commands): two versions -> the comparison engine's model and HTML.
 connection.onRequest(COMPARE_REQUEST, (params: CompareParams, token) => service.compare(params, token));
 connection.onRequest(CORPUS_DOCUMENTS_REQUEST, () => service.corpusDocuments());
+connection.onRequest(CORPUS_STATUS_REQUEST, () => knowledge.status());
+// The settings are read again too: a reload is what a user asks for when the corpus looks stale.
+connection.onRequest(RELOAD_CORPUS_REQUEST, async () => {
+  knowledge.reload(await corpusSources());
+  return knowledge.status();
+});
 // For the VS Code test that kills the server and waits for the client to restart it.
 connection.onRequest(PROCESS_ID_REQUEST, () => process.pid);
 
@@ -173,7 +195,10 @@ documents.onDidClose(({ document }) => {
   void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
 });
 
-connection.onShutdown(() => knowledge.dispose());
+connection.onShutdown(() => {
+  corpusProgress.dispose();
+  knowledge.dispose();
+});
 process.on('uncaughtException', (error) => connection.console.error(`Unexpected error: ${error.stack ?? error}`));
 documents.listen(connection);
 connection.listen();

@@ -54,6 +54,11 @@ export function formatDate(iso: string): string {
   return month ? `${Number(match[3])} ${month} ${Number(match[1])}` : iso;
 }
 
+/** "20,671": digits grouped by thousands, the same on every machine (no locale). */
+export function grouped(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
 /** "1 paragraph", "3 paragraphs". */
 export function plural(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? '' : 's'}`;

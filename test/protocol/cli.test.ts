@@ -6,7 +6,7 @@ import { spawnSync } from 'child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
-import { assertGolden, repoRoot, SEEDS } from '../helpers';
+import { assertGolden, repoRoot, SEEDS, writeGeneratedCorpus } from '../helpers';
 
 const bin = path.join(repoRoot, 'server', 'bin', 'unres.js');
 const PROBLEMS = 'test/fixtures/cli/problems.unres';
@@ -180,6 +180,48 @@ describe('cli: unres', function () {
     it('--no-shipped-corpus leaves the seeds out', () => {
       expectStatus(unres('lookup', '--no-shipped-corpus', '73/266'), 1);
     });
+
+    describe('old symbols, against the voting records of the UN Digital Library', () => {
+      const VOTES = 'test/fixtures/catalogues/undl-ga-voting-records.csv';
+      // The one row the catalogue skips, a resolution without a number yet, is a warning every time.
+      const SKIPPED = `unres: warning: ${VOTES}: row 7199: column 2 (symbol) is a resolution symbol without a number yet; row skipped\n`;
+
+      it('"217 A (III)": as the UN writes it, with its title, date and session from the catalogue (golden)', () => {
+        const run = expectStatus(unres('lookup', '--catalog', VOTES, '217 A (III)'), 0);
+        assert.strictEqual(run.stderr, SKIPPED);
+        assert.match(run.stdout, /^resolution 217 A \(III\)\nGeneral Assembly resolution\n/);
+        assert.match(run.stdout, /^Title {9}International Bill of Human Rights : Universal Declaration of Human Rights\n {14}from test\/fixtures\/catalogues\/undl-ga-voting-records\.csv row 205$/m);
+        assert.match(run.stdout, /^Adopted {7}10 December 1948$/m);
+        assert.match(run.stdout, /^Session {7}third session \(3\)$/m);
+        assert.match(run.stdout, /^undocs\.org {4}https:\/\/undocs\.org\/A\/RES\/217\(III\)$/m);
+        assertGolden('cli/lookup-217-A-III.txt', run.stdout);
+      });
+
+      it('"A/RES/181(II)[A]" as the library writes it, and "107 (S-1)" of the first special session', () => {
+        const run = expectStatus(unres('lookup', '--catalog', VOTES, 'A/RES/181(II)[A]', '107 (S-1)'), 0);
+        const [partA, special] = run.stdout.split('\n\n' + 'resolution 107');
+        assert.match(partA, /^resolution 181 A \(II\)\n/);
+        assert.match(partA, /^Title {9}Future government of Palestine$/m);
+        assert.match(partA, /^Adopted {7}29 November 1947$/m);
+        assert.match(partA, /undocs\.org\/A\/RES\/181\(II\)$/m);
+        assert.match(special, /^ \(S-1\)\nGeneral Assembly resolution\n/);
+        assert.match(special, /^Title {9}Threat of use of force$/m);
+        assert.match(special, /^Adopted {7}15 May 1947$/m);
+        assert.doesNotMatch(special, /^Session/m, 'a special session is not a numbered session');
+        assert.match(special, /undocs\.org\/A\/RES\/107\(S-1\)$/m);
+      });
+
+      it('"217 (III)", known only by its parts: each part', () => {
+        const run = expectStatus(unres('lookup', '--catalog', VOTES, '217 (III)'), 0);
+        assert.deepStrictEqual(run.stdout.match(/^resolution .+$/gm), ['A', 'B', 'C', 'D', 'E'].map((part) => `resolution 217 ${part} (III)`));
+      });
+
+      it('"2625 (XXV)": adopted without a vote, so not in the voting records: exit status 1 and its address', () => {
+        const run = expectStatus(unres('lookup', '--catalog', VOTES, '2625 (XXV)'), 1);
+        assert.strictEqual(run.stdout, '');
+        assert.ok(run.stderr.endsWith('unres: 2625 (XXV) (resolution 2625 (XXV)) is not in the corpus or its catalogues; its official text may be at https://undocs.org/A/RES/2625(XXV)\n'), run.stderr);
+      });
+    });
   });
 
   describe('compare', () => {
@@ -287,6 +329,36 @@ describe('cli: unres', function () {
       assert.match(expectStatus(unres('lookup', '--corpus', 'no/such/folder', '73/266'), 2).stderr, /^unres: --corpus no\/such\/folder: no such file or folder\n$/);
       assert.match(expectStatus(unres('lookup', '--catalog', 'no/such.csv', '73/266'), 2).stderr, /^unres: --catalog no\/such\.csv: no such file or folder\n$/);
       assert.match(expectStatus(unres('lookup', '--catalog', 'corpus', '73/266'), 2).stderr, /is a folder, not a file/);
+    });
+  });
+
+  describe('progress of a corpus load', () => {
+    let generated: string;
+    before(() => {
+      generated = path.join(temp, 'generated');
+      writeGeneratedCorpus(generated, 300);
+    });
+
+    it('piped: not a word of progress, not a carriage return, on either stream', () => {
+      const run = expectStatus(unres('check', '--corpus', generated, seedPath(0)), 0);
+      assert.strictEqual(run.stderr, '');
+      assert.ok(!/Loading corpus|Indexing corpus|\r/.test(run.stdout), run.stdout);
+    });
+
+    // `script` gives the command a terminal (util-linux's, as on Debian and Ubuntu; elsewhere the
+    // unit test of the printer on a fake terminal stands in).
+    const script = spawnSync('script', ['--version'], { encoding: 'utf8' });
+    (script.status === 0 && /util-linux/.test(script.stdout) ? it : it.skip)('on a terminal: the line is drawn in place with \\r and wiped before the output', () => {
+      const command = [process.execPath, bin, 'check', '--corpus', generated, seedPath(0)].map((word) => `'${word.replace(/'/g, `'\\''`)}'`).join(' ');
+      const run = spawnSync('script', ['--quiet', '--return', '--command', command, '/dev/null'], { cwd: repoRoot, encoding: 'utf8', timeout: 60_000 });
+      assert.strictEqual(run.status, 0, run.stdout + run.stderr);
+      // The terminal turns each \n into \r\n: what is left of \r is the command's own.
+      const shown = run.stdout.replace(/\r\n/g, '\n');
+      assert.match(shown, /^\rLoading corpus: [\d,]+ of 305 files/);
+      // The report starts on a clean line: the progress line was wiped with spaces and \r.
+      const wiped = shown.lastIndexOf('\r');
+      assert.match(shown.slice(0, wiped + 1), /[^ ] +\r$/);
+      assert.match(shown.slice(wiped + 1), /^[^\r]*\n1 file checked: [^\r]*\n$|^1 file checked: [^\r]*\n$/);
     });
   });
 

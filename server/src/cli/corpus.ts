@@ -9,6 +9,7 @@ import type { CorpusProblem } from '../corpus/types';
 import { loadKnowledge as loadSharedKnowledge, type LoadedKnowledge } from '../knowledge';
 import type { CliOptions } from './args';
 import { checkCorpusPath, type FileNames } from './files';
+import { progressPrinter, type ProgressStream } from './progress';
 
 /** The knowledge the language service reads, with the corpus's problems as warning lines. */
 export interface Knowledge extends LoadedKnowledge {
@@ -52,7 +53,8 @@ export function checkCorpusOptions(options: CliOptions): void {
   for (const file of options.catalogues) checkCorpusPath(file, 'file', '--catalog');
 }
 
-export async function loadKnowledge(options: CliOptions, names: FileNames, withAgreed: boolean): Promise<Knowledge> {
+/** `terminal`: where the load may draw its progress line (stderr, drawn on only when it is a terminal). */
+export async function loadKnowledge(options: CliOptions, names: FileNames, withAgreed: boolean, terminal?: ProgressStream): Promise<Knowledge> {
   const warnings: string[] = [];
   let shippedDir: string | undefined;
   if (options.shippedCorpus) {
@@ -63,7 +65,13 @@ export async function loadKnowledge(options: CliOptions, names: FileNames, withA
       shippedDir = undefined;
     }
   }
-  const loaded = await loadSharedKnowledge({ shippedDir, folders: options.corpus, catalogues: options.catalogues }, { agreed: withAgreed });
+  const printer = progressPrinter(terminal);
+  let loaded: LoadedKnowledge;
+  try {
+    loaded = await loadSharedKnowledge({ shippedDir, folders: options.corpus, catalogues: options.catalogues }, { agreed: withAgreed, progress: printer?.progress });
+  } finally {
+    printer?.clear();
+  }
   appendAll(warnings, loaded.problems.map((problem) => describe(problem, names)));
   return { ...loaded, warnings };
 }

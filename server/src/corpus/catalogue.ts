@@ -9,7 +9,8 @@
 // Columns (CSV headers and JSON keys alike) are matched case-insensitively, ignoring spaces,
 // "_", ".", "-" and other punctuation, then ignoring a bracketed part ("Symbol (UNDL)"):
 //
-//   symbol        Symbol, Resolution, UNDL symbol, Document symbol, Symbol (UNDL), Doc symbol, Resolution symbol
+//   symbol        Symbol, Resolution, UNDL symbol, Document symbol, Symbol (UNDL), Doc symbol, Resolution symbol,
+//                 Decision
 //   title         Title, Main title, Title statement, Name
 //   date (plain)  Date, Issue date, Date of issue, Publication date
 //   date (adoption) Adoption date, Date adopted, Date of adoption, Adopted, Vote date, Action date
@@ -31,9 +32,16 @@
 // 22 December 2018, 22 Dec. 2018, December 22, 2018, 22-Dec-2018, Saturday, 22 December 2018,
 // 22/12/2018 (also 22.12.2018, 22-12-2018: day first; month first only when the day-first reading is
 // impossible, as in 12/22/2018). Normalised to yyyy-mm-dd (years 1900-2199); an impossible date is a problem.
+//
+// Symbols as the UN Digital Library writes them (see symbols.ts): "A/RES/181(II)[A]" is 181 A (II).
+// A row that records a vote on less than a resolution or a part (a paragraph, a rule of procedure,
+// a section, an annex: "A/RES/63(I)[PARA.1]") is not skipped but read as a row of the resolution
+// or part it belongs to: such votes are taken at the meeting that adopts it, and 63 (I) has no
+// other row to give its date (the library records votes, and 63 (I) was voted on paragraph by
+// paragraph). Its title and date are kept only where they are the resolution's (see keepFacts).
 import type { CitationKind } from '../parser/model';
 import { MONTHS, parseOrdinalWord } from '../parser/vocabulary';
-import { normalizeSymbol, type SymbolKey } from './symbols';
+import { isUnnumberedResolution, normalizeSymbol, sectionReading, type SymbolKey, type SymbolPortion } from './symbols';
 import type { Catalogue, CatalogueRow, CorpusProblem } from './types';
 
 /** Problems reported per file before the rest are summed up in one "and N more". */
@@ -43,7 +51,7 @@ type Role = 'symbol' | 'title' | 'date' | 'adoption' | 'adoptedAsDate' | 'sessio
 
 /** The column names each field is read from, best first (also the names shown to the user). */
 export const CATALOGUE_COLUMNS: Readonly<Record<Role, readonly string[]>> = {
-  symbol: ['Symbol', 'Resolution', 'UNDL symbol', 'Document symbol', 'Symbol (UNDL)', 'Doc symbol', 'Resolution symbol'],
+  symbol: ['Symbol', 'Resolution', 'UNDL symbol', 'Document symbol', 'Symbol (UNDL)', 'Doc symbol', 'Resolution symbol', 'Decision'],
   title: ['Title', 'Main title', 'Title statement', 'Name'],
   date: ['Date', 'Issue date', 'Date of issue', 'Publication date'],
   adoption: ['Adoption date', 'Date adopted', 'Date of adoption', 'Adopted', 'Vote date', 'Action date'],
@@ -124,6 +132,7 @@ export function parseCatalogue(text: string, uri: string): Catalogue {
     } else {
       readCsvCatalogue(source, format === 'tsv' ? [TAB, COMMA, SEMICOLON] : [COMMA, SEMICOLON, TAB], rows, problems);
     }
+    foldPortions(rows);
   } catch (error) {
     // Not the error's message, which may quote the text.
     problems.add(undefined, `could not read the rest of this catalogue (an internal error${error instanceof Error ? `, ${error.name}` : ''}); ${rows.length} rows read before it`);
@@ -237,12 +246,13 @@ function readSymbolCell(cell: Cell | undefined, typeCell: Cell | undefined): Rea
   if (!cell || !cell.value.trim()) return undefined;
   const hint: CitationKind | undefined = typeCell && /decision/i.test(typeCell.value) && !/resolution/i.test(typeCell.value) ? 'decision' : undefined;
   const symbol = readSymbol(cell.value, hint);
-  return symbol ? { value: symbol } : { error: 'is not a resolution or document symbol' };
+  if (symbol) return { value: symbol };
+  return { error: isUnnumberedResolution(cell.value) ? 'is a resolution symbol without a number yet' : 'is not a resolution or document symbol' };
 }
 
-/** A symbol as a catalogue writes it, also "resolution 73/266" and "decision 72/512". */
+/** A symbol as a catalogue writes it, also "resolution 73/266", "decision 72/512" and "decision 71/555.". */
 function readSymbol(raw: string, hint?: CitationKind): SymbolKey | undefined {
-  let text = raw.trim();
+  let text = raw.trim().replace(/(?<=[\dA-Za-z])\.$/, '');
   if (text.length > 120) return undefined;
   const word = /^(resolution|decision)\s+/i.exec(text);
   if (word) {
@@ -325,6 +335,7 @@ function readRow(cells: Cells, line: number, wording: Wording, problems: Problem
     return undefined;
   }
   const row: CatalogueRow = { symbol: symbol.value.key, kind: symbol.value.kind, line };
+  if (symbol.value.portion || sectionReading(symbol.value)) symbolsRead.set(row, symbol.value);
   const leftOut = (cell: Cell, error: string, what: string) =>
     problems.add(line, `${wording.unit} ${line}: ${cell.at} ${error}; ${what} left out`);
 
@@ -348,6 +359,96 @@ function readRow(cells: Cells, line: number, wording: Wording, problems: Problem
   return row;
 }
 
+// ---- votes on a portion of a resolution -----------------------------------------------------
+
+/** The symbol of each row foldPortions may change, as read; rows are discarded with the catalogue. */
+const symbolsRead = new WeakMap<CatalogueRow, SymbolKey>();
+
+interface PortionRow {
+  row: CatalogueRow;
+  portion: SymbolPortion;
+}
+
+/**
+ * Rows that record a vote on less than a resolution or a part, filed under that resolution or
+ * part, with what only the whole catalogue tells:
+ *
+ * - A final I, V or X is a part letter ("A/RES/55/33[X]", part X of 55/33) unless the catalogue
+ *   lists other sections of the same resolution ("A/RES/41/209[V]" beside "[III]" and "[IX]").
+ * - Which facts of the portions are the resolution's: see keepFacts.
+ */
+function foldPortions(rows: CatalogueRow[]): void {
+  const portions: PortionRow[] = [];
+  const sectioned = new Set<string>();
+  const letters: { row: CatalogueRow; reading: SymbolKey }[] = [];
+  for (const row of rows) {
+    const symbol = symbolsRead.get(row);
+    if (!symbol) continue;
+    symbolsRead.delete(row);
+    if (symbol.portion) {
+      portions.push({ row, portion: symbol.portion });
+      if (symbol.portion.kind === 'section') sectioned.add(symbol.key);
+      continue;
+    }
+    const reading = sectionReading(symbol);
+    if (reading) letters.push({ row, reading });
+  }
+  for (const { row, reading } of letters) {
+    if (!sectioned.has(reading.key)) continue;
+    row.symbol = reading.key;
+    portions.push({ row, portion: reading.portion! });
+  }
+  if (portions.length === 0) return;
+  const byKey = new Map<string, { own: CatalogueRow[]; portions: PortionRow[] }>();
+  for (const portion of portions) {
+    const group = byKey.get(portion.row.symbol);
+    if (group) group.portions.push(portion);
+    else byKey.set(portion.row.symbol, { own: [], portions: [portion] });
+  }
+  const inPortion = new Set(portions.map(({ row }) => row));
+  for (const row of rows) if (!inPortion.has(row)) byKey.get(row.symbol)?.own.push(row);
+  for (const group of byKey.values()) keepFacts(group.own, group.portions);
+}
+
+/**
+ * The title and date of a resolution (or part) from the votes on its portions, when the
+ * resolution has no row of its own that gives them:
+ *
+ * - A title is the resolution's when the library names the portion in brackets after it
+ *   ("Approval of Trusteeship Agreements [New Guinea]"), when the portion is a paragraph, rule or
+ *   annex, or when two sections or more all have the same title; otherwise each section has its
+ *   own heading ("Pitcairn", "Loan to United Nations Industrial Development Organization"), no
+ *   title of the resolution. Different titles left: none is kept.
+ * - A date is the resolution's when every portion was voted on that day (votes on the rules that
+ *   17 (I) amends took two meetings: which adopted it the catalogue does not say).
+ */
+function keepFacts(own: CatalogueRow[], portions: PortionRow[]): void {
+  const titles = new Map<CatalogueRow, string>();
+  if (!own.some((row) => row.title)) {
+    const sections: PortionRow[] = [];
+    for (const portion of portions) {
+      const title = portion.row.title;
+      if (!title) continue;
+      const named = /^(.+?) \[[^[\]]+\]$/.exec(title);
+      if (named) titles.set(portion.row, named[1]);
+      else if (portion.portion.kind === 'section') sections.push(portion);
+      else titles.set(portion.row, title);
+    }
+    if (sections.length > 1 && sections.every(({ row }) => row.title === sections[0].row.title)) {
+      for (const { row } of sections) titles.set(row, row.title!);
+    }
+    if (new Set(titles.values()).size > 1) titles.clear();
+  }
+  const dates = new Set(portions.map(({ row }) => row.date));
+  const keepDates = !own.some((row) => row.date) && dates.size === 1;
+  for (const { row } of portions) {
+    const title = titles.get(row);
+    if (title) row.title = title;
+    else delete row.title;
+    if (!keepDates) delete row.date;
+  }
+}
+
 /**
  * A title on one line, without the library cataloguer's punctuation and statement of
  * responsibility, so that it compares with the title in the text: UN Digital Library records
@@ -356,7 +457,7 @@ function readRow(cells: Cells, line: number, wording: Wording, problems: Problem
 function cleanTitle(text: string): string {
   return oneLine(text)
     .replace(/ ?\/ ?adopted by the (?:General Assembly|Security Council|Economic and Social Council|Human Rights Council)\b.*$/i, '')
-    .replace(/ ?: ?(?:draft )?(?:resolution|decision)$/i, '')
+    .replace(/ ?: ?(?:draft )?(?:resolutions?|decisions?)$/i, '')
     .replace(/ ?[:;/=]$/, '');
 }
 

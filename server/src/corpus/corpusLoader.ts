@@ -42,7 +42,7 @@ export interface LoadOptions {
   watch?: (target: string) => void;
   /** What an earlier load kept of each file (the on-disk cache): a file of the same size and modification time is not read again. */
   cached?: CachedDocuments;
-  /** Told as texts are loaded: how many of how many. */
+  /** Files read of those to read, counted once the folders are walked; the loader reports 'loading' only. */
   progress?: LoadProgress;
   /** Where the documents' parses are kept on demand (the server's one cache unless a test gives its own). */
   parses?: ParseCache;
@@ -126,14 +126,17 @@ export async function loadCorpus(sources: CorpusSources, options: LoadOptions = 
     else if (!found.stats.isFile()) loaded.problems.push({ uri: uriOf(file), message: `catalogue ${file} is ${kindOf(found.stats)}, not a regular file; not read` });
     else catalogues.push(file);
   }
+  const total = catalogues.length + texts.length;
+  let done = 0;
+  options.progress?.('loading', done, total);
   for (const file of catalogues) {
     await readUserCatalogue(file, loaded, facts);
+    options.progress?.('loading', ++done, total);
     await pacer.pace();
   }
 
   const store = new ParagraphStore();
   const pool = new StringPool();
-  let done = 0;
   for (let from = 0; from < texts.length; from += STAT_BATCH) {
     const batch = texts.slice(from, from + STAT_BATCH);
     const stats = options.cached ? await Promise.all(batch.map(({ file }) => fs.stat(file).catch(() => undefined))) : [];
@@ -160,7 +163,7 @@ export async function loadCorpus(sources: CorpusSources, options: LoadOptions = 
           loaded.documents.push({ document, facts: extract.facts, citations: extract.citations, paragraphs, file: stamp });
         }
       }
-      options.progress?.('loading', ++done, texts.length);
+      options.progress?.('loading', ++done, total);
       // Parsing is synchronous: let requests through between documents.
       await pacer.pace();
     }

@@ -13,14 +13,19 @@ import { KnowledgeBase } from './knowledgeBase';
 import type { CorpusProblem } from './types';
 
 export interface CorpusServiceEvents {
+  /** A load started; it supersedes any load still running. */
+  started?(): void;
+  /** Files read of those to read by the latest load. */
+  progress?: LoadProgress;
   /**
    * A load finished; `newProblems` are those not reported by the previous load. `loaded` holds
    * what the load kept of each text for the agreed-language index: the listener reads it and lets
    * it go.
    */
   loaded(kb: KnowledgeBase, elapsedMs: number, newProblems: string[], loaded: LoadedCorpus): void;
+  /** The latest load failed: the knowledge base stays as it was. */
+  failed?(): void;
   log(message: string): void;
-  progress?: LoadProgress;
 }
 
 const RELOAD_DELAY_MS = 300;
@@ -34,11 +39,22 @@ export class CorpusService {
   private readonly watchers = new Map<string, FSWatcher>();
   private reloadTimer: NodeJS.Timeout | undefined;
   private reported = new Set<string>();
+  private catalogueEntries = new Map<string, number>();
 
   constructor(private readonly events: CorpusServiceEvents) {}
 
   get current(): KnowledgeBase {
     return this.kb;
+  }
+
+  /** The sources of the latest load, undefined until configured. */
+  get configured(): CorpusSources | undefined {
+    return this.sources;
+  }
+
+  /** The entries the loaded corpus read from each catalogue, by the catalogue's URI. */
+  get catalogues(): ReadonlyMap<string, number> {
+    return this.catalogueEntries;
   }
 
   /** Resolves when the latest requested load has finished (for tests and the CLI). */
@@ -53,19 +69,26 @@ export class CorpusService {
     this.reload();
   }
 
-  reload(): void {
-    const sources = this.sources;
+  /** Loads the corpus again (from these sources when given), whether or not they changed. */
+  reload(sources = this.sources): void {
     if (!sources) return;
+    this.sources = sources;
     const generation = ++this.generation;
     this.loading?.abort();
     const loading = (this.loading = new AbortController());
     const { signal } = loading;
     const started = Date.now();
+    this.events.started?.();
+    // A superseded load may read one more file before it sees the abort: its count is no longer news.
+    const progress = (phase: 'loading' | 'indexing', done: number, total: number) => {
+      if (generation === this.generation) this.events.progress?.(phase, done, total);
+    };
     this.pending = (async () => {
-      const loaded = await loadCorpus(sources, { signal, watch: (target) => this.watch(target), progress: this.events.progress });
+      const loaded = await loadCorpus(sources, { signal, watch: (target) => this.watch(target), progress });
       const kb = await KnowledgeBase.buildAsync(loaded, signal);
       if (generation !== this.generation) return; // a newer load supersedes this one
       this.kb = kb;
+      this.catalogueEntries = entriesByCatalogue(loaded);
       this.unwatchAllBut(new Set(loaded.watched));
       const messages = loaded.problems.map(describeProblem);
       const fresh = messages.filter((m) => !this.reported.has(m));
@@ -74,6 +97,7 @@ export class CorpusService {
     })().catch((error) => {
       if (signal.aborted) return;
       this.events.log(`Loading the corpus failed: ${error instanceof Error ? error.stack : error}`);
+      if (generation === this.generation) this.events.failed?.();
     });
   }
 
@@ -107,6 +131,17 @@ export class CorpusService {
     this.loading?.abort();
     this.unwatchAllBut(new Set());
   }
+}
+
+/** The entries read from each catalogue: its rows (an entry of the shipped manifest gives two rows of one line). */
+function entriesByCatalogue(loaded: LoadedCorpus): Map<string, number> {
+  const rows = new Map<string, Set<number>>();
+  for (const { uri, row } of loaded.rows) {
+    let lines = rows.get(uri);
+    if (!lines) rows.set(uri, (lines = new Set()));
+    lines.add(row.line);
+  }
+  return new Map([...rows].map(([uri, lines]) => [uri, lines.size]));
 }
 
 /** One line naming the file (and row) of a problem. */

@@ -1,5 +1,6 @@
 import * as assert from 'assert';
 import { mulberry32 } from '../../helpers';
+import { createHash } from 'crypto';
 import { readFileSync } from 'fs';
 import * as path from 'path';
 import { MAX_PROBLEMS_PER_FILE, parseCatalogue, parseDateValue, parseSessionValue } from '../../../server/src/corpus/catalogue';
@@ -188,7 +189,7 @@ describe('catalogue: JSON Lines and JSON', () => {
     assert.deepStrictEqual(problemsOf(catalogue), [
       [
         1,
-        'no symbol key: the objects have 3 keys, none named Symbol, Resolution, UNDL symbol, Document symbol, Symbol (UNDL), Doc symbol or Resolution symbol (any case; spaces, "_", "." and "-" do not matter); no rows read',
+        'no symbol key: the objects have 3 keys, none named Symbol, Resolution, UNDL symbol, Document symbol, Symbol (UNDL), Doc symbol, Resolution symbol or Decision (any case; spaces, "_", "." and "-" do not matter); no rows read',
       ],
     ]);
   });
@@ -358,7 +359,7 @@ describe('catalogue: columns', () => {
     assert.deepStrictEqual(problemsOf(catalogue), [
       [
         1,
-        'no symbol column: the header (row 1) has 3 columns, none named Symbol, Resolution, UNDL symbol, Document symbol, Symbol (UNDL), Doc symbol or Resolution symbol (any case; spaces, "_", "." and "-" do not matter); no rows read',
+        'no symbol column: the header (row 1) has 3 columns, none named Symbol, Resolution, UNDL symbol, Document symbol, Symbol (UNDL), Doc symbol, Resolution symbol or Decision (any case; spaces, "_", "." and "-" do not matter); no rows read',
       ],
     ]);
   });
@@ -469,6 +470,163 @@ describe('catalogue: symbols are normalised', () => {
     const catalogue = csv(['Symbol,Adopted as', 'A/C.1/73/L.5,A/73/100', 'A/C.1/73/L.6,decision 73/501']);
     assert.deepStrictEqual(catalogue.rows.map((r) => r.adoptedAs), [undefined, '73/501']);
     assert.deepStrictEqual(problemsOf(catalogue), [[2, 'row 2: column 2 (adopted as) is not a resolution or decision symbol; adopted as left out']]);
+  });
+});
+
+describe('catalogue: old symbols and votes on portions, as the Digital Library writes them', () => {
+  it('old resolutions, special and emergency special sessions, parts in brackets, decisions ending with a full stop or listing parts', () => {
+    const cases: [string, string, string][] = [
+      ['A/RES/181(II)[A]', '181 A (II)', 'resolution'],
+      ['A/RES/2602(XXIV)[F]', '2602 F (XXIV)', 'resolution'],
+      ['A/RES/107(S-1)', '107 (S-1)', 'resolution'],
+      ['A/RES/1874(S-IV)', '1874 (S-IV)', 'resolution'],
+      ['A/RES/1000(ES-I)', '1000 (ES-I)', 'resolution'],
+      ['A/RES/S-9/2', 'S-9/2', 'resolution'],
+      ['A/RES/32/202[A]', '32/202 A', 'resolution'],
+      ['A/RES/75/254A-C', '75/254', 'resolution'],
+      ['decision 71/555.', '71/555', 'decision'],
+      ['decision 72/559 A and B', '72/559', 'decision'],
+      ['decision 73/555 A, B and C', '73/555', 'decision'],
+    ];
+    const catalogue = csv(['Symbol', ...cases.map(([raw]) => `"${raw}"`)]);
+    assert.deepStrictEqual(problemsOf(catalogue), []);
+    assert.deepStrictEqual(catalogue.rows.map((r) => [r.symbol, r.kind]), cases.map(([, key, kind]) => [key, kind]));
+  });
+
+  it('a vote on a paragraph or a rule is a fact of its resolution, with the title before the bracketed portion', () => {
+    const catalogue = csv([
+      'Resolution,Title,Vote date',
+      'A/RES/63(I)[PARA.1],Approval of Trusteeship Agreements [New Guinea] : resolution / adopted by the General Assembly,1946-12-13',
+      'A/RES/63(I)[PARA.2],Approval of Trusteeship Agreements [Ruanda-Urundi] : resolution / adopted by the General Assembly,1946-12-13',
+      'A/RES/108(II)[PARA.2],Admission of Yemen and Pakistan to membership in the United Nations,1947-09-30',
+    ]);
+    assert.deepStrictEqual(problemsOf(catalogue), []);
+    assert.deepStrictEqual(catalogue.rows, [
+      { symbol: '63 (I)', kind: 'resolution', line: 2, title: 'Approval of Trusteeship Agreements', date: '1946-12-13' },
+      { symbol: '63 (I)', kind: 'resolution', line: 3, title: 'Approval of Trusteeship Agreements', date: '1946-12-13' },
+      { symbol: '108 (II)', kind: 'resolution', line: 4, title: 'Admission of Yemen and Pakistan to membership in the United Nations', date: '1947-09-30' },
+    ]);
+  });
+
+  it('votes on portions on different days give the resolution no date', () => {
+    const catalogue = csv([
+      'Resolution,Title,Vote date',
+      'A/RES/17(I)[RULE-33],Amendments to the provisional rules of procedure [Rule 33],1946-01-26',
+      'A/RES/17(I)[RULE-T],Amendments to the provisional rules of procedure [Supplementary Rule T],1946-01-29',
+    ]);
+    assert.deepStrictEqual(catalogue.rows.map((r) => [r.symbol, r.title, r.date]), [
+      ['17 (I)', 'Amendments to the provisional rules of procedure', undefined],
+      ['17 (I)', 'Amendments to the provisional rules of procedure', undefined],
+    ]);
+  });
+
+  it('sections: their own headings are no title of the resolution; one title shared by every section is', () => {
+    const catalogue = csv([
+      'Resolution,Title,Vote date',
+      'A/RES/41/209[III],Health insurance coverage for locally-recruited staff,1986-12-11',
+      'A/RES/41/209[IX],Job classification of the General Service,1986-12-11',
+      'A/RES/39/236[SectionII],Questions relating to the programme budget for the biennium 1984-1985,1984-12-18',
+      'A/RES/39/236[SectionIII],Questions relating to the programme budget for the biennium 1984-1985,1984-12-18',
+      'A/RES/37/235C-II,Personnel questions,1982-12-21',
+    ]);
+    assert.deepStrictEqual(catalogue.rows.map((r) => [r.symbol, r.title, r.date]), [
+      ['41/209', undefined, '1986-12-11'],
+      ['41/209', undefined, '1986-12-11'],
+      ['39/236', 'Questions relating to the programme budget for the biennium 1984-1985', '1984-12-18'],
+      ['39/236', 'Questions relating to the programme budget for the biennium 1984-1985', '1984-12-18'],
+      // One section alone: nothing says its title is the part's.
+      ['37/235 C', undefined, '1982-12-21'],
+    ]);
+  });
+
+  it('a row of the part itself gives its title and date; the rows of its sections add none', () => {
+    const catalogue = csv([
+      'Resolution,Title,Vote date',
+      'A/RES/50/38[B],Individual territories,1995-12-06',
+      'A/RES/50/38[B-I],American Samoa,1995-12-06',
+      'A/RES/50/38[B-VIII],Pitcairn,1995-12-06',
+      'A/RES/944(X)[I-II],The Togoland unification problem,1955-12-15',
+      'A/RES/944(X)[I],The future of Togoland under British administration,1955-12-15',
+      'A/RES/944(X)[II],The future of Togoland under British administration,1955-12-15',
+    ]);
+    assert.deepStrictEqual(catalogue.rows.map((r) => [r.symbol, r.title, r.date]), [
+      ['50/38 B', 'Individual territories', '1995-12-06'],
+      ['50/38 B', undefined, undefined],
+      ['50/38 B', undefined, undefined],
+      ['944 (X)', 'The Togoland unification problem', '1955-12-15'],
+      ['944 (X)', undefined, undefined],
+      ['944 (X)', undefined, undefined],
+    ]);
+  });
+
+  it('a final I, V or X is a section where the catalogue lists other sections of the resolution, else a part', () => {
+    const catalogue = csv([
+      'Resolution,Title,Vote date',
+      'A/RES/41/209[V],News service,1986-12-11',
+      'A/RES/41/209[IX],Job classification,1986-12-11',
+      'A/RES/55/33[V],Implementation of the Convention,2000-11-20',
+      'A/RES/55/33[W],Another part,2000-11-20',
+      'A/RES/35/217V,Section five,1980-12-17',
+      'A/RES/35/217XIII,Section thirteen,1980-12-17',
+    ]);
+    assert.deepStrictEqual(catalogue.rows.map((r) => [r.symbol, r.title]), [
+      ['41/209', undefined],
+      ['41/209', undefined],
+      ['55/33 V', 'Implementation of the Convention'],
+      ['55/33 W', 'Another part'],
+      ['35/217', undefined],
+      ['35/217', undefined],
+    ]);
+  });
+
+  it('a resolution not numbered yet is skipped, and the problem says why without quoting it', () => {
+    const catalogue = csv(['Resolution,Title', 'A/RES/79/XX,Cooperation between the United Nations and a regional organization', 'A/RES/79/1,Numbered']);
+    assert.deepStrictEqual(catalogue.rows.map((r) => r.symbol), ['79/1']);
+    assert.deepStrictEqual(problemsOf(catalogue), [[2, 'row 2: column 1 (symbol) is a resolution symbol without a number yet; row skipped']]);
+  });
+});
+
+describe('catalogue: the real General Assembly catalogues load whole', () => {
+  it('undl-ga-voting-records.csv: 7,197 of its 7,198 rows; the one skipped is a resolution not numbered yet', () => {
+    const catalogue = load('undl-ga-voting-records.csv');
+    assert.strictEqual(catalogue.rows.length, 7198 - 1);
+    assert.deepStrictEqual(problemsOf(catalogue), [[7199, 'row 7199: column 2 (symbol) is a resolution symbol without a number yet; row skipped']]);
+    const first = (symbol: string) => catalogue.rows.find((row) => row.symbol === symbol);
+    assert.deepStrictEqual(first('181 A (II)'), { symbol: '181 A (II)', kind: 'resolution', line: 2, title: 'Future government of Palestine', date: '1947-11-29' });
+    assert.deepStrictEqual(first('107 (S-1)'), { symbol: '107 (S-1)', kind: 'resolution', line: 43, title: 'Threat of use of force', date: '1947-05-15' });
+    assert.deepStrictEqual(first('217 A (III)'), {
+      symbol: '217 A (III)', kind: 'resolution', line: 205, title: 'International Bill of Human Rights : Universal Declaration of Human Rights', date: '1948-12-10',
+    });
+    assert.deepStrictEqual(first('63 (I)'), { symbol: '63 (I)', kind: 'resolution', line: 62, title: 'Approval of Trusteeship Agreements', date: '1946-12-13' });
+    assert.strictEqual(catalogue.rows.filter((row) => row.symbol === '63 (I)').length, 8, 'one row per paragraph voted on');
+    assert.deepStrictEqual(first('1000 (ES-I)')?.date, '1956-11-05');
+    assert.deepStrictEqual(first('ES-10/15')?.date, '2004-07-20');
+    assert.deepStrictEqual(first('73/27'), { symbol: '73/27', kind: 'resolution', line: 6664, title: TITLE_73_27, date: '2018-12-05' });
+    // Adopted without a vote, so without a voting record.
+    assert.strictEqual(first('2625 (XXV)'), undefined);
+    // Every resolution or part has its date but 17 (I), whose rules were voted on two days.
+    const dated = new Set(catalogue.rows.filter((row) => row.date).map((row) => row.symbol));
+    assert.deepStrictEqual([...new Set(catalogue.rows.filter((row) => !dated.has(row.symbol)).map((row) => row.symbol))], ['17 (I)']);
+  });
+
+  it('ga-decisions-71-80.csv: all 941 rows, every one a decision', () => {
+    const catalogue = load('ga-decisions-71-80.csv');
+    assert.deepStrictEqual(problemsOf(catalogue), []);
+    assert.strictEqual(catalogue.rows.length, 941);
+    assert.ok(catalogue.rows.every((row) => row.kind === 'decision' && /^\d{2}\/\d{3}(?: [A-Z])?$/.test(row.symbol)));
+    // "decision 78/528 A", then "decision 78/528 B, C and D".
+    assert.deepStrictEqual(catalogue.rows.filter((row) => row.symbol.startsWith('78/528')).map((row) => row.symbol), ['78/528 A', '78/528 B']);
+    assert.deepStrictEqual(catalogue.rows[0], {
+      symbol: '71/401', kind: 'decision', line: 2, title: 'Appointment of the members of the Credentials Committee', date: '2016-09-13', session: 71,
+    });
+  });
+
+  it('the fixtures are the development catalogues byte for byte (their sha256 in SOURCES.md)', () => {
+    const sources = fixtureText('SOURCES.md');
+    for (const name of ['undl-ga-voting-records.csv', 'ga-decisions-71-80.csv']) {
+      const digest = createHash('sha256').update(readFileSync(path.join(FIXTURES, name))).digest('hex');
+      assert.ok(sources.includes(`| \`${name}\` | \`${digest}\` |`), name);
+    }
   });
 });
 
