@@ -9,8 +9,12 @@
 //
 // The index takes its paragraphs from the load's one pass over each text (kept compactly until
 // the index has read them, then let go), document by document: never from parses.
+import { createHash } from 'crypto';
 import { EMPTY_AGREED_INDEX } from './agreed/empty';
-import { buildAgreedIndex, buildAgreedIndexAsync } from './agreed/index';
+import { AgreedIndex, buildAgreedIndex, buildAgreedIndexAsync } from './agreed/index';
+import { indexContent, indexFromContent, INDEX_FILE_FORMAT } from './agreed/indexFile';
+import { readCacheFile, writeCacheFile } from './cacheFile';
+import { buildStamp, CORPUS_CACHE_FORMAT, CorpusCache, corpusCacheFile } from './corpus/corpusCache';
 import type { AgreedCorpusDocument, AgreedLanguageIndex } from './agreed/types';
 import { loadCorpus, type CorpusSources } from './corpus/corpusLoader';
 import { CorpusService } from './corpus/corpusService';
@@ -46,6 +50,7 @@ export class Knowledge implements KnowledgeView {
   private indexing: Promise<void> = Promise.resolve();
   private readonly corpus: CorpusService;
   private readonly activity: CorpusActivity;
+  private cacheFolder: string | undefined;
 
   constructor(private readonly events: KnowledgeEvents = {}) {
     this.activity = new CorpusActivity(events);
@@ -81,6 +86,15 @@ export class Knowledge implements KnowledgeView {
     return this.index;
   }
 
+  /**
+   * Keeps each load's records and index in this folder for the next start (undefined: no cache).
+   * Call before the first configure.
+   */
+  useCacheFolder(folder: string | undefined): void {
+    this.cacheFolder = folder;
+    this.corpus.cache = folder ? new CorpusCache(folder, `records ${CORPUS_CACHE_FORMAT}, build ${buildStamp()}`, { log: (message) => this.events.log?.(message) }) : undefined;
+  }
+
   /** Loads the corpus from these sources (unless they are the ones loaded), in the background. */
   configure(sources: CorpusSources): void {
     this.corpus.configure(sources);
@@ -107,20 +121,29 @@ export class Knowledge implements KnowledgeView {
     this.corpus.dispose();
   }
 
-  /** Indexes the corpus paragraphs in the background; a newer corpus stops an older build. */
+  private readIndex(file: string, fingerprint: string): Promise<AgreedIndex | undefined> {
+    return readCachedIndex(file, fingerprint, (message) => this.events.log?.(message));
+  }
+
+  /** Indexes the corpus paragraphs in the background (or reads the index cached for them); a newer corpus stops an older build. */
   private async indexAgreedLanguage(loaded: readonly LoadedDocument[]): Promise<void> {
     this.build?.abort();
     const build = (this.build = new AbortController());
     this.activity.indexing(build);
     const started = Date.now();
+    const cacheFile = this.cacheFolder && this.corpus.configured ? corpusCacheFile(this.cacheFolder, this.corpus.configured, 'index') : undefined;
+    const fingerprint = cacheFile ? documentsFingerprint(loaded) : '';
     let documents: Iterable<AgreedCorpusDocument> = agreedDocuments(loaded, (done, total) => this.activity.progressed('indexing', done, total, build));
     try {
-      const building = buildAgreedIndexAsync(documents, { signal: build.signal });
+      const cached = cacheFile ? await this.readIndex(cacheFile, fingerprint) : undefined;
+      if (build.signal.aborted) return;
+      const building = cached ? Promise.resolve(cached) : buildAgreedIndexAsync(documents, { signal: build.signal });
       documents = [];
       const index = await building;
       if (build.signal.aborted) return;
       this.index = index;
       this.events.agreedIndexed?.(index, Date.now() - started);
+      if (cacheFile && !cached) await writeCacheFile(cacheFile, INDEX_VERSION, indexContent(index, fingerprint)).catch((error: NodeJS.ErrnoException) => this.events.log?.(`Index cache ${cacheFile} could not be written (${error.code ?? 'error'}); the next start builds the index again.`));
     } catch (error) {
       if ((error as Error)?.name === 'AbortError' || build.signal.aborted) return;
       this.events.log?.(`Indexing agreed language failed: ${error instanceof Error ? error.stack : error}`);
@@ -128,6 +151,33 @@ export class Knowledge implements KnowledgeView {
       this.activity.indexed(build);
     }
   }
+}
+
+const INDEX_VERSION = `index ${INDEX_FILE_FORMAT}, build ${buildStamp()}`;
+
+/** The index cached for these documents, if any; a damaged or outdated file is logged and ignored. */
+async function readCachedIndex(file: string, fingerprint: string, log: (message: string) => void): Promise<AgreedIndex | undefined> {
+  const read = await readCacheFile(file, INDEX_VERSION);
+  if ('missing' in read) return undefined;
+  if ('discarded' in read) {
+    log(`Index cache ${file} ${read.discarded}; discarded, the index is built again.`);
+    return undefined;
+  }
+  // Built from other documents (a file changed): not damaged, only out of date.
+  if ((read.content.json as { fingerprint?: unknown } | null)?.fingerprint !== fingerprint) return undefined;
+  const index = indexFromContent(read.content, fingerprint);
+  if (!index) log(`Index cache ${file} does not hold a whole index; discarded, the index is built again.`);
+  return index;
+}
+
+/**
+ * What the index was built from, in the order it read it: each document's name, symbols and file
+ * stamp. The same fingerprint means the same paragraphs, since a file's records are its stamp's.
+ */
+export function documentsFingerprint(documents: readonly LoadedDocument[]): string {
+  const hash = createHash('sha1');
+  for (const { document, file } of documents) hash.update(`${document.uri}\0${document.symbol ?? ''}\0${document.adoptedAs ?? ''}\0${file ? `${file.size}:${file.mtimeMs}` : 'memory'}\n`);
+  return hash.digest('hex');
 }
 
 /** Knowledge loaded once, for the command line: the corpus, and the index when asked for. */

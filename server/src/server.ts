@@ -7,6 +7,7 @@ import {
   WorkspaceFolder,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { cacheFolderOf } from './corpus/corpusCache';
 import type { CorpusSources } from './corpus/corpusLoader';
 import { clientCorpusSettings, corpusSourcesOf, folderPath, userCorpusSettings, type ClientCorpusSettings } from './corpus/corpusSettings';
 import { CorpusProgressReporter } from './corpus/progress';
@@ -85,6 +86,7 @@ connection.onInitialize((params): InitializeResult => {
   // The corpus settings the client configures the server with, and which of the values it
   // pulls are the user's own rather than a workspace's (corpus/corpusSettings.ts).
   clientSettings = clientCorpusSettings(params.initializationOptions);
+  knowledge.useCacheFolder(cacheFolderOf(process.argv, params.initializationOptions, (message) => connection.console.warn(message)));
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,

@@ -155,6 +155,11 @@ export class AgreedIndex implements AgreedLanguageIndex {
     this.touched = new Int32Array(1024);
   }
 
+  /** What the queries read (written to the on-disk cache as it is). */
+  get indexData(): IndexData {
+    return this.data;
+  }
+
   /** The paragraph with this id (ids run from 0, the most used wording, to paragraphCount - 1). */
   paragraph(id: number): AgreedParagraph {
     let paragraph = this.cache.get(id);

@@ -75,6 +75,8 @@ export interface LoadedCorpus {
   problems: CorpusProblem[];
   /** The folders walked and the catalogues named in the sources, to watch for changes. */
   watched?: string[];
+  /** How many texts came from the on-disk cache, unread. */
+  fromCache?: number;
 }
 
 const TEXT_FILE = /\.(?:txt|md|markdown|unres)$/i;
@@ -151,6 +153,7 @@ export async function loadCorpus(sources: CorpusSources, options: LoadOptions = 
         const document = compactDocument(uri, shipped, file, stat, symbol, fact?.adoptedAs, hit.facts.title, options.parses);
         const stamp = { path: file, size: stat.size, mtimeMs: stat.mtimeMs };
         loaded.documents.push({ document, facts: hit.facts, citations: hit.citations(uri, symbol, pool), paragraphs: hit.paragraphs, file: stamp });
+        loaded.fromCache = (loaded.fromCache ?? 0) + 1;
       } else {
         const read = await readText(file, loaded.problems);
         if (read !== undefined) {

@@ -9,6 +9,7 @@
 import { FSWatcher, watch } from 'fs';
 import { fileURLToPath } from 'url';
 import { loadCorpus, type CorpusSources, type LoadedCorpus, type LoadProgress } from './corpusLoader';
+import { recordsChanged, type CorpusCache } from './corpusCache';
 import { KnowledgeBase } from './knowledgeBase';
 import type { CorpusProblem } from './types';
 
@@ -40,6 +41,9 @@ export class CorpusService {
   private reloadTimer: NodeJS.Timeout | undefined;
   private reported = new Set<string>();
   private catalogueEntries = new Map<string, number>();
+
+  /** Where each load's records are kept for the next start; none until a folder is given. */
+  cache: CorpusCache | undefined;
 
   constructor(private readonly events: CorpusServiceEvents) {}
 
@@ -84,12 +88,18 @@ export class CorpusService {
       if (generation === this.generation) this.events.progress?.(phase, done, total);
     };
     this.pending = (async () => {
-      const loaded = await loadCorpus(sources, { signal, watch: (target) => this.watch(target), progress });
+      const cache = this.cache;
+      const cached = await cache?.read(sources);
+      signal.throwIfAborted();
+      const loaded = await loadCorpus(sources, { signal, watch: (target) => this.watch(target), progress, cached });
       const kb = await KnowledgeBase.buildAsync(loaded, signal);
       if (generation !== this.generation) return; // a newer load supersedes this one
       this.kb = kb;
       this.catalogueEntries = entriesByCatalogue(loaded);
       this.unwatchAllBut(new Set(loaded.watched));
+      // Written before the index is built, whose peak of memory would otherwise add to this one's.
+      if (cache && recordsChanged(loaded, cached)) await cache.write(sources, loaded.documents, signal);
+      if (generation !== this.generation) return;
       const messages = loaded.problems.map(describeProblem);
       const fresh = messages.filter((m) => !this.reported.has(m));
       this.reported = new Set(messages);
