@@ -24,7 +24,8 @@ export const RECORD_CORPUS_VERSION = 1;
 const SEED = 0x12ec0d;
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
-function mulberry32(seed) {
+/** Deterministic PRNG (mulberry32). */
+export function mulberry32(seed) {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
