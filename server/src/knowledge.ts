@@ -14,7 +14,7 @@ import { EMPTY_AGREED_INDEX } from './agreed/empty';
 import { AgreedIndex, buildAgreedIndex, buildAgreedIndexAsync } from './agreed/index';
 import { indexContent, indexFromContent, INDEX_FILE_FORMAT } from './agreed/indexFile';
 import { readCacheFile, writeCacheFile } from './cacheFile';
-import { buildStamp, CORPUS_CACHE_FORMAT, CorpusCache, corpusCacheFile } from './corpus/corpusCache';
+import { buildStamp, CORPUS_CACHE_FORMAT, CorpusCache, corpusCacheFile, recordsChanged } from './corpus/corpusCache';
 import type { AgreedCorpusDocument, AgreedLanguageIndex } from './agreed/types';
 import { loadCorpus, type CorpusSources } from './corpus/corpusLoader';
 import { CorpusService } from './corpus/corpusService';
@@ -92,7 +92,7 @@ export class Knowledge implements KnowledgeView {
    */
   useCacheFolder(folder: string | undefined): void {
     this.cacheFolder = folder;
-    this.corpus.cache = folder ? new CorpusCache(folder, `records ${CORPUS_CACHE_FORMAT}, build ${buildStamp()}`, { log: (message) => this.events.log?.(message) }) : undefined;
+    this.corpus.cache = folder ? new CorpusCache(folder, RECORDS_VERSION, { log: (message) => this.events.log?.(message) }) : undefined;
   }
 
   /** Loads the corpus from these sources (unless they are the ones loaded), in the background. */
@@ -143,7 +143,7 @@ export class Knowledge implements KnowledgeView {
       if (build.signal.aborted) return;
       this.index = index;
       this.events.agreedIndexed?.(index, Date.now() - started);
-      if (cacheFile && !cached) await writeCacheFile(cacheFile, INDEX_VERSION, indexContent(index, fingerprint)).catch((error: NodeJS.ErrnoException) => this.events.log?.(`Index cache ${cacheFile} could not be written (${error.code ?? 'error'}); the next start builds the index again.`));
+      if (cacheFile && !cached) await writeIndex(cacheFile, index, fingerprint, (message) => this.events.log?.(message));
     } catch (error) {
       if ((error as Error)?.name === 'AbortError' || build.signal.aborted) return;
       this.events.log?.(`Indexing agreed language failed: ${error instanceof Error ? error.stack : error}`);
@@ -153,6 +153,7 @@ export class Knowledge implements KnowledgeView {
   }
 }
 
+const RECORDS_VERSION = `records ${CORPUS_CACHE_FORMAT}, build ${buildStamp()}`;
 const INDEX_VERSION = `index ${INDEX_FILE_FORMAT}, build ${buildStamp()}`;
 
 /** The index cached for these documents, if any; a damaged or outdated file is logged and ignored. */
@@ -188,13 +189,38 @@ export interface LoadedKnowledge extends KnowledgeView {
 
 export async function loadKnowledge(
   sources: CorpusSources,
-  options: { agreed: boolean; progress?: (phase: 'loading' | 'indexing', done: number, total: number) => void },
+  options: {
+    agreed: boolean;
+    progress?: (phase: 'loading' | 'indexing', done: number, total: number) => void;
+    /** Where the records and the index are kept for the next run (none: read everything, keep nothing). */
+    cacheFolder?: string;
+    log?: (message: string) => void;
+  },
 ): Promise<LoadedKnowledge> {
-  const { progress } = options;
-  const loaded = await loadCorpus(sources, { progress });
+  const { progress, cacheFolder } = options;
+  const log = options.log ?? (() => undefined);
+  const cache = cacheFolder ? new CorpusCache(cacheFolder, RECORDS_VERSION, { log }) : undefined;
+  const cached = await cache?.read(sources);
+  const loaded = await loadCorpus(sources, { progress, cached });
   const kb = KnowledgeBase.build(loaded);
-  const agreed = options.agreed ? buildAgreedIndex(agreedDocuments(loaded.documents, progress && ((done, total) => progress('indexing', done, total)))) : EMPTY_AGREED_INDEX;
+  if (cache && recordsChanged(loaded, cached)) await cache.write(sources, loaded.documents);
+  if (!options.agreed) return { kb, agreed: EMPTY_AGREED_INDEX, problems: loaded.problems };
+  const indexFile = cacheFolder ? corpusCacheFile(cacheFolder, sources, 'index') : undefined;
+  const fingerprint = indexFile ? documentsFingerprint(loaded.documents) : '';
+  let agreed = indexFile ? await readCachedIndex(indexFile, fingerprint, log) : undefined;
+  if (!agreed) {
+    agreed = buildAgreedIndex(agreedDocuments(loaded.documents, progress && ((done, total) => progress('indexing', done, total))));
+    if (indexFile) await writeIndex(indexFile, agreed, fingerprint, log);
+  }
   return { kb, agreed, problems: loaded.problems };
+}
+
+async function writeIndex(file: string, index: AgreedIndex, fingerprint: string, log: (message: string) => void): Promise<void> {
+  try {
+    await writeCacheFile(file, INDEX_VERSION, indexContent(index, fingerprint));
+  } catch (error) {
+    log(`Index cache ${file} could not be written (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); the next start builds the index again.`);
+  }
 }
 
 /**

@@ -19,6 +19,10 @@ export interface CliOptions {
   corpus: string[];
   catalogues: string[];
   shippedCorpus: boolean;
+  /** `--cache-dir DIR`: where the corpus cache goes (else the platform's cache folder). */
+  cacheDir?: string;
+  /** false with `--no-cache`. */
+  cache: boolean;
   /** `--severity CODE=level`, in the order given. */
   severities: { code: string; level: string }[];
   help: boolean;
@@ -44,6 +48,8 @@ Options:
   --corpus DIR          Add a folder of resolution texts and catalogues to the corpus (repeatable)
   --catalog FILE        Add a catalogue (CSV, TSV, JSON Lines) to the corpus (repeatable; also --catalogue)
   --no-shipped-corpus   Leave out the seed resolutions shipped with unres
+  --cache-dir DIR       Keep what was read of the corpus in DIR for the next run (default: the platform's cache folder)
+  --no-cache            Read the whole corpus and keep nothing
   --severity CODE=LEVEL Change the level of a check: error, warning, information, hint or off (repeatable)
   -h, --help            Print this help
   -V, --version         Print the version
@@ -55,7 +61,7 @@ Exit status: 0 success; 1 check found an error, or lookup found no such symbol;
 const LEVELS = ['error', 'warning', 'information', 'info', 'hint', 'off'];
 
 export function parseArgs(argv: readonly string[]): CliOptions {
-  const options: CliOptions = { args: [], corpus: [], catalogues: [], shippedCorpus: true, severities: [], help: false, version: false };
+  const options: CliOptions = { args: [], corpus: [], catalogues: [], shippedCorpus: true, cache: true, severities: [], help: false, version: false };
   const positionals: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -103,6 +109,12 @@ export function parseArgs(argv: readonly string[]): CliOptions {
         break;
       case '--no-shipped-corpus':
         options.shippedCorpus = !flag();
+        break;
+      case '--cache-dir':
+        options.cacheDir = value();
+        break;
+      case '--no-cache':
+        options.cache = !flag();
         break;
       case '--severity':
         options.severities.push(severity(value()));
