@@ -7,7 +7,10 @@ const common = {
   platform: 'node',
   target: 'node18',
   format: 'cjs',
-  sourcemap: true,
+  // The packaged extension ships the bundles without their maps (.vscodeignore): the build
+  // writes the maps beside them, for reading a user's stack trace, but names them only in
+  // watch builds, so that no shipped bundle points at a file that is not there.
+  sourcemap: watch ? 'linked' : 'external',
   logLevel: 'warning',
   minify: !watch,
   keepNames: true,

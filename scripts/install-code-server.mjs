@@ -1,7 +1,8 @@
-// Installs what the real-VS-Code tests (scripts/vscode-test.mjs) and `npm start` need on a
+// Installs what `npm start` and the real-VS-Code tests (scripts/vscode-test.mjs) need on a
 // fresh Debian machine, idempotently:
-//   - Debian packages: chromium, ripgrep, and the headers code-server's native modules build
-//     against (libkrb5-dev libxkbfile-dev libsecret-1-dev libx11-dev);
+//   - Debian packages: ripgrep and the headers code-server's native modules build against
+//     (libkrb5-dev libxkbfile-dev libsecret-1-dev libx11-dev); for the tests only, chromium
+//     (some 500 MB with its libraries), which drives the workbench: `npm start` leaves it out;
 //   - code-server (VS Code's own server and workbench, from npm) into the project's cache
 //     folder .vscode-test/code-server/, not as a dependency of the project.
 // Desktop VS Code cannot be downloaded on these machines; code-server can, from npm.
@@ -19,7 +20,9 @@ import { fileURLToPath } from 'node:url';
 export const CODE_SERVER_VERSION = '4.100.3'; // VS Code 1.100.3; the newest release that accepts Node 20
 const RIPGREP_NPM_VERSION = '1.15.11'; // @vscode/ripgrep, a dependency of code-server's VS Code
 const RIPGREP_TARBALL = 'ripgrep-v13.0.0-10-x86_64-unknown-linux-musl.tar.gz';
-const APT_PACKAGES = ['chromium', 'ripgrep', 'libkrb5-dev', 'libxkbfile-dev', 'libsecret-1-dev', 'libx11-dev'];
+const CODE_SERVER_APT_PACKAGES = ['ripgrep', 'libkrb5-dev', 'libxkbfile-dev', 'libsecret-1-dev', 'libx11-dev'];
+const BROWSER_APT_PACKAGES = ['chromium'];
+const aptPackages = (browser) => (browser ? [...BROWSER_APT_PACKAGES, ...CODE_SERVER_APT_PACKAGES] : CODE_SERVER_APT_PACKAGES);
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const cacheDir = path.join(root, '.vscode-test', 'code-server');
@@ -49,8 +52,8 @@ function run(command, args, options = {}) {
   return result;
 }
 
-function missingAptPackages() {
-  const result = spawnSync('dpkg-query', ['-W', '-f=${Package} ${Status}\\n', ...APT_PACKAGES], { encoding: 'utf8' });
+function missingAptPackages(wanted) {
+  const result = spawnSync('dpkg-query', ['-W', '-f=${Package} ${Status}\\n', ...wanted], { encoding: 'utf8' });
   if (result.error) fail('dpkg-query not found: this script expects a Debian (or Debian-based) machine.');
   const installed = new Set(
     result.stdout
@@ -58,13 +61,13 @@ function missingAptPackages() {
       .filter((line) => line.endsWith(' install ok installed'))
       .map((line) => line.split(' ')[0]),
   );
-  return APT_PACKAGES.filter((name) => !installed.has(name));
+  return wanted.filter((name) => !installed.has(name));
 }
 
-function ensureAptPackages() {
-  const missing = missingAptPackages();
+function ensureAptPackages(wanted) {
+  const missing = missingAptPackages(wanted);
   if (missing.length === 0) {
-    log(`Debian packages present: ${APT_PACKAGES.join(' ')}`);
+    log(`Debian packages present: ${wanted.join(' ')}`);
     return;
   }
   log(`Installing Debian packages: ${missing.join(' ')}`);
@@ -82,7 +85,7 @@ function ensureAptPackages() {
   const apt = (args) => (prefix.length ? run(prefix[0], [...prefix.slice(1), 'apt-get', ...args], { env }) : run('apt-get', args, { env }));
   apt(['update']);
   apt(['install', '-y', ...missing]);
-  const still = missingAptPackages();
+  const still = missingAptPackages(wanted);
   if (still.length) fail(`apt-get did not install: ${still.join(' ')}`);
 }
 
@@ -189,24 +192,35 @@ function findChromium() {
 }
 
 /**
- * Makes sure Chromium, ripgrep, the native build headers and code-server are installed.
- * @returns {Promise<{ codeServerBin: string, chromium: string, node: string }>} codeServerBin is
- *   code-server's JavaScript entry point: run it with `node` (the `node` returned).
+ * What ensureCodeServer({ browser }) would install on this machine: the Debian packages
+ * missing, and whether code-server itself is missing (or another version).
+ * @returns {{ aptPackages: string[], codeServer: boolean, version: string, cacheDir: string }}
  */
-export async function ensureCodeServer() {
+export function installPlan({ browser = true } = {}) {
   if (process.platform !== 'linux') fail('This installer supports Debian Linux only.');
-  if (installedCodeServerOk() && missingAptPackages().length === 0) {
-    return { codeServerBin, chromium: findChromium(), node: process.execPath };
-  }
-  ensureAptPackages();
-  if (!installedCodeServerOk()) {
+  return { aptPackages: missingAptPackages(aptPackages(browser)), codeServer: !installedCodeServerOk(), version: CODE_SERVER_VERSION, cacheDir };
+}
+
+/**
+ * Makes sure ripgrep, the native build headers and code-server are installed, and Chromium
+ * unless `browser` is false (`npm start` opens the workbench in the user's own browser).
+ * @returns {Promise<{ codeServerBin: string, chromium?: string, node: string }>} codeServerBin is
+ *   code-server's JavaScript entry point: run it with `node` (the `node` returned); chromium
+ *   only when `browser`.
+ */
+export async function ensureCodeServer({ browser = true } = {}) {
+  const plan = installPlan({ browser });
+  const tools = () => ({ codeServerBin, ...(browser ? { chromium: findChromium() } : {}), node: process.execPath });
+  if (!plan.codeServer && plan.aptPackages.length === 0) return tools();
+  ensureAptPackages(aptPackages(browser));
+  if (plan.codeServer) {
     if (!which('npm')) fail('npm not found on PATH.');
     ensureRipgrepCache();
     installCodeServer();
   } else {
     log(`code-server ${CODE_SERVER_VERSION} already installed in ${path.relative(root, cacheDir)}/`);
   }
-  return { codeServerBin, chromium: findChromium(), node: process.execPath };
+  return tools();
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

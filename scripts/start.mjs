@@ -4,14 +4,17 @@
 //
 // Installs the npm dependencies when missing and builds. Then:
 //   - with desktop VS Code (`code` on PATH): opens it in development mode on samples/;
-//   - otherwise: installs code-server (VS Code in the browser; scripts/install-code-server.mjs),
-//     installs a freshly packaged .vsix of this checkout into a project-local extensions
+//   - otherwise: says what it is about to install and how to do without it, then installs
+//     code-server (VS Code in the browser; scripts/install-code-server.mjs) with the few Debian
+//     packages it builds against (not Chromium: only the tests drive a browser), installs a
+//     freshly packaged .vsix of this checkout into a project-local extensions
 //     folder, serves VS Code on 127.0.0.1:8080 (or the next free port) and prints the address
 //     to open in a browser. Runs until Ctrl-C.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { CODE_SERVER_VERSION, ensureCodeServer } from './install-code-server.mjs';
+import { createInterface } from 'node:readline/promises';
+import { CODE_SERVER_VERSION, ensureCodeServer, installPlan } from './install-code-server.mjs';
 import { codeServerEnv, freePort, HOST, remoteUri, startCodeServer, workbenchUrl, writeUserSettings } from './lib/code-server.mjs';
 import { build, ensureDependencies, root, SetupError } from './lib/setup.mjs';
 import { packageVsix } from './lib/vsix.mjs';
@@ -45,8 +48,35 @@ function buildVsix() {
   return vsix;
 }
 
+/**
+ * Says what the browser route is about to install, and how to avoid it, before anything is
+ * installed; on a terminal, waits for a yes (Enter) or a no.
+ */
+async function announceInstall() {
+  const plan = installPlan({ browser: false });
+  if (!plan.codeServer && plan.aptPackages.length === 0) return;
+  const what = [];
+  if (plan.aptPackages.length) what.push(`  - Debian packages, with apt-get (as root or through sudo): ${plan.aptPackages.join(' ')}`);
+  if (plan.codeServer) what.push(`  - code-server ${plan.version} (VS Code in the browser) from npm into ${path.relative(root, plan.cacheDir)}/: about 300 MB, about 2 minutes`);
+  console.log(`
+VS Code is not on your PATH (no \`code\` command), so npm start runs VS Code in your browser
+instead. For that it installs:
+${what.join('\n')}
+Nothing else: no browser is installed (you open the address it prints in your own).
+
+To avoid this, install VS Code (https://code.visualstudio.com/) and put \`code\` on your PATH
+(in VS Code: "Shell Command: Install 'code' command in PATH"); npm start then opens it.
+`);
+  if (!process.stdin.isTTY || !process.stdout.isTTY) return;
+  const prompt = createInterface({ input: process.stdin, output: process.stdout });
+  const answer = (await prompt.question('Install them now? [Y/n] ')).trim().toLowerCase();
+  prompt.close();
+  if (answer && !['y', 'yes'].includes(answer)) throw new SetupError('nothing installed.');
+}
+
 async function startInBrowser() {
-  const tools = await ensureCodeServer();
+  await announceInstall();
+  const tools = await ensureCodeServer({ browser: false });
   mkdirSync(startDir, { recursive: true });
   const userDataDir = path.join(startDir, 'user-data');
   const extensionsDir = path.join(startDir, 'extensions');

@@ -29,7 +29,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { ensureCodeServer, root } from './install-code-server.mjs';
 import { codeServerEnv, freePort, freshDir, remoteUri, startCodeServer, workbenchUrl, writeUserSettings } from './lib/code-server.mjs';
-import { packageVsix, vsixFiles } from './lib/vsix.mjs';
+import { danglingSourceMaps, packageVsix, vsixFiles } from './lib/vsix.mjs';
 
 const require = createRequire(import.meta.url);
 const testRoot = path.join(root, '.vscode-test');
@@ -368,6 +368,9 @@ function checkVsixContents(vsix) {
   const forbidden = ['node_modules/', 'out/', 'test/', 'client/src/', 'server/src/', '.vscode-test/', 'scripts/', '.git/', 'tsconfig.json', '.vscodeignore', 'dist/cli.js', 'server/bin/unres.js'];
   const shipped = files.filter((file) => forbidden.some((prefix) => file === prefix || file.startsWith(prefix)) || file.endsWith('.vsix') || file.endsWith('.ts'));
   check(shipped.length === 0, 'the .vsix ships no sources, tests, build output or node_modules', `should not ship: ${shipped.slice(0, 20).join(', ')}`);
+
+  const dangling = danglingSourceMaps(vsix);
+  check(dangling.length === 0, 'no script in the .vsix names a source map it does not ship', `dangling: ${dangling.join(', ')}`);
   return files;
 }
 

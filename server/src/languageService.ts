@@ -6,7 +6,7 @@
 // resolution. The LSP server wires each handler to it in one line; the command line and the
 // bench call the same object. It holds no connection and imports LSP types only.
 import type {
-  CodeAction, CompletionItem, Diagnostic, DocumentLink, DocumentSymbol, FoldingRange, Hover, InlayHint, Location, LocationLink, Position, Range,
+  CodeAction, CodeLens, CompletionItem, Diagnostic, DocumentLink, DocumentSymbol, FoldingRange, Hover, InlayHint, Location, LocationLink, Position, Range,
   SemanticTokens,
 } from 'vscode-languageserver-types';
 import { CodeActionKind } from 'vscode-languageserver-types';
@@ -22,6 +22,7 @@ import { findCitationReferences } from './services/citationReferences';
 import { compareRequest, corpusDocuments } from './services/compareRequest';
 import { getDefinition } from './services/definition';
 import { getDocumentLinks } from './services/documentLinks';
+import { getAdoptedTextLenses } from './services/adoptedText';
 import { FIX_ALL_KIND, getFixAllAction, wantsKind } from './services/fixAll';
 import { getFoldingRanges } from './services/folding';
 import { getHover } from './services/hover';
@@ -69,6 +70,8 @@ export interface LanguageService {
   getInlayHints(source: TextSource | undefined, range: Range, token?: CancellationToken): Promise<InlayHint[]>;
   getHover(source: TextSource | undefined, position: Position, token?: CancellationToken): Hover | null;
   getDocumentLinks(source: TextSource | undefined, token?: CancellationToken): DocumentLink[];
+  /** "Compare with the adopted text" on drafts whose resolution's text is in the corpus. */
+  getCodeLenses(source: TextSource | undefined, token?: CancellationToken): CodeLens[];
   getCompletions(source: TextSource | undefined, position: Position, token?: CancellationToken): CompletionItem[] | null;
   getReferences(source: TextSource | undefined, position: Position, includeDeclaration: boolean, token?: CancellationToken): Location[];
   /** Location links, or plain locations for a client that cannot take links. */
@@ -112,6 +115,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     getFoldingRanges: (source, token) => withDocument(parse(source), [], (document) => getFoldingRanges(document, token)),
     getSemanticTokens: (source, token) => withDocument(parse(source), { data: [] }, (document) => getSemanticTokens(document, token)),
     getDocumentLinks: (source, token) => withDocument(parse(source), [], (document) => getDocumentLinks(document, token)),
+    getCodeLenses: (source, token) => withDocument(parse(source), [], (document) => getAdoptedTextLenses(document, knowledge.kb, token)),
 
     async getInlayHints(source, range, token) {
       const document = parse(source);

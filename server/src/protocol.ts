@@ -7,6 +7,20 @@ import type { Comparison } from './compare/types';
 export const COMPARE_REQUEST = 'unres/compare';
 /** The corpus texts a draft can be compared with: no params -> `CorpusDocumentItem[]`. */
 export const CORPUS_DOCUMENTS_REQUEST = 'unres/corpusDocuments';
+/**
+ * The client's "Compare with Corpus Resolution…" command, which the server's "Compare with the
+ * adopted text" code lenses run with `CompareWithCorpusArguments` (VS Code's client has it).
+ */
+export const COMPARE_WITH_CORPUS_COMMAND = 'unres.compareWithCorpus';
+
+/** The versions a "Compare with the adopted text" lens compares: the draft (by URI) and the corpus text. */
+export interface CompareWithCorpusArguments {
+  /** The newer version: the open draft. */
+  document: string;
+  /** The older one: the URI of the corpus text of the resolution. */
+  with: string;
+}
+
 /** The server's process id (the VS Code suite kills the server with it): no params -> number. */
 export const PROCESS_ID_REQUEST = 'unres/processId';
 /** The user's own corpus settings changed: `UserSettingsParams`, sent by VS Code's client. */

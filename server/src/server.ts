@@ -98,6 +98,7 @@ connection.onInitialize((params): InitializeResult => {
       definitionProvider: true,
       referencesProvider: true,
       documentLinkProvider: { resolveProvider: false },
+      codeLensProvider: { resolveProvider: false },
       completionProvider: { triggerCharacters: [' ', '/', ','] },
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
     },
@@ -152,6 +153,7 @@ connection.languages.semanticTokens.on((params, token) => service.getSemanticTok
 connection.languages.inlayHint.on((params, token) => service.getInlayHints(open(params.textDocument.uri), params.range, token));
 connection.onHover((params, token) => service.getHover(open(params.textDocument.uri), params.position, token));
 connection.onDocumentLinks((params, token) => service.getDocumentLinks(open(params.textDocument.uri), token));
+connection.onCodeLens((params, token) => service.getCodeLenses(open(params.textDocument.uri), token));
 connection.onCompletion((params, token) => service.getCompletions(open(params.textDocument.uri), params.position, token));
 connection.onReferences((params, token) => service.getReferences(open(params.textDocument.uri), params.position, params.context.includeDeclaration, token));
 connection.onDefinition((params, token) => service.getDefinition(open(params.textDocument.uri), params.position, definitionLinks, token));

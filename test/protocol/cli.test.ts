@@ -22,7 +22,12 @@ interface Run {
 }
 
 function unres(...args: string[]): Run {
-  const result = spawnSync(process.execPath, [bin, ...args], { cwd: repoRoot, encoding: 'utf8', timeout: 30_000, env: { ...process.env, XDG_CACHE_HOME: cacheHome } });
+  return unresWithInput(undefined, ...args);
+}
+
+/** unres with `input` on its standard input (none: an empty one). */
+function unresWithInput(input: string | Buffer | undefined, ...args: string[]): Run {
+  const result = spawnSync(process.execPath, [bin, ...args], { cwd: repoRoot, encoding: 'utf8', timeout: 30_000, input: input ?? '', env: { ...process.env, XDG_CACHE_HOME: cacheHome } });
   if (result.error) throw result.error;
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
@@ -84,6 +89,9 @@ describe('cli: unres', function () {
       const [only] = sarif.runs;
       const rules = only.tool.driver.rules as { id: string; shortDescription: { text: string }; defaultConfiguration: { level: string } }[];
       assert.strictEqual(only.tool.driver.name, 'unres');
+      const manifest = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8'));
+      assert.strictEqual(only.tool.driver.version, manifest.version);
+      assert.strictEqual(only.tool.driver.informationUri, manifest.repository.url.replace(/\.git$/, ''));
       assert.ok(rules.length >= 30);
       assert.strictEqual(new Set(rules.map((r) => r.id)).size, rules.length, 'rule ids are unique');
       for (const rule of rules) {
@@ -123,6 +131,22 @@ describe('cli: unres', function () {
       assert.match(run.stdout, /2 files checked: 1 error, 8 warnings, 3 information\.\n$/);
     });
 
+    it('- reads standard input, named <stdin>: the same problems as the file', () => {
+      const fromFile = expectStatus(unres('check', PROBLEMS), 1).stdout;
+      const run = expectStatus(unresWithInput(readFileSync(path.join(repoRoot, PROBLEMS)), 'check', '-'), 1);
+      assert.strictEqual(run.stderr, '');
+      assert.match(run.stdout, /^<stdin>:8:37 error Resolution 73\/266 was adopted on 22 December 2018 /);
+      assert.strictEqual(run.stdout, fromFile.split(`${PROBLEMS}:`).join('<stdin>:'));
+      const json = JSON.parse(expectStatus(unresWithInput(readFileSync(path.join(repoRoot, PROBLEMS)), 'check', '-f', 'json', seedPath(0), '-'), 1).stdout);
+      assert.deepStrictEqual(json.files.map((file: { file: string }) => file.file), [seedPath(0), '<stdin>']);
+    });
+
+    it('- twice: a usage error; binary standard input: exit status 2 naming <stdin>', () => {
+      assert.match(expectStatus(unres('check', '-', '-'), 2).stderr, /standard input \(-\) can be read once only/);
+      const binary = expectStatus(unresWithInput(Buffer.from([0, 1, 2, 0, 0, 255, 0, 7]), 'check', '-'), 2);
+      assert.match(binary.stderr, /^unres: <stdin>: looks binary/);
+    });
+
     it('a missing file among others: a message naming it, the others checked, exit status 2', () => {
       const run = expectStatus(unres('check', seedPath(0), 'no/such/draft.unres'), 2);
       assert.strictEqual(run.stderr, 'unres: no/such/draft.unres: no such file or folder\n');
@@ -142,6 +166,19 @@ describe('cli: unres', function () {
       assert.match(run.stdout, /^54-64 {4}OP1 Calls upon Member States:$/m);
       assert.match(run.stdout, /^ {3}56 {6}\(a\) To be guided/m);
       assertGolden('cli/outline-004.txt', run.stdout);
+    });
+  });
+
+  describe('outline and compare of standard input', () => {
+    it('outline - prints what outline FILE prints', () => {
+      const fromFile = expectStatus(unres('outline', seedPath(4)), 0).stdout;
+      assert.strictEqual(expectStatus(unresWithInput(readFileSync(path.join(repoRoot, seedPath(4))), 'outline', '-'), 0).stdout, fromFile);
+    });
+
+    it('compare OLD -: standard input is the new version, named <stdin>', () => {
+      const run = expectStatus(unresWithInput(readFileSync(path.join(repoRoot, seedPath(4))), 'compare', seedPath(0), '-'), 0);
+      const fromFile = expectStatus(unres('compare', seedPath(0), seedPath(4)), 0).stdout;
+      assert.strictEqual(run.stdout, fromFile.split(seedPath(4)).join('<stdin>'));
     });
   });
 

@@ -10,14 +10,14 @@
 import * as path from 'path';
 import { commands, Disposable, ExtensionContext, QuickPickItem, TextDocument, Uri, window, workspace } from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { COMPARE_REQUEST, CORPUS_DOCUMENTS_REQUEST, type CompareError, type CompareParams, type CompareResult, type CompareSide, type CorpusDocumentItem } from '../../../server/src/protocol';
+import { COMPARE_REQUEST, COMPARE_WITH_CORPUS_COMMAND, CORPUS_DOCUMENTS_REQUEST, type CompareError, type CompareParams, type CompareResult, type CompareSide, type CorpusDocumentItem } from '../../../server/src/protocol';
 import { committedVersion } from './git';
 import { ComparisonPanel, ComparisonViewState } from './view';
 import { registerVirtualTexts, virtualTexts } from './texts';
 
 export const COMMANDS = {
   withFile: 'unres.compareWithFile',
-  withCorpus: 'unres.compareWithCorpus',
+  withCorpus: COMPARE_WITH_CORPUS_COMMAND,
   withHead: 'unres.compareWithHead',
   inDiffEditor: 'unres.openComparisonInDiffEditor',
 } as const;

@@ -39,6 +39,7 @@ export const USAGE = `Usage: unres <command> [options] ARG…
 
 Commands:
   check FILE…           Check drafts; print each problem as file:line:col severity message [code]
+                        (a FILE of - is standard input, named <stdin>; for outline and compare too)
   outline FILE          Print the outline: header, preamble (PP1 …), operative part (OP1 …), footnotes
   lookup SYMBOL…        Print what the corpus knows of a resolution, decision or document symbol
   compare OLD NEW       Print what changed between two versions, paragraph by paragraph
@@ -149,6 +150,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
   if (options.command === 'outline' && count !== 1) throw new UsageError(`outline needs one FILE${count ? `, not ${count}` : ''}`);
   if (options.command === 'lookup' && count === 0) throw new UsageError('lookup needs a SYMBOL');
   if (options.command === 'compare' && count !== 2) throw new UsageError(`compare needs two files, OLD and NEW${count ? `, not ${count}` : ''}`);
+  if (options.command !== 'lookup' && positionals.filter((arg) => arg === '-').length > 1) throw new UsageError('standard input (-) can be read once only');
   return options;
 }
 

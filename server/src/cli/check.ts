@@ -200,7 +200,7 @@ function region(l: Location) {
   return { startLine: l.line, startColumn: l.column, endLine: l.endLine, endColumn: l.endColumn };
 }
 
-export function formatSarif(results: FileResult[], toolVersion?: string): string {
+export function formatSarif(results: FileResult[], tool: { version?: string; informationUri?: string } = {}): string {
   const rules: Pick<Rule, 'code' | 'description' | 'level'>[] = RULES.filter((rule) => rule.family !== 'input');
   const index = new Map(rules.map((rule, i) => [rule.code, i]));
   const sarifResults = [];
@@ -240,7 +240,8 @@ export function formatSarif(results: FileResult[], toolVersion?: string): string
         tool: {
           driver: {
             name: 'unres',
-            ...(toolVersion ? { version: toolVersion } : {}),
+            ...(tool.version ? { version: tool.version } : {}),
+            ...(tool.informationUri ? { informationUri: tool.informationUri } : {}),
             rules: rules.map((rule) => ({
               id: rule.code,
               name: rule.code.replace(/^unres\./, ''),

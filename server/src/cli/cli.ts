@@ -5,8 +5,8 @@
 import { ArgumentError, parseArgs, USAGE, UsageError, type CliOptions } from './args';
 import { checkDraft, formatJson, formatSarif, formatText, hasErrors, type FileResult } from './check';
 import { runCompare } from './compare';
-import { checkCorpusOptions, loadKnowledge, packageVersion } from './corpus';
-import { FileNames, InputError, readDraft } from './files';
+import { checkCorpusOptions, loadKnowledge, packageInfo } from './corpus';
+import { FileNames, InputError, readDraftArgument } from './files';
 import { formatLookup, lookupEntries, lookupQueries } from './lookup';
 import { formatOutline } from './outline';
 import type { ProgressStream } from './progress';
@@ -39,7 +39,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     return EXIT_OK;
   }
   if (options.version) {
-    io.stdout(`unres ${packageVersion()}\n`);
+    io.stdout(`unres ${packageInfo().version}\n`);
     return EXIT_OK;
   }
   try {
@@ -47,7 +47,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       case 'check':
         return await check(options, io);
       case 'outline':
-        return outline(options, io);
+        return await outline(options, io);
       case 'lookup':
         return await lookup(options, io);
       case 'compare':
@@ -89,7 +89,7 @@ async function check(options: CliOptions, io: Io): Promise<number> {
   let unreadable = false;
   for (const file of options.args) {
     try {
-      const draft = readDraft(file);
+      const draft = await readDraftArgument(file);
       names.remember(draft);
       results.push(await checkDraft(draft, { service, kb: knowledge.kb, names }));
     } catch (error) {
@@ -100,13 +100,13 @@ async function check(options: CliOptions, io: Io): Promise<number> {
     }
   }
   const format = options.format ?? 'text';
-  io.stdout(format === 'json' ? formatJson(results) : format === 'sarif' ? formatSarif(results) : formatText(results));
+  io.stdout(format === 'json' ? formatJson(results) : format === 'sarif' ? formatSarif(results, packageInfo()) : formatText(results));
   if (unreadable) return EXIT_TROUBLE;
   return hasErrors(results) ? EXIT_FOUND : EXIT_OK;
 }
 
-function outline(options: CliOptions, io: Io): number {
-  const draft = readDraft(options.args[0]);
+async function outline(options: CliOptions, io: Io): Promise<number> {
+  const draft = await readDraftArgument(options.args[0]);
   io.stdout(formatOutline(draft));
   return EXIT_OK;
 }

@@ -7,10 +7,11 @@ import { renderComparison, type ComparisonFormat } from '../compare/render';
 import { ParsedDocument } from '../parsedDocument';
 import type { CliOptions } from './args';
 import type { Io } from './cli';
-import { readDraft, type Draft } from './files';
+import { readDraftArgument, type Draft } from './files';
 
 export async function runCompare(options: CliOptions, io: Io): Promise<number> {
-  const [oldDraft, newDraft] = [readDraft(options.args[0]), readDraft(options.args[1])];
+  const oldDraft = await readDraftArgument(options.args[0]);
+  const newDraft = await readDraftArgument(options.args[1]);
   const oldDoc = parse(oldDraft);
   const newDoc = parse(newDraft);
   const comparison = compareDocuments(oldDoc.model, newDoc.model);

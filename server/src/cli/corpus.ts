@@ -38,13 +38,22 @@ export function packageRoot(): string | undefined {
   return undefined;
 }
 
-export function packageVersion(): string {
+/** What package.json says of unres: its version, and where to read about it (the repository). */
+export function packageInfo(): { version: string; informationUri?: string } {
   const root = packageRoot();
-  if (!root) return 'unknown';
+  if (!root) return { version: 'unknown' };
   try {
-    return String((JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version?: string }).version ?? 'unknown');
+    const manifest = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+      version?: string;
+      homepage?: string;
+      repository?: string | { url?: string };
+    };
+    const repository = typeof manifest.repository === 'string' ? manifest.repository : manifest.repository?.url;
+    // "git+https://host/unres.git" is a clone address; a reader wants the page.
+    const page = manifest.homepage ?? repository?.replace(/^git\+/, '').replace(/\.git$/, '');
+    return { version: String(manifest.version ?? 'unknown'), ...(page && /^https?:\/\//.test(page) ? { informationUri: page } : {}) };
   } catch {
-    return 'unknown';
+    return { version: 'unknown' };
   }
 }
 

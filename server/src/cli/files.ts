@@ -20,7 +20,10 @@ export interface Draft {
   text: string;
 }
 
-/** Reads a draft, or throws an InputError saying why it cannot be one. */
+// UTF-8 takes at most 3 bytes per UTF-16 code unit: a larger file cannot be within the limit.
+const MAX_DRAFT_BYTES = MAX_DOCUMENT_LENGTH * 3;
+
+/** Reads a draft file, or throws an InputError saying why it cannot be one. */
 export function readDraft(name: string): Draft {
   let size: number;
   try {
@@ -32,19 +35,49 @@ export function readDraft(name: string): Draft {
     if (error instanceof InputError) throw error;
     throw new InputError(`${name}: ${reason(error)}`);
   }
-  // UTF-8 takes at most 3 bytes per UTF-16 code unit: a larger file cannot be within the limit.
-  const maxBytes = MAX_DOCUMENT_LENGTH * 3;
-  const tooLarge = (bytes: number) => new InputError(`${name}: too large to read as resolution text (${Math.round(bytes / 1024 / 1024)} MB)`);
-  if (size > maxBytes) throw tooLarge(size);
+  if (size > MAX_DRAFT_BYTES) throw tooLarge(name, size);
   // Opened non-blocking and checked again: the file may have been swapped for a FIFO since.
-  const read = readRegularFileSync(name, maxBytes);
+  const read = readRegularFileSync(name, MAX_DRAFT_BYTES);
   if ('error' in read) throw new InputError(`${name}: ${reason(read.error)}`);
-  if ('refused' in read) throw read.refused.endsWith('too large') ? tooLarge(maxBytes + 1) : new InputError(`${name}: ${read.refused}`);
-  const text = read.bytes.toString('utf8').replace(/^\uFEFF/, '');
+  if ('refused' in read) throw read.refused.endsWith('too large') ? tooLarge(name, MAX_DRAFT_BYTES + 1) : new InputError(`${name}: ${read.refused}`);
+  return draftOf(name, pathToFileURL(path.resolve(name)).toString(), read.bytes);
+}
+
+/** How messages name standard input (`unres check -`). */
+export const STDIN_NAME = '<stdin>';
+const STDIN_URI = 'untitled:stdin';
+
+/**
+ * Reads a draft named on the command line: `-` is standard input, read to its end (at most the
+ * size of the largest draft; more is refused without reading on), anything else a file.
+ */
+export async function readDraftArgument(name: string, stdin: NodeJS.ReadableStream = process.stdin): Promise<Draft> {
+  if (name !== '-') return readDraft(name);
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of stdin) {
+    const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+    size += bytes.length;
+    if (size > MAX_DRAFT_BYTES) {
+      // Stop reading, so that a never-ending pipe cannot keep unres waiting.
+      (stdin as NodeJS.ReadStream).destroy?.();
+      throw tooLarge(STDIN_NAME, size);
+    }
+    chunks.push(bytes);
+  }
+  return draftOf(STDIN_NAME, STDIN_URI, Buffer.concat(chunks));
+}
+
+function tooLarge(name: string, bytes: number): InputError {
+  return new InputError(`${name}: too large to read as resolution text (${Math.round(bytes / 1024 / 1024)} MB)`);
+}
+
+function draftOf(name: string, uri: string, bytes: Buffer): Draft {
+  const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
   const problem = checkInput(text);
   if (problem?.code === 'unres.binary') throw new InputError(`${name}: looks binary, not like resolution text`);
   if (problem) throw new InputError(`${name}: too large to read as resolution text (${text.length.toLocaleString('en')} characters; at most ${MAX_DOCUMENT_LENGTH.toLocaleString('en')})`);
-  return { name, uri: pathToFileURL(path.resolve(name)).toString(), text };
+  return { name, uri, text };
 }
 
 /**

@@ -43,10 +43,12 @@
 // every other one-to-one pair is moved. Split and merged units are never "moved".
 // Order. Changes follow the new version; a deleted unit stands after the new place of the
 // nearest old unit before it that kept its order; footnotes come after the body.
-// Words. Inside aligned units that differ, jsdiff's diffWords (timeout and maxEditLength; quote
-// and dash styles folded) gives the word-level changes; when it gives up, the change stays
-// paragraph-level (gaveUp). All word diffs of one comparison share a budget of
-// DIFF_BUDGET_FACTOR x the timeout; past it the remaining ones are paragraph-level too.
+// Words. Inside aligned units that differ, jsdiff's diffWords (maxEditLength; quote and dash
+// styles folded) gives the word-level changes; when it gives up, the change stays paragraph-level
+// (gaveUp). All word diffs of one comparison share a budget of work counted from their sizes and
+// edit lengths, not from the clock, so that the same two texts compare the same way on a busy
+// machine as on an idle one; past the budget the remaining changes are paragraph-level too. The
+// clock is only a safety net (SAFETY_TIMEOUT_MS per diff) that the work budget keeps out of reach.
 import { diffWords } from 'diff';
 import { JOIN_RARE } from '../agreed/keys';
 import { newTokens, stripTerminal, tokenize, type Tokens } from '../agreed/normalise';
@@ -55,14 +57,13 @@ import type { CleanText, Paragraph, ResolutionDocument, SubParagraph } from '../
 import type { ChangeKind, Comparison, ComparedUnit, ComparisonSummary, ParagraphChange, UnitKind, WordChange } from './types';
 
 export interface CompareOptions {
-  /** Time limit of each word diff in ms (default 50). */
-  timeoutMs?: number;
   /** Longest word diff (insertions + deletions, in jsdiff tokens) before giving up (default 1000). */
   maxEditLength?: number;
 }
 
-export const DEFAULT_TIMEOUT_MS = 50;
 export const DEFAULT_MAX_EDIT_LENGTH = 1000;
+/** Wall-clock limit of one word diff: a safety net only, far above what the work budget allows. */
+const SAFETY_TIMEOUT_MS = 2000;
 
 /** Least similarity of a one-to-one match anywhere in the document. */
 export const MATCH_MIN = 0.5;
@@ -79,7 +80,19 @@ const CANDIDATE_SHINGLES = 48;
 const LONG_POSTING = 64;
 const CANDIDATES = 8;
 const MAX_RUN = 12;
-const DIFF_BUDGET_FACTOR = 10;
+/**
+ * Work of all word diffs of one comparison: as much as four diffs at the longest edit length.
+ * A diff's work is its length in characters plus the square of its edit length (Myers' search
+ * grows with both); a diff is allowed only the edit length that the rest of the budget pays for.
+ */
+const WORD_DIFF_BUDGET = 4 * DEFAULT_MAX_EDIT_LENGTH * DEFAULT_MAX_EDIT_LENGTH;
+/** Characters per jsdiff token, roughly (a word or the space after it). */
+const CHARS_PER_TOKEN = 4;
+/**
+ * Work of one diff's search at worst: its length in tokens times its edit length (each step of the
+ * search may follow a diagonal the whole length). A long paragraph gets a shorter edit length.
+ */
+const ONE_DIFF_WORK = 20_000_000;
 
 // ---- units -----------------------------------------------------------------------------------
 
@@ -642,16 +655,10 @@ for (const c of '\u00a0\u2007\u202f') FOLD[c] = ' ';
 const FOLDABLE = /[\u201c-\u201f\u00ab\u00bb\u2033\u2018\u2019\u02bc\u2032\u2010-\u2015\u2212\ufe58\ufe63\uff0d\u00a0\u2007\u202f]/g;
 const foldStyles = (text: string) => text.replace(FOLDABLE, (c) => FOLD[c] ?? c);
 
-/** Word diffs under a per-diff timeout and edit-length cap, and a budget for the whole comparison. */
+/** Word diffs under an edit-length cap and a work budget for the whole comparison. */
 class WordDiffer {
   private spent = 0;
-  private readonly budget: number;
-  constructor(
-    private readonly timeout: number,
-    private readonly maxEditLength: number,
-  ) {
-    this.budget = timeout * DIFF_BUDGET_FACTOR;
-  }
+  constructor(private readonly maxEditLength: number) {}
 
   fill(change: ParagraphChange, oldText: string, newText: string): void {
     const words = this.diff(oldText, newText);
@@ -660,13 +667,19 @@ class WordDiffer {
   }
 
   diff(oldText: string, newText: string): WordChange[] | undefined {
-    if (this.spent >= this.budget) return undefined;
-    const timeout = Math.max(1, Math.min(this.timeout, this.budget - this.spent));
-    const started = Date.now();
+    const size = (oldText.length + newText.length) / CHARS_PER_TOKEN;
+    const left = WORD_DIFF_BUDGET - this.spent - size;
+    const cap = Math.min(this.maxEditLength, Math.floor(ONE_DIFF_WORK / Math.max(1, size)), Math.floor(Math.sqrt(Math.max(0, left))));
+    if (cap < 1) return undefined;
     const oldFolded = foldStyles(oldText);
     const newFolded = foldStyles(newText);
-    const changes = diffWords(oldFolded, newFolded, { timeout, maxEditLength: this.maxEditLength });
-    this.spent += Date.now() - started;
+    const changes = diffWords(oldFolded, newFolded, { timeout: SAFETY_TIMEOUT_MS, maxEditLength: cap });
+    let edits = cap;
+    if (changes) {
+      edits = 0;
+      for (const change of changes) if (change.added || change.removed) edits += change.count ?? 1;
+    }
+    this.spent += size + edits * edits;
     if (!changes) return undefined;
     // Back to the texts as written: each value is found at its place in the folded text.
     let oldAt = 0;
@@ -735,7 +748,7 @@ function locate(folded: string, original: string, value: string, from: number): 
 
 /** Compares two versions of a draft paragraph by paragraph; see the head of this file. */
 export function compareDocuments(oldDoc: ResolutionDocument, newDoc: ResolutionDocument, options: CompareOptions = {}): Comparison {
-  const differ = new WordDiffer(options.timeoutMs ?? DEFAULT_TIMEOUT_MS, options.maxEditLength ?? DEFAULT_MAX_EDIT_LENGTH);
+  const differ = new WordDiffer(options.maxEditLength ?? DEFAULT_MAX_EDIT_LENGTH);
   const oldRaw = rawUnits(oldDoc);
   const newRaw = rawUnits(newDoc);
   const buffer = newTokens();

@@ -1,5 +1,5 @@
 // User catalogues of resolutions: CSV (comma, semicolon or tab separated, RFC 4180 quoting),
-// JSON Lines, or a JSON array of objects, read into normalised rows. Pure: text in, rows and
+// JSON Lines, a JSON array of objects, or MARCXML (marcxml.ts), read into normalised rows. Pure: text in, rows and
 // problems out; it never throws and runs in linear time.
 //
 // Problems name the row (or line) and the column (or key) by position and by the field it
@@ -42,6 +42,7 @@
 import type { CitationKind } from '../parser/model';
 import { MONTHS, parseOrdinalWord } from '../parser/vocabulary';
 import { isUnnumberedResolution, normalizeSymbol, sectionReading, type SymbolKey, type SymbolPortion } from './symbols';
+import { looksLikeXml, marcCells, readMarcXml } from './marcxml';
 import type { Catalogue, CatalogueRow, CorpusProblem } from './types';
 
 /** Problems reported per file before the rest are summed up in one "and N more". */
@@ -111,7 +112,7 @@ function mapColumns(names: readonly string[]): Map<Role, number> {
 
 // ---- entry point ----------------------------------------------------------------------------
 
-type Format = 'csv' | 'tsv' | 'jsonl' | 'json' | undefined;
+type Format = 'csv' | 'tsv' | 'jsonl' | 'json' | 'xml' | undefined;
 
 /** Reads a user catalogue. Never throws: whatever cannot be read becomes a problem. */
 export function parseCatalogue(text: string, uri: string): Catalogue {
@@ -125,6 +126,8 @@ export function parseCatalogue(text: string, uri: string): Catalogue {
     const first = source.search(/\S/);
     if (first < 0) {
       problems.add(undefined, 'the catalogue is empty');
+    } else if (format === 'xml' || looksLikeXml(source, first)) {
+      readMarcXmlCatalogue(source, rows, problems);
     } else if (format === 'json' || format === 'jsonl' || (format === undefined && (source[first] === '[' || source[first] === '{'))) {
       readJson(source, first, format, rows, problems);
     } else if (source[first] === '{' && firstLineIsJsonObject(source, first)) {
@@ -155,6 +158,8 @@ function formatOf(uri: string): Format {
       return 'jsonl';
     case 'json':
       return 'json';
+    case 'xml':
+      return 'xml';
     default:
       return undefined;
   }
@@ -357,6 +362,16 @@ function readRow(cells: Cells, line: number, wording: Wording, problems: Problem
   const file = cells.file?.value.trim();
   if (file) row.file = file.replace(/\\/g, '/');
   return row;
+}
+
+/** A MARCXML export (marcxml.ts): each record a row, named by the line it starts on. */
+function readMarcXmlCatalogue(text: string, rows: CatalogueRow[], problems: Problems): void {
+  const read = readMarcXml(text);
+  for (const problem of read.problems) problems.add(problem.line, problem.message);
+  for (const record of read.records) {
+    const row = readRow(marcCells(record), record.line, JSON_WORDING, problems);
+    if (row) rows.push(row);
+  }
 }
 
 // ---- votes on a portion of a resolution -----------------------------------------------------

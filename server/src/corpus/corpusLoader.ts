@@ -80,7 +80,7 @@ export interface LoadedCorpus {
 }
 
 const TEXT_FILE = /\.(?:txt|md|markdown|unres)$/i;
-const CATALOGUE_FILE = /\.(?:csv|tsv|jsonl|ndjson|json)$/i;
+const CATALOGUE_FILE = /\.(?:csv|tsv|jsonl|ndjson|json|xml)$/i;
 const MAX_FILES = 20_000;
 const MAX_DEPTH = 6;
 const MAX_BYTES = MAX_TEXT_BYTES;

@@ -15,7 +15,8 @@ export const AGREED_LANGUAGE_CODE = 'unres.agreedLanguage';
 
 /** Paragraphs shorter than this are too generic to compare ("Decides to remain seized of the matter."). */
 const MIN_WORDS = 8;
-const DIFF_OPTIONS = { timeout: 50, maxEditLength: 400 };
+/** The edit-length cap bounds the work; the timeout is a safety net far above it, so that a busy machine finds the same deviations. */
+const DIFF_OPTIONS = { timeout: 1000, maxEditLength: 400 };
 
 interface Block {
   node: Paragraph | SubParagraph;

@@ -7,7 +7,7 @@ import { Hover, MarkupKind } from 'vscode-languageserver-types';
 import type { Position } from 'vscode-languageserver-types';
 import type { CancellationToken, ParsedDocument } from '../parsedDocument';
 import { citationKey, displaySymbol, sessionOf, undocsUrl, type SymbolKey } from '../corpus/symbols';
-import type { Fact, FactSource, KnowledgeBaseView, SymbolEntry } from '../corpus/types';
+import type { CorpusDocument, Fact, FactSource, KnowledgeBaseView, SymbolEntry } from '../corpus/types';
 import type { Citation, FootnoteMarker, Paragraph, ParagraphReference, ResolutionDocument, Span } from '../parser/model';
 import { ordinalWord } from '../parser/vocabulary';
 import {
@@ -41,11 +41,13 @@ export function getHover(document: ParsedDocument, position: Position, kb: Knowl
   const reference = referenceAt(model, offset);
   const citation = citationAt(model, offset);
   if (reference) {
-    const parts = [referenceMarkdown(document, reference, kb)];
+    // With the citation's hover below it, the reference's own undocs.org link would repeat it.
+    const cited = citation && citation.start >= reference.start && citation.start < reference.end ? citation : undefined;
+    const parts = [referenceMarkdown(document, reference, kb, !cited)];
     let span: Span = reference;
-    if (citation && citation.start >= reference.start && citation.start < reference.end) {
-      parts.push(citationMarkdown(document, citation, kb));
-      span = citationSpan(citation);
+    if (cited) {
+      parts.push(citationMarkdown(document, cited, kb));
+      span = citationSpan(cited);
     }
     return markdownHover(parts.join('\n\n---\n\n'), document, span);
   }
@@ -70,16 +72,17 @@ function citationMarkdown(document: ParsedDocument, citation: Citation, kb: Know
   const lines: string[] = [`**${escapeMarkdown(name)}** · ${escapeMarkdown(kindLabel(symbol, entry, citation))}`, ''];
 
   if (entry) {
-    lines.push(...factLines('Title', entry.titles, (title) => escapeMarkdown(title), 'title'));
-    lines.push(...factLines(symbol.kind === 'document' ? 'Date' : 'Adopted', entry.dates, (iso) => escapeMarkdown(formatDate(iso)), 'date'));
+    const sources = (facts: FactSource[], what: FactWhat) => sourcesSuffix(facts, what, entry.key, kb);
+    lines.push(...factLines('Title', entry.titles, (title) => escapeMarkdown(title), 'title', sources));
+    lines.push(...factLines(symbol.kind === 'document' ? 'Date' : 'Adopted', entry.dates, (iso) => escapeMarkdown(formatDate(iso)), 'date', sources));
   }
   const written = citation.date;
   if (written && !entry?.dates.some((fact) => fact.value === written.iso)) {
     lines.push(`- **Date written here:** ${escapeMarkdown(written.text)}${entry?.dates.length ? ' (not what the knowledge base holds)' : ''}`);
   }
-  lines.push(...sessionLines(symbol, entry));
+  lines.push(...sessionLines(symbol, entry, kb));
   if (entry) {
-    if (entry.adoptedAs) lines.push(`- **Adopted as:** ${escapeMarkdown(displaySymbol({ key: entry.adoptedAs, kind: 'resolution' }))}`);
+    if (entry.adoptedAs) lines.push(`- **Adopted as:** ${escapeMarkdown(adoptedAs(entry.adoptedAs, kb))}`);
     lines.push(corpusTextLine(entry, kb));
     const citing = citingLine(entry, kb);
     if (citing) lines.push(citing);
@@ -91,6 +94,13 @@ function citationMarkdown(document: ParsedDocument, citation: Citation, kb: Know
   return lines.join('\n');
 }
 
+/** "A/RES/78/213 on 19 December 2023": the date when the knowledge base holds one, and only one, for the resolution. */
+function adoptedAs(key: string, kb: KnowledgeBaseView): string {
+  const dates = kb.lookup(key)?.dates ?? [];
+  const name = displaySymbol({ key, kind: 'resolution' });
+  return dates.length === 1 ? `${name} on ${formatDate(dates[0].value)}` : name;
+}
+
 function kindLabel(symbol: SymbolKey, entry: SymbolEntry | undefined, citation: Citation): string {
   if (symbol.kind === 'document') return entry?.adoptedAs ? 'draft' : 'document';
   const organ = entry?.organ ?? citation.organ ?? 'General Assembly';
@@ -99,29 +109,34 @@ function kindLabel(symbol: SymbolKey, entry: SymbolEntry | undefined, citation: 
 
 type FactWhat = 'title' | 'date' | 'session';
 
-function factLines<T>(label: string, facts: Fact<T>[], render: (value: T) => string, what: FactWhat): string[] {
+type SourcesSuffix = (sources: FactSource[], what: FactWhat) => string;
+
+function factLines<T>(label: string, facts: Fact<T>[], render: (value: T) => string, what: FactWhat, sources: SourcesSuffix): string[] {
   if (facts.length === 0) return [];
-  if (facts.length === 1) return [`- **${label}:** ${render(facts[0].value)}${sourcesSuffix(facts[0].sources, what)}`];
+  if (facts.length === 1) return [`- **${label}:** ${render(facts[0].value)}${sources(facts[0].sources, what)}`];
   return [
     `- **${label}:** ⚠ conflict: the knowledge base holds ${facts.length} different ${what}s`,
-    ...facts.map((fact) => `    - ${render(fact.value)}${sourcesSuffix(fact.sources, what)}`),
+    ...facts.map((fact) => `    - ${render(fact.value)}${sources(fact.sources, what)}`),
   ];
 }
 
-function sessionLines(symbol: SymbolKey, entry: SymbolEntry | undefined): string[] {
+function sessionLines(symbol: SymbolKey, entry: SymbolEntry | undefined, kb: KnowledgeBaseView): string[] {
   const render = (n: number) => `${ordinalWord(n)} session (${n})`;
-  if (entry && entry.sessions.length > 0) return factLines('Session', entry.sessions, render, 'session');
+  if (entry && entry.sessions.length > 0) return factLines('Session', entry.sessions, render, 'session', (facts, what) => sourcesSuffix(facts, what, entry.key, kb));
   const session = symbol.kind === 'document' ? undefined : sessionOf(symbol.key);
   return session === undefined ? [] : [`- **Session:** ${render(session)}`];
 }
 
-/** " — catalogue.json row 5; 004_….txt; cited with this date in 3 documents", in italics. */
-function sourcesSuffix(sources: FactSource[], what: FactWhat): string {
+/**
+ * " — catalogue.json row 5; its text; cited with this date in 3 documents", in italics. A corpus
+ * text is named by its symbol ("its text" when it is the entry's own), by file only without one.
+ */
+function sourcesSuffix(sources: FactSource[], what: FactWhat, key: string, kb: KnowledgeBaseView): string {
   const parts: string[] = [];
   const citing = new Set<string>();
   for (const source of sources) {
     if (source.kind === 'catalogue') parts.push(`${fileName(source.uri)} row ${source.line}`);
-    else if (source.kind === 'document') parts.push(fileName(source.uri));
+    else if (source.kind === 'document') parts.push(kb.document(source.uri)?.symbol === key ? 'its text' : documentName(kb, source.uri));
     else citing.add(source.uri);
   }
   if (citing.size > 0) parts.push(`cited with this ${what} in ${plural(citing.size, 'document')}`);
@@ -136,9 +151,8 @@ function corpusTextLine(entry: SymbolEntry, kb: KnowledgeBaseView): string {
     return `- **Corpus text:** ${escapeMarkdown(`not in the corpus${known}`)}`;
   }
   const described = texts.map(({ document, draft }) => {
-    if (!draft) return `full text, ${fileName(document.uri)}`;
-    const draftName = document.symbol ? `draft ${documentName(kb, document.uri)}` : 'a draft';
-    return `text of ${draftName}, adopted as this resolution (${fileName(document.uri)})`;
+    if (!draft) return 'full text';
+    return `text of ${draftName(kb, document)}, adopted as this resolution`;
   });
   return `- **Corpus text:** ${escapeMarkdown(described.join('; '))}`;
 }
@@ -213,7 +227,7 @@ function blockName(block: Block, paragraph: Paragraph): string {
 
 // ---- paragraph references ---------------------------------------------------------------------
 
-function referenceMarkdown(document: ParsedDocument, reference: ParagraphReference, kb: KnowledgeBaseView): string {
+function referenceMarkdown(document: ParsedDocument, reference: ParagraphReference, kb: KnowledgeBaseView, withLink: boolean): string {
   const resolved = resolveReference(document, reference, kb);
   const lines: string[] = [];
   const names = resolved.targets.map((t) => t.name);
@@ -242,8 +256,7 @@ function referenceMarkdown(document: ParsedDocument, reference: ParagraphReferen
     return lines.join('\n');
   }
   if (source.corpus && source.draft) {
-    const draftName = source.corpus.symbol ? `draft ${documentName(kb, source.corpus.uri)}` : 'a draft';
-    lines.push(`_${escapeMarkdown(`From the text of ${draftName} (${fileName(source.corpus.uri)}), adopted as this resolution; the adopted text may differ.`)}_`, '');
+    lines.push(`_${escapeMarkdown(`From the text of ${draftName(kb, source.corpus)}, adopted as this resolution; the adopted text may differ.`)}_`, '');
   }
 
   const budget = resolved.targets.length === 1 ? PARAGRAPH_CHARS : Math.max(300, Math.floor(PARAGRAPH_CHARS * 1.5 / resolved.targets.length));
@@ -257,8 +270,8 @@ function referenceMarkdown(document: ParsedDocument, reference: ParagraphReferen
   }
   if (resolved.targets.length > 6) lines.push(escapeMarkdown(`and ${resolved.targets.length - 6} more paragraphs`), '');
 
-  if (source.corpus && resolved.symbol) {
-    lines.push(`${escapeMarkdown(`Text: ${fileName(source.corpus.uri)}`)} · ${markdownLink(`Open ${displaySymbol(resolved.symbol)} on undocs.org`, undocsUrl(resolved.symbol))}`);
+  if (source.corpus && resolved.symbol && withLink) {
+    lines.push(markdownLink(`Open ${displaySymbol(resolved.symbol)} on undocs.org`, undocsUrl(resolved.symbol)));
   }
   return lines.join('\n').trimEnd();
 }
@@ -314,6 +327,11 @@ function footnoteMarkdown(document: ParsedDocument, marker: FootnoteMarker): str
 }
 
 // ---- small helpers ----------------------------------------------------------------------------
+
+/** "draft A/C.1/73/L.27/Rev.1"; a draft without a symbol of its own by its file: "a draft (002_….txt)". */
+function draftName(kb: KnowledgeBaseView, document: CorpusDocument): string {
+  return document.symbol ? `draft ${documentName(kb, document.uri)}` : `a draft (${fileName(document.uri)})`;
+}
 
 
 function capitalise(text: string): string {

@@ -151,14 +151,20 @@ export function excerptAround(clean: CleanText, span: Span, before = 110, after 
 // ---- names ------------------------------------------------------------------------------------
 
 
-/** How a corpus document is named to the user: its symbol when it has one, else its file name. */
+/**
+ * How a corpus document is named to the user: its symbol when it has one, "the draft of
+ * A/RES/78/16" for a draft known only by the resolution it became, else its file name.
+ */
 export function documentName(kb: KnowledgeBaseView, uri: string): string {
   const document = kb.document(uri);
-  if (document?.symbol) {
-    const kind = kb.lookup(document.symbol)?.kind ?? normalizeSymbol(document.symbol)?.kind ?? 'document';
-    return displaySymbol({ key: document.symbol, kind });
-  }
+  if (document?.symbol) return symbolName(kb, document.symbol);
+  if (document?.adoptedAs) return `the draft of ${symbolName(kb, document.adoptedAs)}`;
   return fileName(uri);
+}
+
+function symbolName(kb: KnowledgeBaseView, key: string): string {
+  const kind = kb.lookup(key)?.kind ?? normalizeSymbol(key)?.kind ?? 'document';
+  return displaySymbol({ key, kind });
 }
 
 /** URIs compared the way editors spell them differently ("c%3A" / "C:"). */

@@ -8,7 +8,7 @@ import { deeplyNestedModel } from '../deepModel';
 
 const seed = (prefix: string) => readSeed(SEEDS.find((s) => s.file.startsWith(prefix))!.file);
 
-function compareTexts(oldText: string, newText: string, options?: { timeoutMs?: number; maxEditLength?: number }): Comparison {
+function compareTexts(oldText: string, newText: string, options?: { maxEditLength?: number }): Comparison {
   return compareDocuments(parseResolution(oldText), parseResolution(newText), options);
 }
 
