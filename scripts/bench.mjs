@@ -1045,6 +1045,7 @@ async function wholeRecord({ parseResolution }) {
     rows.push(row(`${tag} all diagnostics of the draft after an edit (deviation check included), over the protocol, less the 150 ms debounce`, summarize(Float64Array.from(checks)), 100));
     rows.push(row(`${tag} peak resident memory of the server (VmHWM), cold start`, single(hwmCold), 1024, 'median', 'MB'));
     rows.push(row(`${tag}   per document, less a server with no corpus (${baseMB.toFixed(0)} MB): KB`, single(((hwmCold - baseMB) * 1024) / texts), undefined, 'median', 'KB'));
+    await cold.waitForLog(/index written to the cache/);
     await cold.stop();
 
     // Warm start from the cache written above.

@@ -41,6 +41,8 @@ export interface KnowledgeEvents {
    * 'loading': what was reported of the older load no longer counts).
    */
   stateChanged?(state: CorpusState): void;
+  /** The index just built is in the cache: the next start reads it. */
+  indexCached?(file: string): void;
   log?(message: string): void;
 }
 
@@ -51,6 +53,7 @@ export class Knowledge implements KnowledgeView {
   private readonly corpus: CorpusService;
   private readonly activity: CorpusActivity;
   private cacheFolder: string | undefined;
+  private cacheWrite: Promise<void> = Promise.resolve();
 
   constructor(private readonly events: KnowledgeEvents = {}) {
     this.activity = new CorpusActivity(events);
@@ -116,6 +119,11 @@ export class Knowledge implements KnowledgeView {
     await this.indexing;
   }
 
+  /** Resolves once the index being written to the cache, if any, is written (a shutdown waits for it). */
+  whenCacheWritten(): Promise<void> {
+    return this.cacheWrite;
+  }
+
   dispose(): void {
     this.build?.abort();
     this.corpus.dispose();
@@ -143,7 +151,11 @@ export class Knowledge implements KnowledgeView {
       if (build.signal.aborted) return;
       this.index = index;
       this.events.agreedIndexed?.(index, Date.now() - started);
-      if (cacheFile && !cached) await writeIndex(cacheFile, index, fingerprint, (message) => this.events.log?.(message));
+      if (cacheFile && !cached) {
+        const writing = (this.cacheWrite = writeIndex(cacheFile, index, fingerprint, (message) => this.events.log?.(message)));
+        await writing;
+        if (!build.signal.aborted) this.events.indexCached?.(cacheFile);
+      }
     } catch (error) {
       if ((error as Error)?.name === 'AbortError' || build.signal.aborted) return;
       this.events.log?.(`Indexing agreed language failed: ${error instanceof Error ? error.stack : error}`);

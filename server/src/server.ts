@@ -58,6 +58,7 @@ const knowledge = new Knowledge({
     connection.console.info(`Agreed language indexed in ${elapsedMs} ms: ${index.paragraphCount} wordings from ${index.documentCount} documents.`);
     republishDiagnostics();
   },
+  indexCached: (file) => connection.console.info(`Agreed-language index written to the cache ${file}.`),
   progress: (phase, done, total) => corpusProgress.progress(phase, done, total),
   stateChanged(state) {
     corpusProgress.stateChanged(state);
@@ -199,8 +200,10 @@ documents.onDidClose(({ document }) => {
   void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
 });
 
-connection.onShutdown(() => {
+connection.onShutdown(async () => {
   corpusProgress.dispose();
+  // An index half written would be discarded at the next start: let the write end.
+  await knowledge.whenCacheWritten();
   knowledge.dispose();
 });
 process.on('uncaughtException', (error) => connection.console.error(`Unexpected error: ${error.stack ?? error}`));
