@@ -17,6 +17,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureCompiled } from './lib/compiled.mjs';
+import { ensureRecordCorpus, mulberry32 } from './lib/recordCorpus.mjs';
+import { startServer } from './lib/serverProcess.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 process.chdir(root);
@@ -42,6 +44,7 @@ const listOption = (name, fallback) => {
   return values.length ? values : fallback;
 };
 const SIZES = listOption('--sizes', [5, 1000, 10000]);
+const RECORD_SIZE = option('--record-size', 20000);
 const onlySections = argv.filter((a) => !a.startsWith('--'));
 
 // The agreed-language section measures the heap after a collection: it needs --expose-gc.
@@ -369,18 +372,6 @@ async function hoverLatency({ service, seeds }) {
 
 // ---- agreed language ------------------------------------------------------------------------
 
-/** Deterministic PRNG (mulberry32). */
-function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const pickFrom = (rng, list) => list[Math.floor(rng() * list.length)];
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 /** "fiftieth" … "ninety-ninth": the session ordinals of the synthetic provisional-agenda paragraphs. */
@@ -616,7 +607,8 @@ function timeEach(items, fn, budgetMs) {
  * paragraph, capped in time and extrapolated to 100 paragraphs).
  */
 async function agreedLanguage({ parseResolution, seeds }) {
-  const { buildAgreedIndex, buildAgreedIndexAsync } = require(path.join(root, 'out/server/src/agreed/index.js'));
+  const { agreedDocument, buildAgreedIndex, buildAgreedIndexAsync } = require(path.join(root, 'out/server/src/agreed/index.js'));
+  const asAgreed = (d) => agreedDocument({ uri: d.uri, model: d.parsed.model }, { symbol: d.symbol });
   let MiniSearch;
   try {
     MiniSearch = require('minisearch');
@@ -642,7 +634,7 @@ async function agreedLanguage({ parseResolution, seeds }) {
     const corpusHeap = heapMB() - baseline;
 
     started = performance.now();
-    let index = buildAgreedIndex(corpus);
+    let index = buildAgreedIndex(corpus.map(asAgreed));
     const syncBuild = performance.now() - started;
     const totalHeap = heapMB() - baseline;
     const stats = index.stats();
@@ -681,7 +673,7 @@ async function agreedLanguage({ parseResolution, seeds }) {
     };
     setImmediate(probe);
     started = performance.now();
-    const asyncIndex = await buildAgreedIndexAsync(corpus);
+    const asyncIndex = await buildAgreedIndexAsync(corpus.map(asAgreed));
     const asyncBuild = performance.now() - started;
     building = false;
     if (asyncIndex.paragraphCount !== stats.paragraphs) console.warn(`*** async build: ${asyncIndex.paragraphCount} wordings, sync ${stats.paragraphs} ***`);
@@ -1001,6 +993,171 @@ async function shippedStart() {
   return rows;
 }
 
+// ---- the whole record -------------------------------------------------------------------------
+
+/** Text of a draft of paragraphs ({ text, kind }), as a drafter has it: header, organ line, numbered operative part. */
+function draftText(paragraphs) {
+  const lines = ['Draft resolution', '', 'The General Assembly,', ''];
+  let op = 0;
+  for (const { text, kind } of paragraphs) {
+    if (kind === 'operative') lines.push(`${++op}. ${text}`, '');
+    else lines.push(text, '');
+  }
+  return lines.join('\n');
+}
+
+/**
+ * The whole record through the real server process (dist/server.js over stdio, as an editor runs
+ * it): a corpus of --record-size documents (default 20,000; scripts/lib/recordCorpus.mjs recombines
+ * and perturbs the real paragraphs of test/fixtures/real/bulk, each document with its own symbol).
+ * Cold start with an empty cache folder: the outline and the diagnostics of a 100-paragraph draft
+ * opened while the corpus loads, load and index time, peak resident memory (VmHWM). Then
+ * completion and the diagnostics of the draft (every check, the deviation check among them) over
+ * the protocol. Warm start with the cache the first run wrote: time until the index is ready.
+ * Beside it, in this process, nearest() over the 100 paragraphs on the index the server cached, and
+ * MiniSearch over the same distinct paragraphs (capped in time; said in each row).
+ */
+async function wholeRecord({ parseResolution }) {
+  spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: root, stdio: 'inherit' });
+  const corpus = ensureRecordCorpus({ root, count: RECORD_SIZE, log: (m) => console.log(m) });
+  const cacheDir = mkdtempSync(path.join(os.tmpdir(), 'unres-bench-cache-'));
+  const rows = [];
+  const tag = `[${RECORD_SIZE.toLocaleString('en')} docs]`;
+  try {
+    // The draft and the typed prefixes come from the seeds, as in the agreed-language section.
+    const { seeds } = loadContext();
+    const models = seeds.map(({ text }) => parseResolution(text));
+    const pools = seedPools(models);
+    const draft = deviationDraft(models, pools);
+    const draftUri = 'untitled:bench-draft';
+    const text = draftText(draft);
+    const queries = typedPrefixes(models);
+
+    // A server with the shipped seeds only: what a server holds before any corpus, for KB per document.
+    const empty = await startServer({ root, folders: [], args: ['--no-cache'] });
+    await empty.waitForLog(/Agreed language indexed/);
+    const baseMB = empty.peakMB();
+    await empty.stop();
+
+    // Cold start.
+    const cold = await startServer({ root, folders: [corpus.dir], args: ['--cache-dir', cacheDir] });
+    const opened = performance.now();
+    await cold.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: draftUri, languageId: 'unres', version: 1, text } });
+    await cold.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri: draftUri } });
+    const outlineMs = performance.now() - opened;
+    const firstDiagnostics = await cold.waitForDiagnostics(draftUri);
+    const diagnosticsMs = firstDiagnostics.at - (opened - cold.started);
+    const loaded = await cold.waitForLog(/Corpus loaded in \d+ ms/);
+    const indexed = await cold.waitForLog(/Agreed language indexed in \d+ ms/);
+    const loadMs = Number(/in (\d+) ms/.exec(loaded.message)[1]);
+    const indexMs = Number(/in (\d+) ms/.exec(indexed.message)[1]);
+    const texts = Number(/(\d+) texts/.exec(loaded.message)[1]);
+    const wordings = Number(/(\d+) wordings/.exec(indexed.message)[1]);
+    const stillLoading = firstDiagnostics.at < loaded.at;
+    rows.push(row(`${tag} corpus: ${texts.toLocaleString('en')} texts (${(corpus.bytes / 1024 / 1024).toFixed(0)} MB), ${wordings.toLocaleString('en')} distinct wordings`, single(texts), undefined, 'median', 'n'));
+    rows.push(row(`${tag} outline of the 100-paragraph draft opened as the corpus starts loading`, single(outlineMs), 200));
+    rows.push(row(`${tag} its first diagnostics (150 ms debounce included; ${stillLoading ? 'while the corpus loads' : 'after the corpus loaded'})`, single(diagnosticsMs), 200));
+    rows.push(row(`${tag} cold load: read, parse, merge, write the records cache`, single(loadMs), undefined));
+    rows.push(row(`${tag} cold index build (and the index cache written after it)`, single(indexMs), undefined));
+
+    // Completion as a drafter types a new last paragraph of the draft, through the protocol.
+    let version = 1;
+    const lastLine = text.split('\n').length - 1;
+    const complete = async ({ typed }) => {
+      version++;
+      await cold.connection.sendNotification('textDocument/didChange', {
+        textDocument: { uri: draftUri, version },
+        contentChanges: [{ range: { start: { line: lastLine, character: 0 }, end: { line: lastLine + 1, character: 0 } }, text: typed }],
+      });
+      const started = process.hrtime.bigint();
+      const result = await cold.connection.sendRequest('textDocument/completion', { textDocument: { uri: draftUri }, position: { line: lastLine, character: typed.length } });
+      sink = result;
+      return Number(process.hrtime.bigint() - started) / 1e6;
+    };
+    for (const q of queries.slice(0, 20)) await complete(q);
+    const times = [];
+    for (let round = 0; round < 3; round++) for (const q of queries) times.push(await complete(q));
+    const completion = summarize(Float64Array.from(times));
+    rows.push(row(`${tag} completion in the draft over the protocol, ${queries.length} prefixes x 3 (the draft parsed again each time): p50`, completion, undefined));
+    rows.push(row(`${tag}   the same: p95`, completion, 10, 'p95'));
+    rows.push(row(`${tag}   the same: p99`, completion, 30, 'p99'));
+
+    // Every check of the draft, deviation among them, after an edit: publication minus the debounce.
+    const checks = [];
+    for (let i = 0; i < 5; i++) {
+      version++;
+      const at = performance.now() - cold.started;
+      const published = cold.waitForDiagnostics(draftUri, (params) => params.version === version);
+      await cold.connection.sendNotification('textDocument/didChange', { textDocument: { uri: draftUri, version }, contentChanges: [{ text: `${text}\n` }] });
+      checks.push((await published).at - at - 150);
+    }
+    const hwmCold = cold.peakMB();
+    rows.push(row(`${tag} all diagnostics of the draft after an edit (deviation check included), over the protocol, less the 150 ms debounce`, summarize(Float64Array.from(checks)), 100));
+    rows.push(row(`${tag} peak resident memory of the server (VmHWM), cold start`, single(hwmCold), 1024, 'median', 'MB'));
+    rows.push(row(`${tag}   per document, less a server with no corpus (${baseMB.toFixed(0)} MB): KB`, single(((hwmCold - baseMB) * 1024) / texts), undefined, 'median', 'KB'));
+    await cold.waitForLog(/index written to the cache/);
+    await cold.stop();
+
+    // Warm start from the cache written above.
+    const warm = await startServer({ root, folders: [corpus.dir], args: ['--cache-dir', cacheDir] });
+    const warmIndexed = await warm.waitForLog(/Agreed language indexed in \d+ ms/);
+    const warmLoaded = await warm.waitForLog(/Corpus loaded in \d+ ms/);
+    const discarded = warm.logs.filter((l) => /cache .*discarded|could not be written/.test(l.message)).map((l) => l.message);
+    if (discarded.length) console.warn(`*** warm start: ${discarded.join('; ')} ***`);
+    rows.push(row(`${tag} warm start: corpus loaded from the cache (since the process started)`, single(warmLoaded.at), undefined));
+    rows.push(row(`${tag} warm start: ready, index read from the cache (since the process started)`, single(warmIndexed.at), 3000));
+    rows.push(row(`${tag} peak resident memory of the server (VmHWM), warm start`, single(warm.peakMB()), 1024, 'median', 'MB'));
+    await warm.stop();
+
+    // In this process, on the index the server cached: nearest() over the draft, and MiniSearch beside it.
+    const { readCacheFile } = require(path.join(root, 'out/server/src/cacheFile.js'));
+    const { indexFromContent } = require(path.join(root, 'out/server/src/agreed/indexFile.js'));
+    const indexFile = readdirSync(cacheDir).find((name) => name.startsWith('index-'));
+    // The version stamp is the server bundle's: taken from the file's own header (its second line is the header's length).
+    const bytes = indexFile ? readFileSync(path.join(cacheDir, indexFile)) : undefined;
+    const lead = bytes?.indexOf(10, bytes.indexOf(10) + 1);
+    const header = bytes ? JSON.parse(bytes.toString('utf8', lead + 1, lead + 1 + Number(bytes.toString('latin1', bytes.indexOf(10) + 1, lead)))) : undefined;
+    const read = header ? await readCacheFile(path.join(cacheDir, indexFile), header.version) : undefined;
+    const content = read?.content;
+    const index = content ? indexFromContent(content, content.json.fingerprint) : undefined;
+    if (!index) {
+      console.warn('*** the index cache could not be read back in the bench process: the in-process rows are skipped ***');
+      return rows;
+    }
+    const deviation = measure(() => draft.map(({ text, kind }) => index.nearest(text, kind)), { runs: 20, warmup: 3 });
+    rows.push(row(`${tag} deviation check alone, nearest() on the 100 paragraphs (the server's index, in this process)`, deviation, 100));
+    const inProcess = timeEach(queries, (q) => completionCall(index, q), Infinity).stats;
+    rows.push(row(`${tag} completion alone (searchParagraphs + continuations, in this process): p95`, inProcess, 10, 'p95'));
+    let MiniSearch;
+    try {
+      MiniSearch = require('minisearch');
+    } catch {
+      console.warn('*** minisearch is not installed (npm install): the reference rows are skipped. ***');
+      return rows;
+    }
+    const ref = `${tag} reference, MiniSearch over the same ${index.paragraphCount.toLocaleString('en')} wordings`;
+    let started = performance.now();
+    const mini = new MiniSearch({ fields: ['text'], storeFields: ['kind'] });
+    const buildCap = 120_000;
+    let added = 0;
+    for (let id = 0; id < index.paragraphCount && performance.now() - started < buildCap; id++, added++) {
+      const p = index.paragraph(id);
+      mini.add({ id, text: p.text, kind: p.kind });
+    }
+    const miniBuild = performance.now() - started;
+    rows.push(row(`${ref}: build (${added.toLocaleString('en')} added in a ${buildCap / 1000} s cap)`, single(miniBuild), undefined));
+    const search = ({ typed, kind }) =>
+      mini.search(typed, { prefix: (_term, i, terms) => i === terms.length - 1, fuzzy: (term) => (term.length > 4 ? 0.2 : false), combineWith: 'AND', filter: kind ? (r) => r.kind === kind : undefined }).slice(0, 20);
+    const searched = timeEach(queries, search, 15000);
+    rows.push(row(`${ref}: prefix + fuzzy search (${searched.count} of the ${queries.length} prefixes in a 15 s cap): p95`, searched.stats, undefined, 'p95'));
+    const checked = timeEach(draft, ({ text }) => mini.search(text, { combineWith: 'OR' }).slice(0, 1), 12000);
+    rows.push(row(`${ref}: deviation check, one OR query per paragraph (${checked.count} run in a 12 s cap, median x 100)`, single(checked.stats.median * 100), undefined));
+    return rows;
+  } finally {
+    rmSync(cacheDir, { recursive: true, force: true });
+  }
+}
+
 // ---- pathological inputs ----------------------------------------------------------------------
 
 /** How much longer a shape may take when its input doubles: linear work doubles, quadratic work quadruples. */
@@ -1172,12 +1329,14 @@ const SECTIONS = [
   { name: 'agreed', title: 'Agreed language: index, completion and deviation check on synthetic corpora (MiniSearch rows are a reference)', run: agreedLanguage },
   { name: 'shipped', title: 'A start with the shipped corpus (the real server bundle; target: p99 wait while the corpus loads)', run: shippedStart },
   { name: 'load', title: 'Requests while a 10,000-text corpus loads, beside the shipped one (the real server bundle; target: p99 wait while the corpus loads)', run: requestLatencyDuringLoad },
+  { name: 'record', title: 'The whole record: a 20,000-document corpus through the real server process (--record-size N; first run writes the corpus to the temporary folder)', run: wholeRecord },
 ];
 
 // ---- report ---------------------------------------------------------------------------------
 
 const ms = (value) => `${value.toFixed(value < 10 ? 3 : 1)} ms`;
-const figure = (value, unit) => (unit === 'MB' ? `${value.toFixed(1)} MB` : unit === 'x' ? `${value.toFixed(2)}x` : ms(value));
+const figure = (value, unit) =>
+  unit === 'MB' ? `${value.toFixed(1)} MB` : unit === 'KB' ? `${value.toFixed(1)} KB` : unit === 'n' ? value.toLocaleString('en') : unit === 'x' ? `${value.toFixed(2)}x` : ms(value);
 
 function printSection(title, rows) {
   const labelWidth = Math.max(40, ...rows.map((r) => r.label.length));

@@ -108,7 +108,8 @@ setInterval(() => {
 function startServer(workspace, corpusFolder) {
   const watchFile = path.join(workspace, 'loop-watch.js');
   writeFileSync(watchFile, LOOP_WATCH);
-  const child = fork(bundle, ['--node-ipc'], {
+  // Without the on-disk cache: a cold load is what is measured, and nothing is left in the user's cache.
+  const child = fork(bundle, ['--node-ipc', '--no-cache'], {
     execArgv: [...(TRACE_GC ? ['--trace-gc'] : []), ...NODE_ARGS, '--require', watchFile],
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });

@@ -33,7 +33,7 @@ export async function activate(context: ExtensionContext): Promise<UnresApi> {
     outputChannelName: 'UN Resolutions Language Server',
     markdown: { isTrusted: false, supportHtml: false },
     // A function: a restarted server is told the values of the moment.
-    initializationOptions: (): InitializationOptions => ({ userSettings: userCorpusSettings(), corpusStatusNotifications: true }),
+    initializationOptions: (): InitializationOptions => ({ userSettings: userCorpusSettings(), corpusStatusNotifications: true, cacheFolder: context.globalStorageUri.fsPath }),
     errorHandler: new RestartingErrorHandler((message) => client?.outputChannel.appendLine(message)),
   };
   client = new LanguageClient('unres', 'UN Resolutions', serverOptions, clientOptions);

@@ -6,14 +6,21 @@
 //
 // The server keeps one `Knowledge` for its lifetime (`configure` on every settings change); the
 // command line loads one once (`loadKnowledge`).
+//
+// The index takes its paragraphs from the load's one pass over each text (kept compactly until
+// the index has read them, then let go), document by document: never from parses.
+import { createHash } from 'crypto';
 import { EMPTY_AGREED_INDEX } from './agreed/empty';
-import { buildAgreedIndex, buildAgreedIndexAsync } from './agreed/index';
-import type { AgreedLanguageIndex } from './agreed/types';
+import { AgreedIndex, buildAgreedIndex, buildAgreedIndexAsync } from './agreed/index';
+import { indexContent, indexFromContent, INDEX_FILE_FORMAT } from './agreed/indexFile';
+import { readCacheFile, writeCacheFile } from './cacheFile';
+import { buildStamp, CORPUS_CACHE_FORMAT, CorpusCache, corpusCacheFile, recordsChanged } from './corpus/corpusCache';
+import type { AgreedCorpusDocument, AgreedLanguageIndex } from './agreed/types';
 import { loadCorpus, type CorpusSources } from './corpus/corpusLoader';
 import { CorpusService } from './corpus/corpusService';
 import { KnowledgeBase } from './corpus/knowledgeBase';
 import { CorpusActivity, corpusStatus } from './corpus/status';
-import type { CorpusDocument, CorpusProblem } from './corpus/types';
+import type { CorpusProblem, LoadedDocument } from './corpus/types';
 import type { CorpusState, CorpusStatus } from './protocol';
 
 /** What the checks and lookups read: the current knowledge base and agreed-language index. */
@@ -34,6 +41,8 @@ export interface KnowledgeEvents {
    * 'loading': what was reported of the older load no longer counts).
    */
   stateChanged?(state: CorpusState): void;
+  /** The index just built is in the cache: the next start reads it. */
+  indexCached?(file: string): void;
   log?(message: string): void;
 }
 
@@ -43,15 +52,18 @@ export class Knowledge implements KnowledgeView {
   private indexing: Promise<void> = Promise.resolve();
   private readonly corpus: CorpusService;
   private readonly activity: CorpusActivity;
+  private cacheFolder: string | undefined;
+  private cacheWrite: Promise<void> = Promise.resolve();
 
   constructor(private readonly events: KnowledgeEvents = {}) {
     this.activity = new CorpusActivity(events);
     this.corpus = new CorpusService({
       started: () => this.activity.loadStarted(),
       progress: (phase, done, total) => this.activity.progressed(phase, done, total),
-      loaded: (kb, elapsedMs, newProblems) => {
+      loaded: (kb, elapsedMs, newProblems, loaded) => {
         this.events.corpusLoaded?.(kb, elapsedMs, newProblems);
-        this.indexing = this.indexAgreedLanguage(kb);
+        // The index alone holds the loaded documents from here: read, they can go.
+        this.indexing = this.indexAgreedLanguage(loaded.documents);
       },
       failed: () => this.activity.loadFailed(),
       log: (message) => this.events.log?.(message),
@@ -77,6 +89,15 @@ export class Knowledge implements KnowledgeView {
     return this.index;
   }
 
+  /**
+   * Keeps each load's records and index in this folder for the next start (undefined: no cache).
+   * Call before the first configure.
+   */
+  useCacheFolder(folder: string | undefined): void {
+    this.cacheFolder = folder;
+    this.corpus.cache = folder ? new CorpusCache(folder, RECORDS_VERSION, { log: (message) => this.events.log?.(message) }) : undefined;
+  }
+
   /** Loads the corpus from these sources (unless they are the ones loaded), in the background. */
   configure(sources: CorpusSources): void {
     this.corpus.configure(sources);
@@ -98,23 +119,43 @@ export class Knowledge implements KnowledgeView {
     await this.indexing;
   }
 
+  /** Resolves once the index being written to the cache, if any, is written (a shutdown waits for it). */
+  whenCacheWritten(): Promise<void> {
+    return this.cacheWrite;
+  }
+
   dispose(): void {
     this.build?.abort();
     this.corpus.dispose();
   }
 
-  /** Indexes the corpus paragraphs in the background; a newer corpus stops an older build. */
-  private async indexAgreedLanguage(kb: KnowledgeBase): Promise<void> {
+  private readIndex(file: string, fingerprint: string): Promise<AgreedIndex | undefined> {
+    return readCachedIndex(file, fingerprint, (message) => this.events.log?.(message));
+  }
+
+  /** Indexes the corpus paragraphs in the background (or reads the index cached for them); a newer corpus stops an older build. */
+  private async indexAgreedLanguage(loaded: readonly LoadedDocument[]): Promise<void> {
     this.build?.abort();
     const build = (this.build = new AbortController());
     this.activity.indexing(build);
     const started = Date.now();
-    const documents = countedDocuments(kb, (done, total) => this.activity.progressed('indexing', done, total, build));
+    const cacheFile = this.cacheFolder && this.corpus.configured ? corpusCacheFile(this.cacheFolder, this.corpus.configured, 'index') : undefined;
+    const fingerprint = cacheFile ? documentsFingerprint(loaded) : '';
+    let documents: Iterable<AgreedCorpusDocument> = agreedDocuments(loaded, (done, total) => this.activity.progressed('indexing', done, total, build));
     try {
-      const index = await buildAgreedIndexAsync(documents, { signal: build.signal });
+      const cached = cacheFile ? await this.readIndex(cacheFile, fingerprint) : undefined;
+      if (build.signal.aborted) return;
+      const building = cached ? Promise.resolve(cached) : buildAgreedIndexAsync(documents, { signal: build.signal });
+      documents = [];
+      const index = await building;
       if (build.signal.aborted) return;
       this.index = index;
       this.events.agreedIndexed?.(index, Date.now() - started);
+      if (cacheFile && !cached) {
+        const writing = (this.cacheWrite = writeIndex(cacheFile, index, fingerprint, (message) => this.events.log?.(message)));
+        await writing;
+        if (!build.signal.aborted) this.events.indexCached?.(cacheFile);
+      }
     } catch (error) {
       if ((error as Error)?.name === 'AbortError' || build.signal.aborted) return;
       this.events.log?.(`Indexing agreed language failed: ${error instanceof Error ? error.stack : error}`);
@@ -124,17 +165,32 @@ export class Knowledge implements KnowledgeView {
   }
 }
 
-/**
- * The corpus's documents, each counted once the build is done with it: the build reads them
- * lazily, one at a time, so the count tells how far it has come without the build knowing.
- */
-function* countedDocuments(kb: KnowledgeBase, report: (done: number, total: number) => void): Generator<CorpusDocument> {
-  const documents = [...kb.documents()];
-  let done = 0;
-  for (const document of documents) {
-    yield document;
-    report(++done, documents.length);
+const RECORDS_VERSION = `records ${CORPUS_CACHE_FORMAT}, build ${buildStamp()}`;
+const INDEX_VERSION = `index ${INDEX_FILE_FORMAT}, build ${buildStamp()}`;
+
+/** The index cached for these documents, if any; a damaged or outdated file is logged and ignored. */
+async function readCachedIndex(file: string, fingerprint: string, log: (message: string) => void): Promise<AgreedIndex | undefined> {
+  const read = await readCacheFile(file, INDEX_VERSION);
+  if ('missing' in read) return undefined;
+  if ('discarded' in read) {
+    log(`Index cache ${file} ${read.discarded}; discarded, the index is built again.`);
+    return undefined;
   }
+  // Built from other documents (a file changed): not damaged, only out of date.
+  if ((read.content.json as { fingerprint?: unknown } | null)?.fingerprint !== fingerprint) return undefined;
+  const index = indexFromContent(read.content, fingerprint);
+  if (!index) log(`Index cache ${file} does not hold a whole index; discarded, the index is built again.`);
+  return index;
+}
+
+/**
+ * What the index was built from, in the order it read it: each document's name, symbols and file
+ * stamp. The same fingerprint means the same paragraphs, since a file's records are its stamp's.
+ */
+export function documentsFingerprint(documents: readonly LoadedDocument[]): string {
+  const hash = createHash('sha1');
+  for (const { document, file } of documents) hash.update(`${document.uri}\0${document.symbol ?? ''}\0${document.adoptedAs ?? ''}\0${file ? `${file.size}:${file.mtimeMs}` : 'memory'}\n`);
+  return hash.digest('hex');
 }
 
 /** Knowledge loaded once, for the command line: the corpus, and the index when asked for. */
@@ -145,11 +201,49 @@ export interface LoadedKnowledge extends KnowledgeView {
 
 export async function loadKnowledge(
   sources: CorpusSources,
-  options: { agreed: boolean; progress?: (phase: 'loading' | 'indexing', done: number, total: number) => void },
+  options: {
+    agreed: boolean;
+    progress?: (phase: 'loading' | 'indexing', done: number, total: number) => void;
+    /** Where the records and the index are kept for the next run (none: read everything, keep nothing). */
+    cacheFolder?: string;
+    log?: (message: string) => void;
+  },
 ): Promise<LoadedKnowledge> {
-  const { progress } = options;
-  const loaded = await loadCorpus(sources, { progress });
+  const { progress, cacheFolder } = options;
+  const log = options.log ?? (() => undefined);
+  const cache = cacheFolder ? new CorpusCache(cacheFolder, RECORDS_VERSION, { log }) : undefined;
+  const cached = await cache?.read(sources);
+  const loaded = await loadCorpus(sources, { progress, cached });
   const kb = KnowledgeBase.build(loaded);
-  const agreed = options.agreed ? buildAgreedIndex(progress ? countedDocuments(kb, (done, total) => progress('indexing', done, total)) : kb.documents()) : EMPTY_AGREED_INDEX;
+  if (cache && recordsChanged(loaded, cached)) await cache.write(sources, loaded.documents);
+  if (!options.agreed) return { kb, agreed: EMPTY_AGREED_INDEX, problems: loaded.problems };
+  const indexFile = cacheFolder ? corpusCacheFile(cacheFolder, sources, 'index') : undefined;
+  const fingerprint = indexFile ? documentsFingerprint(loaded.documents) : '';
+  let agreed = indexFile ? await readCachedIndex(indexFile, fingerprint, log) : undefined;
+  if (!agreed) {
+    agreed = buildAgreedIndex(agreedDocuments(loaded.documents, progress && ((done, total) => progress('indexing', done, total))));
+    if (indexFile) await writeIndex(indexFile, agreed, fingerprint, log);
+  }
   return { kb, agreed, problems: loaded.problems };
+}
+
+async function writeIndex(file: string, index: AgreedIndex, fingerprint: string, log: (message: string) => void): Promise<void> {
+  try {
+    await writeCacheFile(file, INDEX_VERSION, indexContent(index, fingerprint));
+  } catch (error) {
+    log(`Index cache ${file} could not be written (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); the next start builds the index again.`);
+  }
+}
+
+/**
+ * The loaded documents as the index reads them, one at a time, their paragraphs from where the
+ * load kept them; each counted once the build is done with it (the build reads them lazily, so the
+ * count tells how far it has come without the build knowing).
+ */
+export function* agreedDocuments(documents: readonly LoadedDocument[], report?: (done: number, total: number) => void): Generator<AgreedCorpusDocument> {
+  let done = 0;
+  for (const { document, paragraphs } of documents) {
+    yield { uri: document.uri, symbol: document.symbol, adoptedAs: document.adoptedAs, paragraphs: paragraphs.source.paragraphs(paragraphs.doc) };
+    report?.(++done, documents.length);
+  }
 }

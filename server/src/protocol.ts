@@ -213,4 +213,10 @@ export interface InitializationOptions {
   userSettings?: UserSettingsParams;
   /** The client wants `unres/corpusStatusChanged` (VS Code's client, for its status bar item). */
   corpusStatusNotifications?: boolean;
+  /**
+   * An absolute folder where the server keeps what it read of the corpus for the next start (VS
+   * Code's client: the extension's global storage); null keeps nothing. Absent: the platform's
+   * cache folder, unless the server was started with --cache-dir or --no-cache.
+   */
+  cacheFolder?: string | null;
 }

@@ -7,6 +7,7 @@ import {
   WorkspaceFolder,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { cacheFolderOf } from './corpus/corpusCache';
 import type { CorpusSources } from './corpus/corpusLoader';
 import { clientCorpusSettings, corpusSourcesOf, folderPath, userCorpusSettings, type ClientCorpusSettings } from './corpus/corpusSettings';
 import { CorpusProgressReporter } from './corpus/progress';
@@ -60,6 +61,7 @@ const knowledge = new Knowledge({
     connection.console.info(`Agreed language indexed in ${elapsedMs} ms: ${index.paragraphCount} wordings from ${index.documentCount} documents.`);
     republishDiagnostics();
   },
+  indexCached: (file) => connection.console.info(`Agreed-language index written to the cache ${file}.`),
   progress: (phase, done, total) => corpusProgress.progress(phase, done, total),
   stateChanged(state) {
     corpusProgress.stateChanged(state);
@@ -88,6 +90,7 @@ connection.onInitialize((params): InitializeResult => {
   // The corpus settings the client configures the server with, and which of the values it
   // pulls are the user's own rather than a workspace's (corpus/corpusSettings.ts).
   clientSettings = clientCorpusSettings(params.initializationOptions);
+  knowledge.useCacheFolder(cacheFolderOf(process.argv, params.initializationOptions, (message) => connection.console.warn(message)));
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -203,8 +206,10 @@ documents.onDidClose(({ document }) => {
   void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
 });
 
-connection.onShutdown(() => {
+connection.onShutdown(async () => {
   corpusProgress.dispose();
+  // An index half written would be discarded at the next start: let the write end.
+  await knowledge.whenCacheWritten();
   knowledge.dispose();
 });
 process.on('uncaughtException', (error) => connection.console.error(`Unexpected error: ${error.stack ?? error}`));

@@ -6,9 +6,7 @@ import { readdirSync, readFileSync } from 'fs';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
-import { buildAgreedIndex } from '../../server/src/agreed/index';
-import { loadCorpus } from '../../server/src/corpus/corpusLoader';
-import { KnowledgeBase } from '../../server/src/corpus/knowledgeBase';
+import { loadKnowledge } from '../../server/src/knowledge';
 import type { Paragraph, SubParagraph } from '../../server/src/parser/model';
 import { isoDate } from '../../server/src/parser/vocabulary';
 import { ParsedDocument } from '../../server/src/parsedDocument';
@@ -147,9 +145,7 @@ export function evaluateLabelled(label: Label, document: ParsedDocument): Labell
  * would move them with every text shipped.
  */
 export async function shippedContext(): Promise<CheckContext> {
-  const loaded = await loadCorpus({ shippedDir: seedCorpusDir(), folders: [], catalogues: [] });
-  const kb = KnowledgeBase.build(loaded);
-  const agreed = buildAgreedIndex(kb.documents());
+  const { kb, agreed } = await loadKnowledge({ shippedDir: seedCorpusDir(), folders: [], catalogues: [] }, { agreed: true });
   return { kb, agreed, vocabulary: openingVocabulary(agreed) };
 }
 

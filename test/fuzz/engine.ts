@@ -13,13 +13,12 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Diagnostic, Position, Range } from 'vscode-languageserver-types';
-import { buildAgreedIndex } from '../../server/src/agreed/index';
 import type { AgreedLanguageIndex } from '../../server/src/agreed/types';
 import { compareDocuments } from '../../server/src/compare/compare';
 import { renderComparison } from '../../server/src/compare/render';
 import type { Comparison } from '../../server/src/compare/types';
-import { loadCorpus } from '../../server/src/corpus/corpusLoader';
-import { KnowledgeBase } from '../../server/src/corpus/knowledgeBase';
+import type { KnowledgeBase } from '../../server/src/corpus/knowledgeBase';
+import { loadKnowledge } from '../../server/src/knowledge';
 import { ParsedDocument } from '../../server/src/parsedDocument';
 import { getAgreedCompletions } from '../../server/src/services/agreedCompletion';
 import { getAgreedCodeActions, getAgreedHover } from '../../server/src/services/agreedDeviation';
@@ -83,8 +82,7 @@ function readFolder(dir: string, prefix: string): PoolDocument[] {
  */
 export async function loadFuzzContext(root: string = repoRoot, shippedDir: string = path.join(root, 'corpus')): Promise<FuzzContext> {
   const corpusDir = path.join(root, 'corpus');
-  const kb = KnowledgeBase.build(await loadCorpus({ shippedDir, folders: [], catalogues: [] }));
-  const agreed = buildAgreedIndex(kb.documents());
+  const { kb, agreed } = await loadKnowledge({ shippedDir, folders: [], catalogues: [] }, { agreed: true });
   const byFile = new Map([...kb.documents()].map((d) => [path.basename(decodeURIComponent(new URL(d.uri).pathname)), d.uri]));
   const seeds = readFolder(corpusDir, 'corpus').map((d) => ({ ...d, corpusUri: byFile.get(path.basename(d.name)) }));
   const groups = [seeds, readFolder(path.join(root, 'test/fixtures/real/texts'), 'texts'), readFolder(path.join(root, 'test/fixtures/real/bulk'), 'bulk')].filter((g) => g.length > 0);
@@ -295,7 +293,8 @@ export function checkDocument(context: FuzzContext, uri: string, text: string, s
     if (target === uri) return doc;
     let known = context.corpusTexts.get(target);
     const corpus = context.kb.document(target);
-    if (!known && corpus) context.corpusTexts.set(target, (known = lspText(corpus.parsed.model.text)));
+    const text = known ? undefined : corpus?.parsed()?.model.text;
+    if (text !== undefined) context.corpusTexts.set(target, (known = lspText(text)));
     return known;
   };
 

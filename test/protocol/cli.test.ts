@@ -3,12 +3,15 @@
 // test/fixtures/golden/cli/ (UPDATE_GOLDEN=1 rewrites them); exit statuses 0, 1 and 2.
 import * as assert from 'assert';
 import { spawnSync } from 'child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
 import { assertGolden, repoRoot, SEEDS, writeGeneratedCorpus } from '../helpers';
 
 const bin = path.join(repoRoot, 'server', 'bin', 'unres.js');
+/** The command line's default cache folder for this run: never the user's own. */
+const cacheHome = mkdtempSync(path.join(tmpdir(), 'unres-cli-cache-'));
+after(() => rmSync(cacheHome, { recursive: true, force: true }));
 const PROBLEMS = 'test/fixtures/cli/problems.unres';
 const seedPath = (i: number) => `corpus/${SEEDS[i].file}`;
 
@@ -24,7 +27,7 @@ function unres(...args: string[]): Run {
 
 /** unres with `input` on its standard input (none: an empty one). */
 function unresWithInput(input: string | Buffer | undefined, ...args: string[]): Run {
-  const result = spawnSync(process.execPath, [bin, ...args], { cwd: repoRoot, encoding: 'utf8', timeout: 90_000, input: input ?? '' });
+  const result = spawnSync(process.execPath, [bin, ...args], { cwd: repoRoot, encoding: 'utf8', timeout: 90_000, input: input ?? '', env: { ...process.env, XDG_CACHE_HOME: cacheHome } });
   if (result.error) throw result.error;
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
@@ -372,6 +375,28 @@ describe('cli: unres', function () {
   });
 
   describe('corpus options', () => {
+    it('--cache-dir keeps what was read for the next run, which answers the same; --no-cache keeps nothing', () => {
+      const cache = path.join(temp, 'cache');
+      const first = expectStatus(unres('check', '--cache-dir', cache, seedPath(0)), 0);
+      const files = readdirSync(cache).sort();
+      assert.deepStrictEqual(
+        files.map((name) => name.replace(/-[0-9a-f]+\.cache$/, '')),
+        ['corpus', 'index'],
+      );
+      const second = expectStatus(unres('check', '--cache-dir', cache, seedPath(0)), 0);
+      assert.strictEqual(second.stdout, first.stdout);
+      assert.strictEqual(second.stderr, first.stderr);
+      // A damaged cache: said on stderr, the corpus read again, the output the same.
+      const corpusFile = path.join(cache, files[0]);
+      writeFileSync(corpusFile, readFileSync(corpusFile).subarray(0, 100));
+      const third = expectStatus(unres('check', '--cache-dir', cache, seedPath(0)), 0);
+      assert.strictEqual(third.stdout, first.stdout);
+      assert.match(third.stderr, /Corpus cache .* is damaged .*; discarded, the corpus is read again/);
+      const none = path.join(temp, 'no-cache');
+      expectStatus(unres('check', '--no-cache', '--cache-dir', none, seedPath(0)), 0);
+      assert.ok(!existsSync(none));
+    });
+
     it('--corpus adds a folder of texts: a new symbol, and who cites what', () => {
       const folder = path.join(temp, 'texts');
       mkdirSync(folder, { recursive: true });
@@ -464,7 +489,7 @@ describe('cli: unres', function () {
     // unit test of the printer on a fake terminal stands in).
     const script = spawnSync('script', ['--version'], { encoding: 'utf8' });
     (script.status === 0 && /util-linux/.test(script.stdout) ? it : it.skip)('on a terminal: the line is drawn in place with \\r and wiped before the output', () => {
-      const command = [process.execPath, bin, 'check', '--no-shipped-corpus', '--corpus', generated, seedPath(0)].map((word) => `'${word.replace(/'/g, `'\\''`)}'`).join(' ');
+      const command = [process.execPath, bin, 'check', '--no-shipped-corpus', '--no-cache', '--corpus', generated, seedPath(0)].map((word) => `'${word.replace(/'/g, `'\\''`)}'`).join(' ');
       const run = spawnSync('script', ['--quiet', '--return', '--command', command, '/dev/null'], { cwd: repoRoot, encoding: 'utf8', timeout: 60_000 });
       assert.strictEqual(run.status, 0, run.stdout + run.stderr);
       // The terminal turns each \n into \r\n: what is left of \r is the command's own.

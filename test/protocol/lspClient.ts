@@ -1,5 +1,7 @@
 // A minimal LSP client over stdio for the protocol suite: spawns the real server binary.
 import { ChildProcess, spawn } from 'child_process';
+import { mkdtempSync, rmSync } from 'fs';
+import { tmpdir } from 'os';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import {
@@ -8,6 +10,17 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import { CORPUS_STATUS_NOTIFICATION, type CorpusStatus } from '../../server/src/protocol';
 import { repoRoot } from '../helpers';
+
+let cacheHome: string | undefined;
+
+/** One cache folder for the servers of this test run, removed when it ends. */
+function testCacheHome(): string {
+  if (!cacheHome) {
+    const folder = (cacheHome = mkdtempSync(path.join(tmpdir(), 'unres-test-cache-')));
+    process.once('exit', () => rmSync(folder, { recursive: true, force: true }));
+  }
+  return cacheHome;
+}
 
 export const serverBin = path.join(repoRoot, 'server', 'bin', 'unres-language-server.js');
 
@@ -84,7 +97,8 @@ export class LspClient {
     workspaceFolder?: string,
     options: { initializationOptions?: unknown; env?: Record<string, string>; workDoneProgress?: boolean } = {},
   ): Promise<LspClient> {
-    const child = spawn(process.execPath, [serverBin, ...args], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
+    // The server's default cache folder, under a folder of the test run's own: tests never write to the user's cache.
+    const child = spawn(process.execPath, [serverBin, ...args], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, XDG_CACHE_HOME: testCacheHome(), ...options.env } });
     const client = new LspClient(child);
     client.settings = settings;
     await client.connection.sendRequest(InitializeRequest.type, {

@@ -4,7 +4,8 @@
 // or 1, never 2: the files it names exist and the command line parses).
 import * as assert from 'assert';
 import { spawnSync } from 'child_process';
-import { readFileSync } from 'fs';
+import { mkdtempSync, readFileSync, rmSync } from 'fs';
+import { tmpdir } from 'os';
 import * as path from 'path';
 import { repoRoot } from '../helpers';
 
@@ -54,8 +55,13 @@ function words(command: string): string[] {
   return result;
 }
 
+/** The command line's default cache folder for this run: never the user's own. */
+const cacheHome = mkdtempSync(path.join(tmpdir(), 'unres-readme-cache-'));
+after(() => rmSync(cacheHome, { recursive: true, force: true }));
+const env = { ...process.env, XDG_CACHE_HOME: cacheHome };
+
 function unres(args: string[]) {
-  const run = spawnSync(process.execPath, [bin, ...args], { cwd: repoRoot, encoding: 'utf8', timeout: 90_000, input: '' });
+  const run = spawnSync(process.execPath, [bin, ...args], { cwd: repoRoot, encoding: 'utf8', timeout: 90_000, input: '', env });
   if (run.error) throw run.error;
   return run;
 }
@@ -102,7 +108,7 @@ describe('README.md: the command-line examples, as printed', function () {
     it(`README.md:${line}: ${text} runs`, () => {
       // The one shell syntax these examples use is a glob of files: expanded here by the shell.
       const command = text.replace(/^(?:unres|node server\/bin\/unres\.js) /, '');
-      const run = spawnSync('/bin/sh', ['-c', `"$0" "$1" ${command}`, process.execPath, bin], { cwd: repoRoot, encoding: 'utf8', timeout: 30_000, input: '' });
+      const run = spawnSync('/bin/sh', ['-c', `"$0" "$1" ${command}`, process.execPath, bin], { cwd: repoRoot, encoding: 'utf8', timeout: 30_000, input: '', env });
       if (run.error) throw run.error;
       assert.ok(run.status === 0 || run.status === 1, `exit status ${run.status}\n${run.stdout}${run.stderr}`);
       assert.strictEqual(run.stderr, '');

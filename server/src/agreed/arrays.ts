@@ -2,39 +2,9 @@
 // copies and sorts of large arrays done in chunks that yield when the clock says so, so that the
 // server answers requests while a large corpus is indexed.
 
-type TypedArray = Int32Array | Uint32Array | Uint8Array | Uint16Array;
-type TypedArrayConstructor<T extends TypedArray> = new (length: number) => T;
+import { Grow } from '../arrays';
 
-/** A typed array that grows by doubling; `data` is valid up to `length`. */
-export class Grow<T extends TypedArray> {
-  data: T;
-  length = 0;
-  constructor(
-    private readonly make: TypedArrayConstructor<T>,
-    capacity = 1024,
-  ) {
-    this.data = new make(capacity);
-  }
-
-  push(value: number): void {
-    if (this.length === this.data.length) this.reserve(this.length + 1);
-    this.data[this.length++] = value;
-  }
-
-  reserve(capacity: number): void {
-    if (capacity <= this.data.length) return;
-    let size = this.data.length * 2;
-    while (size < capacity) size *= 2;
-    const next = new this.make(size);
-    next.set(this.data.subarray(0, this.length) as never);
-    this.data = next;
-  }
-
-  /** An exact-size copy (the growth slack is released). */
-  trimmed(): T {
-    return this.data.slice(0, this.length) as T;
-  }
-}
+export { Grow };
 
 /** Says when a slice of work has run long enough; the async driver then yields. */
 export interface Clock {

@@ -7,22 +7,30 @@ import type { Clock } from './arrays';
 import type { IndexData } from './indexData';
 import type { AgreedCorpusDocument, AgreedIndexOptions } from './types';
 import { markBoilerplate } from './build/boilerplate';
-import { readParagraphs } from './build/paragraphs';
+import { readParagraphs, type Sources } from './build/paragraphs';
 import { countDocuments, groupSources, rankParagraphs } from './build/ranking';
 import { chainWordingKeys, indexRareShingles, postWords, rankOpenings, sortVocabulary } from './build/search';
 import { repairAndDeduplicate } from './build/wordings';
 
-export function* buildSteps(documents: Iterable<AgreedCorpusDocument>, options: AgreedIndexOptions, clock: Clock): Generator<void, IndexData> {
+export function* buildSteps(documents: Iterable<AgreedCorpusDocument>, options: AgreedIndexOptions, clock: Clock, progress?: (done: number) => void): Generator<void, IndexData> {
   // 1. The documents' paragraphs, tokenized once per distinct text; words counted.
-  const paragraphs = yield* readParagraphs(documents, clock);
-  // 2. Split words repaired, paragraphs deduplicated by wording.
+  const paragraphs = yield* readParagraphs(documents, clock, progress);
+  // Read: whatever held the documents' paragraphs can go before the rest of the build.
+  // eslint-disable-next-line no-useless-assignment -- drops the generator's reference for the collector
+  documents = [];
+  // 2. Split words repaired, paragraphs deduplicated by wording. The texts' tokens, repaired in
+  // place and copied at their exact size, are let go: at 20,000 documents they are some 80 MB,
+  // and the peak of the build is what the server's memory must hold.
   const wordings = yield* repairAndDeduplicate(paragraphs, clock);
+  paragraphs.tokWord = new Uint32Array(0);
+  paragraphs.tokAfter = new Uint8Array(0);
   // 3. Document counts, boilerplate families, ranking.
   const counts = yield* countDocuments(paragraphs, wordings, clock);
   const boilerplate = yield* markBoilerplate(paragraphs, wordings, counts, options, clock);
-  const ranked = yield* rankParagraphs(wordings, counts, boilerplate, clock);
+  const ranked = yield* rankParagraphs(wordings, counts, boilerplate, paragraphs.texts.table, clock);
   const keys = yield* chainWordingKeys(wordings, ranked, clock);
   const sources = yield* groupSources(paragraphs.sources, counts, ranked, clock);
+  paragraphs.sources = emptySources();
   // 4. The search structures.
   const postings = yield* postWords(wordings.tokWord, ranked, paragraphs.vocab.size, clock);
   const shingles = yield* indexRareShingles(wordings.tokWord, ranked, clock);
@@ -43,6 +51,7 @@ export function* buildSteps(documents: Iterable<AgreedCorpusDocument>, options: 
     len: ranked.len,
     before: ranked.before,
     kind: ranked.kind,
+    texts: paragraphs.texts.table.finish(),
     text: ranked.text,
     opening: ranked.opening,
     docCount: ranked.docCount,
@@ -59,4 +68,9 @@ export function* buildSteps(documents: Iterable<AgreedCorpusDocument>, options: 
     ...shingles,
     openings: { preambular: rankOpenings(paragraphs.openingCounts[0]), operative: rankOpenings(paragraphs.openingCounts[1]) },
   };
+}
+
+function emptySources(): Sources {
+  const none = new Int32Array(0);
+  return { count: 0, text: none, doc: none, label: none, start: none, end: none };
 }

@@ -25,7 +25,9 @@
 //   Developments in the Field of …") 0.69: a higher threshold trades such pairs for edits
 //   that add a whole clause (000 PP9 against 001 PP7 scores 0.69). Boilerplate paragraphs are returned like any other (with boilerplate: true): the deviation
 //   check skips them, and so never reports a lesser match in their place.
+import { paragraphsOf } from '../corpus/compactDocument';
 import type { CancellationToken } from '../parsedDocument';
+import type { ResolutionDocument } from '../parser/model';
 import type { Clock } from './arrays';
 import { buildSteps } from './build';
 import { KINDS, NO_WORD, SHINGLE_DIR_BITS, type IndexData } from './indexData';
@@ -72,11 +74,21 @@ export interface AsyncAgreedIndexOptions extends AgreedIndexOptions {
   /** Stops the build: the promise rejects with AgreedIndexCancelled (name "AbortError"). */
   signal?: AbortSignal;
   token?: CancelSignal;
+  /** Told as documents are read: how many so far. */
+  progress?: (done: number) => void;
+}
+
+/** A document for the index from a parse (tests, and texts indexed without a corpus load). */
+export function agreedDocument(parsed: { uri: string; model: Pick<ResolutionDocument, 'preambular' | 'operative'> }, names: { symbol?: string; adoptedAs?: string } = {}): AgreedCorpusDocument {
+  return { uri: parsed.uri, ...names, paragraphs: paragraphsOf(parsed.model) };
 }
 
 /** Builds the index at once. Fine for the shipped seeds; use the async builder for a corpus. */
 export function buildAgreedIndex(documents: Iterable<AgreedCorpusDocument>, options: AgreedIndexOptions = {}): AgreedIndex {
   const steps = buildSteps(documents, options, { due: () => false });
+  // The steps read the documents once; held here, they would outlive that.
+  // eslint-disable-next-line no-useless-assignment -- drops this frame's reference for the collector
+  documents = [];
   for (;;) {
     const step = steps.next();
     if (step.done) return new AgreedIndex(step.value, options);
@@ -94,7 +106,10 @@ export async function buildAgreedIndexAsync(documents: Iterable<AgreedCorpusDocu
   let sliceStart = 0;
   const clock: Clock = { due: () => performance.now() - sliceStart >= budget };
   const cancelled = () => options.signal?.aborted === true || (options.token !== undefined && ('aborted' in options.token ? options.token.aborted : options.token.isCancellationRequested));
-  const steps = buildSteps(documents, options, clock);
+  const steps = buildSteps(documents, options, clock, options.progress);
+  // The steps read the documents once; held here, they would outlive that.
+  // eslint-disable-next-line no-useless-assignment -- drops this frame's reference for the collector
+  documents = [];
   for (;;) {
     await new Promise<void>((resolve) => setImmediate(resolve));
     if (cancelled()) {
@@ -140,6 +155,11 @@ export class AgreedIndex implements AgreedLanguageIndex {
     this.touched = new Int32Array(1024);
   }
 
+  /** What the queries read (written to the on-disk cache as it is). */
+  get indexData(): IndexData {
+    return this.data;
+  }
+
   /** The paragraph with this id (ids run from 0, the most used wording, to paragraphCount - 1). */
   paragraph(id: number): AgreedParagraph {
     let paragraph = this.cache.get(id);
@@ -156,7 +176,7 @@ export class AgreedIndex implements AgreedLanguageIndex {
     }
     paragraph = {
       id,
-      text: d.text[id],
+      text: d.texts.get(d.text[id]),
       kind: KINDS[d.kind[id]],
       sources,
       documentCount: d.docCount[id],
@@ -526,14 +546,18 @@ export class AgreedIndex implements AgreedLanguageIndex {
     return [lo, end];
   }
 
+  private textOf(p: number): string {
+    return this.data.texts.get(this.data.text[p]);
+  }
+
   /** Offset in a paragraph's text of its word number `word` (after repairs). */
   private wordOffset(p: number, word: number): number {
-    const query = this.read(this.data.text[p], false, true);
+    const query = this.read(this.textOf(p), false, true);
     return query.starts[Math.min(word, query.starts.length - 1)] ?? 0;
   }
 
   private continuationText(p: number, from: number, to: number, typedEndsWithPunct: boolean): string {
-    const text = this.data.text[p];
+    const text = this.textOf(p);
     const query = this.read(text, false, true);
     if (query.ends.length !== this.data.len[p] || to < 1) return '';
     let slice = text.slice(query.ends[from - 1], query.ends[to - 1]).replace(/^\s+/, '');

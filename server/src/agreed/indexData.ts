@@ -1,6 +1,7 @@
 // The built agreed-language index as the queries read it: compact typed arrays, and the
 // constants of their layout that the build writes by and the queries read by.
 import type { Interner } from '../interner';
+import type { StringTable } from '../stringTable';
 
 export const KIND_PREAMBULAR = 0;
 export const KIND_OPERATIVE = 1;
@@ -37,7 +38,12 @@ export interface IndexData {
   len: Int32Array;
   before: Uint8Array;
   kind: Uint8Array;
-  text: string[];
+  /**
+   * The paragraphs' texts as UTF-8 (decoded when a paragraph is shown or compared): paragraph p's is
+   * texts.get(text[p]). A few distinct texts the wordings folded away stay in the table unused.
+   */
+  texts: StringTable;
+  text: Int32Array;
   opening: (string | undefined)[];
   docCount: Int32Array;
   sourceCount: Int32Array;

@@ -1,13 +1,16 @@
 // Agreed language: every paragraph of the corpus, indexed so that a drafter can reuse adopted
 // wording while typing and see at once where a paragraph departs from it.
-import type { ResolutionDocument } from '../parser/model';
+import type { ParagraphRecord } from '../corpus/types';
 
-/** What the index reads of a corpus document; a CorpusDocument is one. */
+/**
+ * What the index reads of a corpus document: its names and its paragraphs as the loader's one
+ * pass kept them (corpus/compactDocument.ts), read once, in order, while the index is built.
+ */
 export interface AgreedCorpusDocument {
   uri: string;
   symbol?: string;
   adoptedAs?: string;
-  parsed: { model: Pick<ResolutionDocument, 'preambular' | 'operative'> };
+  paragraphs: Iterable<ParagraphRecord>;
 }
 
 export interface AgreedIndexOptions {

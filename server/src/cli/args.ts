@@ -23,6 +23,10 @@ export interface CliOptions {
   shippedCorpus: boolean;
   /** `amendments --oral`: an oral revision, in the past tense. */
   oral: boolean;
+  /** `--cache-dir DIR`: where the corpus cache goes (else the platform's cache folder). */
+  cacheDir?: string;
+  /** false with `--no-cache`. */
+  cache: boolean;
   /** `--severity CODE=level`, in the order given. */
   severities: { code: string; level: string }[];
   help: boolean;
@@ -52,6 +56,8 @@ Options:
   --corpus DIR          Add a folder of resolution texts and catalogues to the corpus (repeatable)
   --catalog FILE        Add a catalogue (CSV, TSV, JSON Lines, MARCXML) to the corpus (repeatable; also --catalogue)
   --no-shipped-corpus   Leave out the corpus shipped with unres (texts and catalogues)
+  --cache-dir DIR       Keep what was read of the corpus in DIR for the next run (default: the platform's cache folder)
+  --no-cache            Read the whole corpus and keep nothing
   --severity CODE=LEVEL Change the level of a check: error, warning, information, hint or off (repeatable)
   --oral                amendments: write an oral revision ("the words … were deleted")
   -h, --help            Print this help
@@ -64,7 +70,7 @@ does not match the draft (then nothing is applied); 2 a file could not be read (
 const LEVELS = ['error', 'warning', 'information', 'info', 'hint', 'off'];
 
 export function parseArgs(argv: readonly string[]): CliOptions {
-  const options: CliOptions = { args: [], corpus: [], catalogues: [], shippedCorpus: true, oral: false, severities: [], help: false, version: false };
+  const options: CliOptions = { args: [], corpus: [], catalogues: [], shippedCorpus: true, oral: false, cache: true, severities: [], help: false, version: false };
   const positionals: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -112,6 +118,12 @@ export function parseArgs(argv: readonly string[]): CliOptions {
         break;
       case '--no-shipped-corpus':
         options.shippedCorpus = !flag();
+        break;
+      case '--cache-dir':
+        options.cacheDir = value();
+        break;
+      case '--no-cache':
+        options.cache = !flag();
         break;
       case '--severity':
         options.severities.push(severity(value()));

@@ -84,7 +84,7 @@ function relatedLines(uri: string, context: CheckContext): Line[] | undefined {
   context.lineTables ??= new Map();
   let table = context.lineTables.get(uri);
   if (!table) {
-    const text = context.kb.document(uri)?.parsed.model.text;
+    const text = context.kb.document(uri)?.parsed()?.model.text;
     if (text === undefined) return undefined;
     table = scanLines(text);
     context.lineTables.set(uri, table);

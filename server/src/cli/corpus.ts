@@ -6,6 +6,7 @@ import * as path from 'path';
 import { fileURLToPath } from 'url';
 import { appendAll } from '../arrays';
 import type { CorpusProblem } from '../corpus/types';
+import { defaultCacheFolder } from '../corpus/corpusCache';
 import { loadKnowledge as loadSharedKnowledge, type LoadedKnowledge } from '../knowledge';
 import type { CliOptions } from './args';
 import { checkCorpusPath, type FileNames } from './files';
@@ -77,7 +78,9 @@ export async function loadKnowledge(options: CliOptions, names: FileNames, withA
   const printer = progressPrinter(terminal);
   let loaded: LoadedKnowledge;
   try {
-    loaded = await loadSharedKnowledge({ shippedDir, folders: options.corpus, catalogues: options.catalogues }, { agreed: withAgreed, progress: printer?.progress });
+    const cacheFolder = !options.cache ? undefined : options.cacheDir ? path.resolve(options.cacheDir) : defaultCacheFolder();
+    const sources = { shippedDir, folders: options.corpus, catalogues: options.catalogues };
+    loaded = await loadSharedKnowledge(sources, { agreed: withAgreed, progress: printer?.progress, cacheFolder, log: (message) => warnings.push(message) });
   } finally {
     printer?.clear();
   }

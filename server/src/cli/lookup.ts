@@ -130,10 +130,10 @@ function sourceLines(sources: FactSource[], what: string, kb: KnowledgeBaseView,
   return lines;
 }
 
-/** "corpus/000_….txt:15". */
+/** "corpus/000_….txt:15" (the line read from the text again, without a parse). */
 function place(uri: string, offset: number, kb: KnowledgeBaseView, names: FileNames): string {
-  const parsed = kb.document(uri)?.parsed;
-  return parsed ? `${names.name(uri)}:${parsed.lineOf(offset) + 1}` : names.name(uri);
+  const range = kb.document(uri)?.range({ start: offset, end: offset });
+  return range ? `${names.name(uri)}:${range.start.line + 1}` : names.name(uri);
 }
 
 function citedBy(entry: SymbolEntry, kb: KnowledgeBaseView, names: FileNames, row: (label: string, value: string) => void, more: (value: string) => void): void {
@@ -144,19 +144,21 @@ function citedBy(entry: SymbolEntry, kb: KnowledgeBaseView, names: FileNames, ro
   }
   const lines: string[] = [];
   const seen = new Set<string>();
+  // Places are told apart by what holds them (each site records it); only those shown are parsed again.
+  let places = 0;
   for (const site of entry.citedBy) {
-    const corpus = kb.document(site.uri);
-    const where = corpus ? whereIn(corpus.parsed.model, site.start) : undefined;
-    const what = [citingName(kb, site.uri), where].filter(Boolean).join(', ');
-    const line = `${place(site.uri, site.start, kb, names)}${what ? `  ${what}` : ''}`;
-    const key = `${site.uri}\n${where ?? site.start}`;
+    const key = `${site.uri}\n${site.container}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    lines.push(line);
+    if (++places > MAX_SITES) continue;
+    const model = kb.document(site.uri)?.parsed()?.model;
+    const where = model ? whereIn(model, site.start) : undefined;
+    const what = [citingName(kb, site.uri), where].filter(Boolean).join(', ');
+    lines.push(`${place(site.uri, site.start, kb, names)}${what ? `  ${what}` : ''}`);
   }
   row('Cited by', `${documents.size} corpus document${documents.size === 1 ? '' : 's'}`);
-  for (const line of lines.slice(0, MAX_SITES)) more(line);
-  if (lines.length > MAX_SITES) more(`and ${lines.length - MAX_SITES} more places`);
+  for (const line of lines) more(line);
+  if (places > MAX_SITES) more(`and ${places - MAX_SITES} more places`);
 }
 
 /** A citing text by its symbol, else as the draft of what it was adopted as; else by its path alone. */

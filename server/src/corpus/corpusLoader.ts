@@ -4,15 +4,22 @@
 // workspace's settings may not name) becomes a CorpusProblem naming the file and why it was
 // skipped, never quoting what it holds; everything else loads. Only regular files are opened
 // (files.ts).
-import { promises as fs } from 'fs';
+//
+// Each text is parsed once, and one pass over the parse keeps what the features need
+// (compactDocument.ts); the parse is dropped. A text the on-disk cache read before, of the same
+// size and modification time, is not read at all: its record comes from the cache.
+import { promises as fs, type Stats } from 'fs';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { checkInput } from '../inputGuard';
 import { ParsedDocument } from '../parsedDocument';
 import { parseCatalogue } from './catalogue';
+import { CompactDocument, extractDocument, StringPool } from './compactDocument';
 import { inspect, isInside, kindOf, readRegularFile } from './files';
+import { ParagraphStore } from './paragraphStore';
+import { FileText, MAX_TEXT_BYTES, type ParseCache } from './parseCache';
 import { normalizeSymbol } from './symbols';
-import type { CatalogueRow, CorpusDocument, CorpusProblem } from './types';
+import type { CatalogueRow, CitationRecord, CorpusProblem, DocumentFacts, LoadedDocument, ParagraphRef } from './types';
 import { Pacer } from './pacer';
 
 export interface CorpusSources {
@@ -33,8 +40,26 @@ export interface LoadOptions {
   signal?: AbortSignal;
   /** Each folder as it is walked and each catalogue named, to be watched from then on. */
   watch?: (target: string) => void;
+  /** What an earlier load kept of each file (the on-disk cache): a file of the same size and modification time is not read again. */
+  cached?: CachedDocuments;
   /** Files read of those to read, counted once the folders are walked; the loader reports 'loading' only. */
-  progress?: (phase: 'loading' | 'indexing', done: number, total: number) => void;
+  progress?: LoadProgress;
+  /** Where the documents' parses are kept on demand (the server's one cache unless a test gives its own). */
+  parses?: ParseCache;
+}
+
+export type LoadProgress = (phase: 'loading' | 'indexing', done: number, total: number) => void;
+
+/** The records of an earlier load, by file. */
+export interface CachedDocuments {
+  get(file: string, size: number, mtimeMs: number): CachedDocument | undefined;
+}
+
+export interface CachedDocument {
+  facts: DocumentFacts;
+  /** The citations, written into sites of this URI cited by this symbol. */
+  citations(uri: string, citingSymbol: string | undefined, pool: StringPool): CitationRecord[];
+  paragraphs: ParagraphRef;
 }
 
 /** What a catalogue says of a corpus file: its symbol, and what it was adopted as. */
@@ -45,11 +70,13 @@ export interface DocumentFact {
 }
 
 export interface LoadedCorpus {
-  documents: CorpusDocument[];
+  documents: LoadedDocument[];
   rows: { uri: string; row: CatalogueRow }[];
   problems: CorpusProblem[];
   /** The folders walked and the catalogues named in the sources, to watch for changes. */
   watched?: string[];
+  /** How many texts came from the on-disk cache, unread. */
+  fromCache?: number;
 }
 
 const TEXT_FILE = /\.(?:txt|md|markdown|unres)$/i;
@@ -57,7 +84,9 @@ const SHIPPED_TEXT_FILE = /\.txt$/i;
 const CATALOGUE_FILE = /\.(?:csv|tsv|jsonl|ndjson|json|xml)$/i;
 const MAX_FILES = 20_000;
 const MAX_DEPTH = 6;
-const MAX_BYTES = 16 * 1024 * 1024;
+const MAX_BYTES = MAX_TEXT_BYTES;
+/** Files stat'ed at once to look them up in the cache. */
+const STAT_BATCH = 64;
 const SHIPPED_MANIFEST = 'catalogue.json';
 
 export async function loadCorpus(sources: CorpusSources, options: LoadOptions = {}): Promise<LoadedCorpus> {
@@ -110,27 +139,52 @@ export async function loadCorpus(sources: CorpusSources, options: LoadOptions = 
     await pacer.pace();
   }
 
-  for (const { file, shipped } of texts) {
-    const text = await readText(file, loaded.problems);
-    if (text !== undefined) {
-      const uri = uriOf(file);
-      const parsed = ParsedDocument.parse({ uri, version: 0, getText: () => text });
+  const store = new ParagraphStore();
+  const pool = new StringPool();
+  for (let from = 0; from < texts.length; from += STAT_BATCH) {
+    const batch = texts.slice(from, from + STAT_BATCH);
+    const stats = options.cached ? await Promise.all(batch.map(({ file }) => fs.stat(file).catch(() => undefined))) : [];
+    for (let k = 0; k < batch.length; k++) {
+      const { file, shipped } = batch[k];
+      const uri = pool.get(uriOf(file));
       const fact = facts.get(uri);
-      const own = parsed.model.header?.fields.find((f) => f.kind === 'symbol');
-      const symbol = fact?.symbol ?? (own ? normalizeSymbol(own.value)?.key : undefined);
-      const document: CorpusDocument = { uri, parsed, shipped };
-      if (symbol) document.symbol = symbol;
-      if (fact?.adoptedAs) document.adoptedAs = fact.adoptedAs;
-      loaded.documents.push(document);
+      const stat = stats[k];
+      const hit = stat ? options.cached?.get(file, stat.size, stat.mtimeMs) : undefined;
+      if (hit && stat) {
+        const symbol = fact?.symbol ?? hit.facts.ownSymbol;
+        const document = compactDocument(uri, shipped, file, stat, symbol, fact?.adoptedAs, hit.facts.title, options.parses);
+        const stamp = { path: file, size: stat.size, mtimeMs: stat.mtimeMs };
+        loaded.documents.push({ document, facts: hit.facts, citations: hit.citations(uri, symbol, pool), paragraphs: hit.paragraphs, file: stamp });
+        loaded.fromCache = (loaded.fromCache ?? 0) + 1;
+      } else {
+        const read = await readText(file, loaded.problems);
+        if (read !== undefined) {
+          const parsed = ParsedDocument.parse({ uri, version: 0, getText: () => read.text });
+          const extract = extractDocument(parsed, fact?.symbol, pool);
+          const symbol = fact?.symbol ?? extract.facts.ownSymbol;
+          const document = compactDocument(uri, shipped, file, read.stats, symbol, fact?.adoptedAs, extract.facts.title, options.parses);
+          const paragraphs = { source: store, doc: store.add(extract.paragraphs) };
+          const stamp = { path: file, size: read.stats.size, mtimeMs: read.stats.mtimeMs };
+          loaded.documents.push({ document, facts: extract.facts, citations: extract.citations, paragraphs, file: stamp });
+        }
+      }
+      options.progress?.('loading', ++done, total);
+      // Parsing is synchronous: let requests through between documents.
+      await pacer.pace();
     }
-    options.progress?.('loading', ++done, total);
-    // Parsing is synchronous: let requests through between documents.
-    await pacer.pace();
   }
   return loaded;
 }
 
 const uriOf = (file: string) => pathToFileURL(file).toString();
+
+function compactDocument(uri: string, shipped: boolean, file: string, stats: Pick<Stats, 'size' | 'mtimeMs'>, symbol: string | undefined, adoptedAs: string | undefined, title: string | undefined, parses: ParseCache | undefined): CompactDocument {
+  const document = new CompactDocument(uri, shipped, new FileText(file, stats.size, stats.mtimeMs), parses);
+  if (symbol) document.symbol = symbol;
+  if (adoptedAs) document.adoptedAs = adoptedAs;
+  if (title) document.title = title;
+  return document;
+}
 
 /** Keeps the paths that only a workspace's settings name inside the workspace folders and home. */
 class Guard {
@@ -286,8 +340,8 @@ class Walker {
   }
 }
 
-/** A file's text, or undefined with a problem when it cannot serve as corpus text. */
-async function readText(file: string, problems: CorpusProblem[], what: 'text' | 'catalogue' = 'text'): Promise<string | undefined> {
+/** A file's text and stats, or undefined with a problem when it cannot serve as corpus text. */
+async function readText(file: string, problems: CorpusProblem[], what: 'text' | 'catalogue' = 'text'): Promise<{ text: string; stats: Stats } | undefined> {
   const uri = uriOf(file);
   const read = await readRegularFile(file, MAX_BYTES);
   if ('refused' in read) {
@@ -306,7 +360,7 @@ async function readText(file: string, problems: CorpusProblem[], what: 'text' | 
     problems.push({ uri, message: `${file}: ${problem.code === 'unres.binary' ? `looks binary, not like ${kind}` : `too large to read as ${kind}`}; skipped` });
     return undefined;
   }
-  return text;
+  return { text, stats: read.stats };
 }
 
 /**
@@ -316,10 +370,10 @@ async function readText(file: string, problems: CorpusProblem[], what: 'text' | 
  * a broken install, and is reported as any other file.
  */
 async function readCatalogue(file: string, loaded: LoadedCorpus, facts: Map<string, DocumentFact>, shipped = false): Promise<void> {
-  const text = await readText(file, loaded.problems, 'catalogue');
-  if (text === undefined) return;
+  const read = await readText(file, loaded.problems, 'catalogue');
+  if (read === undefined) return;
   const uri = uriOf(file);
-  const catalogue = parseCatalogue(text, uri);
+  const catalogue = parseCatalogue(read.text, uri);
   if (!shipped) loaded.problems.push(...catalogue.problems);
   else if (catalogue.problems.length > 0) {
     const count = catalogue.problemCount ?? catalogue.problems.length;

@@ -8,7 +8,8 @@
 // (seconds for 10,000 files, with no request answered) and takes one inotify watch per file.
 import { FSWatcher, watch } from 'fs';
 import { fileURLToPath } from 'url';
-import { loadCorpus, type CorpusSources, type LoadedCorpus } from './corpusLoader';
+import { loadCorpus, type CorpusSources, type LoadedCorpus, type LoadProgress } from './corpusLoader';
+import { recordsChanged, type CorpusCache } from './corpusCache';
 import { KnowledgeBase } from './knowledgeBase';
 import type { CorpusProblem } from './types';
 
@@ -16,9 +17,13 @@ export interface CorpusServiceEvents {
   /** A load started; it supersedes any load still running. */
   started?(): void;
   /** Files read of those to read by the latest load. */
-  progress?: (phase: 'loading' | 'indexing', done: number, total: number) => void;
-  /** A load finished; `newProblems` are those not reported by the previous load (quiet ones never). */
-  loaded(kb: KnowledgeBase, elapsedMs: number, newProblems: string[]): void;
+  progress?: LoadProgress;
+  /**
+   * A load finished; `newProblems` are those not reported by the previous load. `loaded` holds
+   * what the load kept of each text for the agreed-language index: the listener reads it and lets
+   * it go.
+   */
+  loaded(kb: KnowledgeBase, elapsedMs: number, newProblems: string[], loaded: LoadedCorpus): void;
   /** The latest load failed: the knowledge base stays as it was. */
   failed?(): void;
   log(message: string): void;
@@ -36,6 +41,9 @@ export class CorpusService {
   private reloadTimer: NodeJS.Timeout | undefined;
   private reported = new Set<string>();
   private catalogueEntries = new Map<string, number>();
+
+  /** Where each load's records are kept for the next start; none until a folder is given. */
+  cache: CorpusCache | undefined;
 
   constructor(private readonly events: CorpusServiceEvents) {}
 
@@ -80,16 +88,22 @@ export class CorpusService {
       if (generation === this.generation) this.events.progress?.(phase, done, total);
     };
     this.pending = (async () => {
-      const loaded = await loadCorpus(sources, { signal, watch: (target) => this.watch(target), progress });
+      const cache = this.cache;
+      const cached = await cache?.read(sources);
+      signal.throwIfAborted();
+      const loaded = await loadCorpus(sources, { signal, watch: (target) => this.watch(target), progress, cached });
       const kb = await KnowledgeBase.buildAsync(loaded, signal);
       if (generation !== this.generation) return; // a newer load supersedes this one
       this.kb = kb;
       this.catalogueEntries = entriesByCatalogue(loaded);
       this.unwatchAllBut(new Set(loaded.watched));
+      // Written before the index is built, whose peak of memory would otherwise add to this one's.
+      if (cache && recordsChanged(loaded, cached)) await cache.write(sources, loaded.documents, signal);
+      if (generation !== this.generation) return;
       const messages = loaded.problems.filter((problem) => !problem.quiet).map(describeProblem);
       const fresh = messages.filter((m) => !this.reported.has(m));
       this.reported = new Set(messages);
-      this.events.loaded(this.kb, Date.now() - started, fresh);
+      this.events.loaded(this.kb, Date.now() - started, fresh, loaded);
     })().catch((error) => {
       if (signal.aborted) return;
       this.events.log(`Loading the corpus failed: ${error instanceof Error ? error.stack : error}`);

@@ -94,7 +94,7 @@ function megabytes(bytes: number): string {
  * caller has inspected the path; the descriptor is checked again, since the path may have
  * changed since.
  */
-export async function readRegularFile(file: string, maxBytes: number): Promise<{ bytes: Buffer } | Refused | Failed> {
+export async function readRegularFile(file: string, maxBytes: number): Promise<{ bytes: Buffer; stats: Stats } | Refused | Failed> {
   let handle: fs.FileHandle;
   try {
     handle = await fs.open(file, OPEN_FLAGS);
@@ -117,7 +117,7 @@ export async function readRegularFile(file: string, maxBytes: number): Promise<{
       length += bytesRead;
       if (length > maxBytes) return tooLarge(maxBytes);
     }
-    return { bytes: Buffer.concat(chunks, length) };
+    return { bytes: Buffer.concat(chunks, length), stats };
   } catch (error) {
     return { error: error as NodeJS.ErrnoException };
   } finally {
@@ -125,8 +125,11 @@ export async function readRegularFile(file: string, maxBytes: number): Promise<{
   }
 }
 
-/** readRegularFile for the command line, which reads its few files in order. */
-export function readRegularFileSync(file: string, maxBytes: number): { bytes: Buffer } | Refused | Failed {
+/**
+ * readRegularFile for the command line, which reads its few files in order, and for a corpus text
+ * read again on demand (with the descriptor's stats, to tell whether it is still the text loaded).
+ */
+export function readRegularFileSync(file: string, maxBytes: number): { bytes: Buffer; stats: Stats } | Refused | Failed {
   let fd: number;
   try {
     fd = openSync(file, OPEN_FLAGS);
@@ -147,7 +150,7 @@ export function readRegularFileSync(file: string, maxBytes: number): { bytes: Bu
       length += bytesRead;
       if (length > maxBytes) return tooLarge(maxBytes);
     }
-    return { bytes: Buffer.concat(chunks, length) };
+    return { bytes: Buffer.concat(chunks, length), stats };
   } catch (error) {
     return { error: error as NodeJS.ErrnoException };
   } finally {

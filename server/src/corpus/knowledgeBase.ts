@@ -2,21 +2,25 @@
 // A fact keeps every source that states it; different values for one fact are kept apart so
 // that a hover can show the conflict instead of silently picking one.
 //
-// A corpus of 10,000 texts cites some resolutions thousands of times: each source is checked
-// against those a fact has by a key in a set, not by a scan, and the server builds the base in
-// slices (buildAsync) so that requests are answered meanwhile.
+// A corpus of 20,000 texts cites some resolutions thousands of times: each source is checked
+// against those a fact has by a key in a set, not by a scan (the sets of one document or
+// catalogue at a time: two sources can only be the same within one file), and the server builds
+// the base in slices (buildAsync) so that requests are answered meanwhile.
+//
+// The base reads what the loader's one pass kept of each text (facts, citations), never a parse:
+// the citation records themselves are the sites of `citedBy`.
 import type { LoadedCorpus } from './corpusLoader';
 import { Pacer } from './pacer';
-import { citationKey, sessionOf } from './symbols';
-import type { CorpusDocument, CorpusProblem, Fact, FactSource, KnowledgeBaseView, SymbolEntry } from './types';
+import { sessionOf } from './symbols';
+import type { CorpusDocument, CorpusProblem, Fact, FactSource, KnowledgeBaseView, LoadedDocument, SymbolEntry } from './types';
 import type { CitationKind } from '../parser/model';
-import { isoDate } from '../parser/vocabulary';
 
 export class KnowledgeBase implements KnowledgeBaseView {
   private readonly byKey = new Map<string, SymbolEntry>();
   private readonly byUri = new Map<string, CorpusDocument>();
-  /** While building: the keys of each fact's sources (emptied once built). */
-  private readonly sourceKeys = new Map<Fact<unknown>, Set<string>>();
+  /** While building: the keys of each fact's sources from the file being merged. */
+  private readonly sourceKeys = new Map<Fact<unknown>, Set<string | number>>();
+  private sourceScope: string | undefined;
 
   private constructor(readonly problems: readonly CorpusProblem[]) {}
 
@@ -103,65 +107,56 @@ export class KnowledgeBase implements KnowledgeBaseView {
   }
 
   private addFact<T>(facts: Fact<T>[], value: T, source: FactSource): void {
+    if (source.uri !== this.sourceScope) {
+      this.sourceScope = source.uri;
+      this.sourceKeys.clear();
+    }
     const existing = facts.find((fact) => fact.value === value);
+    const key = sourceKey(source);
     if (!existing) {
       const fact = { value, sources: [source] };
       facts.push(fact);
-      this.sourceKeys.set(fact, new Set([sourceKey(source)]));
+      this.sourceKeys.set(fact, new Set([key]));
       return;
     }
-    const keys = this.sourceKeys.get(existing);
-    const key = sourceKey(source);
-    if (keys && !keys.has(key)) {
+    let keys = this.sourceKeys.get(existing);
+    if (!keys) this.sourceKeys.set(existing, (keys = new Set()));
+    if (!keys.has(key)) {
       keys.add(key);
       existing.sources.push(source);
     }
   }
 
-  private addDocument(document: CorpusDocument): void {
+  private addDocument({ document, facts, citations }: LoadedDocument): void {
     this.byUri.set(document.uri, document);
-    const { model } = document.parsed;
-    const header = model.header?.fields ?? [];
     const source: FactSource = { kind: 'document', uri: document.uri, symbol: document.symbol };
     if (document.symbol) {
       const kind = /\//.test(document.symbol) && !/^\d|^ES-/.test(document.symbol) ? 'document' : 'resolution';
       const own = this.entry(document.symbol, this.byKey.get(document.symbol)?.kind ?? kind);
       own.texts.push(document);
-      const title = header.find((f) => f.kind === 'title')?.value;
-      if (title) this.addFact(own.titles, title, source);
-      const adoption = header.find((f) => f.kind === 'adoption');
-      const adoptedOn = adoption ? /on (\d{1,2} \w+ \d{4})$/.exec(adoption.value)?.[1] : undefined;
-      if (adoptedOn) {
-        const iso = isoFromText(adoptedOn);
-        if (iso) this.addFact(own.dates, iso, source);
-      }
-      if (model.header?.session !== undefined) this.addFact(own.sessions, model.header.session, source);
+      if (facts.title) this.addFact(own.titles, facts.title, source);
+      if (facts.adopted) this.addFact(own.dates, facts.adopted, source);
+      if (facts.session !== undefined) this.addFact(own.sessions, facts.session, source);
     }
     if (document.adoptedAs) {
       const adopted = this.entry(document.adoptedAs, 'resolution');
       adopted.texts.push(document);
       if (document.symbol && !adopted.adoptedFrom.includes(document.symbol)) adopted.adoptedFrom.push(document.symbol);
     }
-    for (const citation of model.citations) {
-      const symbol = citationKey(citation);
-      if (!symbol || symbol.key === document.symbol || symbol.key === document.adoptedAs) continue;
-      const entry = this.entry(symbol.key, symbol.kind);
+    for (const citation of citations) {
+      if (citation.key === document.symbol || citation.key === document.adoptedAs) continue;
+      const entry = this.entry(citation.key, citation.kind);
       if (citation.organ) entry.organ = citation.organ;
-      entry.citedBy.push({ uri: document.uri, start: citation.start, end: citation.end, citingSymbol: document.symbol });
+      entry.citedBy.push(citation);
+      if (!citation.date && !citation.title) continue;
       const citing: FactSource = { kind: 'citation', uri: document.uri, offset: citation.start, citingSymbol: document.symbol };
-      if (citation.date) this.addFact(entry.dates, citation.date.iso, citing);
-      if (citation.title) this.addFact(entry.titles, citation.title.text.replace(/\s+/g, ' '), citing);
+      if (citation.date) this.addFact(entry.dates, citation.date, citing);
+      if (citation.title) this.addFact(entry.titles, citation.title, citing);
     }
   }
 }
 
-/** Two sources are the same when their keys are: a document by its URI, a row by its line, a citation by its offset. */
-function sourceKey(source: FactSource): string {
-  const place = source.kind === 'catalogue' ? source.line : source.kind === 'citation' ? source.offset : '';
-  return `${source.kind}\u0000${source.uri}\u0000${place}`;
-}
-
-function isoFromText(text: string): string | undefined {
-  const match = /^(\d{1,2}) (\w+) (\d{4})$/.exec(text);
-  return match ? isoDate(Number(match[1]), match[2], Number(match[3])) : undefined;
+/** Two sources of one file are the same when their keys are: a row by its line, a citation by its offset. */
+function sourceKey(source: FactSource): string | number {
+  return source.kind === 'catalogue' ? source.line : source.kind === 'citation' ? source.offset : source.kind;
 }

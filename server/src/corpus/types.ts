@@ -1,7 +1,8 @@
 // What the server knows beyond the open document: corpus texts, catalogues, and the facts
 // merged from them. Every fact keeps its sources; conflicting values are kept side by side.
+import type { Range } from 'vscode-languageserver-types';
 import type { ParsedDocument } from '../parsedDocument';
-import type { CitationKind } from '../parser/model';
+import type { CitationKind, Span } from '../parser/model';
 
 /** One row of a user or shipped catalogue (CSV or JSON Lines), already normalised. */
 export interface CatalogueRow {
@@ -55,17 +56,110 @@ export interface CitationSite {
   start: number;
   end: number;
   citingSymbol?: string;
+  /** The citation's range in its text (LSP positions, whole characters): listing references needs no parse. */
+  line: number;
+  character: number;
+  endLine: number;
+  endCharacter: number;
+  /**
+   * Where the footnote, paragraph or header field that holds the citation starts (the citation's
+   * own start when nothing holds it): places are told apart without parsing the text again.
+   */
+  container: number;
 }
 
-/** A corpus text, parsed once when loaded. */
+/** A citation as one pass over a corpus text keeps it: its site and what it says of the symbol. */
+export interface CitationRecord extends CitationSite {
+  /** The knowledge-base key of the cited symbol (citationKey). */
+  key: string;
+  kind: CitationKind;
+  organ?: string;
+  /** The date written with it (yyyy-mm-dd). */
+  date?: string;
+  /** The title it quotes, its spaces folded. */
+  title?: string;
+}
+
+export type ParagraphKind = 'preambular' | 'operative' | 'subparagraph';
+
+/** A paragraph or sub-paragraph as the agreed-language index reads it. */
+export interface ParagraphRecord {
+  kind: ParagraphKind;
+  /** "PP9", "OP3", "OP1 (a)". */
+  label: string;
+  /** The opening phrase of a preambular or operative paragraph, when it has one. */
+  opening?: string;
+  /** Clean text, without number or label. */
+  text: string;
+  /** Offsets of the paragraph's own text in its document (after its number or label). */
+  start: number;
+  end: number;
+}
+
+/** What a corpus text's header says of it. */
+export interface DocumentFacts {
+  /** The symbol the header gives, normalised. */
+  ownSymbol?: string;
+  title?: string;
+  /** The adoption date the header gives (yyyy-mm-dd). */
+  adopted?: string;
+  session?: number;
+}
+
+/** What one pass over a corpus text's parse keeps (compactDocument.ts): facts, citations, paragraphs. */
+export interface DocumentExtract {
+  facts: DocumentFacts;
+  citations: CitationRecord[];
+  paragraphs: ParagraphRecord[];
+}
+
+/**
+ * A corpus text as the server keeps it: what lookups name it by, and its parse on demand. The
+ * parse is not kept: it is made again from the text when a feature needs it (a paragraph of a
+ * cited resolution, a definition's range, a comparison), and a bounded cache keeps the last few
+ * (parseCache.ts).
+ */
 export interface CorpusDocument {
   uri: string;
-  parsed: ParsedDocument;
   /** Own symbol (from the header or a catalogue), normalised. */
   symbol?: string;
   /** The resolution the text was adopted as, when it is a draft whose adoption is known. */
   adoptedAs?: string;
   shipped: boolean;
+  /** The title its header gives. */
+  title?: string;
+  /** The text's parse; undefined when the text can no longer be read as it was loaded (changed, gone). */
+  parsed(): ParsedDocument | undefined;
+  /** The LSP range of a span of the text, without parsing it; undefined as for parsed(). */
+  range(span: Span): Range | undefined;
+}
+
+/** A file as the cache keys what was read from it. */
+export interface FileStamp {
+  path: string;
+  size: number;
+  mtimeMs: number;
+}
+
+/** A corpus text as loaded: the document kept, and what the knowledge base and the cache take from it. */
+export interface LoadedDocument {
+  document: CorpusDocument;
+  facts: DocumentFacts;
+  citations: CitationRecord[];
+  /** Where its paragraphs are kept until the agreed-language index and the cache have read them. */
+  paragraphs: ParagraphRef;
+  /** The file it was read from; undefined for a text held in memory. */
+  file?: FileStamp;
+}
+
+/** Paragraphs of many documents, kept compactly (paragraphStore.ts) or in the cache file. */
+export interface ParagraphSource {
+  paragraphs(doc: number): Iterable<ParagraphRecord>;
+}
+
+export interface ParagraphRef {
+  source: ParagraphSource;
+  doc: number;
 }
 
 export interface SymbolEntry {

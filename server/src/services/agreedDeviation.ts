@@ -25,10 +25,10 @@ interface Block {
   last: boolean;
 }
 
-/** Resolves a corpus document's parse, to point related information at the agreed wording. */
-export type ParsedResolver = (uri: string) => ParsedDocument | undefined;
+/** The range of a span of a corpus text, to point related information at the agreed wording (read without a parse). */
+export type RangeResolver = (uri: string, span: Span) => Range | undefined;
 
-export function getAgreedDiagnostics(document: ParsedDocument, index: AgreedLanguageIndex, resolve: ParsedResolver, token?: CancellationToken): Diagnostic[] {
+export function getAgreedDiagnostics(document: ParsedDocument, index: AgreedLanguageIndex, resolve: RangeResolver, token?: CancellationToken): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   for (const block of blocksOf(document)) {
     if (token?.isCancellationRequested) return [];
@@ -47,8 +47,8 @@ export function getAgreedDiagnostics(document: ParsedDocument, index: AgreedLang
       .filter((s) => s.uri !== document.uri)
       .slice(0, 3)
       .flatMap((s) => {
-        const parsed = resolve(s.uri);
-        return parsed ? [{ location: { uri: s.uri, range: parsed.range(s) }, message: `Agreed wording: ${sourceName(s)}` }] : [];
+        const range = resolve(s.uri, s);
+        return range ? [{ location: { uri: s.uri, range }, message: `Agreed wording: ${sourceName(s)}` }] : [];
       });
     if (related.length) diagnostic.relatedInformation = related;
     diagnostics.push(diagnostic);

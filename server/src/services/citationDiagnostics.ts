@@ -561,12 +561,14 @@ function checkParagraphs(document: ParsedDocument, kb: KnowledgeBaseView, out: D
     if (!entry || entry.texts.length === 0) continue;
     // Its own text first, then the drafts it was adopted from.
     const texts = [...entry.texts].sort((a, b) => Number(b.symbol === key.key) - Number(a.symbol === key.key));
-    // A text we could not read says nothing.
-    if (texts.some((text) => text.parsed.model.operative.length === 0)) continue;
-    const found = texts.map((text) => query.resolveReference(reference, queryOf(text.parsed.model)));
+    // A text we could not read (or that changed since the corpus loaded) says nothing.
+    const parses = texts.map((text) => text.parsed());
+    if (parses.some((parsed) => !parsed || parsed.model.operative.length === 0)) continue;
+    const models = parses.map((parsed) => parsed!.model);
+    const found = models.map((model) => query.resolveReference(reference, queryOf(model)));
     found[0].forEach((target, t) => {
       if (target.written.target.paragraph === undefined || found.some((inText) => inText[t]?.block !== undefined)) return;
-      const problem = missingMessage(texts[0], key, target);
+      const problem = missingMessage(texts[0], models[0], key, target);
       const id = `${target.written.target.start}:${target.written.target.end}:${problem}`;
       if (seen.has(id)) return;
       seen.add(id);
@@ -590,17 +592,17 @@ function referencedKey(query: DocumentQuery, reference: ParagraphReference): { k
 }
 
 /** Why a target is not in a cited text (the first of its texts: its own, else its draft). */
-function missingMessage(text: CorpusDocument, key: { key: string; display: string }, target: ResolvedTarget): string {
+function missingMessage(text: CorpusDocument, model: ResolutionDocument, key: { key: string; display: string }, target: ResolvedTarget): string {
   const n = target.written.target.paragraph!;
   const name = key.display;
   // A draft stands in for the resolution it was adopted as: say which text was counted.
   const via = text.symbol === key.key ? '' : ` (as in its draft ${text.symbol ?? fileName(text.uri)})`;
   const paragraph = target.paragraph;
   if (!paragraph) {
-    const count = queryOf(text.parsed.model).numbering.real.length;
+    const count = queryOf(model).numbering.real.length;
     return `${name}${via} has ${count} operative paragraph${count === 1 ? '' : 's'}; ${target.name} does not exist.`;
   }
-  const labels = queryOf(text.parsed.model).topLabels(paragraph);
+  const labels = queryOf(model).topLabels(paragraph);
   const has = labels.length === 0 ? 'has no sub-paragraphs' : `has sub-paragraph${labels.length === 1 ? '' : 's'} ${listed(labels)}`;
   return `${name}${via} has no ${target.name}: its paragraph ${n} ${has}.`;
 }

@@ -1,7 +1,8 @@
 // Find references: every citation of the same knowledge-base key in the open documents (from
-// their models) and in the corpus (the knowledge base's citation sites). An open document that
-// is also a corpus text counts once, in its open (possibly edited) version.
-import type { Location, Position } from 'vscode-languageserver-types';
+// their models) and in the corpus (the knowledge base's citation sites, which carry their ranges:
+// a symbol cited by thousands of texts parses none of them). An open document that is also a
+// corpus text counts once, in its open (possibly edited) version.
+import type { Location, Position, Range } from 'vscode-languageserver-types';
 import type { CancellationToken, ParsedDocument } from '../parsedDocument';
 import { citationKey } from '../corpus/symbols';
 import type { KnowledgeBaseView } from '../corpus/types';
@@ -27,11 +28,11 @@ export function findCitationReferences(
 
   const locations: Location[] = [];
   const seen = new Set<string>();
-  const add = (uri: string, doc: ParsedDocument, start: number, end: number) => {
+  const add = (uri: string, start: number, end: number, range: () => Range) => {
     const id = `${uriKey(uri)}#${start}:${end}`;
     if (seen.has(id)) return;
     seen.add(id);
-    locations.push({ uri, range: doc.range({ start, end }) });
+    locations.push({ uri, range: range() });
   };
 
   const open = new Map<string, ParsedDocument>();
@@ -40,25 +41,25 @@ export function findCitationReferences(
   const { entry } = symbolOf({ key, kind: 'resolution' }, kb);
   if (includeDeclaration) {
     for (const { document: corpus } of textsOf(entry)) {
-      const parsed = open.get(uriKey(corpus.uri)) ?? corpus.parsed;
+      const parsed = open.get(uriKey(corpus.uri)) ?? corpus.parsed();
+      if (!parsed) continue;
       const title = parsed.model.header?.fields.find((field) => field.kind === 'title');
       const span = title ?? parsed.model.preambular[0] ?? parsed.model.operative[0] ?? { start: 0, end: 0 };
-      add(corpus.uri, parsed, span.start, span.end);
+      add(corpus.uri, span.start, span.end, () => parsed.range(span));
     }
   }
 
   for (const doc of open.values()) {
     if (token?.isCancellationRequested) return [];
     for (const other of doc.model.citations) {
-      if (citationKey(other)?.key === key) add(doc.uri, doc, other.start, other.end);
+      if (citationKey(other)?.key === key) add(doc.uri, other.start, other.end, () => doc.range(other));
     }
   }
 
   for (const site of entry?.citedBy ?? []) {
     if (open.has(uriKey(site.uri))) continue;
-    const corpus = kb.document(site.uri);
-    if (!corpus) continue;
-    add(site.uri, corpus.parsed, site.start, site.end);
+    if (!kb.document(site.uri)) continue;
+    add(site.uri, site.start, site.end, () => ({ start: { line: site.line, character: site.character }, end: { line: site.endLine, character: site.endCharacter } }));
   }
   return locations;
 }

@@ -115,7 +115,7 @@ export function resolveSide(side: CompareSide | undefined, context: CompareConte
       const parsed = open ? context.parsed.get(open) : ParsedDocument.parse({ uri: side.uri, version: 0, getText: () => text });
       return { parsed, uri: side.uri, title: side.title ?? (corpus ? corpusTitle(corpus) : fileName(side.uri)) };
     }
-    if (corpus) return { parsed: corpus.parsed, uri: corpus.uri, title: side.title ?? corpusTitle(corpus) };
+    if (corpus) return corpusVersion(corpus, side.title ?? corpusTitle(corpus));
     return { error: `${fileName(side.uri)} is neither open nor in the corpus, and no text came with it.` };
   }
   if ('symbol' in side && typeof side.symbol === 'string') {
@@ -123,14 +123,21 @@ export function resolveSide(side: CompareSide | undefined, context: CompareConte
     const entry = key ? kb.lookup(key.key) : undefined;
     const document = entry?.texts[0] ?? findBySymbolText(side.symbol, kb);
     if (!document) return { error: key ? `The corpus has no text of ${side.symbol}.` : `"${side.symbol}" is not a document symbol.` };
-    return { parsed: document.parsed, uri: document.uri, title: side.title ?? corpusTitle(document, key ? displaySymbol(key) : undefined) };
+    return corpusVersion(document, side.title ?? corpusTitle(document, key ? displaySymbol(key) : undefined));
   }
   if ('title' in side && typeof side.title === 'string') {
     const document = findByTitle(side.title, kb);
     if (!document) return { error: `No corpus text is titled "${side.title}".` };
-    return { parsed: document.parsed, uri: document.uri, title: corpusTitle(document) };
+    return corpusVersion(document, corpusTitle(document));
   }
   return { error: `The ${which} version needs a uri, a symbol or a title.` };
+}
+
+/** A corpus text, parsed again on demand: one changed or removed since the corpus loaded cannot be compared until it is loaded again. */
+function corpusVersion(document: CorpusDocument, title: string): Version | CompareError {
+  const parsed = document.parsed();
+  if (!parsed) return { error: `${title}: the corpus text cannot be read as it was loaded (it changed or was removed since); try again once the corpus has reloaded.` };
+  return { parsed, uri: document.uri, title };
 }
 
 /** A symbol the normaliser does not read (a user's own numbering): match it as written. */
@@ -160,7 +167,7 @@ function preferResolution(documents: CorpusDocument[]): CorpusDocument {
 const simplify = (text: string) => text.toLowerCase().replace(/[\u2018\u2019\u201c\u201d"']/g, '').replace(/\s+/g, ' ').trim();
 
 function titleOf(document: CorpusDocument): string | undefined {
-  return document.parsed.model.header?.fields.find((f) => f.kind === 'title')?.value;
+  return document.title;
 }
 
 /** "A/RES/73/266", or the file name of a text without a symbol. */

@@ -32,14 +32,15 @@ export function getDefinition(document: ParsedDocument, position: Position, kb: 
     const key = citationKey(citation);
     if (!key) return null;
     const { entry } = symbolOf(key, kb);
-    const links = textsOf(entry).map(({ document: corpus }) => {
+    const links = textsOf(entry).flatMap(({ document: corpus }) => {
       // A corpus text open in the editor is read as it stands there, not as it was loaded.
-      const target = uriKey(corpus.uri) === uriKey(document.uri) ? document : corpus.parsed;
+      const target = uriKey(corpus.uri) === uriKey(document.uri) ? document : corpus.parsed();
+      if (!target) return [];
       const title = target.model.header?.fields.find((field) => field.kind === 'title');
       const first = target.model.preambular[0] ?? target.model.operative[0];
       const span: Span = title ?? first ?? { start: 0, end: 0 };
       const selection: Span = title ?? (first ? selectionOf(first) : span);
-      return link(document, citationSpan(citation), target, span, selection);
+      return [link(document, citationSpan(citation), target, span, selection)];
     });
     return links.length > 0 ? links : null;
   }

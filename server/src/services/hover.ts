@@ -171,7 +171,11 @@ function citingLine(entry: SymbolEntry, kb: KnowledgeBaseView): string | undefin
   return `- **Cited by:** ${escapeMarkdown(`${plural(uris.length, 'corpus document')}: ${names.join(', ')}${more}`)}`;
 }
 
-/** What the corpus says of a document symbol: the footnote or passage around each place that cites it. */
+/**
+ * What the corpus says of a document symbol: the footnote or passage around each place that cites
+ * it. Places are told apart by what holds them, which each site records; only the texts shown are
+ * parsed again.
+ */
 function sitesLines(document: ParsedDocument, citation: Citation, entry: SymbolEntry, kb: KnowledgeBaseView): string[] {
   const here = uriKey(document.uri);
   const lines: string[] = [];
@@ -182,9 +186,7 @@ function sitesLines(document: ParsedDocument, citation: Citation, entry: SymbolE
     if (uriKey(site.uri) === here && site.start === citation.start) continue;
     const corpus = kb.document(site.uri);
     if (!corpus) continue;
-    const model = corpus.parsed.model;
-    const container = containerAt(model, site.start);
-    const id = `${site.uri}#${container ? containerStart(container) : site.start}`;
+    const id = `${site.uri}#${site.container}`;
     if (seen.has(id)) continue;
     seen.add(id);
     if (shown >= MAX_SITES) {
@@ -192,17 +194,13 @@ function sitesLines(document: ParsedDocument, citation: Citation, entry: SymbolE
       continue;
     }
     shown++;
-    lines.push(`    - ${siteText(model, site, container, documentName(kb, site.uri))}`);
+    const model = corpus.parsed()?.model;
+    const name = documentName(kb, site.uri);
+    lines.push(`    - ${model ? siteText(model, site, containerAt(model, site.start), name) : escapeMarkdown(name)}`);
   }
   if (lines.length === 0) return [];
   if (more > 0) lines.push(`    - ${escapeMarkdown(`and ${plural(more, 'more place')}`)}`);
   return ['- **What the corpus says of it:**', ...lines];
-}
-
-function containerStart(container: NonNullable<ReturnType<typeof containerAt>>): number {
-  if (container.kind === 'footnote') return container.footnote.start;
-  if (container.kind === 'block') return container.block.start;
-  return container.field.start;
 }
 
 function siteText(model: ResolutionDocument, site: Span, container: ReturnType<typeof containerAt>, name: string): string {

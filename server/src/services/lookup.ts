@@ -102,7 +102,10 @@ export function resolveReference(document: ParsedDocument, reference: ParagraphR
       // The cited resolution may be the very corpus text open in the editor: its paragraphs are
       // then where the editor has them now, not where the corpus loaded them.
       const open = text && uriKey(text.document.uri) === uriKey(document.uri);
-      if (text) resolved.source = { document: open ? document : text.document.parsed, corpus: text.document, draft: text.draft };
+      // A corpus text is parsed again on demand (a cache keeps the recent ones); one that changed
+      // on disk since the corpus loaded answers nothing until it is loaded again.
+      const parsed = text && (open ? document : text.document.parsed());
+      if (text && parsed) resolved.source = { document: parsed, corpus: text.document, draft: text.draft };
     }
   }
   const within = resolved.source ? queryOf(resolved.source.document.model) : undefined;

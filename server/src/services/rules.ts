@@ -127,7 +127,7 @@ export const CHECKS: Readonly<Record<Exclude<RuleFamily, 'input'>, Check>> = {
     fixAll: (document, context, include, token) => drafting.getDraftingFixAll(document, context.vocabulary, include, token),
   },
   agreed: {
-    diagnostics: (document, context, token) => getAgreedDiagnostics(document, context.agreed, (uri) => context.kb.document(uri)?.parsed, token),
+    diagnostics: (document, context, token) => getAgreedDiagnostics(document, context.agreed, (uri, span) => context.kb.document(uri)?.range(span), token),
     codeActions: (document, _range, diagnostics, _context, token) => getAgreedCodeActions(document, diagnostics, token),
   },
 };

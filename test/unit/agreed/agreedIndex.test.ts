@@ -1,10 +1,11 @@
 import * as assert from 'assert';
-import { AgreedIndex, buildAgreedIndex, buildAgreedIndexAsync, NEAREST_THRESHOLD } from '../../../server/src/agreed/index';
+import { agreedDocument, AgreedIndex, buildAgreedIndex, buildAgreedIndexAsync, NEAREST_THRESHOLD } from '../../../server/src/agreed/index';
 import { stripMarkers, tokenize } from '../../../server/src/agreed/normalise';
-import type { AgreedParagraph, ParagraphMatch } from '../../../server/src/agreed/types';
+import type { AgreedCorpusDocument, AgreedParagraph, ParagraphMatch } from '../../../server/src/agreed/types';
 import { loadCorpus } from '../../../server/src/corpus/corpusLoader';
-import type { CorpusDocument } from '../../../server/src/corpus/types';
+import { agreedDocuments } from '../../../server/src/knowledge';
 import { ParsedDocument } from '../../../server/src/parsedDocument';
+import type { ResolutionDocument } from '../../../server/src/parser/model';
 import { readSeed, SEEDS, seedCorpusDir, seedCorpusUri } from '../../helpers';
 import { deeplyNestedModel } from '../deepModel';
 
@@ -14,15 +15,18 @@ const where = (p: AgreedParagraph) => p.sources.map((s) => `${seedOf(s.uri)} ${s
 const HUMAN_RIGHTS = 'Underlining the importance of respect for human rights and fundamental freedoms in the use of information and communications technologies,';
 
 describe('agreed language index over the seeds', () => {
-  let documents: CorpusDocument[];
+  let documents: AgreedCorpusDocument[];
+  let models: (ResolutionDocument & { uri: string })[];
   let index: AgreedIndex;
   before(async () => {
-    documents = (await loadCorpus({ shippedDir: seedCorpusDir(), folders: [], catalogues: [] })).documents;
+    const loaded = (await loadCorpus({ shippedDir: seedCorpusDir(), folders: [], catalogues: [] })).documents;
+    documents = [...agreedDocuments(loaded)];
+    models = loaded.map(({ document }) => ({ ...document.parsed()!.model, uri: document.uri }));
     index = buildAgreedIndex(documents);
   });
 
   const paragraphOf = (seed: number, label: string): string => {
-    const model = documents.find((d) => d.uri === seedUri(seed))!.parsed.model;
+    const model = models.find((d) => d.uri === seedUri(seed))!;
     const [top, sub] = label.split(' ');
     const list = top.startsWith('PP') ? model.preambular : model.operative;
     const paragraph = list[Number(top.slice(2)) - 1];
@@ -31,7 +35,7 @@ describe('agreed language index over the seeds', () => {
 
   it('counts documents and deduplicates identical wordings', () => {
     assert.strictEqual(index.documentCount, 5);
-    const sources = documents.reduce((n, d) => n + d.parsed.model.preambular.length + d.parsed.model.operative.length, 0);
+    const sources = models.reduce((n, d) => n + d.preambular.length + d.operative.length, 0);
     assert.ok(index.paragraphCount < sources, `${index.paragraphCount} wordings for ${sources} paragraphs and more sub-paragraphs`);
     const first = index.paragraph(0);
     assert.match(first.text, /^Noting that considerable progress has been achieved/);
@@ -159,7 +163,7 @@ describe('agreed language index over the seeds', () => {
       assert.deepStrictEqual(operative[0], { phrase: 'Decides', count: 6 });
       assert.ok(operative.some((o) => o.phrase === 'Also decides') && operative.some((o) => o.phrase === 'Further decides'));
       for (const list of [preambular, operative]) for (let i = 1; i < list.length; i++) assert.ok(list[i - 1].count >= list[i].count);
-      const withOpening = documents.reduce((n, d) => n + d.parsed.model.preambular.filter((p) => p.opening).length, 0);
+      const withOpening = models.reduce((n, d) => n + d.preambular.filter((p) => p.opening).length, 0);
       assert.strictEqual(preambular.reduce((n, o) => n + o.count, 0), withOpening);
     });
   });
@@ -261,7 +265,7 @@ describe('agreed language index over the seeds', () => {
 
   describe('documents', () => {
     const parsed = (uri: string, text: string, facts: { symbol?: string; adoptedAs?: string }) =>
-      ({ uri, ...facts, parsed: ParsedDocument.parse({ uri, version: 0, getText: () => text }) });
+      agreedDocument(ParsedDocument.parse({ uri, version: 0, getText: () => text }), facts);
     const text = (pp: string) => `The General Assembly,\n\n${pp},\n\n1. Decides to remain seized of the matter.\n`;
 
     it('counts a draft and the resolution it was adopted as once, and shows the resolution', () => {
@@ -347,7 +351,7 @@ describe('agreed language index: deep nesting', () => {
     this.timeout(60_000);
     const depth = 20_000;
     const parsed = new ParsedDocument('file:///corpus/deep.txt', 1, deeplyNestedModel(depth, { label: '1.1' }));
-    const index = buildAgreedIndex([{ uri: parsed.uri, parsed }]);
+    const index = buildAgreedIndex([agreedDocument(parsed)]);
     assert.strictEqual(index.paragraphCount, depth + 1);
     const [match] = index.searchParagraphs(`Level ${depth}`, { limit: 1 });
     assert.deepStrictEqual(match.paragraph.sources.map((s) => s.label), ['OP1 1.1']);

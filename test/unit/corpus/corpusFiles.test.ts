@@ -18,7 +18,7 @@ const TEXT = (symbol: string) => `${symbol}\n\nA title\n\nThe General Assembly,\
 const SECRET_LINE = 'root:$6$S3CR3TsaltS3CR3T$hashhashhashhash:19700:0:99999:7:::';
 
 function names(loaded: LoadedCorpus): string[] {
-  return loaded.documents.map((d) => path.basename(new URL(d.uri).pathname)).sort();
+  return loaded.documents.map((d) => path.basename(new URL(d.document.uri).pathname)).sort();
 }
 
 function messages(loaded: LoadedCorpus): string {
@@ -120,14 +120,14 @@ function releaseFifos(fifos: string[]): void {
   it('a link to a folder that holds it (a loop) is skipped, and no text is read twice', async () => {
     const loaded = await loadCorpus({ folders: [path.join(root, 'corpus')], catalogues: [] });
     assert.match(messages(loaded), /back-up links back to a folder that holds it \(a loop\); skipped/);
-    const uris = loaded.documents.map((d) => d.uri);
+    const uris = loaded.documents.map((d) => d.document.uri);
     assert.strictEqual(new Set(uris).size, uris.length);
     assert.strictEqual(uris.filter((uri) => uri.endsWith('/b.txt')).length, 1);
   });
 
   it('a folder named in the settings and also inside another named folder is read once, without a word', async () => {
     const loaded = await loadCorpus({ folders: [path.join(root, 'corpus', 'sub'), path.join(root, 'corpus')], catalogues: [] });
-    assert.strictEqual(loaded.documents.filter((d) => d.uri.endsWith('/b.txt')).length, 1);
+    assert.strictEqual(loaded.documents.filter((d) => d.document.uri.endsWith('/b.txt')).length, 1);
     assert.doesNotMatch(messages(loaded), /read already/);
   });
 

@@ -3,9 +3,11 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
+import { memoryDocument } from '../../../server/src/corpus/compactDocument';
 import { loadCorpus, type LoadedCorpus } from '../../../server/src/corpus/corpusLoader';
 import { KnowledgeBase } from '../../../server/src/corpus/knowledgeBase';
 import { citationKey, displaySymbol, normalizeSymbol, undocsUrl } from '../../../server/src/corpus/symbols';
+import { ParsedDocument } from '../../../server/src/parsedDocument';
 import { corpusDir, SEEDS, seedCorpusDir, seedCorpusUri } from '../../helpers';
 
 const seedUri = (i: number) => seedCorpusUri(SEEDS[i].file);
@@ -119,15 +121,15 @@ describe('knowledge base: the shipped corpus', function () {
   it('loads the seeds, the 63 labelled texts and the 637 adopted resolutions, every text with its symbol but two seeds', () => {
     const folderOf = (uri: string) => path.relative(corpusDir, path.dirname(new URL(uri).pathname)) || '.';
     const byFolder: Record<string, number> = {};
-    for (const document of loaded.documents) byFolder[folderOf(document.uri)] = (byFolder[folderOf(document.uri)] ?? 0) + 1;
+    for (const { document } of loaded.documents) byFolder[folderOf(document.uri)] = (byFolder[folderOf(document.uri)] ?? 0) + 1;
     assert.deepStrictEqual(byFolder, { '.': 5, texts: 63, bulk: 637 });
-    assert.ok(loaded.documents.every((d) => d.shipped));
+    assert.ok(loaded.documents.every(({ document }) => document.shipped));
     // The seeds 001 and 003 print no symbol: the manifest gives what they were adopted as.
-    assert.deepStrictEqual(loaded.documents.filter((d) => !d.symbol).map((d) => path.basename(d.uri)), [SEEDS[1].file, SEEDS[3].file]);
+    assert.deepStrictEqual(loaded.documents.filter(({ document }) => !document.symbol).map(({ document }) => path.basename(document.uri)), [SEEDS[1].file, SEEDS[3].file]);
   });
 
   it('reads its Markdown files as no text', () => {
-    assert.ok(!loaded.documents.some((d) => /\.md$/.test(d.uri)));
+    assert.ok(!loaded.documents.some(({ document }) => /\.md$/.test(document.uri)));
   });
 
   it('reports the rows its catalogues cannot give (yet) in one quiet line per catalogue, and nothing else: no pop-up', () => {
@@ -192,8 +194,10 @@ describe('knowledge base: conflicts are kept with their sources', () => {
 
   it('a citation found twice at the same place counts once; at another place it counts again', () => {
     const citing = (offset: number) => ({ kind: 'citation' as const, uri: 'file:///a.txt', offset, citingSymbol: undefined });
-    const document = { uri: 'file:///a.txt', shipped: false, parsed: { model: { citations: [7, 7, 9].map((start) => ({ kind: 'resolution', symbol: '53/70', start, end: start + 5, date: { iso: '1998-12-04' } })) } } };
-    const kb = KnowledgeBase.build({ documents: [document as never], problems: [], rows: [] });
+    const loaded = memoryDocument(ParsedDocument.parse({ uri: 'file:///a.txt', version: 0, getText: () => 'The General Assembly,\n\nRecalling its resolution 53/70 of 4 December 1998,\n' }));
+    const [citation] = loaded.citations;
+    loaded.citations = [7, 7, 9].map((start) => ({ ...citation, start, end: start + 5 }));
+    const kb = KnowledgeBase.build({ documents: [loaded], problems: [], rows: [] });
     assert.deepStrictEqual(kb.lookup('53/70')!.dates[0].sources, [citing(7), citing(9)]);
   });
 
@@ -237,7 +241,7 @@ describe('corpus loader: bad input', () => {
 
   it('loads what it can, and names every file it could not read', async () => {
     const loaded = await loadCorpus({ folders: [folder, path.join(folder, 'missing')], catalogues: [path.join(folder, 'no-such.csv')] });
-    const names = loaded.documents.map((d) => path.basename(new URL(d.uri).pathname)).sort();
+    const names = loaded.documents.map((d) => path.basename(new URL(d.document.uri).pathname)).sort();
     assert.deepStrictEqual(names, ['draft.unres', 'empty.txt'], 'hidden folders, binary and huge files are not loaded');
     const messages = loaded.problems.map((p) => p.message).join('\n');
     assert.match(messages, /binary\.txt: looks binary/);
@@ -261,7 +265,7 @@ describe('corpus loader: bad input', () => {
     writeFileSync(path.join(shipped, 'SOURCES.md'), '# Sources\n\nThe General Assembly,\n');
     const loaded = await loadCorpus({ shippedDir: shipped, folders: [], catalogues: [] });
     assert.match(loaded.problems[0].message, /catalogue\.json cannot be read/);
-    assert.deepStrictEqual(loaded.documents.map((d) => [path.basename(d.uri), d.symbol]), [['A_RES_76_19.txt', '76/19']]);
+    assert.deepStrictEqual(loaded.documents.map(({ document }) => [path.basename(document.uri), document.symbol]), [['A_RES_76_19.txt', '76/19']]);
   });
 
   it('the shipped manifest names catalogues: read, with their rows\' problems summed up in one quiet line', async () => {

@@ -8,7 +8,7 @@ import { getCitationDiagnostics, MISSING_PARAGRAPH } from '../../../server/src/s
 import { getHover } from '../../../server/src/services/hover';
 import { resolveReference } from '../../../server/src/services/lookup';
 import { getNumberingDiagnostics, REFERENCE_MISSING, REFERENCE_SUB_MISSING } from '../../../server/src/services/structure/numbering';
-import { cursorAt, knowledgeBaseOf, parseText, plain } from '../services/lookupFixtures';
+import { corpusText, cursorAt, knowledgeBaseOf, parseText, plain } from '../services/lookupFixtures';
 
 const lines = (...parts: string[]) => parts.join('\n\n') + '\n';
 const referenceWith = (text: string, words: string): ParagraphReference => {
@@ -100,7 +100,7 @@ describe('query: which paragraph a reference names, the same for every feature',
 
   it('"paragraph 1.5 of resolution 73/1" is found among that resolution\'s decimal labels: no false "missing paragraph"', () => {
     const cited = parseText(lines('A/RES/73/1', 'The General Assembly,', '1. Adopts the norms:', '1.5 States should cooperate.', '2. Decides to act.'), 'file:///corpus/73_1.txt');
-    const kb = knowledgeBaseOf([], [{ uri: cited.uri, parsed: cited, symbol: '73/1', shipped: false }]);
+    const kb = knowledgeBaseOf([], [corpusText(cited, { symbol: '73/1' })]);
     const draft = parseText(lines('The General Assembly,', '1. Recalls paragraph 1.5 of resolution 73/1 of 1 January 2018;', '2. Recalls paragraph 3 of resolution 73/1 of 1 January 2018.'));
     const missing = getCitationDiagnostics(draft, kb).filter((d) => d.code === MISSING_PARAGRAPH);
     assert.deepStrictEqual(missing.map((d) => d.message), ['Resolution 73/1 has 2 operative paragraphs; paragraph 3 does not exist.']);

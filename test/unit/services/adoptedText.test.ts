@@ -12,7 +12,7 @@ import { getAdoptedTextLenses } from '../../../server/src/services/adoptedText';
 import { getHover } from '../../../server/src/services/hover';
 import { COMPARE_WITH_CORPUS_COMMAND } from '../../../server/src/protocol';
 import { repoRoot } from '../../helpers';
-import { cursorAt, knowledgeBaseOf, parseText, plain } from './lookupFixtures';
+import { corpusText, cursorAt, knowledgeBaseOf, parseText, plain } from './lookupFixtures';
 
 const catalogues = path.join(repoRoot, 'test', 'fixtures', 'catalogues');
 const RES_78_208 = 'file:///corpus/A_RES_78_208.pymupdf.txt';
@@ -23,7 +23,7 @@ function knowledgeBase(withText: boolean): KnowledgeBase {
     return parseCatalogue(readFileSync(path.join(catalogues, name), 'utf8'), uri).rows.map((row) => ({ uri, row }));
   });
   const text = readFileSync(path.join(repoRoot, 'test', 'fixtures', 'real', 'bulk', 'A_RES_78_208.pymupdf.txt'), 'utf8');
-  const documents = withText ? [{ uri: RES_78_208, parsed: parseText(text, RES_78_208), symbol: '78/208', shipped: false }] : [];
+  const documents = withText ? [corpusText(parseText(text, RES_78_208), { symbol: '78/208' })] : [];
   return knowledgeBaseOf(rows, documents);
 }
 

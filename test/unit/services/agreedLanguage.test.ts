@@ -2,11 +2,11 @@
 // seeds as corpus.
 import * as assert from 'assert';
 import type { CompletionItem, Diagnostic, MarkupContent, Position, TextEdit } from 'vscode-languageserver-types';
-import { buildAgreedIndex } from '../../../server/src/agreed/index';
 import type { AgreedLanguageIndex } from '../../../server/src/agreed/types';
-import { loadCorpus } from '../../../server/src/corpus/corpusLoader';
-import { KnowledgeBase } from '../../../server/src/corpus/knowledgeBase';
+import type { KnowledgeBase } from '../../../server/src/corpus/knowledgeBase';
+import { loadKnowledge } from '../../../server/src/knowledge';
 import { ParsedDocument } from '../../../server/src/parsedDocument';
+import type { Span } from '../../../server/src/parser/model';
 import { getAgreedCompletions } from '../../../server/src/services/agreedCompletion';
 import { AGREED_LANGUAGE_CODE, getAgreedCodeActions, getAgreedDiagnostics, getAgreedHover } from '../../../server/src/services/agreedDeviation';
 import { readSeed, SEEDS, seedCorpusDir, withCursors } from '../../helpers';
@@ -39,10 +39,9 @@ describe('agreed language with the seeds as corpus', () => {
   let index: AgreedLanguageIndex;
   let kb: KnowledgeBase;
   before(async () => {
-    kb = KnowledgeBase.build(await loadCorpus({ shippedDir: seedCorpusDir(), folders: [], catalogues: [] }));
-    index = buildAgreedIndex(kb.documents());
+    ({ kb, agreed: index } = await loadKnowledge({ shippedDir: seedCorpusDir(), folders: [], catalogues: [] }, { agreed: true }));
   });
-  const resolve = (uri: string) => kb.document(uri)?.parsed;
+  const resolve = (uri: string, span: Span) => kb.document(uri)?.range(span);
 
   describe('completions', () => {
     it('typing "Underlining the importance of respect" in a preamble offers the human-rights paragraph with its sources', () => {

@@ -1,5 +1,6 @@
 import * as assert from 'assert';
 import type { Diagnostic } from 'vscode-languageserver-types';
+import { memoryDocument } from '../../../server/src/corpus/compactDocument';
 import { loadCorpus, type LoadedCorpus } from '../../../server/src/corpus/corpusLoader';
 import { KnowledgeBase } from '../../../server/src/corpus/knowledgeBase';
 import { citationKey } from '../../../server/src/corpus/symbols';
@@ -122,7 +123,7 @@ describe('citation diagnostics', () => {
       const corpus: LoadedCorpus = {
         rows: [],
         problems: [],
-        documents: [{ uri: 'file:///C:/corpus/a.txt', parsed: parse(corpusText, 'file:///C:/corpus/a.txt'), shipped: false }],
+        documents: [memoryDocument(parse(corpusText, 'file:///C:/corpus/a.txt'))],
       };
       const own = KnowledgeBase.build(corpus);
       const edited = draft('Recalling its resolution 75/32 of 8 December 2020,');

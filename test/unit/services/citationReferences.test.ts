@@ -18,7 +18,7 @@ describe('citation references', () => {
     // 000 cites it twice (PP1 and OP3), 001 once; 004 is its own text and does not cite itself.
     assert.deepStrictEqual(files(locations), ['000', '000', '001']);
     const texts = locations.map((l) => {
-      const target = l.uri === doc.uri ? doc : kb.document(l.uri)!.parsed;
+      const target = l.uri === doc.uri ? doc : kb.document(l.uri)!.parsed()!;
       return target.model.text.slice(target.lines.offsetAt(l.range.start), target.lines.offsetAt(l.range.end));
     });
     assert.deepStrictEqual(texts, ['73/266', '73/266', '73/266']);

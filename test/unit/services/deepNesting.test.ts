@@ -3,8 +3,7 @@
 // model here is built by hand so that the depth costs no quadratic text.)
 import * as assert from 'assert';
 import type { DocumentSymbol } from 'vscode-languageserver-types';
-import { buildAgreedIndex } from '../../../server/src/agreed/index';
-import type { CorpusDocument } from '../../../server/src/corpus/types';
+import { agreedDocument, buildAgreedIndex } from '../../../server/src/agreed/index';
 import { ParsedDocument } from '../../../server/src/parsedDocument';
 import { typingContext } from '../../../server/src/services/agreedCompletion';
 import { getAgreedDiagnostics } from '../../../server/src/services/agreedDeviation';
@@ -16,7 +15,7 @@ import { getSemanticTokens } from '../../../server/src/services/semanticTokens';
 import { getNumberingCodeActions, getNumberingDiagnostics, getNumberingFixAll } from '../../../server/src/services/structure/numbering';
 import { getStyleDiagnostics, openingVocabulary } from '../../../server/src/services/structure/style';
 import { deeplyNestedModel } from '../deepModel';
-import { knowledgeBaseOf } from './lookupFixtures';
+import { corpusText, knowledgeBaseOf } from './lookupFixtures';
 
 const DEPTH = 20_000;
 
@@ -76,13 +75,13 @@ describe(`services on a paragraph nested ${DEPTH.toLocaleString('en')} levels de
   it('agreed language: every level is looked up, none differs from a corpus of itself', () => {
     // Decimal labels: the index names each level by its own label, which stays short.
     const decimal = new ParsedDocument('file:///drafts/decimal.unres', 1, deeplyNestedModel(DEPTH, { label: '1.1' }));
-    const index = buildAgreedIndex([{ uri: 'file:///corpus/decimal.txt', parsed: decimal }]);
+    const index = buildAgreedIndex([agreedDocument({ uri: 'file:///corpus/decimal.txt', model: decimal.model })]);
     assert.deepStrictEqual(getAgreedDiagnostics(decimal, index, () => undefined), []);
   });
 
   it('citation checks: a paragraph reference into a deep corpus text searches every level', () => {
-    const corpusText: CorpusDocument = { uri: 'file:///corpus/80-1.txt', parsed: deepDocument('file:///corpus/80-1.txt'), symbol: '80/1', shipped: false };
-    const kb = knowledgeBaseOf([{ uri: 'file:///c.csv', row: { symbol: '80/1', kind: 'resolution', title: 'A title', line: 2 } }], [corpusText]);
+    const deep = corpusText(deepDocument('file:///corpus/80-1.txt'), { symbol: '80/1' });
+    const kb = knowledgeBaseOf([{ uri: 'file:///c.csv', row: { symbol: '80/1', kind: 'resolution', title: 'A title', line: 2 } }], [deep]);
     const draft = ParsedDocument.parse({ uri: 'file:///drafts/draft.unres', version: 1, getText: () => 'The General Assembly,\n\n1. Recalls paragraph 1 (b) of resolution 80/1;\n' });
     assert.strictEqual(draft.model.references.length, 1);
     const found = getCitationDiagnostics(draft, kb).filter((d) => d.code === 'unres.missingParagraph');

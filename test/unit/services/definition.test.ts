@@ -23,7 +23,7 @@ describe('definition', () => {
     assert.strictEqual(links.length, 1);
     const [link] = links;
     assert.strictEqual(link.targetUri, seedUri(4));
-    const target = kb.document(seedUri(4))!.parsed;
+    const target = kb.document(seedUri(4))!.parsed()!;
     assert.strictEqual(textOf(target, link.targetRange), 'Advancing responsible State behaviour in cyberspace in the context of international security');
     assert.deepStrictEqual(link.targetSelectionRange, link.targetRange);
     assert.strictEqual(textOf(doc, link.originSelectionRange!), '73/266 of 22 December 2018');
@@ -47,7 +47,7 @@ describe('definition', () => {
     assert.ok(links);
     assert.strictEqual(links.length, 1);
     assert.strictEqual(links[0].targetUri, seedUri(4));
-    const target = kb.document(seedUri(4))!.parsed;
+    const target = kb.document(seedUri(4))!.parsed()!;
     assert.match(textOf(target, links[0].targetRange), /^3\. \*Requests\* the Secretary-General, with the assistance of a group of governmental experts,[^]*seventy-sixth session;$/);
     assert.strictEqual(textOf(target, links[0].targetSelectionRange), '3.');
     assert.strictEqual(textOf(doc, links[0].originSelectionRange!), 'paragraph 3 of that resolution');
@@ -57,7 +57,7 @@ describe('definition', () => {
     const doc = parseText('The General Assembly,\n\nRecalling paragraphs 3 and 5 of resolution 73/266,\n');
     const links = getDefinition(doc, cursorAt(doc, 'paragraphs |3 and 5'), kb);
     assert.ok(links);
-    const target = kb.document(seedUri(4))!.parsed;
+    const target = kb.document(seedUri(4))!.parsed()!;
     assert.deepStrictEqual(links.map((l) => textOf(target, l.targetRange).slice(0, 14)), ['3. *Requests* ', '5. *Requests* ']);
   });
 

@@ -9,7 +9,7 @@ import type { ParsedDocument } from '../../../server/src/parsedDocument';
 import { getHover } from '../../../server/src/services/hover';
 import { escapeMarkdown } from '../../../server/src/text';
 import { repoRoot, withCursors } from '../../helpers';
-import { cursorAt, knowledgeBaseOf, parseSeed, parseText, plain, seedKnowledgeBase } from './lookupFixtures';
+import { corpusText, cursorAt, knowledgeBaseOf, parseSeed, parseText, plain, seedKnowledgeBase } from './lookupFixtures';
 
 const TITLE_2625 = 'Declaration on Principles of International Law concerning Friendly Relations and Co-operation among States in accordance with the Charter of the United Nations';
 
@@ -221,11 +221,11 @@ describe('hover', () => {
     const evil = '[x](command:workbench.action.quit) <img src=x onerror=alert(1)> *bold* https://evil.example/ `code` &amp; # heading';
 
     function hostileKnowledgeBase(): KnowledgeBase {
-      const corpusText = `The General Assembly,\n\n1. Decides ${evil};\n\n2. Requests nothing;\n`;
-      const parsed = parseText(corpusText, 'file:///corpus/hostile.txt');
+      const hostile = `The General Assembly,\n\n1. Decides ${evil};\n\n2. Requests nothing;\n`;
+      const parsed = parseText(hostile, 'file:///corpus/hostile.txt');
       return knowledgeBaseOf(
         [{ uri: 'file:///corpus/[x](command:evil).csv', row: { symbol: '99/1', kind: 'resolution', title: evil, date: '2020-01-01', line: 3 } }],
-        [{ uri: parsed.uri, parsed, symbol: '99/1', shipped: false }],
+        [corpusText(parsed, { symbol: '99/1' })],
       );
     }
 

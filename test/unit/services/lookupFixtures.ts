@@ -3,7 +3,8 @@
 import * as assert from 'assert';
 import { loadCorpus, type LoadedCorpus } from '../../../server/src/corpus/corpusLoader';
 import { KnowledgeBase } from '../../../server/src/corpus/knowledgeBase';
-import type { CatalogueRow, CorpusDocument } from '../../../server/src/corpus/types';
+import { memoryDocument } from '../../../server/src/corpus/compactDocument';
+import type { CatalogueRow, LoadedDocument } from '../../../server/src/corpus/types';
 import { ParsedDocument } from '../../../server/src/parsedDocument';
 import { readSeed, SEEDS, seedCorpusDir, seedCorpusUri, withCursors } from '../../helpers';
 
@@ -36,8 +37,13 @@ export function cursorAt(document: ParsedDocument, marked: string) {
   return document.lines.positionAt(at + cursors[0]);
 }
 
+/** A corpus text assembled in the test, loaded as the loader loads a file (held in memory). */
+export function corpusText(parsed: ParsedDocument, names: { symbol?: string; adoptedAs?: string; shipped?: boolean } = {}): LoadedDocument {
+  return memoryDocument(parsed, names);
+}
+
 /** A knowledge base from rows and texts assembled in the test. */
-export function knowledgeBaseOf(rows: { uri: string; row: CatalogueRow }[], documents: CorpusDocument[] = []): KnowledgeBase {
+export function knowledgeBaseOf(rows: { uri: string; row: CatalogueRow }[], documents: LoadedDocument[] = []): KnowledgeBase {
   const corpus: LoadedCorpus = { documents, rows, problems: [] };
   return KnowledgeBase.build(corpus);
 }

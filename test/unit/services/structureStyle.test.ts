@@ -2,10 +2,8 @@
 // footnotes), their quick fixes and "Fix all": fixtures, the five seeds, mutated seeds.
 import * as assert from 'assert';
 import type { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver-types';
-import { buildAgreedIndex } from '../../../server/src/agreed/index';
 import type { AgreedLanguageIndex } from '../../../server/src/agreed/types';
-import { loadCorpus } from '../../../server/src/corpus/corpusLoader';
-import { KnowledgeBase } from '../../../server/src/corpus/knowledgeBase';
+import { loadKnowledge } from '../../../server/src/knowledge';
 import { ParsedDocument } from '../../../server/src/parsedDocument';
 import {
   editDistance, getStyleCodeActions, getStyleDiagnostics, getStyleFixAll, OpeningVocabulary, openingVocabulary, STYLE_CODES,
@@ -83,8 +81,7 @@ describe('structure style checks', () => {
   let index: AgreedLanguageIndex;
 
   before(async () => {
-    const kb = KnowledgeBase.build(await loadCorpus({ shippedDir: seedCorpusDir(), folders: [], catalogues: [] }));
-    index = buildAgreedIndex(kb.documents());
+    ({ agreed: index } = await loadKnowledge({ shippedDir: seedCorpusDir(), folders: [], catalogues: [] }, { agreed: true }));
     corpusVocabulary = openingVocabulary(index);
   });
 

@@ -1,9 +1,11 @@
 // Build step 1: the paragraphs of the corpus's documents (preambular, operative, sub-paragraphs
-// at any depth), each where it stands (a source), and its text tokenized once per kind however
-// many documents repeat it; the words and the opening phrases counted.
+// at any depth, as corpus/compactDocument.ts reads them), each where it stands (a source), and its
+// text tokenized once per kind however many documents repeat it; the words and the opening
+// phrases counted. Documents are read one at a time, as they come: none needs to be held whole.
 import { displaySymbol, normalizeSymbol } from '../../corpus/symbols';
+import type { ParagraphRecord } from '../../corpus/types';
 import { Interner } from '../../interner';
-import type { Paragraph, SubParagraph } from '../../parser/model';
+import { StringTableBuilder } from '../../stringTable';
 import { type Clock, Grow, inChunks } from '../arrays';
 import { KIND_OPERATIVE, KIND_PREAMBULAR, KIND_SUBPARAGRAPH, type OpeningCount } from '../indexData';
 import { isAlphabetic } from '../keys';
@@ -42,7 +44,10 @@ export interface CorpusParagraphs {
 
 export interface DistinctTexts {
   count: number;
-  text: string[];
+  /** Every distinct text of any kind, once, as UTF-8 (a paragraph's text and a sub-paragraph's may be the same). */
+  table: StringTableBuilder;
+  /** Each text of a kind: its string in `table`. */
+  text: Int32Array;
   opening: (string | undefined)[];
   kind: Uint8Array;
   start: Int32Array;
@@ -60,28 +65,27 @@ export interface Sources {
   end: Int32Array;
 }
 
-export function* readParagraphs(documents: Iterable<AgreedCorpusDocument>, clock: Clock): Generator<void, CorpusParagraphs> {
+export function* readParagraphs(documents: Iterable<AgreedCorpusDocument>, clock: Clock, progress?: (done: number) => void): Generator<void, CorpusParagraphs> {
   const reader = new ParagraphReader();
+  let done = 0;
   for (const document of documents) {
     reader.addDocument(document);
+    progress?.(++done);
     if (clock.due()) yield;
   }
   return yield* reader.finish(clock);
 }
 
-interface SourceBlock {
-  content: { text: string; runs: number[] };
-  start: number;
-  ownEnd: number;
-  subparagraphs: SubParagraph[];
-}
+const KIND_CODES = { preambular: KIND_PREAMBULAR, operative: KIND_OPERATIVE, subparagraph: KIND_SUBPARAGRAPH } as const;
 
 class ParagraphReader {
   private readonly vocab = new Interner();
   private readonly freq = new Grow(Uint32Array, 4096);
   private readonly punctCodes = new Interner();
-  private readonly textIds = [new Map<string, number>(), new Map<string, number>(), new Map<string, number>()];
-  private readonly text: string[] = [];
+  private readonly table = new StringTableBuilder();
+  /** By kind: a string of the table -> its text of that kind (-1: without a word). */
+  private readonly textIds = [new Map<number, number>(), new Map<number, number>(), new Map<number, number>()];
+  private readonly text = new Grow(Int32Array);
   private readonly opening: (string | undefined)[] = [];
   private readonly kind = new Grow(Uint8Array);
   private readonly start = new Grow(Int32Array);
@@ -113,9 +117,7 @@ class ParagraphReader {
     const symbol = shown ? normalizeSymbol(shown) : undefined;
     this.docSymbol.push(symbol ? displaySymbol(symbol) : shown);
     this.docKey.push(this.docKeys.intern(shown ?? document.uri));
-    const model = document.parsed.model;
-    this.addParagraphs(model.preambular, KIND_PREAMBULAR, 'PP', doc);
-    this.addParagraphs(model.operative, KIND_OPERATIVE, 'OP', doc);
+    for (const paragraph of document.paragraphs) this.addSource(paragraph, doc);
   }
 
   /** What needs the whole vocabulary and punctuation, once the last document is read. */
@@ -142,7 +144,8 @@ class ParagraphReader {
       clause,
       texts: {
         count: this.text.length,
-        text: this.text,
+        table: this.table,
+        text: this.text.data,
         opening: this.opening,
         kind: this.kind.data,
         start: this.start.data,
@@ -168,70 +171,41 @@ class ParagraphReader {
     };
   }
 
-  private addParagraphs(paragraphs: Paragraph[], kind: number, prefix: string, doc: number): void {
-    const openings = this.openingCounts[kind];
-    for (const paragraph of paragraphs) {
-      const label = `${prefix}${paragraph.index}`;
-      const opening = paragraph.opening?.text;
-      this.addSource(kind, label, paragraph, opening, doc);
-      if (opening) {
-        const key = opening.toLowerCase().replace(/\s+/g, ' ');
-        const entry = openings.get(key);
-        if (entry) entry.count++;
-        else openings.set(key, { phrase: opening.replace(/\s+/g, ' '), count: 1 });
-      }
-      if (paragraph.subparagraphs.length > 0) this.addSubparagraphs(label, paragraph.subparagraphs, doc);
-    }
-  }
-
-  // Each sub-paragraph before the ones below it, in text order; a stack, since the labels decide
-  // the depth. A decimal label names its own place ("OP1 1.2.1"): with every level above it, the
-  // labels of deep decimal lists would grow with the square of the depth.
-  private addSubparagraphs(paragraphLabel: string, subs: SubParagraph[], doc: number): void {
-    const pending: { sub: SubParagraph; parentLabel: string }[] = [];
-    for (let i = subs.length - 1; i >= 0; i--) pending.push({ sub: subs[i], parentLabel: paragraphLabel });
-    while (pending.length > 0) {
-      const { sub, parentLabel } = pending.pop()!;
-      const label = sub.scheme === 'decimal' && sub.label ? `${paragraphLabel} ${sub.label}` : `${parentLabel} ${sub.label}`;
-      this.addSource(KIND_SUBPARAGRAPH, label, sub, undefined, doc);
-      for (let i = sub.subparagraphs.length - 1; i >= 0; i--) pending.push({ sub: sub.subparagraphs[i], parentLabel: label });
-    }
-  }
-
-  private addSource(kind: number, label: string, block: SourceBlock, opening: string | undefined, doc: number): void {
-    const text = block.content.text;
+  private addSource(paragraph: ParagraphRecord, doc: number): void {
+    const kind = KIND_CODES[paragraph.kind];
+    const { text, opening } = paragraph;
     const ids = this.textIds[kind];
-    let id = ids.get(text);
+    const string = this.table.intern(text);
+    let id = ids.get(string);
     if (id === undefined) {
-      id = this.addText(kind, text, opening);
-      // A paragraph without a word is nothing to reuse or compare with.
-      if (id < 0) return;
-      ids.set(text, id);
+      id = this.addText(kind, text, string, opening);
+      ids.set(string, id);
     }
-    const runs = block.content.runs;
-    let start = block.start;
-    let end = block.ownEnd;
-    if (runs.length >= 3) {
-      start = runs[1];
-      const last = runs.length - 3;
-      end = runs[last + 1] + runs[last + 2];
+    // A paragraph without a word is nothing to reuse or compare with.
+    if (id < 0) return;
+    if (opening && kind !== KIND_SUBPARAGRAPH) {
+      const openings = this.openingCounts[kind];
+      const key = opening.toLowerCase().replace(/\s+/g, ' ');
+      const entry = openings.get(key);
+      if (entry) entry.count++;
+      else openings.set(key, { phrase: opening.replace(/\s+/g, ' '), count: 1 });
     }
     this.srcText.push(id);
     this.srcDoc.push(doc);
-    this.srcLabel.push(this.labels.intern(label));
-    this.srcStart.push(start);
-    this.srcEnd.push(end);
+    this.srcLabel.push(this.labels.intern(paragraph.label));
+    this.srcStart.push(paragraph.start);
+    this.srcEnd.push(paragraph.end);
   }
 
   /** Tokenizes a text not seen before in its kind and counts its words; -1 when it has none. */
-  private addText(kind: number, text: string, opening: string | undefined): number {
+  private addText(kind: number, text: string, string: number, opening: string | undefined): number {
     const scratch = this.scratch;
     tokenize(text, scratch);
     const n = scratch.words.length;
     if (n === 0) return -1;
     const id = this.text.length;
     const { vocab, freq, tokWord, tokAfter } = this;
-    this.text.push(text);
+    this.text.push(string);
     this.opening.push(opening);
     this.kind.push(kind);
     this.start.push(tokWord.length);

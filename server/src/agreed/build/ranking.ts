@@ -3,6 +3,7 @@
 // array of the index is written in rank order, so a scan in id order meets the most used
 // wordings first and can stop early. Boilerplate, which the counts decide, is in boilerplate.ts.
 import { type Clock, countingSort, inChunks } from '../arrays';
+import type { StringTableBuilder } from '../../stringTable';
 import type { CorpusParagraphs, Sources } from './paragraphs';
 import type { Wordings } from './wordings';
 
@@ -64,7 +65,8 @@ export interface RankedParagraphs {
   len: Int32Array;
   before: Uint8Array;
   kind: Uint8Array;
-  text: string[];
+  /** Each paragraph's text: its string in the texts' table. */
+  text: Int32Array;
   opening: (string | undefined)[];
   docCount: Int32Array;
   sourceCount: Int32Array;
@@ -72,13 +74,13 @@ export interface RankedParagraphs {
 }
 
 /** Ranks the wordings (stable counting sorts, least significant key first) and writes their arrays in rank order. */
-export function* rankParagraphs(wordings: Wordings, counts: WordingCounts, boilerplate: Uint8Array, clock: Clock): Generator<void, RankedParagraphs> {
+export function* rankParagraphs(wordings: Wordings, counts: WordingCounts, boilerplate: Uint8Array, table: StringTableBuilder, clock: Clock): Generator<void, RankedParagraphs> {
   const P = wordings.count;
   const uText = wordings.text;
   const { docCount, sourceCount } = counts;
   let order: Int32Array = new Int32Array(P);
   for (let u = 0; u < P; u++) order[u] = u;
-  order = yield* countingSort(order, (u) => Math.min(uText[u].length, 0xffff), 0x10000, clock);
+  order = yield* countingSort(order, (u) => Math.min(table.utf16Length(uText[u]), 0xffff), 0x10000, clock);
   let maxDocs = 0;
   for (let u = 0; u < P; u++) if (docCount[u] > maxDocs) maxDocs = docCount[u];
   order = yield* countingSort(order, (u) => maxDocs - docCount[u], maxDocs + 1, clock);
@@ -94,7 +96,7 @@ export function* rankParagraphs(wordings: Wordings, counts: WordingCounts, boile
     len: new Int32Array(P),
     before: new Uint8Array(P),
     kind: new Uint8Array(P),
-    text: new Array(P),
+    text: new Int32Array(P),
     opening: new Array(P),
     docCount: new Int32Array(P),
     sourceCount: new Int32Array(P),

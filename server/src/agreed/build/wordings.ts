@@ -17,8 +17,8 @@ export interface Wordings {
   /** The two hashes of the wording key (see keyHash). */
   hash1: Uint32Array;
   hash2: Uint32Array;
-  /** The first text of each wording, as written, and its opening phrase. */
-  text: string[];
+  /** The first text of each wording, as written (its string in the texts' table), and its opening phrase. */
+  text: Int32Array;
   opening: (string | undefined)[];
   /** Repaired, the final punctuation stripped, exact size. */
   tokWord: Uint32Array;
@@ -54,7 +54,7 @@ export function* repairAndDeduplicate(paragraphs: CorpusParagraphs, clock: Clock
   const uKind = new Grow(Uint8Array);
   const uHash = new Grow(Uint32Array);
   const uHash2 = new Grow(Uint32Array);
-  const uText: string[] = [];
+  const uText = new Grow(Int32Array);
   const uOpening: (string | undefined)[] = [];
   // Wording key -> the last wording with it; earlier ones chained.
   const seen = new Map<number, number>();
@@ -125,7 +125,7 @@ export function* repairAndDeduplicate(paragraphs: CorpusParagraphs, clock: Clock
   const tokWord = yield* copyOf(tw, wc, Uint32Array, clock);
   const tokAfter = yield* copyOf(ta, wc, Uint8Array, clock);
   return {
-    count: uText.length,
+    count: uLen.length,
     ofText,
     start: uStart.data,
     len: uLen.data,
@@ -133,7 +133,7 @@ export function* repairAndDeduplicate(paragraphs: CorpusParagraphs, clock: Clock
     kind: uKind.data,
     hash1: uHash.data,
     hash2: uHash2.data,
-    text: uText,
+    text: uText.data,
     opening: uOpening,
     tokWord,
     tokAfter,

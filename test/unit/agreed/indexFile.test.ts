@@ -1,0 +1,69 @@
+// The index as the on-disk cache holds it: read back, it answers every query as the index built
+// from the corpus does; built from other documents, or damaged, it is not used.
+import * as assert from 'assert';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'fs';
+import { tmpdir } from 'os';
+import * as path from 'path';
+import { agreedDocument, buildAgreedIndex, type AgreedIndex } from '../../../server/src/agreed/index';
+import { indexContent, indexFromContent } from '../../../server/src/agreed/indexFile';
+import { readCacheFile, writeCacheFile, type CacheContent } from '../../../server/src/cacheFile';
+import { ParsedDocument } from '../../../server/src/parsedDocument';
+import { repoRoot } from '../../helpers';
+
+const BULK = path.join(repoRoot, 'test', 'fixtures', 'real', 'bulk');
+
+function answers(index: AgreedIndex, probe: string) {
+  return {
+    stats: index.stats(),
+    search: index.searchParagraphs('Reaffirming', { limit: 5 }),
+    continuations: index.continuations('Recalling its resolution', 5),
+    openings: index.openings('operative').slice(0, 5),
+    nearest: index.nearest(probe),
+    first: index.paragraph(0),
+  };
+}
+
+describe('agreed-language index file', () => {
+  let dir: string;
+  let built: AgreedIndex;
+  let probe: string;
+
+  before(() => {
+    const files = readdirSync(BULK).filter((f) => f.endsWith('.txt')).sort().slice(0, 12);
+    const parses = files.map((file) => ParsedDocument.parse({ uri: `file:///bulk/${file}`, version: 0, getText: () => readFileSync(path.join(BULK, file), 'utf8') }));
+    built = buildAgreedIndex(parses.map((parsed) => agreedDocument(parsed)));
+    // A real paragraph with one word changed: the nearest query has work to do.
+    probe = parses[3].model.operative[0].content.text.replace(/\b(\w{6,})\b/, 'different');
+    dir = mkdtempSync(path.join(tmpdir(), 'unres-index-'));
+  });
+
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  async function roundTrip(fingerprint: string): Promise<CacheContent> {
+    const file = path.join(dir, 'index.cache');
+    await writeCacheFile(file, 'v1', indexContent(built, fingerprint));
+    const read = await readCacheFile(file, 'v1');
+    assert.ok('content' in read);
+    return read.content;
+  }
+
+  it('answers as the index it was written from', async () => {
+    const read = indexFromContent(await roundTrip('abc'), 'abc');
+    assert.ok(read);
+    assert.deepStrictEqual(answers(read, probe), answers(built, probe));
+    assert.ok(answers(built, probe).nearest, 'the probe finds its paragraph');
+  });
+
+  it('is not used for other documents', async () => {
+    assert.strictEqual(indexFromContent(await roundTrip('abc'), 'abd'), undefined);
+  });
+
+  it('is not used when an array does not fit the rest', async () => {
+    const content = await roundTrip('abc');
+    content.arrays.srcDoc = Int32Array.of(...(content.arrays.srcDoc as Int32Array).slice(0, -1), 1_000_000);
+    assert.strictEqual(indexFromContent(content, 'abc'), undefined);
+    const short = await roundTrip('abc');
+    short.arrays.len = (short.arrays.len as Int32Array).slice(1);
+    assert.strictEqual(indexFromContent(short, 'abc'), undefined);
+  });
+});
