@@ -11,11 +11,11 @@ import type { CorpusSources } from './corpus/corpusLoader';
 import { clientCorpusSettings, corpusSourcesOf, folderPath, userCorpusSettings, type ClientCorpusSettings } from './corpus/corpusSettings';
 import { CorpusProgressReporter } from './corpus/progress';
 import { Knowledge } from './knowledge';
-import { createLanguageService, FIX_ALL_KIND, SEMANTIC_TOKENS_LEGEND } from './languageService';
+import { createLanguageService, FIX_ALL_KIND, ISSUANCE_KIND, SEMANTIC_TOKENS_LEGEND } from './languageService';
 import { clampChange } from './positions';
 import {
-  COMPARE_REQUEST, CORPUS_DOCUMENTS_REQUEST, CORPUS_STATUS_NOTIFICATION, CORPUS_STATUS_REQUEST, PROCESS_ID_REQUEST, RELOAD_CORPUS_REQUEST,
-  USER_SETTINGS_NOTIFICATION, type CompareParams, type InitializationOptions,
+  COMPARE_REQUEST, CORPUS_DOCUMENTS_REQUEST, CORPUS_STATUS_NOTIFICATION, CORPUS_STATUS_REQUEST, PREPARE_FOR_ISSUANCE_REQUEST, PROCESS_ID_REQUEST,
+  RELOAD_CORPUS_REQUEST, USER_SETTINGS_NOTIFICATION, type CompareParams, type InitializationOptions, type PrepareForIssuanceParams,
 } from './protocol';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -97,7 +97,7 @@ connection.onInitialize((params): InitializeResult => {
       referencesProvider: true,
       documentLinkProvider: { resolveProvider: false },
       completionProvider: { triggerCharacters: [' ', '/', ','] },
-      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND, ISSUANCE_KIND] },
     },
     serverInfo: { name: 'unres-language-server', version: '0.1.0' },
   };
@@ -157,6 +157,7 @@ connection.onCodeAction((params, token) => service.getCodeActions(open(params.te
 // "Compare with…" (the VS Code extension's commands): two versions -> the comparison engine's model and HTML.
 connection.onRequest(COMPARE_REQUEST, (params: CompareParams, token) => service.compare(params, token));
 connection.onRequest(CORPUS_DOCUMENTS_REQUEST, () => service.corpusDocuments());
+connection.onRequest(PREPARE_FOR_ISSUANCE_REQUEST, (params: PrepareForIssuanceParams, token) => service.prepareForIssuance(open(String(params?.uri)), token));
 connection.onRequest(CORPUS_STATUS_REQUEST, () => knowledge.status());
 // The settings are read again too: a reload is what a user asks for when the corpus looks stale.
 connection.onRequest(RELOAD_CORPUS_REQUEST, async () => {

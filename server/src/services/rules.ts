@@ -14,6 +14,7 @@ import type { CancellationToken, ParsedDocument } from '../parsedDocument';
 import { AGREED_LANGUAGE_CODE, getAgreedCodeActions, getAgreedDiagnostics } from './agreedDeviation';
 import { getCitationCodeActions } from './citationCodeActions';
 import { CITATION_DATE, CITATION_ORDER, getCitationDiagnostics, MALFORMED_SYMBOL, MISSING_PARAGRAPH } from './citationDiagnostics';
+import { ALTERNATIVE_OUTSIDE_BRACKETS, BRACKET_UNBALANCED, getNegotiationDiagnostics, SUFFIX_WITHOUT_PARAGRAPH } from './negotiationChecks';
 import * as numbering from './structure/numbering';
 import type { OpeningVocabulary } from './structure/openingPhrases';
 import * as style from './structure/style';
@@ -21,7 +22,7 @@ import * as style from './structure/style';
 export type Level = 'error' | 'warning' | 'information' | 'hint';
 
 /** Which check finds a code: one module each, run together by the language service. */
-export type RuleFamily = 'input' | 'numbering' | 'style' | 'citations' | 'agreed';
+export type RuleFamily = 'input' | 'numbering' | 'style' | 'citations' | 'agreed' | 'negotiation';
 
 export interface Rule {
   code: string;
@@ -68,6 +69,10 @@ export const RULES: readonly Rule[] = [
   { code: CITATION_ORDER, family: 'citations', level: 'warning', fixAll: false, description: 'Resolutions or decisions cited out of chronological order.' },
   { code: MALFORMED_SYMBOL, family: 'citations', level: 'warning', fixAll: false, description: 'A document symbol is written in a malformed way.' },
   { code: MISSING_PARAGRAPH, family: 'citations', level: 'warning', fixAll: false, description: 'A reference names a paragraph that the cited resolution does not have.' },
+  // A draft under negotiation: brackets, inserted paragraphs ("2 bis"), alternatives.
+  { code: BRACKET_UNBALANCED, family: 'negotiation', level: 'warning', fixAll: false, description: 'A square bracket of a draft under negotiation is never closed, or closes none.' },
+  { code: SUFFIX_WITHOUT_PARAGRAPH, family: 'negotiation', level: 'warning', fixAll: false, description: 'A paragraph inserted with "bis", "ter" … names a paragraph (or sub-paragraph) the draft does not have.' },
+  { code: ALTERNATIVE_OUTSIDE_BRACKETS, family: 'negotiation', level: 'warning', fixAll: false, description: 'An alternative ("Alt:", "Alt 1:") stands outside brackets.' },
   { code: AGREED_LANGUAGE_CODE, family: 'agreed', level: 'information', quickFix: 'Restore agreed language', fixAll: false, description: 'A paragraph departs from agreed language in the corpus.' },
 ];
 
@@ -115,6 +120,10 @@ export const CHECKS: Readonly<Record<Exclude<RuleFamily, 'input'>, Check>> = {
   citations: {
     diagnostics: (document, context, token) => getCitationDiagnostics(document, context.kb, token),
     codeActions: (document, range, diagnostics, context, token) => getCitationCodeActions(document, range, diagnostics, context.kb, token),
+  },
+  negotiation: {
+    diagnostics: (document, _context, token) => getNegotiationDiagnostics(document, token),
+    codeActions: () => [],
   },
   agreed: {
     diagnostics: (document, context, token) => getAgreedDiagnostics(document, context.agreed, (uri) => context.kb.document(uri)?.parsed, token),
