@@ -29,6 +29,11 @@ export function readSeed(file: string): string {
   return readFileSync(path.join(corpusDir, file), 'utf8');
 }
 
+/** A fixture of test/fixtures/negotiation/: drafts under negotiation. */
+export function negotiationFixture(name: string): string {
+  return readFileSync(path.join(repoRoot, 'test', 'fixtures', 'negotiation', name), 'utf8');
+}
+
 /** Removes each `|` from a fixture and returns the offsets where they stood. */
 export function withCursors(marked: string): { text: string; cursors: number[] } {
   const cursors: number[] = [];

@@ -6,6 +6,7 @@ import {
 import { PROCESS_ID_REQUEST, USER_SETTINGS_NOTIFICATION, type InitializationOptions } from '../../server/src/protocol';
 import { registerCompareCommands } from './compare/commands';
 import { registerCorpusStatus, type CorpusStatusView } from './corpusStatus';
+import { registerIssuanceCommand } from './issuance';
 
 let client: LanguageClient | undefined;
 
@@ -38,6 +39,7 @@ export async function activate(context: ExtensionContext): Promise<UnresApi> {
   client = new LanguageClient('unres', 'UN Resolutions', serverOptions, clientOptions);
   await client.start();
   registerCompareCommands(context, client);
+  registerIssuanceCommand(context, client);
   const corpusStatus = registerCorpusStatus(context, client);
   context.subscriptions.push(
     commands.registerCommand(PROCESS_ID_COMMAND, () => client?.sendRequest<number>(PROCESS_ID_REQUEST)),

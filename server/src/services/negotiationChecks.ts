@@ -13,6 +13,8 @@ import { paragraphName, queryOf } from '../parser/query';
 export const BRACKET_UNBALANCED = 'unres.bracketUnbalanced';
 export const SUFFIX_WITHOUT_PARAGRAPH = 'unres.suffixWithoutParagraph';
 export const ALTERNATIVE_OUTSIDE_BRACKETS = 'unres.alternativeOutsideBrackets';
+/** Every code this module publishes. */
+export const NEGOTIATION_CODES: readonly string[] = [BRACKET_UNBALANCED, SUFFIX_WITHOUT_PARAGRAPH, ALTERNATIVE_OUTSIDE_BRACKETS];
 
 export function getNegotiationDiagnostics(document: ParsedDocument, token?: CancellationToken): Diagnostic[] {
   const { model } = document;
