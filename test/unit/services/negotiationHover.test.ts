@@ -1,6 +1,8 @@
 import * as assert from 'assert';
 import type { MarkupContent } from 'vscode-languageserver-types';
 import { ParsedDocument } from '../../../server/src/parsedDocument';
+import { KnowledgeBase } from '../../../server/src/corpus/knowledgeBase';
+import { getHover } from '../../../server/src/services/hover';
 import { getNegotiationHover } from '../../../server/src/services/negotiationHover';
 import { negotiationFixture } from '../../helpers';
 
@@ -37,5 +39,14 @@ describe('hover on a bracket', () => {
     const { value } = hoverAt('The General Assembly,\n\n1. Decides [to *act* <b>now</b>];\n', '[to');
     assert.match(value, /to \\\*act\\\* \\<b\\>now\\<\/b\\>/);
     assert.strictEqual(hoverAt('The General Assembly,\n\n1. Decides [to act];\n', 'Decides').hover, null);
+  });
+
+  it('a reference to "paragraph 2 bis" shows the inserted paragraph under its own name', () => {
+    const text = negotiationFixture('bis.unres');
+    const document = ParsedDocument.parse({ uri: 'file:///draft.unres', version: 1, getText: () => text });
+    const offset = text.indexOf('paragraph 2 bis above') + 'paragraph '.length;
+    const hover = getHover(document, document.lines.positionAt(offset), KnowledgeBase.empty());
+    const value = (hover!.contents as MarkupContent).value;
+    assert.match(value, /^\*\*Paragraph 2 bis above\*\* · in this text\n\n> \*\*2 bis\\\.\*\* \*Also requests\* the Secretary\\-General to report/);
   });
 });
