@@ -1280,6 +1280,18 @@ async function measurePathological({ service }) {
         return `${organ}${out.join('\n\n')}\n`;
       },
     },
+    {
+      name: 'nested brackets',
+      base: 25_000,
+      unit: 'brackets nested in one paragraph, one left open, with alternatives and proposals',
+      text: (n) => `${organ}1. Decides ${'[to act [Alt 1: '.repeat(n / 2)}now${'] (EU)]'.repeat(n / 2 - 1)};\n\n2. Requests a report.\n`,
+    },
+    {
+      name: 'inserted paragraphs',
+      base: 2_000,
+      unit: 'paragraphs inserted as "k bis" and "k ter", each naming the one before it',
+      text: (n) => `${organ}${lines(n, (i) => `${i}. Decides to act;\n\n${i} bis. Also decides to act on paragraph ${i} above;\n\n${i} ter. Further decides to act on paragraph ${i} bis above${i === n ? '.' : ';'}`).join('\n\n')}\n`,
+    },
   ];
   // Through the language service, as the server publishes them: parse, then every check.
   const check = (text, context) => service.createLanguageService({ knowledge: context }).getDiagnostics({ uri: 'untitled:pathological', version: 1, getText: () => text });

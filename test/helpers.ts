@@ -57,6 +57,11 @@ export function seedCorpusUri(file: string): string {
   return pathToFileURL(path.join(seedCorpusDir(), file)).toString();
 }
 
+/** A fixture of test/fixtures/negotiation/: drafts under negotiation. */
+export function negotiationFixture(name: string): string {
+  return readFileSync(path.join(repoRoot, 'test', 'fixtures', 'negotiation', name), 'utf8');
+}
+
 /** Removes each `|` from a fixture and returns the offsets where they stood. */
 export function withCursors(marked: string): { text: string; cursors: number[] } {
   const cursors: number[] = [];

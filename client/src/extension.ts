@@ -7,6 +7,7 @@ import { PROCESS_ID_REQUEST, USER_SETTINGS_NOTIFICATION, type InitializationOpti
 import { registerAmendmentCommands } from './amendments';
 import { registerCompareCommands } from './compare/commands';
 import { registerCorpusStatus, type CorpusStatusView } from './corpusStatus';
+import { registerIssuanceCommand } from './issuance';
 
 let client: LanguageClient | undefined;
 
@@ -40,6 +41,7 @@ export async function activate(context: ExtensionContext): Promise<UnresApi> {
   await client.start();
   registerCompareCommands(context, client);
   registerAmendmentCommands(context, client);
+  registerIssuanceCommand(context, client);
   const corpusStatus = registerCorpusStatus(context, client);
   context.subscriptions.push(
     commands.registerCommand(PROCESS_ID_COMMAND, () => client?.sendRequest<number>(PROCESS_ID_REQUEST)),

@@ -14,7 +14,7 @@ import { checkInput } from './inputGuard';
 import type { KnowledgeView } from './knowledge';
 import { ParsedDocument, ParsedDocuments, type CancellationToken, type TextSource } from './parsedDocument';
 import { clampPosition, clampRange } from './positions';
-import type { AmendmentsParams, AmendmentsResult, ApplyAmendmentsParams, ApplyAmendmentsResult, CompareParams, CompareResult, CompareError, CorpusDocumentItem } from './protocol';
+import type { AmendmentsParams, AmendmentsResult, ApplyAmendmentsParams, ApplyAmendmentsResult, CompareParams, CompareResult, CompareError, CorpusDocumentItem, PrepareForIssuanceResult } from './protocol';
 import { getAgreedCompletions } from './services/agreedCompletion';
 import { getAgreedHover } from './services/agreedDeviation';
 import { getCitationCompletions } from './services/citationCompletion';
@@ -28,13 +28,15 @@ import { FIX_ALL_KIND, getFixAllAction, wantsKind } from './services/fixAll';
 import { getFoldingRanges } from './services/folding';
 import { getHover } from './services/hover';
 import { getInlayHints } from './services/inlayHints';
+import { getIssuanceCodeAction, ISSUANCE_KIND, prepareForIssuance } from './services/issuance';
+import { getNegotiationHover } from './services/negotiationHover';
 import { getDocumentSymbols } from './services/outline';
 import { CHECKS, inputDiagnostics, ruleFor, runChecks, type CheckContext } from './services/rules';
 import { applySeverities, type SeveritySettings } from './services/severity';
 import { getSemanticTokens, SEMANTIC_TOKENS_LEGEND } from './services/semanticTokens';
 import { openingVocabulary } from './services/structure/openingPhrases';
 
-export { ParsedDocument, ParsedDocuments, SEMANTIC_TOKENS_LEGEND, FIX_ALL_KIND };
+export { ParsedDocument, ParsedDocuments, SEMANTIC_TOKENS_LEGEND, FIX_ALL_KIND, ISSUANCE_KIND };
 export type { CancellationToken, TextSource };
 
 /** The user's settings, asked for each document when a feature needs them. */
@@ -81,6 +83,8 @@ export interface LanguageService {
   getDiagnostics(source: TextSource | undefined, token?: CancellationToken): Promise<Diagnostic[]>;
   /** Quick fixes for the diagnostics of a request, and "Fix all" when asked for. */
   getCodeActions(source: TextSource | undefined, range: Range, context: { diagnostics: Diagnostic[]; only?: string[] }, token?: CancellationToken): Promise<CodeAction[]>;
+  /** The edit that prepares a negotiated draft for issuance, or why it cannot be prepared yet. */
+  prepareForIssuance(source: TextSource | undefined, token?: CancellationToken): PrepareForIssuanceResult;
   compare(params: CompareParams, token?: CancellationToken): Promise<CompareResult | CompareError>;
   /** The amendments that make one version of the other (unres/amendments). */
   amendments(params: AmendmentsParams, token?: CancellationToken): Promise<AmendmentsResult | CompareError>;
@@ -132,8 +136,9 @@ export function createLanguageService(options: LanguageServiceOptions): Language
       const document = parse(source);
       if (!document) return null;
       const at = clampPosition(document, position);
-      // What the cursor names (a citation, a reference, a footnote marker) before how the paragraph departs from agreed language.
-      return getHover(document, at, knowledge.kb, token) ?? getAgreedHover(document, at, knowledge.agreed);
+      // What the cursor names (a citation, a reference, a footnote marker), then the bracket it
+      // stands in, before how the paragraph departs from agreed language.
+      return getHover(document, at, knowledge.kb, token) ?? getNegotiationHover(document, at, token) ?? getAgreedHover(document, at, knowledge.agreed);
     },
 
     getCompletions(source, position, token) {
@@ -191,7 +196,18 @@ export function createLanguageService(options: LanguageServiceOptions): Language
         const fixAll = getFixAllAction(document, edits);
         if (fixAll) actions.push(fixAll);
       }
+      // Asked for by kind only: the edit of a long draft is not worth building for every cursor move.
+      if (request.only && wantsKind(request.only, ISSUANCE_KIND)) {
+        const issuance = getIssuanceCodeAction(document, token);
+        if (issuance) actions.push(issuance);
+      }
       return actions;
+    },
+
+    prepareForIssuance(source, token) {
+      const document = parse(source);
+      if (!document) return { ok: false, message: source ? 'Not a resolution text: nothing to prepare.' : 'The document is not open.', brackets: [] };
+      return prepareForIssuance(document, token);
     },
 
     compare: (params, token) => compareRequest(params, compareContext, token),

@@ -1,6 +1,7 @@
 // The server's own requests and notifications, beyond the LSP: their names and the shapes of
 // their messages, shared by the server and the VS Code client (and readable by any other client).
 // Types and names only: nothing here runs.
+import type { Range, WorkspaceEdit } from 'vscode-languageserver-types';
 import type { Comparison } from './compare/types';
 
 /** Compares two versions: `CompareParams` -> `CompareResult | CompareError`. */
@@ -44,6 +45,36 @@ export const CORPUS_STATUS_NOTIFICATION = 'unres/corpusStatusChanged';
  * reload starts (it answers at once; the load runs in the background).
  */
 export const RELOAD_CORPUS_REQUEST = 'unres/reloadCorpus';
+/**
+ * Prepares a negotiated draft for issuance: `PrepareForIssuanceParams` ->
+ * `PrepareForIssuanceResult`. The client applies the edit; nothing changes while brackets remain.
+ */
+export const PREPARE_FOR_ISSUANCE_REQUEST = 'unres/prepareForIssuance';
+/** The VS Code command that sends it for the active editor. */
+export const PREPARE_FOR_ISSUANCE_COMMAND = 'unres.prepareForIssuance';
+
+export interface PrepareForIssuanceParams {
+  uri: string;
+}
+
+/** A bracket that keeps a text from issuance: matched, never closed, or closing none. */
+export interface RemainingBracket {
+  range: Range;
+  kind: 'bracket' | 'unclosed' | 'unopened';
+  /** 1-based, for messages. */
+  line: number;
+  column: number;
+}
+
+export interface PrepareForIssuanceResult {
+  /** False while brackets remain (listed in `brackets`, at most 50) or when the document is not open or not a resolution. */
+  ok: boolean;
+  /** What was done or why not, naming places by line and column. */
+  message: string;
+  /** Every change in one edit: notes and attributions removed, numbers and references moved. */
+  edit?: WorkspaceEdit;
+  brackets: RemainingBracket[];
+}
 
 /**
  * One version: a document by URI (its open text when it is open in the client, else `text`,

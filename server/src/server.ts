@@ -12,11 +12,12 @@ import type { CorpusSources } from './corpus/corpusLoader';
 import { clientCorpusSettings, corpusSourcesOf, folderPath, userCorpusSettings, type ClientCorpusSettings } from './corpus/corpusSettings';
 import { CorpusProgressReporter } from './corpus/progress';
 import { Knowledge } from './knowledge';
-import { createLanguageService, FIX_ALL_KIND, SEMANTIC_TOKENS_LEGEND } from './languageService';
+import { createLanguageService, FIX_ALL_KIND, ISSUANCE_KIND, SEMANTIC_TOKENS_LEGEND } from './languageService';
 import { clampChange } from './positions';
 import {
   AMENDMENTS_REQUEST, APPLY_AMENDMENTS_REQUEST, COMPARE_REQUEST, CORPUS_DOCUMENTS_REQUEST, CORPUS_STATUS_NOTIFICATION, CORPUS_STATUS_REQUEST,
-  PROCESS_ID_REQUEST, RELOAD_CORPUS_REQUEST, USER_SETTINGS_NOTIFICATION, type AmendmentsParams, type ApplyAmendmentsParams, type CompareParams, type InitializationOptions,
+  PREPARE_FOR_ISSUANCE_REQUEST, PROCESS_ID_REQUEST, RELOAD_CORPUS_REQUEST, USER_SETTINGS_NOTIFICATION, type AmendmentsParams, type ApplyAmendmentsParams,
+  type CompareParams, type InitializationOptions, type PrepareForIssuanceParams,
 } from './protocol';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -104,7 +105,7 @@ connection.onInitialize((params): InitializeResult => {
       documentLinkProvider: { resolveProvider: false },
       codeLensProvider: { resolveProvider: false },
       completionProvider: { triggerCharacters: [' ', '/', ','] },
-      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND, ISSUANCE_KIND] },
     },
     serverInfo: { name: 'unres-language-server', version: '0.1.0' },
   };
@@ -168,6 +169,7 @@ connection.onRequest(CORPUS_DOCUMENTS_REQUEST, () => service.corpusDocuments());
 // "Write Amendments Against…" and "Apply Amendments…": amendments from two versions, and a draft with amendments made.
 connection.onRequest(AMENDMENTS_REQUEST, (params: AmendmentsParams, token) => service.amendments(params, token));
 connection.onRequest(APPLY_AMENDMENTS_REQUEST, (params: ApplyAmendmentsParams, token) => service.applyAmendments(params, token));
+connection.onRequest(PREPARE_FOR_ISSUANCE_REQUEST, (params: PrepareForIssuanceParams, token) => service.prepareForIssuance(open(String(params?.uri)), token));
 connection.onRequest(CORPUS_STATUS_REQUEST, () => knowledge.status());
 // The settings are read again too: a reload is what a user asks for when the corpus looks stale.
 connection.onRequest(RELOAD_CORPUS_REQUEST, async () => {

@@ -46,7 +46,7 @@ describe('protocol: corpus texts after the parse cache let them go', () => {
     assert.ok(files.length > PARSES_KEPT, 'more corpus texts than the cache keeps');
     folder = mkdtempSync(path.join(tmpdir(), 'unres-evict-'));
     for (const file of files) copyFileSync(path.join(BULK, file), path.join(folder, file));
-    client = await LspClient.start(['--stdio', '--no-cache'], { 'unres.corpus': { paths: [folder], catalogues: [] } }, folder);
+    client = await LspClient.start(['--stdio', '--no-cache'], { 'unres.corpus': { paths: [folder], catalogues: [], shipped: false } }, folder);
     await client.open(draftUri, draft);
   });
   after(async () => {

@@ -85,6 +85,7 @@ export function deeplyNestedModel(depth: number, options: NestingOptions = {}): 
     citations: [],
     references,
     furniture: [],
+    negotiation: { brackets: [], unbalanced: [], notes: [], strayAlternatives: [] },
   };
 }
 

@@ -486,6 +486,51 @@ describe('grammar: syntaxes/unres.tmLanguage.json', function () {
   });
 });
 
+describe('grammar: drafts under negotiation', function () {
+  this.timeout(20_000);
+  const INSERTED = 'constant.numeric.paragraph-number.inserted.unres';
+  const BRACKET = 'punctuation.definition.bracket.negotiation.unres';
+  const fixture = (name: string) => fs.readFileSync(path.join(ROOT, 'test', 'fixtures', 'negotiation', name), 'utf8');
+  let bis: TokenizedLine[];
+  let brackets: TokenizedLine[];
+  let compilation: TokenizedLine[];
+  before(async () => {
+    grammar ??= await loadGrammar();
+    bis = tokenize(fixture('bis.unres'));
+    brackets = tokenize(fixture('brackets.unres'));
+    compilation = tokenize(fixture('compilation.unres'));
+  });
+
+  it('colours "2 bis." and "(a) bis" as inserted numbers and labels', () => {
+    check(bis, { line: '2 bis. Also requests', token: '2 bis.', scope: INSERTED });
+    check(bis, { line: '2 ter. Invites', token: '2 ter.', scope: INSERTED });
+    check(bis, { line: '(a) bis Through', token: '(a) bis', scope: LABEL });
+    check(bis, { line: '3. Encourages', token: '3.', scope: NUMBER, not: [INSERTED] });
+  });
+
+  it('colours compilation names, status notes and attributions', () => {
+    check(compilation, { line: 'PP2 bis [Recognizing', token: 'PP2 bis', scope: INSERTED });
+    check(compilation, { line: 'OP1 Welcomes', token: 'OP1', scope: INSERTED });
+    check(compilation, { line: 'OP1 Welcomes', token: '(Agreed ad ref)', scope: 'comment.other.negotiation-status.unres' });
+    check(compilation, { line: 'OP2 bis [Encourages', token: "(Facilitator's proposal)", scope: 'comment.other.negotiation-status.unres' });
+    check(compilation, { line: 'PP2 bis [Recognizing', token: 'US', scope: 'entity.name.tag.attribution.unres' });
+  });
+
+  it('colours brackets, nested or not, and the alternatives they hold', () => {
+    check(brackets, { line: '[Deeply concerned', token: '[', scope: BRACKET });
+    check(brackets, { line: '[Deeply concerned', token: '[', at: 1, scope: BRACKET });
+    check(brackets, { line: '1. Welcomes', token: 'Alt 1', scope: 'keyword.other.alternative.unres' });
+    check(brackets, { line: '2. [Requests', token: 'G77 and China', scope: 'entity.name.tag.attribution.unres' });
+    for (const line of [...bis, ...brackets, ...compilation]) assert.equal(line.depth, 1, JSON.stringify(line.text));
+  });
+
+  it('leaves Markdown links and footnote markers as they were', () => {
+    const lines = tokenize('Recalling [A/78/1](https://undocs.org/A/78/1) and its report,[^1]');
+    check(lines, { line: 'Recalling', token: '[A/78/1]', scope: 'meta.link.citation.unres', loose: true, not: [BRACKET] });
+    check(lines, { line: 'Recalling', token: '[^1]', scope: MARKER, not: [BRACKET] });
+  });
+});
+
 describe('language-configuration.json', () => {
   const config = JSON.parse(fs.readFileSync(LANGUAGE_CONFIGURATION_PATH, 'utf8'));
 

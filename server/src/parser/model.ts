@@ -70,6 +70,8 @@ export interface SubParagraph extends Block {
   labelSpan: Span;
   scheme: LabelScheme;
   depth: number;
+  /** "bis", "ter" … after the label of a sub-paragraph inserted during negotiation ("(a) bis"). */
+  suffix?: Span & { text: string };
 }
 
 export type ParagraphKind = 'preambular' | 'operative';
@@ -81,6 +83,14 @@ export interface Paragraph extends Block {
   /** The number written in the text ("5." -> 5), operative paragraphs only. */
   number?: number;
   numberSpan?: Span;
+  /**
+   * "bis", "ter" … after the number of a paragraph inserted during negotiation ("2 bis.",
+   * "PP3 bis", "OP5ter"): it stands after the paragraph with that number and takes no number of
+   * its own until the text is prepared for issuance.
+   */
+  suffix?: Span & { text: string };
+  /** The paragraph's name in a compilation text ("PP3 bis", "OP5ter"), written instead of a number. */
+  compilationName?: Span & { part: 'PP' | 'OP'; number: number };
   opening?: Opening;
   /**
    * What an operative paragraph ending with a colon introduces when not sub-paragraphs: text it
@@ -141,9 +151,11 @@ export interface Citation extends Span {
   container: 'header' | 'paragraph' | 'footnote';
 }
 
-/** One paragraph named by a reference: "3", "2 (c)", "(b)". */
+/** One paragraph named by a reference: "3", "2 (c)", "(b)", "2 bis". */
 export interface ReferenceTarget extends Span {
   paragraph?: number;
+  /** "bis", "ter" …: a paragraph inserted during negotiation ("paragraph 2 bis"). */
+  suffix?: string;
   /** Sub-paragraph label without parentheses ("c", "ii"), or a decimal label ("1.5"). */
   sub?: string;
 }
@@ -159,6 +171,39 @@ export type ReferenceScope =
 export interface ParagraphReference extends Span {
   targets: ReferenceTarget[];
   scope: ReferenceScope;
+}
+
+/** A square bracket of a draft under negotiation: text not agreed yet. */
+export interface Bracket extends Span {
+  /** 1 for an outermost bracket. */
+  depth: number;
+  /** "Alt", "Alt 1": the bracket holds an alternative to the text before it. */
+  alternative?: Span & { text: string };
+  /** Who proposed what the bracket holds ("US: delete", "G77 and China: retain"): the proposer. */
+  proposer?: Span & { text: string };
+}
+
+export type NegotiationNoteKind = 'agreed' | 'agreedAdRef' | 'pending' | 'attribution';
+
+/**
+ * A note that records the negotiation and is no part of the text: a status ("Agreed ad ref",
+ * "Pending") or an attribution ("(EU)", "Facilitator's proposal"). Removed for issuance.
+ */
+export interface NegotiationNote extends Span {
+  kind: NegotiationNoteKind;
+  /** The status or the proposer as written, without its parentheses or brackets. */
+  text: string;
+}
+
+/** The marks of a draft under negotiation, read from the paragraphs' source. */
+export interface Negotiation {
+  /** Matched brackets, outermost first where they nest, in order of their opening. */
+  brackets: Bracket[];
+  /** An opening bracket never closed, or a closing one never opened. */
+  unbalanced: (Span & { mark: '[' | ']' })[];
+  notes: NegotiationNote[];
+  /** "Alt:" or "Alt 1:" standing outside any bracket. */
+  strayAlternatives: Span[];
 }
 
 export interface ClosingLine extends Span {
@@ -195,6 +240,8 @@ export interface ResolutionDocument {
   /** References to paragraphs: of this document or of a cited resolution. */
   references: ParagraphReference[];
   furniture: Furniture[];
+  /** Brackets, status notes and attributions of a draft under negotiation. */
+  negotiation: Negotiation;
   /** Set when the parser met an internal error; the model is then partial. */
   parseError?: string;
 }

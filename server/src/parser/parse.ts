@@ -11,6 +11,7 @@ import { buildCleanText, InlineContext, scanInline, Segment } from './inline';
 import { ClassifiedLine, classifyLine, SUPERSCRIPT_DIGITS } from './lineKinds';
 import { scanLines } from './lines';
 import { chooseMarkers, markerCandidates, type MarkerCandidate } from './markers';
+import { noNegotiation, readNegotiation, SUFFIX_PATTERN } from './negotiation';
 import type {
   CleanText, Citation, ClosingLine, Footnote, ParagraphReference, FootnoteBlock, FootnoteMarker, Furniture, LabelScheme, Paragraph, ParagraphKind,
   ResolutionDocument, SourceForm, Span, SubParagraph,
@@ -26,7 +27,7 @@ export function parseResolution(text: string): ResolutionDocument {
 }
 
 export function emptyDocument(text: string): ResolutionDocument {
-  return { text, form: 'plain', preambular: [], operative: [], headings: [], tables: [], attachments: [], footnoteBlocks: [], footnotes: [], markers: [], citations: [], references: [], furniture: [] };
+  return { text, form: 'plain', preambular: [], operative: [], headings: [], tables: [], attachments: [], footnoteBlocks: [], footnotes: [], markers: [], citations: [], references: [], furniture: [], negotiation: noNegotiation() };
 }
 
 const ORGAN = /^(?:The\s+)?(?:General Assembly|Security Council|Economic and Social Council|Human Rights Council|Trusteeship Council|(?:[A-Z][\p{L}-]*\s+){0,5}(?:Assembly|Council|Conference|Commission|Board)(?:\s+of\s+the\s+[\p{L}\s]{1,60})?),$/u;
@@ -65,7 +66,11 @@ function longNumberAt(text: string, lastNumber: number | undefined): RegExpExecA
 }
 /** "1.2 The Board …"; "0.20 per cent", "14.5 and 14.6" at the start of a line are numbers in the text. */
 const DECIMAL_LABEL = /^(\d{1,3}(?:\.\d{1,3})+)\.?(?:\s+(?![\s\p{Ll}])|\s*$)/u;
-const LETTER_LABEL = /^\(([a-z]{1,4})\)(?:\s+|$)/;
+const LETTER_LABEL = new RegExp(String.raw`^\(([a-z]{1,4})\)(?:\s?(${SUFFIX_PATTERN})\b)?(?:\s+|$)`);
+/** "2 bis.", "2 ter": a paragraph inserted during negotiation after paragraph 2. */
+const SUFFIXED_NUMBER = new RegExp(String.raw`^(\d{1,3})\s?(${SUFFIX_PATTERN})\b\.?(?:\s+|$)`);
+/** "PP3 bis", "OP5ter", "OP 2.": a paragraph's name in a compilation text, written instead of its number. */
+const COMPILATION_NAME = new RegExp(String.raw`^(PP|OP)\s?(\d{1,3})(?:\s?(${SUFFIX_PATTERN}))?\b\.?(?:\s+|$)`);
 const CLOSING = new RegExp(String.raw`^(\d{1,4}(?:st|nd|rd|th)\s+(?:\(resumed\)\s+)?plenary\s+meeting)\b(?:\s+(\d{1,2})\s+(${MONTHS.join('|')})\s+(\d{4}))?`, 'i');
 /** "Annex", "Annex II", "Annex 2025 Political Declaration on …": a heading, never a sentence. */
 const ANNEX = /^Annex(?:es)?(?:\s+[IVX]+)?(?:\s*[:.])?(?:\s+\p{Lu}[^;]*)?$/u;
@@ -91,7 +96,7 @@ interface Gap {
   pageBreak: boolean;
 }
 
-const LABEL_START = /^(?:\d{1,3}\.(?!\d)|\d{1,3}(?:\.\d{1,3})+\.?(?:\s+(?![\s\p{Ll}])|\s*$)|\([a-z]{1,4}\)(?:\s|$))/u;
+const LABEL_START = new RegExp(String.raw`^(?:\d{1,3}\.(?!\d)|\d{1,3}(?:\.\d{1,3})+\.?(?:\s+(?![\s\p{Ll}])|\s*$)|\([a-z]{1,4}\)(?:\s|$)|\d{1,3}\s?${SUFFIX_PATTERN}\b\.?(?:\s|$)|(?:PP|OP)\s?\d{1,3}(?:\s?${SUFFIX_PATTERN})?\b\.?(?:\s|$))`, 'u');
 /** A line that ends so that a label on the next line continues it ("paragraph⏎(a) of", "resolution⏎1."). */
 /** A chapeau whose colon follows a preposition ("a major contribution to:") wants items, not paragraphs. */
 const ENDS_WITH_PREPOSITION = /\b(?:to|by|for|of|in|on|with|from|through|including|as)\s*:$/;
@@ -112,10 +117,14 @@ interface RawParagraph {
 }
 
 interface Label {
-  kind: 'number' | 'decimal' | 'letter';
+  /** 'name': a compilation text's name of a preambular paragraph ("PP3 bis"). */
+  kind: 'number' | 'decimal' | 'letter' | 'name';
   value: string;
   span: Span;
   contentStart: number;
+  suffix?: Span & { text: string };
+  /** "PP" or "OP" when the paragraph is named as in a compilation text. */
+  part?: 'PP' | 'OP';
 }
 
 class ResolutionParser {
@@ -173,6 +182,7 @@ class ResolutionParser {
     document.citations = this.citations.sort((a, b) => a.start - b.start);
     document.references = this.references.sort((a, b) => a.start - b.start);
     document.furniture = this.furniture.sort((a, b) => a.start - b.start);
+    document.negotiation = this.negotiationOf(document);
     return document;
   }
 
@@ -514,6 +524,8 @@ class ResolutionParser {
     let lastNumbered: Paragraph | undefined;
     /** After a heading that follows operative paragraphs: a new section of a resolution in parts. */
     let sectionStart = false;
+    /** How many paragraphs of each part were inserted with "bis", "ter" …: they take no place in the count. */
+    const suffixed: Record<ParagraphKind, number> = { preambular: 0, operative: 0 };
     /** The operative paragraphs since the last heading, while there is one. */
     let section: Paragraph[] | undefined;
     const closeSection = () => {
@@ -592,6 +604,8 @@ class ResolutionParser {
         const content = this.plainOf(raw).replace(ANY_OPERATIVE_NUMBER, '');
         const readsPreambular: boolean = part === 'preambular' && preambularOpeningLength(content) > 0 && operativeOpeningLength(content) === 0 && this.finalMark(raw) === ',';
         kind = readsPreambular ? 'preambular' : 'operative';
+      } else if (label?.kind === 'name') {
+        kind = 'preambular';
       } else if (part === 'preambular' && !label) {
         const content = plain;
         const operative = operativeOpeningLength(content) > 0 && preambularOpeningLength(content) === 0;
@@ -603,7 +617,11 @@ class ResolutionParser {
       }
       part = kind;
       const list = kind === 'preambular' ? document.preambular : document.operative;
-      current = this.paragraph(raw, kind, list.length + 1, label?.kind === 'number' ? label : undefined);
+      // "2 bis" is named after paragraph 2 and takes no place of its own in the count.
+      const counted = list.length - suffixed[kind];
+      const index = label?.suffix ? Math.max(1, counted) : counted + 1;
+      if (label?.suffix) suffixed[kind]++;
+      current = this.paragraph(raw, kind, index, label?.kind === 'number' || label?.kind === 'name' ? label : undefined);
       if (kind === 'operative') {
         // Each section numbers its paragraphs from 1 again.
         if (sectionStart && current.number === 1 && lastNumbered) current.restartsNumbering = true;
@@ -858,15 +876,31 @@ class ResolutionParser {
       content,
       subparagraphs: [],
     };
-    if (number) {
+    if (number?.kind === 'number') {
       paragraph.number = Number(number.value);
       paragraph.numberSpan = number.span;
     }
+    if (number?.suffix) paragraph.suffix = number.suffix;
+    if (number?.part) paragraph.compilationName = { ...number.span, part: number.part, number: Number(number.value) };
     const opening = this.opening(lines[0], contentStart, content, kind);
     if (opening) paragraph.opening = opening;
     appendAll(this.citations, findCitations(content, 'paragraph'));
     appendAll(this.references, findReferences(content));
     return paragraph;
+  }
+
+  /** The brackets and notes of the paragraphs, footnote bodies, furniture, tables and attached text left out. */
+  private negotiationOf(document: ResolutionDocument): ResolutionDocument['negotiation'] {
+    const paragraphs = [...document.preambular, ...document.operative].sort((a, b) => a.start - b.start);
+    const excluded = [...document.footnoteBlocks, ...document.furniture, ...document.tables, ...document.attachments].sort((a, b) => a.start - b.start);
+    const ends: number[] = [];
+    const pending: (Paragraph | SubParagraph)[] = [...paragraphs];
+    while (pending.length > 0) {
+      const block = pending.pop()!;
+      ends.push(block.segments[block.segments.length - 1]?.end ?? block.ownEnd);
+      for (const sub of block.subparagraphs) pending.push(sub);
+    }
+    return readNegotiation(this.text, paragraphs, excluded, ends);
   }
 
   /** Attaches a labelled sub-paragraph, or one whose label was lost (`label` undefined). */
@@ -887,6 +921,7 @@ class ResolutionParser {
       content,
       subparagraphs: [],
     };
+    if (label?.suffix) sub.suffix = label.suffix;
     container.subparagraphs.push(sub);
     appendAll(this.citations, findCitations(content, 'paragraph'));
     appendAll(this.references, findReferences(content));
@@ -966,14 +1001,17 @@ class ResolutionParser {
       const phrase = italic[2].trim();
       return { start: at, end: at + phrase.length, text: phrase };
     }
-    let length = kind === 'preambular' ? preambularOpeningLength(text) : operativeOpeningLength(text);
-    if (length === 0) length = /^[\p{L}][\p{L}'’-]*/u.exec(text)?.[0].length ?? 0;
+    // "[Also requests …]": a paragraph in brackets opens with the phrase inside them.
+    const lead = /^(?:\[\s*)*/.exec(text)![0].length;
+    const words = text.slice(lead);
+    let length = kind === 'preambular' ? preambularOpeningLength(words) : operativeOpeningLength(words);
+    if (length === 0) length = /^[\p{L}][\p{L}'’-]*/u.exec(words)?.[0].length ?? 0;
     if (length === 0) return undefined;
     // The clean text starts at the paragraph's first character; a phrase whose split words were
     // joined ("Reaffi rms") spans the pieces in the source.
-    const span = toSourceSpan(content, 0, length);
+    const span = toSourceSpan(content, lead, lead + length);
     if (span.start > first.contentEnd) return undefined;
-    return { start: span.start, end: span.end, text: text.slice(0, length) };
+    return { start: span.start, end: span.end, text: words.slice(0, length) };
   }
 
   /** `lastNumber`: the number of the paragraph before, which a number past 999 must stand near. */
@@ -989,10 +1027,29 @@ class ResolutionParser {
     };
     let match = DECIMAL_LABEL.exec(rest);
     if (match) return make('decimal', match, match[1], match[0].trimEnd().length);
+    match = SUFFIXED_NUMBER.exec(rest) ?? COMPILATION_NAME.exec(rest);
+    if (match) {
+      const named = match[1] === 'PP' || match[1] === 'OP';
+      const label = make(match[1] === 'PP' ? 'name' : 'number', match, named ? match[2] : match[1], match[0].trimEnd().length);
+      if (named) label.part = match[1] as 'PP' | 'OP';
+      const suffix = named ? match[3] : match[2];
+      if (suffix) {
+        const at = label.span.start + match[0].indexOf(suffix, named ? 2 + match[2].length : match[1].length);
+        label.suffix = { start: at, end: at + suffix.length, text: suffix };
+      }
+      return label;
+    }
     match = OPERATIVE_NUMBER.exec(rest) ?? longNumberAt(rest, lastNumber);
     if (match) return make('number', match, match[1], match[1].length + 1);
     match = LETTER_LABEL.exec(rest);
-    if (match) return make('letter', match, match[1], match[1].length + 2);
+    if (match) {
+      const label = make('letter', match, match[1], match[1].length + 2);
+      if (match[2]) {
+        const at = label.span.start + match[0].indexOf(match[2], match[1].length + 2);
+        label.suffix = { start: at, end: at + match[2].length, text: match[2] };
+      }
+      return label;
+    }
     return undefined;
   }
 
@@ -1088,7 +1145,7 @@ function nextNumbersOf(labels: (Label | undefined)[]): (number | undefined)[] {
   let ahead: number | undefined;
   for (let r = labels.length - 1; r >= 0; r--) {
     next[r] = ahead;
-    if (labels[r]?.kind === 'number') ahead = Number(labels[r]!.value);
+    if (labels[r]?.kind === 'number' && !labels[r]!.suffix) ahead = Number(labels[r]!.value);
   }
   return next;
 }

@@ -7,7 +7,8 @@
 // A query is built once per model (`queryOf`), lazily: its parts cost nothing until asked for.
 // Nothing here recurses to a depth the text decides.
 import { labelValue } from './labels';
-import type { Citation, Footnote, HeaderField, Paragraph, ParagraphReference, ReferenceTarget, ResolutionDocument, Span, SubParagraph } from './model';
+import { SUFFIX_PATTERN } from './negotiation';
+import type { Bracket, Citation, Footnote, NegotiationNote, HeaderField, Paragraph, ParagraphReference, ReferenceTarget, ResolutionDocument, Span, SubParagraph } from './model';
 import { operativeOpeningLength, preambularOpeningLength } from './vocabulary';
 
 /** A paragraph or a sub-paragraph at any depth. */
@@ -24,6 +25,8 @@ export type NumberSlip =
   | { kind: 'order'; expected: number }
   | { kind: 'gap'; expected: number };
 
+export type NegotiationState = 'agreed' | 'bracketed' | 'underNegotiation';
+
 /** A reference's target as written in the source: "3", "4 (b)", "(c)", "1.5". */
 export interface WrittenTarget {
   target: ReferenceTarget;
@@ -34,6 +37,8 @@ export interface WrittenTarget {
   spelt: boolean;
   /** Source span of the paragraph number's digits. */
   digits?: Span;
+  /** Source span of "bis", "ter" … after the number ("paragraph 2 bis"). */
+  suffixSpan?: Span;
   /** Source span of the sub-paragraph's letters or of the decimal part (after "1."). */
   subSpan?: Span;
   /** "c", "ii", or "1.5" for a decimal. */
@@ -69,7 +74,7 @@ export type Container =
   | { kind: 'block'; block: Block; paragraph: Paragraph }
   | { kind: 'header'; field: HeaderField };
 
-const TARGET_TEXT = /^(\d{1,5})?(?:\.(\d{1,3}))?(?:\s?\(([a-z]{1,4})\))?$/;
+const TARGET_TEXT = new RegExp(String.raw`^(\d{1,5})?(?:\s?(${SUFFIX_PATTERN}))?(?:\.(\d{1,3}))?(?:\s?\(([a-z]{1,4})\))?$`);
 
 const cache = new WeakMap<ResolutionDocument, DocumentQuery>();
 
@@ -88,6 +93,7 @@ export class DocumentQuery {
   private blockList?: Block[];
   private readonly subIndex = new Map<Paragraph, Map<string, SubParagraph>>();
   private holders?: Map<string, Paragraph[]>;
+  private negotiating?: boolean;
 
   constructor(readonly model: ResolutionDocument) {}
 
@@ -165,8 +171,9 @@ export class DocumentQuery {
    * The operative paragraphs number `n` names: those written with it, else the one that lost its
    * number where `n` was expected, else, in a text that numbers nothing, the n-th.
    */
-  operativeCandidates(n: number): Paragraph[] {
-    const { byNumber, unnumbered, real } = this.numbering;
+  operativeCandidates(n: number, suffix?: string): Paragraph[] {
+    const { byNumber, unnumbered, real, bySuffix } = this.numbering;
+    if (suffix !== undefined) return bySuffix.get(suffixKey(n, suffix)) ?? [];
     const numbered = byNumber.get(n);
     if (numbered) return numbered;
     const lost = unnumbered.get(n);
@@ -228,6 +235,73 @@ export class DocumentQuery {
     return this.holders.get(label) ?? [];
   }
 
+  // ---- negotiation ---------------------------------------------------------------------------
+
+  /** Whether the text carries the marks of a negotiation: an inserted paragraph, a bracket, a status note or an attribution. */
+  get underNegotiation(): boolean {
+    if (this.negotiating === undefined) {
+      const { brackets, unbalanced, notes, strayAlternatives } = this.model.negotiation;
+      const marked = brackets.length > 0 || unbalanced.length > 0 || notes.length > 0 || strayAlternatives.length > 0;
+      this.negotiating = marked || this.model.preambular.some((p) => p.suffix !== undefined) || this.model.operative.some((p) => p.suffix !== undefined);
+    }
+    return this.negotiating;
+  }
+
+  /** The brackets that start inside a span, outermost first where they nest. */
+  bracketsIn(span: Span): Bracket[] {
+    const brackets = this.model.negotiation.brackets;
+    const found: Bracket[] = [];
+    for (let i = lastStartingBefore(brackets, span.start) + 1; i < brackets.length && brackets[i].start < span.end; i++) found.push(brackets[i]);
+    return found;
+  }
+
+  /** The brackets holding an offset, outermost first. */
+  bracketsAt(offset: number): Bracket[] {
+    const brackets = this.model.negotiation.brackets;
+    const holding: Bracket[] = [];
+    // An enclosing bracket starts before the offset; brackets are few next to the text's length.
+    for (let i = lastStartingBefore(brackets, offset + 1); i >= 0; i--) if (brackets[i].end > offset) holding.push(brackets[i]);
+    return holding.reverse();
+  }
+
+  /** The status notes and attributions inside a span. */
+  notesIn(span: Span): NegotiationNote[] {
+    const notes = this.model.negotiation.notes;
+    const found: NegotiationNote[] = [];
+    for (let i = lastStartingBefore(notes, span.start) + 1; i < notes.length && notes[i].start < span.end; i++) found.push(notes[i]);
+    return found;
+  }
+
+  /**
+   * Where a paragraph stands in the negotiation: agreed (a status note says so, or nothing in it
+   * is bracketed), bracketed (all its words stand in brackets) or under negotiation (a part of it
+   * is bracketed, a bracket is left open, or a note says it is pending).
+   */
+  negotiationState(paragraph: Paragraph): NegotiationState {
+    const notes = this.notesIn(paragraph);
+    if (notes.some((n) => n.kind === 'pending')) return 'underNegotiation';
+    if (notes.some((n) => n.kind === 'agreed' || n.kind === 'agreedAdRef')) return 'agreed';
+    const contentStart = paragraph.segments[0]?.start ?? paragraph.start;
+    const enclosing = this.bracketsAt(contentStart)[0];
+    if (enclosing && enclosing.end >= paragraph.end) return 'bracketed';
+    const unbalanced = this.model.negotiation.unbalanced.some((u) => u.start >= paragraph.start && u.start < paragraph.end);
+    const inside = this.bracketsIn(paragraph).filter((b) => b.depth === 1 || b.start < contentStart);
+    if (inside.length === 0) return unbalanced ? 'underNegotiation' : 'agreed';
+    // Bracketed when no word stands outside the brackets and the notes.
+    const cover = [...inside, ...notes].sort((a, b) => a.start - b.start);
+    const text = this.model.text;
+    let at = contentStart;
+    let outside = false;
+    for (const span of [...cover, { start: paragraph.end, end: paragraph.end }]) {
+      if (/[\p{L}\p{N}]/u.test(text.slice(at, Math.max(at, span.start)))) {
+        outside = true;
+        break;
+      }
+      at = Math.max(at, span.end);
+    }
+    return outside || unbalanced ? 'underNegotiation' : 'bracketed';
+  }
+
   // ---- citations and references --------------------------------------------------------------
 
   /**
@@ -274,7 +348,7 @@ export class DocumentQuery {
         // "paragraph 1.5": the paragraph that holds a 1.5, whatever its own number now says.
         const holders = within.holdersOf(written.sub!);
         candidates = holders.length ? holders : within.operativeCandidates(written.target.paragraph!);
-      } else if (written.target.paragraph !== undefined) candidates = within.operativeCandidates(written.target.paragraph);
+      } else if (written.target.paragraph !== undefined) candidates = within.operativeCandidates(written.target.paragraph, written.target.suffix);
       else {
         // "subparagraph (b)" alone: of the paragraph it stands in.
         const here = self ? within.numberedParagraphAt(reference.start) : undefined;
@@ -310,13 +384,17 @@ export class DocumentQuery {
     for (const target of reference.targets) {
       const match = TARGET_TEXT.exec(text.slice(target.start, target.end));
       const number = match?.[1] === undefined ? undefined : Number(match[1]);
-      const sub = match ? (match[2] !== undefined ? `${match[1]}.${match[2]}` : match[3]) : undefined;
+      const sub = match ? (match[3] !== undefined ? `${match[1]}.${match[3]}` : match[4]) : undefined;
       if (!match || (number !== undefined && number !== target.paragraph) || sub !== target.sub) {
         result.push({ target, spelt: false, decimal: target.sub !== undefined && /^\d/.test(target.sub), sub: target.sub });
         continue;
       }
-      const written: WrittenTarget = { target, spelt: true, decimal: match[2] !== undefined };
+      const written: WrittenTarget = { target, spelt: true, decimal: match[3] !== undefined };
       if (number !== undefined) written.digits = { start: target.start, end: target.start + match[1].length };
+      if (match[2] !== undefined) {
+        const at = target.start + match[0].indexOf(match[2], match[1]?.length ?? 0);
+        written.suffixSpan = { start: at, end: at + match[2].length };
+      }
       else if (target.paragraph !== undefined) {
         // "subparagraph (b) of paragraph 3": the number stands after the sub-paragraph.
         const tail = text.slice(target.end, reference.end);
@@ -327,8 +405,8 @@ export class DocumentQuery {
         }
       }
       if (sub !== undefined) {
-        const length = match[2] !== undefined ? match[2].length : match[3].length;
-        const at = match[2] !== undefined ? target.start + match[1].length + 1 : target.end - 1 - length;
+        const length = match[3] !== undefined ? match[3].length : match[4].length;
+        const at = match[3] !== undefined ? target.start + match[1].length + 1 : target.end - 1 - length;
         written.subSpan = { start: at, end: at + length };
         written.sub = sub;
       }
@@ -342,7 +420,8 @@ export class DocumentQuery {
 function targetName(written: WrittenTarget): string {
   if (written.decimal) return `paragraph ${written.sub}`;
   if (written.target.paragraph === undefined) return `subparagraph (${written.sub})`;
-  return written.sub === undefined ? `paragraph ${written.target.paragraph}` : `paragraph ${written.target.paragraph} (${written.sub})`;
+  const number = written.target.suffix ? `${written.target.paragraph} ${written.target.suffix}` : `${written.target.paragraph}`;
+  return written.sub === undefined ? `paragraph ${number}` : `paragraph ${number} (${written.sub})`;
 }
 
 /** Of several paragraphs with one number, the one a reference most likely means. */
@@ -403,6 +482,24 @@ export interface Structure {
   unnumbered: Map<number, Paragraph>;
   /** How each real paragraph's written number departs from the expected one. */
   slips: Map<Paragraph, NumberSlip>;
+  /**
+   * Paragraphs inserted during negotiation ("2 bis", "OP5ter"), in order: no place in the
+   * numbering until the text is prepared for issuance, each after the paragraph it follows.
+   */
+  inserted: Paragraph[];
+  /** Inserted paragraphs by number and suffix: "2 bis". */
+  bySuffix: Map<string, Paragraph[]>;
+}
+
+/** The key of an inserted paragraph in `Structure.bySuffix`: "2 bis". */
+export function suffixKey(number: number, suffix: string): string {
+  return `${number} ${suffix.toLowerCase() === 'nonies' ? 'novies' : suffix.toLowerCase()}`;
+}
+
+/** How delegates name a paragraph: "PP3", "OP2", "OP2 bis" (its place in its part, and its suffix). */
+export function paragraphName(paragraph: Paragraph): string {
+  const base = `${paragraph.kind === 'operative' ? 'OP' : 'PP'}${paragraph.index}`;
+  return paragraph.suffix ? `${base} ${paragraph.suffix.text}` : base;
 }
 
 function readStructure(model: ResolutionDocument): Structure {
@@ -411,6 +508,8 @@ function readStructure(model: ResolutionDocument): Structure {
   const real: Paragraph[] = [];
   const orphans = new Map<Paragraph, Paragraph[]>();
   const owner = new Map<Paragraph, Paragraph>();
+  const inserted: Paragraph[] = [];
+  const bySuffix = new Map<string, Paragraph[]>();
   let i = 0;
   // The parser keeps a numbered paragraph that reads as preambular in the preamble; others it
   // could not tell apart lead the operative part.
@@ -421,6 +520,16 @@ function readStructure(model: ResolutionDocument): Structure {
     const paragraph = ops[i];
     // "Resolves that:" over the numbered paragraphs, and the one paragraph of a section, take no number of their own.
     if (paragraph.introduces === 'paragraphs' || paragraph.aloneInSection) continue;
+    if (paragraph.suffix) {
+      inserted.push(paragraph);
+      if (paragraph.number !== undefined) {
+        const key = suffixKey(paragraph.number, paragraph.suffix.text);
+        const list = bySuffix.get(key);
+        if (list) list.push(paragraph);
+        else bySuffix.set(key, [paragraph]);
+      }
+      continue;
+    }
     if (paragraph.number === undefined && current && isOrphan(current, paragraph, orphans.get(current))) {
       const list = orphans.get(current) ?? [];
       list.push(paragraph);
@@ -441,7 +550,9 @@ function readStructure(model: ResolutionDocument): Structure {
     if (list) list.push(p);
     else byNumber.set(p.number, [p]);
   }
-  const structure: Structure = { leading, real, position, orphans, owner, all: [...model.preambular, ...ops], byNumber, unnumbered: new Map(), slips: new Map() };
+  const structure: Structure = {
+    leading, real, position, orphans, owner, all: [...model.preambular, ...ops], byNumber, unnumbered: new Map(), slips: new Map(), inserted, bySuffix,
+  };
   walkNumbers(structure);
   return structure;
 }

@@ -3,11 +3,13 @@
 // "paragraph 3 of that resolution".
 import { toSourceSpan } from './cleanText';
 import type { CleanText, ParagraphReference, ReferenceScope, ReferenceTarget } from './model';
+import { SUFFIX_PATTERN } from './negotiation';
 
 // A paragraph ("3", "1.5", "2 (c)") or a sub-paragraph ("(b)"); never the start of a longer number ("2253").
-const ITEM = String.raw`(?:\d{1,3}(?:\.\d{1,3})*(?![\d.]\d)(?:\s?\([a-z]{1,4}\))?|\([a-z]{1,4}\))`;
+// "2 bis" names a paragraph inserted during negotiation.
+const ITEM = String.raw`(?:\d{1,3}(?:\s${SUFFIX_PATTERN}\b)?(?:\.\d{1,3})*(?![\d.]\d)(?:\s?\([a-z]{1,4}\))?|\([a-z]{1,4}\))`;
 const REFERENCE = new RegExp(String.raw`\b(sub-?)?(paragraphs?)\s+(${ITEM}(?:(?:,\s*|,?\s+and\s+|\s+to\s+)${ITEM})*)`, 'g');
-const ITEM_IN_LIST = /(\d{1,3}(?:\.\d{1,3})*)?(?:\s?\(([a-z]{1,4})\))?/g;
+const ITEM_IN_LIST = new RegExp(String.raw`(\d{1,3}(?:\.\d{1,3})*)?(?:\s(${SUFFIX_PATTERN})\b)?(?:\s?\(([a-z]{1,4})\))?`, 'g');
 /** What may stand between a reference and the words that say whose it is: "(35)", "(a) (ii)", ", subparagraphs (a) to (h),". */
 const BETWEEN = /^(?:\s*\([a-z0-9]{1,5}\))*(?:,?\s+sub-?paragraphs?\s+\([a-z]{1,4}\)(?:\s+(?:to|and)\s+\([a-z]{1,4}\))*,?)?/;
 /** "subparagraph (b) of paragraph 3": one reference. */
@@ -100,10 +102,11 @@ function readTargets(clean: CleanText, list: string, listStart: number, sub: boo
       target.paragraph = Number(top);
       if (rest.length > 0) target.sub = match[1];
     }
-    if (match[2] !== undefined && target.sub === undefined) target.sub = match[2];
+    if (match[2] !== undefined && target.paragraph !== undefined && target.sub === undefined) target.suffix = match[2];
+    if (match[3] !== undefined && target.sub === undefined) target.sub = match[3];
     if (sub && target.paragraph === undefined && target.sub === undefined) continue;
     const last = targets[targets.length - 1];
-    const plain = last?.sub === undefined && target.sub === undefined;
+    const plain = last?.sub === undefined && target.sub === undefined && last?.suffix === undefined && target.suffix === undefined;
     if (range && plain && last?.paragraph !== undefined && target.paragraph !== undefined && target.paragraph > last.paragraph && target.paragraph - last.paragraph < 100) {
       // "paragraphs 3 to 5": the paragraphs between are named too, at the span of the range's end.
       for (let n = last.paragraph + 1; n < target.paragraph; n++) targets.push({ ...span, paragraph: n });

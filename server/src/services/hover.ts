@@ -221,7 +221,7 @@ function siteText(model: ResolutionDocument, site: Span, container: ReturnType<t
 }
 
 function blockName(block: Block, paragraph: Paragraph): string {
-  const top = paragraph.kind === 'preambular' ? `PP${paragraph.index}` : `OP${paragraph.number ?? paragraph.index}`;
+  const top = `${paragraph.kind === 'preambular' ? `PP${paragraph.index}` : `OP${paragraph.number ?? paragraph.index}`}${paragraph.suffix ? ` ${paragraph.suffix.text}` : ''}`;
   return 'label' in block ? `${top} ${block.label}` : top;
 }
 
@@ -286,7 +286,9 @@ function quoteBlock(block: Block, budget: number): string[] {
   const lines: string[] = [];
   const own = block.content.text;
   const isParagraph = 'kind' in block;
-  const head = isParagraph ? (block.number !== undefined ? `${block.number}.` : block.kind === 'preambular' ? `PP${block.index}` : `OP${block.index}`) : block.label;
+  // "2 bis." for a paragraph inserted during negotiation.
+  const suffix = block.suffix ? ` ${block.suffix.text}` : '';
+  const head = isParagraph ? (block.number !== undefined ? `${block.number}${suffix}.` : `${block.kind === 'preambular' ? 'PP' : 'OP'}${block.index}${suffix}`) : `${block.label}${suffix}`;
   const text = shorten(own, budget);
   let body = escapeMarkdown(text);
   if (isParagraph && block.opening && text.startsWith(block.opening.text)) {

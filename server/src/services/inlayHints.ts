@@ -2,6 +2,7 @@
 // but negotiators refer to them by one.
 import { InlayHint, Range } from 'vscode-languageserver-types';
 import type { CancellationToken, ParsedDocument } from '../parsedDocument';
+import { paragraphName } from '../parser/query';
 
 export function getInlayHints(document: ParsedDocument, range: Range, token?: CancellationToken): InlayHint[] {
   const from = document.lines.offsetAt(range.start);
@@ -12,9 +13,9 @@ export function getInlayHints(document: ParsedDocument, range: Range, token?: Ca
     if (paragraph.start < from || paragraph.start > to) continue;
     hints.push({
       position: document.lines.positionAt(paragraph.start),
-      label: `PP${paragraph.index}`,
+      label: paragraphName(paragraph),
       paddingRight: true,
-      tooltip: `Preambular paragraph ${paragraph.index}`,
+      tooltip: `Preambular paragraph ${paragraph.index}${paragraph.suffix ? ` ${paragraph.suffix.text}, inserted after ${paragraph.index}` : ''}`,
     });
   }
   return hints;

@@ -1,9 +1,14 @@
 // Document symbols: header, title, Preamble (PP1 …), Operative part (OP1 …) with nested
-// sub-paragraphs, footnotes, closing line. "PP<n>"/"OP<n>" are how delegates name paragraphs.
+// sub-paragraphs, footnotes, closing line. "PP<n>"/"OP<n>" are how delegates name paragraphs;
+// in a draft under negotiation "OP2 bis" too, each paragraph says where it stands (agreed,
+// bracketed, under negotiation) and the operative part how far it has come ("3 of 5 agreed").
 import { DocumentSymbol, SymbolKind } from 'vscode-languageserver-types';
 import type { CancellationToken, ParsedDocument } from '../parsedDocument';
 import type { HeaderFieldKind, Paragraph, Span, SubParagraph } from '../parser/model';
+import { paragraphName, queryOf, type NegotiationState } from '../parser/query';
 import { excerpt, plural } from '../text';
+
+const STATE_NAMES: Record<NegotiationState, string> = { agreed: 'agreed', bracketed: 'bracketed', underNegotiation: 'under negotiation' };
 
 const FIELD_NAMES: Record<HeaderFieldKind, string> = {
   symbol: 'Symbol',
@@ -24,6 +29,8 @@ const FIELD_NAMES: Record<HeaderFieldKind, string> = {
 
 export function getDocumentSymbols(document: ParsedDocument, token?: CancellationToken): DocumentSymbol[] {
   const { model } = document;
+  const query = queryOf(model);
+  const negotiating = query.underNegotiation;
   const symbols: DocumentSymbol[] = [];
   const symbol = (name: string, kind: SymbolKind, span: Span, selection: Span, detail?: string, children?: DocumentSymbol[]): DocumentSymbol => ({
     name: name.trim() || '(empty)',
@@ -56,11 +63,16 @@ export function getDocumentSymbols(document: ParsedDocument, token?: Cancellatio
     const sectionPreambles = model.preambular.filter((p) => !inPreamble(p));
     const paragraphs = [...model.operative, ...sectionPreambles].sort((a, b) => a.start - b.start);
     const children = paragraphs.map((p) => paragraphSymbol(p, p.kind === 'operative' ? 'OP' : 'PP'));
+    let detail = plural(children.length, 'paragraph');
+    if (negotiating) {
+      const agreed = model.operative.filter((p) => query.negotiationState(p) === 'agreed').length;
+      detail = `${agreed} of ${plural(model.operative.length, 'paragraph')} agreed`;
+    }
     // The operative part ends with its last operative paragraph, but a last section may hold
     // only its preamble ("II", "Recalling also …,"): the symbol reaches to it, as the editor
     // wants a child inside its parent.
     const span = { start: model.operativePart.start, end: Math.max(model.operativePart.end, ...paragraphs.map((p) => p.end)) };
-    symbols.push(symbol('Operative part', SymbolKind.Namespace, span, model.operativePart, plural(children.length, 'paragraph'), children));
+    symbols.push(symbol('Operative part', SymbolKind.Namespace, span, model.operativePart, detail, children));
   }
   if (model.closing) symbols.push(symbol(model.closing.meeting, SymbolKind.Event, model.closing, model.closing, model.closing.date?.text));
   if (model.footnotes.length > 0) {
@@ -71,15 +83,19 @@ export function getDocumentSymbols(document: ParsedDocument, token?: Cancellatio
   return symbols;
 
   function paragraphSymbol(paragraph: Paragraph, prefix: 'PP' | 'OP'): DocumentSymbol {
-    const name = `${prefix}${paragraph.index}${paragraph.opening ? ' ' + paragraph.opening.text : ''}`;
+    const own = paragraph.kind === (prefix === 'OP' ? 'operative' : 'preambular') ? paragraphName(paragraph) : `${prefix}${paragraph.index}`;
+    const name = `${own}${paragraph.opening ? ' ' + paragraph.opening.text : ''}`;
     const selection = paragraph.opening ?? paragraph.numberSpan ?? { start: paragraph.start, end: paragraph.start };
-    const rest = paragraph.opening ? paragraph.content.text.slice(paragraph.opening.text.length) : paragraph.content.text;
+    const text = paragraph.content.text;
+    const at = paragraph.opening ? text.indexOf(paragraph.opening.text) : -1;
+    const rest = at >= 0 ? text.slice(at + paragraph.opening!.text.length) : text;
+    const state = negotiating ? ` · ${STATE_NAMES[query.negotiationState(paragraph)]}` : '';
     return symbol(
       name,
       prefix === 'PP' ? SymbolKind.Property : SymbolKind.Function,
       paragraph,
       selection,
-      excerpt(rest, 60),
+      excerpt(rest, 60) + state,
       subSymbols(paragraph.subparagraphs),
     );
   }
@@ -92,7 +108,7 @@ export function getDocumentSymbols(document: ParsedDocument, token?: Cancellatio
       const level = pending.pop()!;
       for (const sub of level.subs) {
         const children: DocumentSymbol[] = [];
-        level.into.push(symbol(`${sub.label || '(…)'} ${excerpt(sub.content.text, 40)}`, SymbolKind.EnumMember, sub, sub.labelSpan, undefined, children));
+        level.into.push(symbol(`${sub.label || '(…)'}${sub.suffix ? ` ${sub.suffix.text}` : ''} ${excerpt(sub.content.text, 40)}`, SymbolKind.EnumMember, sub, sub.labelSpan, undefined, children));
         if (sub.subparagraphs.length > 0) pending.push({ subs: sub.subparagraphs, into: children });
       }
     }

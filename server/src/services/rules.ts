@@ -15,6 +15,7 @@ import { AGREED_LANGUAGE_CODE, getAgreedCodeActions, getAgreedDiagnostics } from
 import { getCitationCodeActions } from './citationCodeActions';
 import * as drafting from './drafting/drafting';
 import { CITATION_DATE, CITATION_ORDER, getCitationDiagnostics, MALFORMED_SYMBOL, MISSING_PARAGRAPH } from './citationDiagnostics';
+import { ALTERNATIVE_OUTSIDE_BRACKETS, BRACKET_UNBALANCED, getNegotiationDiagnostics, SUFFIX_WITHOUT_PARAGRAPH } from './negotiationChecks';
 import * as numbering from './structure/numbering';
 import type { OpeningVocabulary } from './structure/openingPhrases';
 import * as style from './structure/style';
@@ -22,7 +23,7 @@ import * as style from './structure/style';
 export type Level = 'error' | 'warning' | 'information' | 'hint';
 
 /** Which check finds a code: one module each, run together by the language service. */
-export type RuleFamily = 'input' | 'numbering' | 'style' | 'citations' | 'drafting' | 'agreed';
+export type RuleFamily = 'input' | 'numbering' | 'style' | 'citations' | 'drafting' | 'negotiation' | 'agreed';
 
 export interface Rule {
   code: string;
@@ -73,6 +74,10 @@ export const RULES: readonly Rule[] = [
   { code: drafting.SYMBOL_ERA, family: 'drafting', level: 'warning', fixAll: false, description: 'A General Assembly resolution symbol in the form of another era: 2625 (XXV) up to the 30th session, 31/16 from the 31st (special sessions S-8/1 from the 8th, emergency ES-6/1 from the 6th).' },
   { code: drafting.ALSO_FIRST, family: 'drafting', level: 'warning', quickFix: 'Drop "also" or "further"', fixAll: false, description: 'The first preambular or operative paragraph opens with "also" or "further" ("Also requests", "Recalling also"): nothing before it to add to.' },
   { code: drafting.MARKER_BEFORE_PUNCTUATION, family: 'drafting', level: 'warning', quickFix: 'Move the marker after the mark', fixAll: true, description: 'A footnote marker stands before the comma, semicolon, colon or full stop it should follow ("Agenda¹," for "Agenda,¹").' },
+  // A draft under negotiation: brackets, inserted paragraphs ("2 bis"), alternatives.
+  { code: BRACKET_UNBALANCED, family: 'negotiation', level: 'warning', fixAll: false, description: 'A square bracket of a draft under negotiation is never closed, or closes none.' },
+  { code: SUFFIX_WITHOUT_PARAGRAPH, family: 'negotiation', level: 'warning', fixAll: false, description: 'A paragraph inserted with "bis", "ter" … names a paragraph (or sub-paragraph) the draft does not have.' },
+  { code: ALTERNATIVE_OUTSIDE_BRACKETS, family: 'negotiation', level: 'warning', fixAll: false, description: 'An alternative ("Alt:", "Alt 1:") stands outside brackets.' },
   { code: AGREED_LANGUAGE_CODE, family: 'agreed', level: 'information', quickFix: 'Restore agreed language', fixAll: false, description: 'A paragraph departs from agreed language in the corpus.' },
 ];
 
@@ -125,6 +130,10 @@ export const CHECKS: Readonly<Record<Exclude<RuleFamily, 'input'>, Check>> = {
     diagnostics: (document, context, token) => drafting.getDraftingDiagnostics(document, context.vocabulary, token),
     codeActions: (document, range, diagnostics, context, token) => drafting.getDraftingCodeActions(document, range, diagnostics, context.vocabulary, token),
     fixAll: (document, context, include, token) => drafting.getDraftingFixAll(document, context.vocabulary, include, token),
+  },
+  negotiation: {
+    diagnostics: (document, _context, token) => getNegotiationDiagnostics(document, token),
+    codeActions: () => [],
   },
   agreed: {
     diagnostics: (document, context, token) => getAgreedDiagnostics(document, context.agreed, (uri, span) => context.kb.document(uri)?.range(span), token),

@@ -13,6 +13,13 @@ describe('inlay hints', () => {
     assert.deepStrictEqual(hints.map((h) => [h.label, doc.lines.offsetAt(h.position)]), [['PP1', cursors[0]], ['PP2', cursors[1]]]);
   });
 
+  it('names a preambular paragraph inserted during negotiation as delegates do: "PP2 bis"', () => {
+    const text = 'The General Assembly,\n\nPP1 Recalling its resolution 73/266,\n\nPP1 bis [Noting the report,]\n\nPP2 Welcoming the plan,\n\n1. Decides to act.\n';
+    const doc = parse(text);
+    const hints = getInlayHints(doc, { start: { line: 0, character: 0 }, end: doc.lines.positionAt(text.length) });
+    assert.deepStrictEqual(hints.map((h) => h.label), ['PP1', 'PP1 bis', 'PP2']);
+  });
+
   it('answers only for the requested range', () => {
     const doc = parse(readSeed(SEEDS[0].file));
     const hints = getInlayHints(doc, { start: { line: 20, character: 0 }, end: { line: 30, character: 0 } });

@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import type { DocumentSymbol } from 'vscode-languageserver-types';
 import { ParsedDocument } from '../../../server/src/parsedDocument';
 import { getDocumentSymbols } from '../../../server/src/services/outline';
-import { assertGolden, readSeed, SEEDS } from '../../helpers';
+import { assertGolden, negotiationFixture, readSeed, SEEDS } from '../../helpers';
 
 function parse(text: string): ParsedDocument {
   return ParsedDocument.parse({ uri: 'file:///draft.unres', version: 1, getText: () => text });
@@ -74,5 +74,30 @@ describe('outline', () => {
     assert.deepStrictEqual(getDocumentSymbols(parse('')), []);
     const symbols = getDocumentSymbols(parse('Shopping list\n\nmilk, eggs\n'));
     assert.ok(!symbols.some((s) => s.name === 'Preamble' || s.name === 'Operative part'));
+  });
+});
+
+describe('outline of a draft under negotiation', () => {
+  it('names inserted paragraphs as delegates do, tells each paragraph\'s state and the operative part\'s progress', () => {
+    const symbols = getDocumentSymbols(parse(negotiationFixture('compilation.unres')));
+    const operative = symbols.find((s) => s.name === 'Operative part')!;
+    assert.strictEqual(operative.detail, '2 of 4 paragraphs agreed');
+    assert.deepStrictEqual(operative.children!.map((s) => `${s.name} · ${s.detail!.split(' · ').pop()}`), [
+      'OP1 Welcomes · agreed',
+      'OP2 Calls upon · under negotiation',
+      'OP2 bis Encourages · bracketed',
+      'OP3 Decides · agreed',
+    ]);
+    const preamble = symbols.find((s) => s.name === 'Preamble')!;
+    assert.deepStrictEqual(preamble.children!.map((s) => s.name), ['PP1 Recalling', 'PP2 Reaffirming', 'PP2 bis Recognizing', 'PP3 Noting with concern']);
+  });
+
+  it('names "(a) bis" and keeps the outline of a text without negotiation marks as it was', () => {
+    const symbols = getDocumentSymbols(parse(negotiationFixture('bis.unres')));
+    const op3 = symbols.find((s) => s.name === 'Operative part')!.children!.find((s) => s.name.startsWith('OP3'))!;
+    assert.deepStrictEqual(op3.children!.map((s) => s.name), ['(a) Through voluntary contributions;', '(a) bis Through contributions in kind;', '(b) Through the secondment of experts;']);
+    const plain = getDocumentSymbols(parse('The General Assembly,\n\nNoting the report,\n\n1. Decides to act.\n'));
+    assert.strictEqual(plain.find((s) => s.name === 'Operative part')!.detail, '1 paragraph');
+    assert.strictEqual(plain.find((s) => s.name === 'Operative part')!.children![0].detail, 'to act.');
   });
 });

@@ -7,6 +7,7 @@ import { AGREED_LANGUAGE_CODE } from '../../../server/src/services/agreedDeviati
 import { CITATION_DATE, CITATION_ORDER, MALFORMED_SYMBOL, MISSING_PARAGRAPH } from '../../../server/src/services/citationDiagnostics';
 import { DRAFTING_CODES } from '../../../server/src/services/drafting/drafting';
 import { FIX_ALL_KIND } from '../../../server/src/services/fixAll';
+import { NEGOTIATION_CODES } from '../../../server/src/services/negotiationChecks';
 import { resolveCode, ruleFor, RULES, rulesMarkdown, runChecks } from '../../../server/src/services/rules';
 import { LABEL_CODES, NUMBERING_CODES, REFERENCE_CODES } from '../../../server/src/services/structure/numbering';
 import { openingVocabulary } from '../../../server/src/services/structure/openingPhrases';
@@ -36,6 +37,7 @@ describe('rules: the table', () => {
       ['citations', [CITATION_DATE, CITATION_ORDER, MALFORMED_SYMBOL, MISSING_PARAGRAPH]],
       ['drafting', DRAFTING_CODES],
       ['agreed', [AGREED_LANGUAGE_CODE]],
+      ['negotiation', NEGOTIATION_CODES],
     ];
     for (const [family, codes] of families) {
       assert.deepStrictEqual(RULES.filter((r) => r.family === family).map((r) => r.code).sort(), [...codes].sort(), family);
@@ -47,6 +49,7 @@ describe('rules: the table', () => {
     const context = { kb, agreed: EMPTY_AGREED_INDEX, vocabulary: openingVocabulary() };
     const broken = [
       'The General Assembly,\n\n3. Recaling its resolution 73/266 of 5 December 1998.\n\n1. Decides:\n\n(b) To act.\n\n1. Decides again,\n',
+      'The General Assembly,\n\n1. Decides [to act;\n\n7 bis. Decides]] Alt: again;\n',
       ...SEEDS.map((seed) => readSeed(seed.file)),
     ];
     for (const text of broken) {

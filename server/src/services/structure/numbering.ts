@@ -21,7 +21,7 @@ import { CodeAction, CodeActionKind, Diagnostic, DiagnosticSeverity, Range, Text
 import type { CancellationToken, ParsedDocument } from '../../parsedDocument';
 import { bareLabel as bare, decimalPrefix, formatLabel, labelValue } from '../../parser/labels';
 import type { LabelScheme, Paragraph, Span, SubParagraph } from '../../parser/model';
-import { ascending, nextNumbered, nextOffset, queryOf, skippedElsewhere, type Block, type DocumentQuery, type ResolvedTarget, type Structure } from '../../parser/query';
+import { ascending, nextNumbered, nextOffset, paragraphName, queryOf, skippedElsewhere, type Block, type DocumentQuery, type ResolvedTarget, type Structure } from '../../parser/query';
 import { overlaps } from '../../text';
 
 export const OP_NUMBER_GAP = 'unres.opNumberGap';
@@ -62,13 +62,18 @@ interface Item {
   scheme: LabelScheme;
   /** Where a diagnostic about it goes: its label, or its first word. */
   span: Span;
-  /** Its own sub-paragraphs, one level down. */
+  /** Its own sub-paragraphs, one level down (those inserted with "bis" only when `withInserted`). */
   children: SubParagraph[];
+  /** Whether sub-paragraphs inserted during negotiation ("(a) bis") count: only when the text is prepared for issuance. */
+  withInserted: boolean;
 }
 
+/** A sub-paragraph that counts in its list: "(a) bis" does not until the text is prepared for issuance. */
+const counted = (sub: SubParagraph) => sub.suffix === undefined;
+
 /** The items at a paragraph's first level: its sub-paragraphs and its orphans with theirs. */
-function topItems(document: ParsedDocument, paragraph: Paragraph, structure: Structure): Item[] {
-  const items: Item[] = paragraph.subparagraphs.map(subItem);
+function topItems(document: ParsedDocument, paragraph: Paragraph, structure: Structure, withInserted = false): Item[] {
+  const items: Item[] = (withInserted ? paragraph.subparagraphs : paragraph.subparagraphs.filter(counted)).map((sub) => subItem(sub, withInserted));
   const orphans = structure.orphans.get(paragraph);
   if (!orphans) return items;
   // The scheme of the first labelled item, kept as items come: a paragraph may have thousands of orphans.
@@ -77,10 +82,10 @@ function topItems(document: ParsedDocument, paragraph: Paragraph, structure: Str
     const scheme = labelledScheme ?? orphan.subparagraphs[0]?.scheme ?? 'alpha';
     const same: SubParagraph[] = [];
     const children: SubParagraph[] = [];
-    for (const sub of orphan.subparagraphs) (sub.scheme === scheme && sub.depth === 1 ? same : children).push(sub);
-    items.push({ node: orphan, scheme, span: firstWord(document, orphan), children });
+    for (const sub of orphan.subparagraphs) if (withInserted || counted(sub)) (sub.scheme === scheme && sub.depth === 1 ? same : children).push(sub);
+    items.push({ node: orphan, scheme, span: firstWord(document, orphan), children, withInserted });
     for (const sub of same) {
-      const item = subItem(sub);
+      const item = subItem(sub, withInserted);
       if (labelledScheme === undefined && item.label !== undefined) labelledScheme = item.scheme;
       items.push(item);
     }
@@ -88,21 +93,23 @@ function topItems(document: ParsedDocument, paragraph: Paragraph, structure: Str
   return items;
 }
 
-function subItem(sub: SubParagraph): Item {
+function subItem(sub: SubParagraph, withInserted: boolean): Item {
+  const children = withInserted ? sub.subparagraphs : sub.subparagraphs.filter(counted);
   // A label the extraction lost: the item is reported at its first characters.
   if (sub.label === '') {
     const word = /^[\p{L}\p{N}][\p{L}\p{N}'’-]*/u.exec(sub.content.text)?.[0].length ?? 1;
-    return { node: sub, scheme: sub.scheme, span: { start: sub.labelSpan.start, end: Math.min(sub.ownEnd, sub.labelSpan.start + word) }, children: sub.subparagraphs };
+    return { node: sub, scheme: sub.scheme, span: { start: sub.labelSpan.start, end: Math.min(sub.ownEnd, sub.labelSpan.start + word) }, children, withInserted };
   }
-  return { node: sub, label: sub.label, scheme: sub.scheme, span: sub.labelSpan, children: sub.subparagraphs };
+  return { node: sub, label: sub.label, scheme: sub.scheme, span: sub.labelSpan, children, withInserted };
+}
+
+/** An item's own sub-paragraphs as items. */
+function childItems(item: Item): Item[] {
+  return item.children.map((child) => subItem(child, item.withInserted));
 }
 
 function valueOf(item: Item): number {
   return item.label === undefined ? NaN : labelValue(item.label, item.scheme);
-}
-
-function paragraphName(paragraph: Paragraph): string {
-  return `${paragraph.kind === 'operative' ? 'OP' : 'PP'}${paragraph.index}`;
 }
 
 /** The first word of a block's own text (after any markup), for a diagnostic with no number or label. */
@@ -297,7 +304,7 @@ function checkLevel(document: ParsedDocument, items: Item[], context: LevelConte
     // "1.2.1 of OP2", not "1.2.1 of 1.2 of OP2": naming every level above would make the
     // messages of deep decimal labels grow with the square of the depth.
     const where = item.scheme === 'decimal' ? `${own} of ${context.paragraph}` : `${own} of ${context.where}`;
-    below.push({ items: item.children.map(subItem), context: { where, paragraph: context.paragraph, parentName: own, prefixes, fallbackPrefix: own } });
+    below.push({ items: childItems(item), context: { where, paragraph: context.paragraph, parentName: own, prefixes, fallbackPrefix: own } });
   });
   return below;
 }
@@ -338,7 +345,8 @@ function checkReferences(document: ParsedDocument, query: DocumentQuery, push: P
       if (candidates.length === 0) {
         if (written.target.paragraph === undefined) continue;
         const has = range ? `the operative paragraphs are numbered ${range}` : 'the draft has no operative paragraph';
-        push(REFERENCE_MISSING, span, `${quoted} names operative paragraph ${written.target.paragraph}: there is none (${has}).`);
+        const named = written.target.suffix ? `${written.target.paragraph} ${written.target.suffix}` : `${written.target.paragraph}`;
+        push(REFERENCE_MISSING, span, `${quoted} names operative paragraph ${named}: there is none (${has}).`);
         continue;
       }
       if (blocks.length === 0) {
@@ -376,6 +384,12 @@ interface OffsetEdit {
 interface Plan {
   /** Renumber the operative paragraphs 1..n. */
   numbers: boolean;
+  /**
+   * Prepare a negotiated text for issuance: the numbers run over the inserted paragraphs too
+   * ("2 bis" becomes 3), which lose their suffix, as do the references to them; compilation
+   * names ("OP5ter", "PP3 bis") give way to numbers, or to nothing in the preamble.
+   */
+  issuance?: boolean;
   /** Reletter the sub-paragraphs of these paragraphs (by "OP2"/"PP3"), or of all. */
   labels: Set<string> | 'all' | undefined;
 }
@@ -385,8 +399,20 @@ function planEdits(document: ParsedDocument, query: DocumentQuery, plan: Plan): 
   const text = document.model.text;
   const structure = query.numbering;
   const edits: OffsetEdit[] = [];
-  const finalNumber = (p: Paragraph): number | undefined => (plan.numbers ? structure.position.get(p) : p.number);
+  const positions = plan.issuance ? issuancePositions(document, structure) : structure.position;
+  const finalNumber = (p: Paragraph): number | undefined => (plan.numbers ? positions.get(p) : p.number);
 
+  if (plan.issuance) {
+    for (const paragraph of document.model.preambular) {
+      if (!paragraph.compilationName) continue;
+      const contentStart = paragraph.segments[0]?.start ?? paragraph.compilationName.end;
+      edits.push({ start: paragraph.compilationName.start, end: Math.max(paragraph.compilationName.end, contentStart), text: '' });
+    }
+    for (const paragraph of structure.inserted) {
+      const final = positions.get(paragraph);
+      if (final !== undefined && paragraph.numberSpan) edits.push({ start: paragraph.numberSpan.start, end: paragraph.numberSpan.end, text: `${final}.` });
+    }
+  }
   if (plan.numbers) {
     for (const paragraph of structure.leading) {
       if (!paragraph.numberSpan) continue;
@@ -394,10 +420,12 @@ function planEdits(document: ParsedDocument, query: DocumentQuery, plan: Plan): 
       edits.push({ start: paragraph.numberSpan.start, end: Math.max(paragraph.numberSpan.end, contentStart), text: '' });
     }
     for (const paragraph of structure.real) {
-      const final = structure.position.get(paragraph);
+      const final = positions.get(paragraph);
       if (final === undefined) continue;
       if (paragraph.number === undefined || !paragraph.numberSpan) {
         edits.push({ start: paragraph.start, end: paragraph.start, text: `${final}. ` });
+      } else if (plan.issuance && paragraph.compilationName) {
+        edits.push({ start: paragraph.numberSpan.start, end: paragraph.numberSpan.end, text: `${final}.` });
       } else if (paragraph.number !== final) {
         const digits = /^\d+/.exec(text.slice(paragraph.numberSpan.start, paragraph.numberSpan.end))?.[0] ?? '';
         edits.push({ start: paragraph.numberSpan.start, end: paragraph.numberSpan.start + digits.length, text: String(final) });
@@ -410,14 +438,19 @@ function planEdits(document: ParsedDocument, query: DocumentQuery, plan: Plan): 
   for (const paragraph of structure.all) {
     if (structure.owner.has(paragraph)) continue;
     const name = paragraphName(paragraph);
-    const reletter = plan.labels === 'all' || (plan.labels !== undefined && plan.labels.has(name));
+    const inserted = plan.issuance === true && hasInsertedSubparagraphs(paragraph);
+    const reletter = inserted || plan.labels === 'all' || (plan.labels !== undefined && plan.labels.has(name));
     // Relettering one paragraph leaves the others alone: one action per paragraph must not read them all.
     if (!reletter && !plan.numbers) continue;
-    const items = topItems(document, paragraph, structure);
+    const items = topItems(document, paragraph, structure, inserted);
     if (items.length === 0) continue;
+    if (inserted) for (const item of allItems(items)) {
+      const suffix = (item.node as SubParagraph).suffix;
+      if (suffix && item.label !== undefined) edits.push({ start: item.span.start + item.label.length, end: suffix.end, text: '' });
+    }
     const prefixes = new Set<string>();
     if (paragraph.number !== undefined) prefixes.add(String(paragraph.number));
-    const position = structure.position.get(paragraph);
+    const position = positions.get(paragraph);
     if (position !== undefined) prefixes.add(String(position));
     const final = paragraph.kind === 'operative' ? finalNumber(paragraph) : undefined;
     if (reletter) {
@@ -435,8 +468,12 @@ function planEdits(document: ParsedDocument, query: DocumentQuery, plan: Plan): 
       if (!paragraph || !written.spelt) continue;
       let newNumber: number | undefined;
       if (written.digits && written.target.paragraph !== undefined && plan.numbers) {
-        const final = structure.position.get(paragraph);
-        if (final !== undefined && final !== written.target.paragraph) {
+        const final = positions.get(paragraph);
+        if (final !== undefined && plan.issuance && written.suffixSpan) {
+          // "paragraph 2 bis" becomes "paragraph 3": the suffix goes with the old number.
+          newNumber = final;
+          edits.push({ start: written.digits.start, end: written.suffixSpan.end, text: String(final) });
+        } else if (final !== undefined && final !== written.target.paragraph) {
           newNumber = final;
           edits.push({ ...written.digits, text: String(final) });
         }
@@ -467,6 +504,40 @@ function planEdits(document: ParsedDocument, query: DocumentQuery, plan: Plan): 
   return result;
 }
 
+/**
+ * The numbers of the operative paragraphs once the text is issued: inserted paragraphs take
+ * their place in the count, each section numbers from 1 again.
+ */
+function issuancePositions(document: ParsedDocument, structure: Structure): Map<Paragraph, number | undefined> {
+  const numbered = new Set<Paragraph>([...structure.real, ...structure.inserted]);
+  const positions = new Map<Paragraph, number | undefined>();
+  let k = 0;
+  for (const paragraph of document.model.operative) {
+    if (!numbered.has(paragraph)) continue;
+    if (paragraph.restartsNumbering) k = 0;
+    positions.set(paragraph, ++k);
+  }
+  // A lone paragraph stands unnumbered, as before.
+  if (numbered.size === 1 && structure.real.length === 1 && structure.position.get(structure.real[0]) === undefined) positions.set(structure.real[0], undefined);
+  return positions;
+}
+
+/** Whether a paragraph holds a sub-paragraph inserted during negotiation ("(a) bis"), at any depth. */
+function hasInsertedSubparagraphs(paragraph: Paragraph): boolean {
+  const pending: SubParagraph[] = [...paragraph.subparagraphs];
+  while (pending.length > 0) {
+    const sub = pending.pop()!;
+    if (sub.suffix) return true;
+    for (const child of sub.subparagraphs) pending.push(child);
+  }
+  return false;
+}
+
+/** The edits that prepare a negotiated text for issuance: numbers over the inserted paragraphs, references moved with them. */
+export function issuanceNumberingEdits(document: ParsedDocument): TextEdit[] {
+  return toTextEdits(document, planEdits(document, queryOf(document.model), { numbers: true, labels: undefined, issuance: true }));
+}
+
 interface RelabelContext {
   prefixes: Set<string>;
   /** The paragraph's number after renumbering, when the plan renumbers. */
@@ -482,7 +553,7 @@ function allItems(items: Item[]): Item[] {
   while (pending.length > 0) {
     const item = pending.pop()!;
     all.push(item);
-    for (let i = item.children.length - 1; i >= 0; i--) pending.push(subItem(item.children[i]));
+    for (let i = item.children.length - 1; i >= 0; i--) pending.push(subItem(item.children[i], item.withInserted));
   }
   return all;
 }
@@ -534,7 +605,7 @@ function relabelLevel(text: string, items: Item[], context: RelabelContext, edit
     }
     if (item.children.length > 0) {
       const own = new Set<string>([label]);
-      frames.push(relabelFrame(text, item.children.map(subItem), { prefixes: own, numberNow: undefined, fallback: label }));
+      frames.push(relabelFrame(text, childItems(item), { prefixes: own, numberNow: undefined, fallback: label }));
     }
   }
 }

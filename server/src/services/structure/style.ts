@@ -16,6 +16,8 @@ import { CodeAction, CodeActionKind, Diagnostic, DiagnosticSeverity, Range, Text
 import type { CancellationToken, ParsedDocument } from '../../parsedDocument';
 import { toSourceOffset, toSourceSpan } from '../../parser/cleanText';
 import type { CleanText, Paragraph, Span, SubParagraph } from '../../parser/model';
+import { endBeforeNegotiationMarks } from '../../parser/negotiation';
+import { queryOf } from '../../parser/query';
 import { ordinalWord, parseOrdinalWord } from '../../parser/vocabulary';
 import type { OpeningVocabulary } from './openingPhrases';
 import { overlaps, rangeKey } from '../../text';
@@ -334,12 +336,14 @@ function checkItem(document: ParsedDocument, list: ListFrame, k: number, kind: P
 
 function expectMark(document: ParsedDocument, block: Block, accepted: string[], allowConjunction: boolean, code: string, where: string, out: Finding[]): void {
   const clean = block.content;
-  const end = terminal(clean.text, allowConjunction);
+  // In a draft under negotiation the mark stands before the closing bracket and the notes.
+  const text = queryOf(document.model).underNegotiation ? clean.text.slice(0, endBeforeNegotiationMarks(clean.text)) : clean.text;
+  const end = terminal(text, allowConjunction);
   if (!end || accepted.includes(end.mark)) return;
   // A quoted question ends the text with its own mark: "… of Israel …?”".
   if ((end.mark === '?' || end.mark === '!') && accepted.includes('.')) return;
   // A quotation after a colon closes the text without a mark of its own: "… will be: “Fostering …”".
-  if (end.mark === '' && /:\s*“[^“”]*”$/.test(clean.text.trimEnd())) return;
+  if (end.mark === '' && /:\s*“[^“”]*”$/.test(text.trimEnd())) return;
   const expected = accepted.map((m) => `"${m}"`).join(' or ');
   const found = end.mark ? `"${end.mark}"` : 'no punctuation mark';
   const message = `Expected ${expected} ${where}, found ${found}.`;
@@ -376,7 +380,8 @@ const WORD = /[\p{L}][\p{L}'’-]*/uy;
 /** The first words of a clean text, separated by spaces only (a comma or a digit stops them). */
 function leadingWords(text: string, max: number): Word[] {
   const words: Word[] = [];
-  let at = 0;
+  // "[Also requests …]": a paragraph in brackets opens with the words inside them.
+  let at = /^(?:\[\s*)*/.exec(text)![0].length;
   while (words.length < max && at < text.length) {
     WORD.lastIndex = at;
     const match = WORD.exec(text);
