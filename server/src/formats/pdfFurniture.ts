@@ -64,10 +64,11 @@ export function findFurniture(pages: PdfLine[][], heights: number[]): Map<PdfLin
     for (const line of lines) {
       if (!inBand(line)) continue;
       const kind = shapeOf(line);
-      // The first page's top is the masthead, whose symbol and date are the document's own.
-      if (line.page === 1 && line.baseline < heights[0] / 2 && kind !== 'barcode' && kind !== 'jobNumber') continue;
-      if (kind) found.set(line, kind);
-      else if (pages.length > 2 && pagesWithAtHeight(line) >= repeatsOn) found.set(line, 'repeated');
+      // The first page's top is the masthead, whose symbol and date are the document's own: only
+      // a barcode, a job number or a line that every page repeats is furniture there.
+      const masthead = line.page === 1 && line.baseline < heights[0] / 2;
+      if (kind && (!masthead || kind === 'barcode' || kind === 'jobNumber')) found.set(line, kind);
+      else if (!kind && pages.length > 2 && pagesWithAtHeight(line) >= repeatsOn) found.set(line, 'repeated');
     }
   }
 

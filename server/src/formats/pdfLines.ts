@@ -23,7 +23,7 @@ export interface PdfLine {
   text: string;
 }
 
-/** A gap wider than this many font sizes parts a line into cells (a column, a tab stop). */
+/** A gap wider than this many font sizes parts a line into cells (the columns of the masthead, of a table). */
 export const CELL_GAP = 4;
 
 /** The lines of a page, top to bottom. */
@@ -31,43 +31,56 @@ export function readLines(page: PdfPage): PdfLine[] {
   const runs = [...page.runs].sort((a, b) => a.baseline - b.baseline || a.x - b.x);
   const groups: PdfRun[][] = [];
   for (const run of runs) {
-    // Same baseline, whatever the size: the big "A" of "A/RES/78/319" and the rest of it.
-    const group = groups.find((g) => Math.abs(g[0].baseline - run.baseline) <= Math.max(1, 0.15 * Math.min(g[0].size, run.size)));
+    // Same baseline, whatever the size: the big "A" of "A/RES/78/319" and the rest of it. Runs
+    // come by baseline, so only the last groups can be near.
+    let group: PdfRun[] | undefined;
+    for (let g = groups.length - 1; g >= 0 && run.baseline - groups[g][0].baseline <= 2 + 0.15 * run.size; g--) {
+      if (Math.abs(groups[g][0].baseline - run.baseline) <= Math.max(1, 0.15 * Math.min(groups[g][0].size, run.size))) {
+        group = groups[g];
+        break;
+      }
+    }
+    // Some producers print a word twice, a hair apart, to make it look bold: keep one.
+    if (group?.some((other) => other.text === run.text && Math.abs(other.x - run.x) < 0.5 * run.size)) continue;
     if (group) group.push(run);
     else groups.push([run]);
   }
-  // A group of small runs a little above the next line's baseline is that line's superscripts:
-  // the marker after "want”,", or the number that opens a footnote.
-  const lines: { runs: LineRun[]; baseline: number }[] = groups.map((g) => ({ runs: g.map((r) => ({ ...r, raised: false, page: page.number })), baseline: g[0].baseline }));
-  lines.sort((a, b) => a.baseline - b.baseline);
+  const lines = groups
+    .map((g) => {
+      const lineRuns: LineRun[] = g.map((r) => ({ ...r, raised: false, page: page.number }));
+      return { runs: lineRuns, baseline: g[0].baseline, size: ownSize(lineRuns), largest: Math.max(...g.map((r) => r.size)), left: Math.min(...g.map((r) => r.x)), right: Math.max(...g.map((r) => r.x + r.width)) };
+    })
+    .sort((a, b) => a.baseline - b.baseline);
+  // A group of small runs a little above a line's baseline is that line's superscripts: the
+  // marker after "want”,", or the number that opens a footnote.
+  const absorbed = new Set<(typeof lines)[number]>();
   for (let i = 0; i < lines.length; i++) {
     const small = lines[i];
-    const size = Math.max(...small.runs.map((r) => r.size));
-    const host = lines.find((line) => {
-      if (line === small) return false;
-      const hostSize = ownSize(line.runs);
-      const lift = line.baseline - small.baseline;
-      const left = Math.min(...line.runs.map((r) => r.x)) - hostSize;
-      const right = Math.max(...line.runs.map((r) => r.x + r.width)) + hostSize;
-      return size <= 0.85 * hostSize && lift > 0.1 * hostSize && lift <= 0.75 * hostSize && small.runs.every((r) => r.x + r.width >= left && r.x <= right);
-    });
-    if (!host) continue;
-    for (const run of small.runs) host.runs.push({ ...run, raised: true });
-    lines.splice(i, 1);
-    i--;
+    for (let j = i + 1; j < lines.length && lines[j].baseline - small.baseline <= 0.75 * lines[j].largest; j++) {
+      const host = lines[j];
+      const lift = host.baseline - small.baseline;
+      const within = small.runs.every((r) => r.x + r.width >= host.left - host.size && r.x <= host.right + host.size);
+      if (small.largest <= 0.85 * host.size && lift > 0.1 * host.size && lift <= 0.75 * host.size && within) {
+        for (const run of small.runs) host.runs.push({ ...run, raised: true });
+        absorbed.add(small);
+        break;
+      }
+    }
   }
-  return lines.map(({ runs: lineRuns, baseline }) => {
-    lineRuns.sort((a, b) => a.x - b.x);
-    return {
-      page: page.number,
-      runs: lineRuns,
-      baseline,
-      size: ownSize(lineRuns),
-      left: lineRuns[0].x,
-      right: Math.max(...lineRuns.map((r) => r.x + r.width)),
-      text: lineText(lineRuns),
-    };
-  });
+  return lines
+    .filter((line) => !absorbed.has(line))
+    .map(({ runs: lineRuns, baseline }) => {
+      lineRuns.sort((a, b) => a.x - b.x);
+      return {
+        page: page.number,
+        runs: lineRuns,
+        baseline,
+        size: ownSize(lineRuns),
+        left: lineRuns[0].x,
+        right: Math.max(...lineRuns.map((r) => r.x + r.width)),
+        text: lineText(lineRuns),
+      };
+    });
 }
 
 /** The size most of a line's characters are set in, raised runs aside. */

@@ -19,8 +19,9 @@ export interface ComposedText {
 
 /** "The General Assembly," opens the body; the lines before it are the header. */
 const ORGAN = /^The\s+(?:General\s+Assembly|Security\s+Council|Economic\s+and\s+Social\s+Council|Human\s+Rights\s+Council)\s*,?$/;
-/** A paragraph number or sub-paragraph label printed as a run of its own. */
+/** A paragraph number or sub-paragraph label: "1.", "(a)", "(iv)", "a)", "II.". */
 const LABEL = /^(?:\d{1,3}\.|\(\d{1,3}\)|\([a-z]{1,5}\)|[a-z]\)|[IVXLC]{1,6}\.)$/;
+const LABEL_START = /^(?:\d{1,3}\.|\(\d{1,3}\)|\([a-z]{1,5}\)|[a-z]\)|[IVXLC]{1,6}\.)\s/;
 /** A line-end hyphen before "and medium-sized" is suspended ("small-⏎and medium-sized"). */
 const SUSPENDED_NEXT = /^(?:and|or|nor|to)\s+[\p{L}\p{N}]+-/u;
 
@@ -80,7 +81,7 @@ function measure(lines: PdfLine[], bodySize: number): Layout {
     const line = lines[i];
     if (Math.abs(line.size - bodySize) > 0.5) continue;
     // A number hanging in the margin does not say where the text begins.
-    if (!(line.runs.length > 1 && LABEL.test(line.runs[0].text.trim()))) {
+    if (!opensWithLabel(line)) {
       const counts = lefts.get(line.page) ?? new Map<number, number>();
       lefts.set(line.page, counts);
       counts.set(Math.round(line.left), (counts.get(Math.round(line.left)) ?? 0) + 1);
@@ -132,13 +133,11 @@ function startsParagraph(previous: PdfLine, line: PdfLine, layout: Layout): bool
   const margin = layout.margins.get(line.page) ?? line.left;
   const indented = (l: PdfLine) => l.left > (layout.margins.get(l.page) ?? l.left) + 0.5 * l.size;
   // A number or label printed left of the margin hangs there: it opens a paragraph.
-  const hanging = line.left < margin - 0.5 * line.size && LABEL.test(line.runs[0].text.trim());
-  if (hanging) return true;
+  if (line.left < margin - 0.5 * line.size && opensWithLabel(line)) return true;
   if (line.page !== previous.page) {
     // A page opens with the rest of the last paragraph unless it opens with a first-line indent
     // or a number at it.
-    const label = line.runs.length > 1 && LABEL.test(line.runs[0].text.trim());
-    return indented(line) && (label || !indented(previous) || line.left > previous.left + 0.5 * line.size);
+    return indented(line) && (opensWithLabel(line) || !indented(previous) || line.left > previous.left + 0.5 * line.size);
   }
   if (Math.abs(line.size - previous.size) > 1) return true;
   const step = line.baseline - previous.baseline;
@@ -166,7 +165,7 @@ class RunWriter {
     this.writer.printed(text, boxOf(run));
   }
 
-  /** One run of running text; `first` when it opens the line. */
+  /** One run of running text (a raised number naming a footnote becomes its marker). */
   run(run: LineRun, line: PdfLine): void {
     const text = run.text.replace(/\s+/g, ' ').trim();
     if (text.length === 0) return;
@@ -174,7 +173,7 @@ class RunWriter {
       for (const label of text.match(/\d+/g) ?? []) this.printed(`[^${label}]`, run);
       return;
     }
-    this.printed(text.replace(/\u00a0/g, ' '), run);
+    this.printed(text, run);
   }
 
   isMarker(run: LineRun, line: PdfLine): boolean {
@@ -198,13 +197,15 @@ function writeLine(runs: RunWriter, line: PdfLine, from = 0): void {
   }
 }
 
-/** Writes lines as one paragraph: lines join with a space, or with nothing after a word's hyphen. */
+/**
+ * Writes lines as one paragraph, the first from its run `firstFrom`: lines join with a space, or
+ * with nothing after a word's hyphen ("high-⏎level"), never after a suspended one.
+ */
 function writeLines(runs: RunWriter, lines: PdfLine[], firstFrom = 0): void {
   lines.forEach((line, i) => {
     if (i > 0) {
-      const before = runs.writer.tail(2);
       const next = lineText(line.runs).slice(0, 40);
-      const wordHyphen = /[\p{L}\p{N}]-$/u.test(before) && /^\p{L}/u.test(next) && !SUSPENDED_NEXT.test(next);
+      const wordHyphen = /[\p{L}\p{N}]-$/u.test(runs.writer.tail(2)) && /^\p{L}/u.test(next) && !SUSPENDED_NEXT.test(next);
       if (!wordHyphen) runs.writer.added(' ');
     }
     writeLine(runs, line, i === 0 ? firstFrom : 0);
@@ -227,36 +228,30 @@ function writeParagraph(runs: RunWriter, lines: PdfLine[], italicOpening: boolea
   const italic: LineRun[] = [];
   for (let i = from; i < first.runs.length && first.runs[i].italic && !first.runs[i].raised; i++) italic.push(first.runs[i]);
   const phrase = italic.map((r) => r.text).join(' ').replace(/\s+/g, ' ').trim();
-  const restOfLine = first.runs.slice(from + italic.length).some((r) => !r.raised);
-  const emphasise = italicOpening && italic.length > 0 && /^\p{L}/u.test(phrase) && phrase.split(' ').length <= 6 && (restOfLine || lines.length > 1);
-  if (!emphasise) {
+  const more = first.runs.slice(from + italic.length).some((r) => !r.raised) || lines.length > 1;
+  // A paragraph printed all in italics (a note, the closing lines) has no opening phrase to mark.
+  if (!italicOpening || italic.length === 0 || !/^\p{L}/u.test(phrase) || phrase.split(' ').length > 6 || !more) {
     writeLines(runs, lines, from);
     return;
   }
   // The marks go round the words: punctuation printed in italics stays outside ("*Noting*,").
-  for (let i = 0; i < italic.length; i++) {
-    const run = italic[i];
+  italic.forEach((run, i) => {
     let text = run.text.replace(/\s+/g, ' ').trim();
-    if (i === 0) {
-      runs.printed('*', run);
-    } else if (spaceBetween(italic[i - 1], run)) runs.writer.added(' ');
-    if (i === italic.length - 1) {
-      const tail = /[^\p{L}\p{N}]+$/u.exec(text)?.[0] ?? '';
-      text = text.slice(0, text.length - tail.length);
+    if (i === 0) runs.printed('*', run);
+    else if (spaceBetween(italic[i - 1], run)) runs.writer.added(' ');
+    if (i < italic.length - 1) {
       runs.printed(text, run);
-      runs.printed('*', run);
-      if (tail) runs.printed(tail, run);
-    } else runs.printed(text, run);
-  }
+      return;
+    }
+    const tail = /[^\p{L}\p{N}]+$/u.exec(text)?.[0] ?? '';
+    text = text.slice(0, text.length - tail.length);
+    runs.printed(text, run);
+    runs.printed('*', run);
+    if (tail) runs.printed(tail, run);
+  });
   const after = from + italic.length;
-  if (after < first.runs.length) {
-    if (spaceBetween(first.runs[after - 1], first.runs[after]) && !runs.isMarker(first.runs[after], first)) runs.writer.added(' ');
-    writeLine(runs, first, after);
-  }
-  if (lines.length > 1) {
-    runs.writer.added(/[\p{L}\p{N}]-$/u.test(runs.writer.tail(2)) && !SUSPENDED_NEXT.test(lineText(lines[1].runs)) ? '' : ' ');
-    writeLines(runs, lines.slice(1));
-  }
+  if (after < first.runs.length && spaceBetween(first.runs[after - 1], first.runs[after]) && !runs.isMarker(first.runs[after], first)) runs.writer.added(' ');
+  writeLines(runs, lines, after);
 }
 
 /**
@@ -312,6 +307,11 @@ function mastheadOf(lines: PdfLine[]): Masthead | undefined {
 }
 
 // ---- helpers --------------------------------------------------------------------------------
+
+/** Whether a line opens with a paragraph number or label and goes on after it. */
+function opensWithLabel(line: PdfLine): boolean {
+  return LABEL_START.test(plainText(line));
+}
 
 /** A line's words, raised runs left out ("The General Assembly,"). */
 function plainText(line: PdfLine): string {

@@ -310,6 +310,57 @@ describe('PDF reader: a resolution laid out by hand', () => {
   });
 });
 
+describe('PDF reader: furniture without a shape, and a footnote over two pages', () => {
+  // Four pages of a draft: a top line that is no symbol and no number but comes back on every
+  // page, "Page n" at the foot, and a footnote that runs on from page 1 to page 2.
+  const page = (n: number, body: Placed[]): Placed[] => [
+    { text: 'Informal draft for consultations', x: 72, y: 40, size: 8 },
+    ...body,
+    { text: `Page ${n}`, x: 290, y: 770, size: 8 },
+  ];
+  const line = (text: string, x: number, y: number): Placed => ({ text, x, y });
+  const pdf = placedPdf([
+    page(1, [
+      { text: 'The General Assembly,', x: 96, y: 80, font: 'italic' },
+      { text: 'Recalling ', x: 96, y: 98, font: 'italic' },
+      line('the outcome of the Conference on the matter, held in Geneva', 145, 98),
+      line('from 1 to 5 May 2029,', 72, 110),
+      { text: '1', x: 160, y: 106.5, size: 6.5 },
+      line('Noting the report of the Secretary-General on the matter and the', 96, 128),
+      line('recommendations contained therein,', 72, 140),
+      { text: '__________________', x: 72, y: 690, size: 8 },
+      { text: '1', x: 66, y: 702, size: 6.5 },
+      { text: 'See the Official Records of the Conference, held in Geneva from 1 to 5 May 2029, as', x: 72, y: 705, size: 8 },
+      { text: 'corrected in the second edition of the records', x: 72, y: 715, size: 8 },
+    ]),
+    page(2, [
+      line('1. Decides to remain seized of the matter and to consider it again at', 96, 80),
+      line('its next session;', 72, 92),
+      { text: '__________________', x: 72, y: 700, size: 8 },
+      { text: '(United Nations publication, Sales No. E.29.I.1).', x: 72, y: 712, size: 8 },
+    ]),
+    page(3, [line('2. Requests the Secretary-General to report on the matter to the', 96, 80), line('Assembly at its next session;', 72, 92)]),
+    page(4, [line('3. Decides to continue its consideration of the matter at its next', 96, 80), line('session.', 72, 92)]),
+  ]);
+  let text = '';
+  before(async function () {
+    this.timeout(60_000);
+    text = expectOk(await readPdf(pdf)).text;
+  });
+
+  it('drops the line that comes back at the top of every page, and the page numbers', () => {
+    assert.ok(!text.includes('Informal draft'), text);
+    assert.doesNotMatch(text, /Page \d/);
+  });
+
+  it('joins the lines of a footnote that runs on over the page break', () => {
+    assert.match(text, /\n\[\^1\]: See the Official Records of the Conference, held in Geneva from 1 to 5 May 2029, as corrected in the second edition of the records \(United Nations publication, Sales No\. E\.29\.I\.1\)\.\n/);
+    const doc = parseResolution(text);
+    assert.deepStrictEqual([doc.preambular.length, doc.operative.length, doc.footnotes.length], [2, 3, 1]);
+    assert.ok(doc.markers.some((m) => m.label === '1'));
+  });
+});
+
 describe('PDF reader: files it cannot read', function () {
   // Reading loads PDF.js the first time.
   this.timeout(60_000);
