@@ -159,6 +159,25 @@ describe('PDF reader: the official PDFs', function () {
   }
 });
 
+describe('PDF reader: A/RES/78/319 against its hand labels (labels.json, its pypdf form)', () => {
+  it('reads its sub-paragraphs, its last operative paragraph and its dated citations as labelled', async function () {
+    this.timeout(60_000);
+    const labels: { file: string; subparas: Record<string, string[]>; last_op_first_words: string; citations: { symbol: string; date: string }[] }[] = JSON.parse(
+      readFileSync(path.join(realDir, 'labels.json'), 'utf8'),
+    );
+    const label = labels.find((l) => l.file === 'A_RES_78_319.pypdf.txt')!;
+    const doc = parseResolution(expectOk(await readPdf(bytesOf(path.join(realDir, 'pdf', 'A_RES_78_319.pdf')))).text);
+    const labelsOf = (subs: Paragraph['subparagraphs']): string[] => subs.flatMap((s) => [s.label, ...labelsOf(s.subparagraphs)]);
+    const subparas = Object.fromEntries(doc.operative.filter((p) => p.subparagraphs.length > 0).map((p) => [String(p.number), labelsOf(p.subparagraphs)]));
+    assert.deepStrictEqual(subparas, label.subparas);
+    assert.strictEqual(doc.operative.at(-1)!.content.text.split(' ').slice(0, 6).join(' '), label.last_op_first_words);
+    assert.deepStrictEqual(
+      doc.citations.filter((c) => c.date && c.container === 'paragraph').map((c) => ({ symbol: c.symbol, date: c.date!.text })),
+      label.citations,
+    );
+  });
+});
+
 describe('PDF reader: a resolution laid out by hand', () => {
   // Three pages set in Times: a two-column masthead, running headers and footers, a footnote on
   // each of the first two pages, a word hyphen and a suspended hyphen at line ends, a paragraph
