@@ -11,11 +11,12 @@
 // `async function mySection(context)` that returns rows (see `row()`), add it to SECTIONS below.
 // Time with the shared `measure(fn, { runs, warmup })` helper.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureCompiled } from './lib/compiled.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 process.chdir(root);
@@ -50,70 +51,6 @@ if ((onlySections.length === 0 || onlySections.includes('agreed')) && typeof glo
     env: { ...process.env, UNRES_BENCH_CHILD: '1' },
   });
   process.exit(child.status ?? 1);
-}
-
-// ---- build ----------------------------------------------------------------------------------
-
-function run(command, args) {
-  console.log(`$ ${[path.basename(command), ...args].join(' ')}`);
-  const result = spawnSync(command, args, { stdio: 'inherit', cwd: root, shell: process.platform === 'win32' && command === 'npm' });
-  return result.status === 0;
-}
-
-function filesUnder(dir, ext) {
-  if (!existsSync(dir)) return [];
-  const found = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) found.push(...filesUnder(full, ext));
-    else if (entry.name.endsWith(ext) && !entry.name.endsWith('.d.ts')) found.push(full);
-  }
-  return found;
-}
-
-/**
- * Stale when out/server/src/parser/parse.js is missing, or a server/src/**\/*.ts file is newer
- * than what tsc -b made of it. tsc -b re-emits only the files whose content changed (and then
- * just rewrites out/.tsbuildinfo), so each source is compared with its own .js and with the build
- * info, never with parse.js alone, which would recompile on every run after any edit elsewhere.
- */
-function staleReason() {
-  const parseJs = path.join(root, 'out/server/src/parser/parse.js');
-  if (!existsSync(parseJs)) return 'out/server/src/parser/parse.js is missing';
-  const buildInfo = path.join(root, 'out/.tsbuildinfo');
-  const built = existsSync(buildInfo) ? statSync(buildInfo).mtimeMs : 0;
-  for (const ts of filesUnder(path.join(root, 'server/src'), '.ts')) {
-    const js = path.join(root, 'out', path.relative(root, ts)).replace(/\.ts$/, '.js');
-    const compiled = existsSync(js) ? js : parseJs;
-    if (statSync(ts).mtimeMs > Math.max(statSync(compiled).mtimeMs, built)) return `${path.relative(root, ts)} is newer than ${path.relative(root, compiled)}`;
-  }
-  return undefined;
-}
-
-function ensureCompiled() {
-  const reason = staleReason();
-  if (!reason) return;
-  console.log(`Compiling first: ${reason}.`);
-  if (!existsSync(path.join(root, 'node_modules'))) {
-    console.log('node_modules is missing: installing dependencies.');
-    if (!run('npm', ['ci', '--no-audit', '--no-fund'])) {
-      console.error('npm ci failed; cannot benchmark.');
-      process.exit(1);
-    }
-  }
-  let ok = run(process.execPath, ['node_modules/typescript/bin/tsc', '-b']);
-  if (!existsSync(path.join(root, 'out/server/src/parser/parse.js'))) {
-    // out/.tsbuildinfo says "up to date" even when outputs were deleted: rebuild everything.
-    console.log('tsc -b left out/server/src/parser/parse.js missing (out/.tsbuildinfo thinks it is up to date): forcing a full build.');
-    ok = run(process.execPath, ['node_modules/typescript/bin/tsc', '-b', '--force']);
-  }
-  if (!existsSync(path.join(root, 'out/server/src/parser/parse.js'))) {
-    console.error('tsc -b produced no out/server/src/parser/parse.js; cannot benchmark.');
-    process.exit(1);
-  }
-  if (!ok) console.warn('\n*** tsc -b reported errors: benchmarking the JavaScript it emitted anyway. ***\n');
-  const still = staleReason();
-  if (still) console.warn(`*** out/ may still be stale: ${still}. ***`);
 }
 
 // ---- measuring ------------------------------------------------------------------------------
@@ -175,6 +112,7 @@ function single(value) {
 
 function loadContext() {
   const { parseResolution } = require(path.join(root, 'out/server/src/parser/parse.js'));
+  // The language service the server and the command line use; each section makes its own with the knowledge it needs.
   const service = require(path.join(root, 'out/server/src/languageService.js'));
   const corpus = path.join(root, 'corpus');
   const seeds = readdirSync(corpus)
@@ -230,12 +168,19 @@ function syntheticDraft({ parseResolution, service, seeds }) {
   if (model.preambular.length !== draft.preambular || model.operative.length !== draft.operative) {
     console.warn(`*** synthetic draft: generated ${draft.preambular} PP + ${draft.operative} OP but the parser read ${model.preambular.length} + ${model.operative.length} ***`);
   }
-  const document = new service.ParsedDocument('file:///bench/synthetic.unres', 1, model);
+  const { KnowledgeBase } = require(path.join(root, 'out/server/src/corpus/knowledgeBase.js'));
+  const { EMPTY_AGREED_INDEX } = require(path.join(root, 'out/server/src/agreed/empty.js'));
+  const ls = service.createLanguageService({ knowledge: { kb: KnowledgeBase.empty(), agreed: EMPTY_AGREED_INDEX } });
+  const uri = 'file:///bench/synthetic.unres';
+  const source = { uri, version: 1, getText: () => draft.text };
+  ls.parse(source);
   const parse = measure(() => parseResolution(draft.text));
-  const features = measure(() => [service.getDocumentSymbols(document), service.getFoldingRanges(document), service.getSemanticTokens(document)]);
+  // The parse is cached by version: the features alone.
+  const features = measure(() => [ls.getDocumentSymbols(source), ls.getFoldingRanges(source), ls.getSemanticTokens(source)]);
+  let version = 1;
   const whole = measure(() => {
-    const parsed = service.ParsedDocument.parse({ uri: 'file:///bench/synthetic.unres', version: 1, getText: () => draft.text });
-    return [service.getDocumentSymbols(parsed), service.getFoldingRanges(parsed), service.getSemanticTokens(parsed)];
+    const edited = { uri, version: ++version, getText: () => draft.text };
+    return [ls.getDocumentSymbols(edited), ls.getFoldingRanges(edited), ls.getSemanticTokens(edited)];
   });
   return [
     row(`parse 300-paragraph draft (${note})`, parse, 10),
@@ -360,18 +305,21 @@ async function hoverLatency({ service, seeds }) {
   const { loadCorpus } = require(path.join(root, 'out/server/src/corpus/corpusLoader.js'));
   const { KnowledgeBase } = require(path.join(root, 'out/server/src/corpus/knowledgeBase.js'));
   const { pathToFileURL } = await import('node:url');
+  const { EMPTY_AGREED_INDEX } = require(path.join(root, 'out/server/src/agreed/empty.js'));
   const kb = KnowledgeBase.build(await loadCorpus({ shippedDir: path.join(root, 'corpus'), folders: [], catalogues: [] }));
+  const ls = service.createLanguageService({ knowledge: { kb, agreed: EMPTY_AGREED_INDEX } });
   const targets = [];
   for (const { name, text } of seeds) {
     const uri = pathToFileURL(path.join(root, 'corpus', name)).toString();
-    const document = service.ParsedDocument.parse({ uri, version: 1, getText: () => text });
+    const source = { uri, version: 1, getText: () => text };
+    const document = ls.parse(source);
     const { citations, references, markers } = document.model;
-    for (const node of [...citations, ...references, ...markers]) targets.push({ document, position: document.lines.positionAt(node.start + 1) });
+    for (const node of [...citations, ...references, ...markers]) targets.push({ source, position: document.lines.positionAt(node.start + 1) });
   }
   let next = 0;
   const stats = measure(() => {
-    const { document, position } = targets[next++ % targets.length];
-    return service.getHover(document, position, kb);
+    const { source, position } = targets[next++ % targets.length];
+    return ls.getHover(source, position);
   }, { runs: Math.max(RUNS * 5, targets.length * 3), warmup: targets.length });
   return [row(`hover on ${targets.length} citations, references and markers of the seeds (each run one hover)`, stats, 5, 'p95')];
 }
@@ -741,18 +689,19 @@ async function diagnosticsLatency({ parseResolution, service, seeds }) {
   const { loadCorpus } = require(path.join(root, 'out/server/src/corpus/corpusLoader.js'));
   const { KnowledgeBase } = require(path.join(root, 'out/server/src/corpus/knowledgeBase.js'));
   const { buildAgreedIndex } = require(path.join(root, 'out/server/src/agreed/index.js'));
-  const { getDiagnostics } = require(path.join(root, 'out/server/src/services/diagnostics.js'));
   const kb = KnowledgeBase.build(await loadCorpus({ shippedDir: path.join(root, 'corpus'), folders: [], catalogues: [] }));
   const agreed = buildAgreedIndex(kb.documents());
+  const ls = service.createLanguageService({ knowledge: { kb, agreed } });
   const draft = buildDraft(parseResolution, seeds);
-  const document = service.ParsedDocument.parse({ uri: 'untitled:bench-draft', version: 1, getText: () => draft.text });
+  const source = { uri: 'untitled:bench-draft', version: 1, getText: () => draft.text };
+  const document = ls.parse(source);
   // Cold: a draft never seen, every paragraph compared through the index (no cache).
   const blocks = [...document.model.preambular, ...document.model.operative];
   const { getCitationDiagnostics } = require(path.join(root, 'out/server/src/services/citationDiagnostics.js'));
   const cold = measure(() => [getCitationDiagnostics(document, kb), blocks.map((p) => agreed.nearest(p.content.text, p.kind))], { runs: Math.min(RUNS, 50), warmup: 5 });
   // Warm: after a keystroke, as the server re-checks while the drafter types (one paragraph changed).
-  const rules = measure(() => getDiagnostics(document, { kb, agreed }), { runs: Math.min(RUNS, 100), warmup: Math.min(WARMUP, 10) });
-  const found = getDiagnostics(document, { kb, agreed }).length;
+  const rules = await measureAsync(() => ls.getDiagnostics(source), { runs: Math.min(RUNS, 100), warmup: Math.min(WARMUP, 10) });
+  const found = (await ls.getDiagnostics(source)).length;
 
   const { LspClient } = require(path.join(root, 'out/test/protocol/lspClient.js'));
   const client = await LspClient.start();
@@ -945,6 +894,196 @@ function compareSection({ parseResolution, seeds }) {
   ];
 }
 
+// ---- requests during a corpus load ----------------------------------------------------------
+
+/**
+ * Hover latency while the server loads a 10,000-text corpus, through the real server bundle:
+ * scripts/load-latency.mjs in a child process (about a minute and a half on 2 cores, with the
+ * corpus it writes). The target is for the wait while the corpus is read, parsed and merged;
+ * while agreed language is indexed afterwards, and the longest stops of the event loop, are
+ * information.
+ */
+async function requestLatencyDuringLoad() {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'unres-bench-load-'));
+  try {
+    const out = path.join(dir, 'figures.json');
+    // The real server bundle, as VS Code starts it.
+    spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: root, stdio: 'inherit' });
+    const child = spawnSync(process.execPath, ['scripts/load-latency.mjs', '--files', '10000', '--keep', path.join(dir, 'workspace'), '--json', out], { cwd: root, encoding: 'utf8' });
+    if (child.status !== 0 || !existsSync(out)) {
+      console.warn(`*** load: scripts/load-latency.mjs failed (status ${child.status}) ***\n${child.stderr}`);
+      return [];
+    }
+    const figures = JSON.parse(readFileSync(out, 'utf8'));
+    const asStats = (s) => ({ median: s.median, p95: s.p99, p99: s.p99, min: 0, max: s.max, runs: s.count });
+    const rows = [];
+    const loading = figures.phases.loading;
+    if (loading) rows.push(row(`hover while 10,000 texts load (${loading.count} hovers, one every ${figures.interval} ms; corpus loaded in ${(figures.loadedAt / 1000).toFixed(1)} s)`, asStats(loading), 100, 'p99'));
+    const indexing = figures.phases['indexing agreed language'];
+    if (indexing) rows.push(row(`  the same while agreed language is indexed (${indexing.count} hovers)`, asStats(indexing), undefined));
+    const blocked = figures.blocked.longest[0];
+    if (blocked) rows.push(row(`  the longest stop of the server's event loop (${figures.blocked.count} over 50 ms; full GCs of the ~1 GB heap among them)`, single(blocked.duration), undefined));
+    return rows;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+// ---- pathological inputs ----------------------------------------------------------------------
+
+/** How much longer a shape may take when its input doubles: linear work doubles, quadratic work quadruples. */
+const GROWTH_TARGET = 2.5;
+
+/** Runs of each size of a pathological input; the fastest counts. */
+const PATHOLOGICAL_RUNS = 6;
+/**
+ * The young generation (semi-space, MB) the pathological inputs are measured with, fixed. With
+ * V8's default, which grows with the heap, a parse whose live objects outgrow it starts promoting
+ * them: a one-off step of about 1.4x between two sizes that says nothing of how the code grows.
+ */
+const PATHOLOGICAL_SEMI_SPACE_MB = 64;
+/** Set in the child process that measures the pathological inputs: where it writes its rows. */
+const PATHOLOGICAL_ROWS = process.env.UNRES_BENCH_PATHOLOGICAL_ROWS;
+
+/** The pathological inputs, measured in a child process with a fixed young generation (see above). */
+function pathologicalInputs() {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'unres-bench-'));
+  const file = path.join(dir, 'rows.json');
+  try {
+    const flags = ['--expose-gc', `--min-semi-space-size=${PATHOLOGICAL_SEMI_SPACE_MB}`, `--max-semi-space-size=${PATHOLOGICAL_SEMI_SPACE_MB}`];
+    const child = spawnSync(process.execPath, [...flags, fileURLToPath(import.meta.url)], {
+      stdio: 'inherit',
+      env: { ...process.env, UNRES_BENCH_CHILD: '1', UNRES_BENCH_PATHOLOGICAL_ROWS: file },
+    });
+    if (child.status !== 0 || !existsSync(file)) throw new Error(`the pathological inputs could not be measured (exit status ${child.status})`);
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Inputs no drafter writes but an editor may open, each at 1x, 2x, 4x and 8x its base size: the
+ * time from the text to the published diagnostics, as the server does it (ParsedDocument.parse,
+ * then getDiagnostics with the shipped corpus and its agreed-language index). What matters is how
+ * the time grows per doubling of the input, taken from the fastest runs (the 2 cores are shared,
+ * and a run slowed by another process says nothing of the code). The sizes take turns, one run
+ * each per round, so that a burst of load elsewhere slows a run of every size rather than all the
+ * runs of one; each run starts on a collected heap, so that it does not pay for the garbage of
+ * the one before; the 1x input is run first, untimed, so that no size pays for the warm-up.
+ */
+async function measurePathological({ service }) {
+  const { loadCorpus } = require(path.join(root, 'out/server/src/corpus/corpusLoader.js'));
+  const { KnowledgeBase } = require(path.join(root, 'out/server/src/corpus/knowledgeBase.js'));
+  const { buildAgreedIndex } = require(path.join(root, 'out/server/src/agreed/index.js'));
+  const kb = KnowledgeBase.build(await loadCorpus({ shippedDir: path.join(root, 'corpus'), folders: [], catalogues: [] }));
+  // A fresh agreed-language index for each run: the deviation check caches its answers by index and
+  // paragraph, and one size's paragraphs would otherwise be answered from another's run.
+  const freshContext = () => ({ kb, agreed: buildAgreedIndex(kb.documents()) });
+  const organ = 'The General Assembly,\n\n';
+  const lines = (count, line) => Array.from({ length: count }, (_, i) => line(i + 1));
+  const shapes = [
+    {
+      name: 'markers in a header',
+      base: 12_500,
+      unit: 'superscript markers on one header line',
+      text: (n) => `Draft resolution\n\n${'word¹ '.repeat(n)}`,
+    },
+    {
+      name: 'markers in a body',
+      base: 10_000,
+      unit: 'pairs of markers (superscript, plain digits) on one line',
+      text: (n) => `${organ}1. Decides ${'word¹ word,2 '.repeat(n)}and so on;\n\n____\n¹ A footnote.\n2 Another footnote.\n`,
+    },
+    {
+      name: 'diagnostics per paragraph',
+      base: 4_000,
+      unit: 'unlabelled items of one paragraph, each with a wrong mark and a marker without footnote',
+      text: (n) => `${organ}1. Decides:\n\n${lines(n, (i) => `To act on item ${i}${i % 10 === 0 || i === n ? ';' : ','}¹`).join('\n\n')}\n`,
+    },
+    {
+      name: 'unnumbered operative paragraphs',
+      base: 3_125,
+      unit: 'operative paragraphs without numbers',
+      text: (n) => `${organ}${lines(n, (i) => `Decides to act on the matter ${i}${i === n ? '.' : ';'}`).join('\n\n')}\n`,
+    },
+    {
+      name: 'decimal labels',
+      base: 40,
+      unit: 'paragraphs p, each with labels p.1 to p.10 and p.k.1 to p.k.11 (every 7th skipped)',
+      text: (n) => {
+        const out = [];
+        for (let p = 1; p <= n; p++) {
+          out.push(`${p}. Welcomes the norms:`);
+          for (let k = 1; k <= 10; k++) {
+            out.push(`${p}.${k} Norm ${k}:`);
+            for (let j = 1; j <= 11; j++) if (j % 7 !== 0) out.push(`${p}.${k}.${j} Part ${j}${p === n && k === 10 && j === 11 ? '.' : ';'}`);
+          }
+        }
+        return `${organ}${out.join('\n\n')}\n`;
+      },
+    },
+    {
+      name: 'very long lines',
+      base: 187_500,
+      unit: 'characters on one line of words, citations, references and markers',
+      text: (n) => {
+        const unit = 'recalls resolution 70/1 of 25 September 2015,¹ A/70/174 and paragraph 1 above, ';
+        return `${organ}1. Decides;\n\n2. Decides that the Assembly ${unit.repeat(Math.ceil(n / unit.length))}and so on.\n\n¹ A footnote.\n`;
+      },
+    },
+    {
+      name: 'nesting depth',
+      base: 700,
+      // The labels of level k are k parts long: the depth grows with the square root of the text.
+      scale: (base, factor) => Math.round(base * Math.sqrt(factor)),
+      unit: 'levels of decimal labels (1.1, 1.1.1, …), the deepest misnumbered',
+      text: (n) => {
+        const out = ['1. Welcomes the norms:'];
+        let label = '1';
+        for (let k = 1; k <= n; k++) {
+          label += k === n ? '.2' : '.1';
+          out.push(`${label} Norm${k === n ? '.' : ':'}`);
+        }
+        return `${organ}${out.join('\n\n')}\n`;
+      },
+    },
+  ];
+  // Through the language service, as the server publishes them: parse, then every check.
+  const check = (text, context) => service.createLanguageService({ knowledge: context }).getDiagnostics({ uri: 'untitled:pathological', version: 1, getText: () => text });
+  const rows = [];
+  for (const shape of shapes) {
+    const sizes = [1, 2, 4, 8].map((factor) => {
+      const n = shape.scale ? shape.scale(shape.base, factor) : shape.base * factor;
+      return { factor, n, text: shape.text(n), times: new Float64Array(PATHOLOGICAL_RUNS), found: 0 };
+    });
+    sink = await check(sizes[0].text, freshContext());
+    for (let run = 0; run < PATHOLOGICAL_RUNS; run++) {
+      for (const size of sizes) {
+        const context = freshContext();
+        sink = undefined;
+        globalThis.gc?.();
+        const started = process.hrtime.bigint();
+        sink = await check(size.text, context);
+        size.times[run] = Number(process.hrtime.bigint() - started) / 1e6;
+        size.found = sink.length;
+      }
+    }
+    const fastest = [];
+    for (const { factor, n, text, times, found } of sizes) {
+      const stats = summarize(times);
+      fastest.push(stats.min);
+      rows.push(row(`${shape.name}, ${factor}x: ${n.toLocaleString('en')} ${shape.unit} (${(text.length / 1024).toFixed(0)} k chars, ${found.toLocaleString('en')} diagnostics)`, stats, undefined));
+    }
+    const ratios = fastest.slice(1).map((t, i) => t / fastest[i]);
+    const worst = Math.max(...ratios);
+    // The mean growth from 1x to 8x beside the steps: one step high and the next low is load, not code.
+    const overall = Math.cbrt(fastest[3] / fastest[0]);
+    rows.push(row(`${shape.name}: growth per doubling ${ratios.map((r) => `${r.toFixed(2)}x`).join(', ')} (${overall.toFixed(2)}x from 1x to 8x); the worst`, single(worst), GROWTH_TARGET, 'median', 'x'));
+  }
+  return rows;
+}
+
 const SECTIONS = [
   { name: 'seeds', title: 'Parse time per seed resolution', run: parseSeeds },
   { name: 'bulk', title: 'Parse time over real adopted resolutions (test/fixtures/real/bulk)', run: parseBulk },
@@ -954,13 +1093,15 @@ const SECTIONS = [
   { name: 'hover', title: 'Hover latency', run: hoverLatency },
   { name: 'diagnostics', title: 'Diagnostics', run: diagnosticsLatency },
   { name: 'compare', title: 'Comparing two versions of a draft (targets: 200 ms for 300 paragraphs, 1 s for a pathological pair)', run: compareSection },
+  { name: 'pathological', title: `Pathological inputs: parse and diagnostics at 1x, 2x, 4x and 8x (target: at most ${GROWTH_TARGET}x per doubling, from the fastest of ${PATHOLOGICAL_RUNS} runs; young generation fixed at ${PATHOLOGICAL_SEMI_SPACE_MB} MB)`, run: pathologicalInputs },
   { name: 'agreed', title: 'Agreed language: index, completion and deviation check on synthetic corpora (MiniSearch rows are a reference)', run: agreedLanguage },
+  { name: 'load', title: 'Requests while a 10,000-text corpus loads (the real server bundle; target: p99 wait while the corpus loads)', run: requestLatencyDuringLoad },
 ];
 
 // ---- report ---------------------------------------------------------------------------------
 
 const ms = (value) => `${value.toFixed(value < 10 ? 3 : 1)} ms`;
-const figure = (value, unit) => (unit === 'MB' ? `${value.toFixed(1)} MB` : ms(value));
+const figure = (value, unit) => (unit === 'MB' ? `${value.toFixed(1)} MB` : unit === 'x' ? `${value.toFixed(2)}x` : ms(value));
 
 function printSection(title, rows) {
   const labelWidth = Math.max(40, ...rows.map((r) => r.label.length));
@@ -996,7 +1137,11 @@ function printSection(title, rows) {
 }
 
 async function main() {
-  ensureCompiled();
+  ensureCompiled({ purpose: 'benchmark' });
+  if (PATHOLOGICAL_ROWS) {
+    writeFileSync(PATHOLOGICAL_ROWS, JSON.stringify(await measurePathological(loadContext())));
+    return;
+  }
   const cpus = os.cpus();
   console.log('UN Resolutions: performance report');
   console.log(`Node ${process.version} on ${os.platform()} ${os.arch()}; CPU: ${cpus[0]?.model?.trim() ?? 'unknown'} (${cpus.length} logical cores); load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);

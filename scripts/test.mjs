@@ -1,7 +1,7 @@
 // `npm test`: the one command that sets up and runs every suite on a clean clone.
-//   node scripts/test.mjs [unit|fidelity|protocol|vscode ...]
+//   node scripts/test.mjs [lint|unit|fidelity|protocol|vscode ...]
 // Installs npm dependencies when missing, type-checks and compiles (tsc -b), bundles (esbuild),
-// then runs the unit, fidelity (real texts), protocol and real-VS-Code suites and prints one closing line
+// then runs eslint and the unit, fidelity (real texts), protocol and real-VS-Code suites and prints one closing line
 // "N passed, N failed, N skipped" over all of them.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -13,7 +13,7 @@ import { setUpOrExit } from './lib/setup.mjs';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 process.chdir(root);
 const requested = process.argv.slice(2);
-const suites = requested.length ? requested : ['unit', 'fidelity', 'protocol', 'vscode'];
+const suites = requested.length ? requested : ['lint', 'unit', 'fidelity', 'protocol', 'vscode'];
 
 function testFiles(dir) {
   if (!existsSync(dir)) return [];
@@ -47,7 +47,16 @@ const add = (r) => { totals.passes += r.passes; totals.failures += r.failures; t
 
 for (const suite of suites) {
   console.log(`\n=== ${suite} tests ===`);
-  if (suite === 'unit') add(await runMocha('out/test/unit', 10_000));
+  if (suite === 'lint') {
+    // ESLint over the TypeScript sources and tests: each file with problems counts as a failure.
+    const result = spawnSync(process.execPath, [path.join(root, 'node_modules', 'eslint', 'bin', 'eslint.js'), '--format', 'stylish', '.'], { cwd: root, encoding: 'utf8' });
+    process.stdout.write(result.stdout || '');
+    process.stderr.write(result.stderr || '');
+    const files = (result.stdout.match(/^\//gm) ?? []).length;
+    const failures = result.status === 0 ? 0 : Math.max(1, files);
+    if (failures === 0) console.log('  eslint: no problems');
+    add({ passes: failures === 0 ? 1 : 0, failures, pending: 0 });
+  } else if (suite === 'unit') add(await runMocha('out/test/unit', 10_000));
   else if (suite === 'fidelity') add(await runMocha('out/test/fidelity', 60_000));
   else if (suite === 'protocol') add(await runMocha('out/test/protocol', 20_000));
   else if (suite === 'vscode') {
@@ -59,7 +68,7 @@ for (const suite of suites) {
     if (result.status !== 0 && counts.failures === 0) counts.failures = 1;
     add(counts);
   } else {
-    console.error(`unknown suite "${suite}" (expected unit, fidelity, protocol or vscode)`);
+    console.error(`unknown suite "${suite}" (expected lint, unit, fidelity, protocol or vscode)`);
     process.exit(2);
   }
 }

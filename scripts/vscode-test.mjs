@@ -156,6 +156,8 @@ async function runInVSCode({ name, chromium, codeServer, suite, extensionDevelop
         return '';
       },
       'compare-click': () => clickLastComparisonChange(page),
+      'status-bar': () => statusBarText(page),
+      'quick-pick': () => quickPickText(page),
       ...Object.fromEntries(Object.entries(requests).map(([request, handler]) => [request, () => handler(page)])),
     };
     let printed = 0;
@@ -244,6 +246,18 @@ async function takeScreenshot(page, shot) {
     copyFileSync(file, docs);
     log(`screenshot copied to ${path.relative(root, docs)}`);
   }
+}
+
+/** The text of every item of the status bar, one a line (icons are drawn, not text). */
+async function statusBarText(page) {
+  const texts = await page.locator('.part.statusbar .statusbar-item').allInnerTexts();
+  return texts.map((text) => text.trim()).filter(Boolean).join('\n');
+}
+
+/** The rows of the quick pick on screen, one a line, their parts joined by spaces. */
+async function quickPickText(page) {
+  const rows = await page.locator('.quick-input-widget .quick-input-list .monaco-list-row').allInnerTexts();
+  return rows.map((text) => text.replace(/\s+/g, ' ').trim()).filter(Boolean).join('\n');
 }
 
 /**

@@ -58,7 +58,9 @@ interface EditableDocument {
 }
 
 /** Applies a document's edits, last first, the way an editor does; edits must not overlap. */
-export function applyEdits(document: EditableDocument, edits: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }[]): string {
+type Edit = { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string };
+
+export function applyEdits(document: EditableDocument, edits: Edit[]): string {
   const offsets = edits
     .map((edit) => ({ start: document.lines.offsetAt(edit.range.start), end: document.lines.offsetAt(edit.range.end), text: edit.newText }))
     .sort((a, b) => b.start - a.start);
@@ -85,4 +87,19 @@ export function mulberry32(seed: number): () => number {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
+}
+
+/**
+ * Writes `count` corpus texts into `dir`, 100 a sub-folder: seed i % 5, each with a symbol of its
+ * own (A/RES/<session>/<1000 + i>) on a first line, so that a load has hundreds of files to read
+ * and parse, and its knowledge base as many documents.
+ */
+export function writeGeneratedCorpus(dir: string, count: number): void {
+  const seeds = SEEDS.map((seed) => readSeed(seed.file));
+  for (let i = 0; i < count; i++) {
+    const folder = path.join(dir, `part-${Math.floor(i / 100)}`);
+    mkdirSync(folder, { recursive: true });
+    const symbol = `A/RES/${50 + (i % 30)}/${1000 + i}`;
+    writeFileSync(path.join(folder, `${String(i).padStart(5, '0')}.txt`), `${symbol}\n\n${seeds[i % seeds.length]}`);
+  }
 }

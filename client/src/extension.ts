@@ -1,14 +1,27 @@
 import * as path from 'path';
-import { ExtensionContext, Uri, window, workspace } from 'vscode';
-import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { commands, ExtensionContext, Uri, window, workspace } from 'vscode';
+import {
+  CloseAction, CloseHandlerResult, ErrorAction, ErrorHandler, ErrorHandlerResult, LanguageClient, LanguageClientOptions, ServerOptions, TransportKind,
+} from 'vscode-languageclient/node';
+import { PROCESS_ID_REQUEST, USER_SETTINGS_NOTIFICATION, type InitializationOptions } from '../../server/src/protocol';
 import { registerCompareCommands } from './compare/commands';
+import { registerCorpusStatus, type CorpusStatusView } from './corpusStatus';
 
 let client: LanguageClient | undefined;
 
 /** Settings that name files to read; VS Code withholds their workspace values until the workspace is trusted. */
 const RESTRICTED = ['corpus.paths', 'corpus.catalogues'];
 
-export async function activate(context: ExtensionContext): Promise<void> {
+
+/** Not in the Command Palette: the server's process id, for the test that kills the server. */
+const PROCESS_ID_COMMAND = 'unres.serverProcessId';
+
+/** What the extension gives other extensions (and its tests): the corpus's status bar item as shown. */
+export interface UnresApi {
+  corpusStatus: CorpusStatusView;
+}
+
+export async function activate(context: ExtensionContext): Promise<UnresApi> {
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
@@ -18,10 +31,20 @@ export async function activate(context: ExtensionContext): Promise<void> {
     documentSelector: [{ language: 'unres' }],
     outputChannelName: 'UN Resolutions Language Server',
     markdown: { isTrusted: false, supportHtml: false },
+    // A function: a restarted server is told the values of the moment.
+    initializationOptions: (): InitializationOptions => ({ userSettings: userCorpusSettings(), corpusStatusNotifications: true }),
+    errorHandler: new RestartingErrorHandler((message) => client?.outputChannel.appendLine(message)),
   };
   client = new LanguageClient('unres', 'UN Resolutions', serverOptions, clientOptions);
   await client.start();
   registerCompareCommands(context, client);
+  const corpusStatus = registerCorpusStatus(context, client);
+  context.subscriptions.push(
+    commands.registerCommand(PROCESS_ID_COMMAND, () => client?.sendRequest<number>(PROCESS_ID_REQUEST)),
+    workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration('unres.corpus')) void client?.sendNotification(USER_SETTINGS_NOTIFICATION, userCorpusSettings());
+    }),
+  );
 
   void tellWhyWorkspaceCorpusIsNotRead();
   context.subscriptions.push(
@@ -30,6 +53,54 @@ export async function activate(context: ExtensionContext): Promise<void> {
       void client?.sendNotification('workspace/didChangeConfiguration', { settings: null });
     }),
   );
+  return { corpusStatus };
+}
+
+/**
+ * The corpus folders and catalogues of the user's own settings. The server reads a path that
+ * only a workspace's settings name only inside the workspace folders and the home folder;
+ * these it reads wherever they are.
+ */
+function userCorpusSettings(): { corpus: { paths: string[]; catalogues: string[] } } {
+  const settings = workspace.getConfiguration('unres');
+  const user = (key: string) => {
+    const value = settings.inspect<unknown>(key)?.globalValue;
+    return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
+  };
+  return { corpus: { paths: user('corpus.paths'), catalogues: user('corpus.catalogues') } };
+}
+
+const MAX_RESTARTS = 4;
+const RESTART_WINDOW_MS = 3 * 60 * 1000;
+
+/**
+ * vscode-languageclient's default policy, chosen and written out: a server that stops is
+ * restarted, at most 4 times in 3 minutes (a server that crashes more often than that would
+ * only crash again: it is left stopped, and the user is told); a connection that errs goes
+ * on for 3 errors in a row, then the server is shut down. Each restart is logged.
+ */
+class RestartingErrorHandler implements ErrorHandler {
+  private restarts: number[] = [];
+
+  constructor(private readonly log: (message: string) => void) {}
+
+  error(_error: Error, _message: unknown, count: number | undefined): ErrorHandlerResult {
+    return { action: count !== undefined && count <= 3 ? ErrorAction.Continue : ErrorAction.Shutdown };
+  }
+
+  closed(): CloseHandlerResult {
+    const now = Date.now();
+    this.restarts = this.restarts.filter((time) => now - time < RESTART_WINDOW_MS);
+    if (this.restarts.length >= MAX_RESTARTS) {
+      return {
+        action: CloseAction.DoNotRestart,
+        message: `The UN Resolutions language server stopped ${MAX_RESTARTS + 1} times in 3 minutes and is not restarted again. Its output (UN Resolutions Language Server) may say why; reload the window to start it.`,
+      };
+    }
+    this.restarts.push(now);
+    this.log(`The language server stopped unexpectedly; restarting it (restart ${this.restarts.length} of at most ${MAX_RESTARTS} in 3 minutes).`);
+    return { action: CloseAction.Restart, handled: true };
+  }
 }
 
 async function tellWhyWorkspaceCorpusIsNotRead(): Promise<void> {

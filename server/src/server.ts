@@ -1,31 +1,22 @@
-// Wires the language service to an LSP connection. Runs in VS Code (IPC) and standalone over
-// stdio (`unres-language-server --stdio`) for any LSP client.
-import * as os from 'os';
+// Wires the language service to an LSP connection: each handler is one line that hands the
+// open document to the service. Runs in VS Code (IPC) and standalone over stdio
+// (`unres-language-server --stdio`) for any LSP client.
 import * as path from 'path';
-import { fileURLToPath } from 'url';
 import {
-  CodeAction, CodeActionKind, createConnection, DidChangeConfigurationNotification, InitializeResult, ProposedFeatures, TextDocuments,
-  TextDocumentSyncKind, WorkspaceFolder,
+  CodeActionKind, createConnection, DidChangeConfigurationNotification, InitializeResult, ProposedFeatures, TextDocuments, TextDocumentSyncKind,
+  WorkspaceFolder,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { EMPTY_AGREED_INDEX } from './agreed/empty';
-import { buildAgreedIndexAsync } from './agreed/index';
-import type { AgreedLanguageIndex } from './agreed/types';
 import type { CorpusSources } from './corpus/corpusLoader';
-import type { KnowledgeBase } from './corpus/knowledgeBase';
-import { CorpusService } from './corpus/corpusService';
-import { checkInput } from './inputGuard';
-import { clampChange, clampPosition, clampRange } from './positions';
-import { getDiagnostics, inputDiagnostics } from './services/diagnostics';
-import { FIX_ALL_KIND, getFixAllAction, wantsKind } from './services/fixAll';
-import { getNumberingCodeActions, getNumberingFixAll } from './services/structure/numbering';
-import { getStyleCodeActions, getStyleFixAll, openingVocabulary } from './services/structure/style';
-import { applySeverities } from './services/severity';
-import { COMPARE_REQUEST, compareRequest, CompareParams, CORPUS_DOCUMENTS_REQUEST, corpusDocuments } from './services/compareRequest';
+import { clientCorpusSettings, corpusSourcesOf, folderPath, userCorpusSettings, type ClientCorpusSettings } from './corpus/corpusSettings';
+import { CorpusProgressReporter } from './corpus/progress';
+import { Knowledge } from './knowledge';
+import { createLanguageService, FIX_ALL_KIND, SEMANTIC_TOKENS_LEGEND } from './languageService';
+import { clampChange } from './positions';
 import {
-  findCitationReferences, getAgreedCodeActions, getAgreedCompletions, getAgreedHover, getCitationCodeActions, getCitationCompletions, getDefinition, getDocumentLinks, getDocumentSymbols, getFoldingRanges, getHover,
-  getInlayHints, getSemanticTokens, ParsedDocument, ParsedDocuments, SEMANTIC_TOKENS_LEGEND,
-} from './languageService';
+  COMPARE_REQUEST, CORPUS_DOCUMENTS_REQUEST, CORPUS_STATUS_NOTIFICATION, CORPUS_STATUS_REQUEST, PROCESS_ID_REQUEST, RELOAD_CORPUS_REQUEST,
+  USER_SETTINGS_NOTIFICATION, type CompareParams, type InitializationOptions,
+} from './protocol';
 
 const connection = createConnection(ProposedFeatures.all);
 // Each edit clamped to the text it applies to (the next edit of a notification sees the text the
@@ -38,63 +29,62 @@ const documents = new TextDocuments<TextDocument>({
     return updated;
   },
 });
-const parsed = new ParsedDocuments();
 /** The bundle runs from <extension>/dist/server.js; the seeds ship in <extension>/corpus. */
 const shippedCorpus = path.resolve(__dirname, '..', 'corpus');
 let configurationPull = false;
 let dynamicConfiguration = false;
 let definitionLinks = false;
+let workDoneProgress = false;
+let corpusStatusNotifications = false;
 let workspaceFolders: WorkspaceFolder[] = [];
-let initialCorpusSettings: CorpusSettings = {};
+let clientSettings: ClientCorpusSettings = { initial: { paths: [], catalogues: [] } };
 
-const corpus = new CorpusService({
-  loaded(kb, elapsedMs, newProblems) {
+// Loading and indexing as work-done progress, for clients that can show it (VS Code: the status bar).
+const corpusProgress = new CorpusProgressReporter(() => (workDoneProgress ? connection.window.createWorkDoneProgress() : undefined));
+
+const knowledge = new Knowledge({
+  corpusLoaded(kb, elapsedMs, newProblems) {
     connection.console.info(`Corpus loaded in ${elapsedMs} ms: ${[...kb.documents()].length} texts, ${kb.size} symbols.`);
     for (const problem of kb.problems) connection.console.warn(`Corpus: ${problem.message}`);
     // Citation checks depend on what the corpus knows; agreed language follows once indexed.
-    for (const document of documents.all()) scheduleDiagnostics(document, 0);
-    void indexAgreedLanguage(kb);
+    republishDiagnostics();
     if (newProblems.length > 0) {
       const more = newProblems.length > 1 ? ` (and ${newProblems.length - 1} more problem${newProblems.length > 2 ? 's' : ''}: see the UN Resolutions output)` : '';
       void connection.window.showWarningMessage(`UN Resolutions corpus: ${newProblems[0]}${more}. Everything else loaded.`);
     }
   },
+  agreedIndexed(index, elapsedMs) {
+    connection.console.info(`Agreed language indexed in ${elapsedMs} ms: ${index.paragraphCount} wordings from ${index.documentCount} documents.`);
+    republishDiagnostics();
+  },
+  progress: (phase, done, total) => corpusProgress.progress(phase, done, total),
+  stateChanged(state) {
+    corpusProgress.stateChanged(state);
+    if (corpusStatusNotifications) void connection.sendNotification(CORPUS_STATUS_NOTIFICATION, knowledge.status());
+  },
   log: (message) => connection.console.error(message),
 });
 
-let agreed: AgreedLanguageIndex = EMPTY_AGREED_INDEX;
-let agreedBuild: AbortController | undefined;
-
-/** Indexes the corpus paragraphs in the background; a newer corpus stops an older build. */
-async function indexAgreedLanguage(kb: KnowledgeBase): Promise<void> {
-  agreedBuild?.abort();
-  const build = (agreedBuild = new AbortController());
-  const started = Date.now();
-  try {
-    const index = await buildAgreedIndexAsync([...kb.documents()], { signal: build.signal });
-    if (build.signal.aborted) return;
-    agreed = index;
-    connection.console.info(`Agreed language indexed in ${Date.now() - started} ms: ${index.paragraphCount} wordings from ${index.documentCount} documents.`);
-    for (const document of documents.all()) scheduleDiagnostics(document, 0);
-  } catch (error) {
-    if ((error as Error)?.name === 'AbortError') return;
-    connection.console.error(`Indexing agreed language failed: ${error instanceof Error ? error.stack : error}`);
-  }
-}
-
-interface CorpusSettings {
-  paths?: unknown;
-  catalogues?: unknown;
-}
+const service = createLanguageService({
+  knowledge,
+  workspace: documents,
+  settings: {
+    severities: (uri) => readSetting<Record<string, unknown>>(uri, 'diagnostics.severity', {}),
+    inlayHints: (uri) => readSetting(uri, 'inlayHints.preambularNumbers', true),
+  },
+  onParseError: (uri, error) => connection.console.error(`Parser error in ${uri}: ${error}`),
+});
 
 connection.onInitialize((params): InitializeResult => {
   configurationPull = params.capabilities.workspace?.configuration === true;
   dynamicConfiguration = params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
   definitionLinks = params.capabilities.textDocument?.definition?.linkSupport === true;
+  workDoneProgress = params.capabilities.window?.workDoneProgress === true;
+  corpusStatusNotifications = (params.initializationOptions as InitializationOptions | undefined)?.corpusStatusNotifications === true;
   workspaceFolders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
-  // Clients without workspace/configuration can pass the corpus settings here.
-  const options = params.initializationOptions as { corpus?: CorpusSettings } | undefined;
-  initialCorpusSettings = options?.corpus ?? {};
+  // The corpus settings the client configures the server with, and which of the values it
+  // pulls are the user's own rather than a workspace's (corpus/corpusSettings.ts).
+  clientSettings = clientCorpusSettings(params.initializationOptions);
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -115,35 +105,31 @@ connection.onInitialize((params): InitializeResult => {
 
 connection.onInitialized(async () => {
   if (dynamicConfiguration) await connection.client.register(DidChangeConfigurationNotification.type, { section: 'unres' }).catch(() => undefined);
-  corpus.configure(await corpusSources());
+  knowledge.configure(await corpusSources());
 });
 
 connection.onDidChangeConfiguration(async () => {
-  corpus.configure(await corpusSources());
+  knowledge.configure(await corpusSources());
   connection.languages.inlayHint.refresh().catch(() => undefined);
+});
+
+// VS Code's client says when the user's own corpus settings change.
+connection.onNotification(USER_SETTINGS_NOTIFICATION, async (params: unknown) => {
+  clientSettings = { ...clientSettings, user: userCorpusSettings(params) };
+  knowledge.configure(await corpusSources());
 });
 
 /** The corpus folders and catalogues of every workspace folder's settings, resolved to absolute paths. */
 async function corpusSources(): Promise<CorpusSources> {
-  const folders = new Set<string>();
-  const catalogues = new Set<string>();
   const scopes: (string | undefined)[] = workspaceFolders.length ? workspaceFolders.map((f) => f.uri) : [undefined];
+  const pulled = [];
   for (const scope of scopes) {
-    const settings = configurationPull ? await readSetting<CorpusSettings>(scope, 'corpus', {}) : initialCorpusSettings;
-    const base = scope?.startsWith('file:') ? fileURLToPath(scope) : process.cwd();
-    for (const folder of stringList(settings.paths)) folders.add(resolvePath(base, folder));
-    for (const file of stringList(settings.catalogues)) catalogues.add(resolvePath(base, file));
+    const settings = configurationPull ? await readSetting<unknown>(scope, 'corpus', {}) : undefined;
+    pulled.push({ folder: (scope && folderPath(scope)) ?? process.cwd(), settings });
   }
-  return { shippedDir: shippedCorpus, folders: [...folders], catalogues: [...catalogues] };
-}
-
-function stringList(value: unknown): string[] {
-  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string' && v.trim() !== '') : [];
-}
-
-function resolvePath(base: string, value: string): string {
-  const expanded = value.startsWith('~') ? path.join(os.homedir(), value.slice(1)) : value;
-  return path.resolve(base, expanded);
+  // Whose values are whose is read after the pulls: a change of the user's settings may have come meanwhile.
+  const roots = workspaceFolders.map((f) => folderPath(f.uri)).filter((folder): folder is string => folder !== undefined);
+  return corpusSourcesOf(pulled, clientSettings, roots, shippedCorpus);
 }
 
 async function readSetting<T>(scopeUri: string | undefined, key: string, fallback: T): Promise<T> {
@@ -156,87 +142,29 @@ async function readSetting<T>(scopeUri: string | undefined, key: string, fallbac
   }
 }
 
-/** The parse of an open document, or undefined when the input is not fit to parse (binary, huge). */
-function modelOf(uri: string): ParsedDocument | undefined {
-  const document = documents.get(uri);
-  if (!document || checkInput(document.getText()) !== undefined) return undefined;
-  const result = parsed.get(document);
-  if (result.model.parseError) connection.console.error(`Parser error in ${uri}: ${result.model.parseError}`);
-  return result;
-}
+const open = (uri: string) => documents.get(uri);
 
-connection.onDocumentSymbol((params, token) => { const doc = modelOf(params.textDocument.uri); return doc ? getDocumentSymbols(doc, token) : []; });
-connection.onFoldingRanges((params, token) => { const doc = modelOf(params.textDocument.uri); return doc ? getFoldingRanges(doc, token) : []; });
-connection.languages.semanticTokens.on((params, token) => { const doc = modelOf(params.textDocument.uri); return doc ? getSemanticTokens(doc, token) : { data: [] }; });
-connection.languages.inlayHint.on(async (params, token) => {
-  const doc = modelOf(params.textDocument.uri);
-  if (!doc || !(await readSetting(params.textDocument.uri, 'inlayHints.preambularNumbers', true))) return [];
-  return getInlayHints(doc, clampRange(doc, params.range), token);
+connection.onDocumentSymbol((params, token) => service.getDocumentSymbols(open(params.textDocument.uri), token));
+connection.onFoldingRanges((params, token) => service.getFoldingRanges(open(params.textDocument.uri), token));
+connection.languages.semanticTokens.on((params, token) => service.getSemanticTokens(open(params.textDocument.uri), token));
+connection.languages.inlayHint.on((params, token) => service.getInlayHints(open(params.textDocument.uri), params.range, token));
+connection.onHover((params, token) => service.getHover(open(params.textDocument.uri), params.position, token));
+connection.onDocumentLinks((params, token) => service.getDocumentLinks(open(params.textDocument.uri), token));
+connection.onCompletion((params, token) => service.getCompletions(open(params.textDocument.uri), params.position, token));
+connection.onReferences((params, token) => service.getReferences(open(params.textDocument.uri), params.position, params.context.includeDeclaration, token));
+connection.onDefinition((params, token) => service.getDefinition(open(params.textDocument.uri), params.position, definitionLinks, token));
+connection.onCodeAction((params, token) => service.getCodeActions(open(params.textDocument.uri), params.range, params.context, token));
+// "Compare with…" (the VS Code extension's commands): two versions -> the comparison engine's model and HTML.
+connection.onRequest(COMPARE_REQUEST, (params: CompareParams, token) => service.compare(params, token));
+connection.onRequest(CORPUS_DOCUMENTS_REQUEST, () => service.corpusDocuments());
+connection.onRequest(CORPUS_STATUS_REQUEST, () => knowledge.status());
+// The settings are read again too: a reload is what a user asks for when the corpus looks stale.
+connection.onRequest(RELOAD_CORPUS_REQUEST, async () => {
+  knowledge.reload(await corpusSources());
+  return knowledge.status();
 });
-
-connection.onHover((params, token) => {
-  const doc = modelOf(params.textDocument.uri);
-  if (!doc) return null;
-  const position = clampPosition(doc, params.position);
-  return getHover(doc, position, corpus.current, token) ?? getAgreedHover(doc, position, agreed);
-});
-connection.onDocumentLinks((params, token) => { const doc = modelOf(params.textDocument.uri); return doc ? getDocumentLinks(doc, token) : []; });
-connection.onCompletion((params, token) => {
-  const doc = modelOf(params.textDocument.uri);
-  if (!doc) return null;
-  const position = clampPosition(doc, params.position);
-  return getCitationCompletions(doc, position, corpus.current, token) ?? getAgreedCompletions(doc, position, agreed, token);
-});
-connection.onReferences((params, token) => {
-  const doc = modelOf(params.textDocument.uri);
-  const open = documents.all().map((d) => modelOf(d.uri)).filter((d): d is ParsedDocument => d !== undefined);
-  return doc ? findCitationReferences(doc, clampPosition(doc, params.position), corpus.current, open, params.context.includeDeclaration, token) : [];
-});
-connection.onDefinition((params, token) => {
-  const doc = modelOf(params.textDocument.uri);
-  const links = doc ? getDefinition(doc, clampPosition(doc, params.position), corpus.current, token) : null;
-  // Clients without LocationLink support get plain locations.
-  return links && !definitionLinks ? links.map((l) => ({ uri: l.targetUri, range: l.targetSelectionRange })) : links;
-});
-
-connection.onCodeAction(async (params, token) => {
-  const doc = modelOf(params.textDocument.uri);
-  if (!doc) return [];
-  const { diagnostics, only } = params.context;
-  const range = clampRange(doc, params.range);
-  const vocabulary = openingVocabulary(agreed);
-  const actions: CodeAction[] = [];
-  if (wantsKind(only, CodeActionKind.QuickFix)) {
-    // A request about thousands of diagnostics must not keep a hover waiting: between providers
-    // the handler lets the messages that came meanwhile through (a cancellation only reaches the
-    // token then, the providers being synchronous), and stops once cancelled or once the text it
-    // would edit has changed.
-    const providers = [
-      () => getNumberingCodeActions(doc, range, diagnostics, token),
-      () => getStyleCodeActions(doc, range, diagnostics, vocabulary, token),
-      () => getCitationCodeActions(doc, range, diagnostics, corpus.current, token),
-      () => getAgreedCodeActions(doc, diagnostics, token),
-    ];
-    for (const provide of providers) {
-      await new Promise<void>((resolve) => setImmediate(resolve));
-      if (token.isCancellationRequested || documents.get(doc.uri)?.version !== doc.version) return [];
-      actions.push(...provide());
-    }
-  }
-  if (token.isCancellationRequested) return [];
-  let fixAll;
-  if (wantsKind(only, FIX_ALL_KIND)) {
-    // Codes the user turned off are not fixed either.
-    const severities = await readSetting<Record<string, unknown>>(params.textDocument.uri, 'diagnostics.severity', {});
-    const on = (code: string) => String(severities?.[code] ?? '').toLowerCase() !== 'off';
-    fixAll = getFixAllAction(doc, [on('unres.opNumberGap') ? getNumberingFixAll(doc) : [], getStyleFixAll(doc, vocabulary, token, on)]);
-  }
-  return fixAll ? [...actions, fixAll] : actions;
-});
-
-// "Compare with…" (the VS Code extension's commands): two versions → the comparison engine's model and HTML.
-connection.onRequest(COMPARE_REQUEST, (params: CompareParams, token) => compareRequest(params, { corpus, documents, parsed }, token));
-connection.onRequest(CORPUS_DOCUMENTS_REQUEST, () => corpusDocuments({ corpus, documents, parsed }));
+// For the VS Code test that kills the server and waits for the client to restart it.
+connection.onRequest(PROCESS_ID_REQUEST, () => process.pid);
 
 // Diagnostics follow typing after a pause; a newer version cancels an older one's publication.
 const DIAGNOSTICS_DELAY_MS = 150;
@@ -249,25 +177,27 @@ function scheduleDiagnostics(document: TextDocument, delay = DIAGNOSTICS_DELAY_M
 
 async function publishDiagnostics(uri: string, version: number): Promise<void> {
   diagnosticTimers.delete(uri);
-  const severities = await readSetting<unknown>(uri, 'diagnostics.severity', {});
-  const document = documents.get(uri);
-  if (!document || document.version !== version) return;
-  // Input that cannot be a resolution gets one clear message, and the server keeps serving.
-  const diagnostics = inputDiagnostics(document.getText()) ?? getDiagnostics(parsed.get(document), { kb: corpus.current, agreed });
-  void connection.sendDiagnostics({ uri, version, diagnostics: applySeverities(diagnostics, severities) });
+  const diagnostics = await service.getDiagnostics(open(uri));
+  // A newer version is on its way: its own publication follows.
+  if (open(uri)?.version !== version) return;
+  void connection.sendDiagnostics({ uri, version, diagnostics });
+}
+
+function republishDiagnostics(): void {
+  for (const document of documents.all()) scheduleDiagnostics(document, 0);
 }
 
 documents.onDidChangeContent(({ document }) => scheduleDiagnostics(document));
 documents.onDidClose(({ document }) => {
   clearTimeout(diagnosticTimers.get(document.uri));
   diagnosticTimers.delete(document.uri);
-  parsed.delete(document.uri);
+  service.release(document.uri);
   void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
 });
 
 connection.onShutdown(() => {
-  agreedBuild?.abort();
-  corpus.dispose();
+  corpusProgress.dispose();
+  knowledge.dispose();
 });
 process.on('uncaughtException', (error) => connection.console.error(`Unexpected error: ${error.stack ?? error}`));
 documents.listen(connection);

@@ -6,7 +6,7 @@
 import * as assert from 'assert';
 import { readFileSync } from 'fs';
 import * as path from 'path';
-import type { DiagnosticContext } from '../../server/src/services/diagnostics';
+import type { CheckContext } from '../../server/src/services/rules';
 import {
   bulkFiles, evaluateAdopted, evaluateLabelled, isAdopted, isAllowed, parseReal, readAllowlist, readLabels, shippedContext, unexpectedCounts,
   type AdoptedResult,
@@ -35,7 +35,7 @@ describe('fidelity: labelled real texts', () => {
 
 describe('fidelity: adopted resolutions draw no false alarm', function () {
   this.timeout(120_000);
-  let context: DiagnosticContext;
+  let context: CheckContext;
   const allowlist = readAllowlist();
   before(async () => {
     context = await shippedContext();

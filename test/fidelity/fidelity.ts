@@ -12,7 +12,8 @@ import { KnowledgeBase } from '../../server/src/corpus/knowledgeBase';
 import type { Paragraph, SubParagraph } from '../../server/src/parser/model';
 import { isoDate } from '../../server/src/parser/vocabulary';
 import { ParsedDocument } from '../../server/src/parsedDocument';
-import { getDiagnostics, type DiagnosticContext } from '../../server/src/services/diagnostics';
+import { runChecks, type CheckContext } from '../../server/src/services/rules';
+import { openingVocabulary } from '../../server/src/services/structure/openingPhrases';
 
 export const realDir = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'real');
 const corpusDir = path.resolve(__dirname, '..', '..', '..', 'corpus');
@@ -140,14 +141,15 @@ export function evaluateLabelled(label: Label, document: ParsedDocument): Labell
 }
 
 /** The knowledge a user has out of the box: the shipped corpus and its agreed-language index. */
-export async function shippedContext(): Promise<DiagnosticContext> {
+export async function shippedContext(): Promise<CheckContext> {
   const loaded = await loadCorpus({ shippedDir: corpusDir, folders: [], catalogues: [] });
   const kb = KnowledgeBase.build(loaded);
-  return { kb, agreed: buildAgreedIndex(kb.documents()) };
+  const agreed = buildAgreedIndex(kb.documents());
+  return { kb, agreed, vocabulary: openingVocabulary(agreed) };
 }
 
-export function evaluateAdopted(file: string, document: ParsedDocument, context: DiagnosticContext): AdoptedResult {
-  const diagnostics: Diagnostic[] = getDiagnostics(document, context);
+export function evaluateAdopted(file: string, document: ParsedDocument, context: CheckContext): AdoptedResult {
+  const diagnostics: Diagnostic[] = runChecks(document, context);
   const problems: AdoptedResult['problems'] = [];
   for (const diagnostic of diagnostics) {
     const severity = diagnostic.severity ?? DiagnosticSeverity.Error;

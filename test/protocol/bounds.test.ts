@@ -5,7 +5,8 @@ import * as assert from 'assert';
 import type {
   CodeAction, CompletionItem, CompletionList, Diagnostic, DocumentSymbol, Hover, InlayHint, Range,
 } from 'vscode-languageserver-protocol';
-import { getDocumentSymbols, ParsedDocument } from '../../server/src/languageService';
+import { ParsedDocument } from '../../server/src/parsedDocument';
+import { getDocumentSymbols } from '../../server/src/services/outline';
 import { checkRange, lspLines } from '../unit/invariants';
 import { LspClient } from './lspClient';
 

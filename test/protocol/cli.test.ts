@@ -6,7 +6,7 @@ import { spawnSync } from 'child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
-import { assertGolden, repoRoot, SEEDS } from '../helpers';
+import { assertGolden, repoRoot, SEEDS, writeGeneratedCorpus } from '../helpers';
 
 const bin = path.join(repoRoot, 'server', 'bin', 'unres.js');
 const PROBLEMS = 'test/fixtures/cli/problems.unres';
@@ -65,7 +65,8 @@ describe('cli: unres', function () {
 
     it('a draft with problems: JSON (golden)', () => {
       const run = expectStatus(unres('check', '--format', 'json', PROBLEMS), 1);
-      const json = JSON.parse(run.stdout) as { files: { file: string; problems: { line: number; column: number; severity: string; code: string }[] }[]; summary: Record<string, number> };
+      type Problem = { line: number; column: number; severity: string; code: string };
+      const json = JSON.parse(run.stdout) as { files: { file: string; problems: Problem[] }[]; summary: Record<string, number> };
       assert.strictEqual(json.files[0].file, PROBLEMS);
       assert.deepStrictEqual(json.summary, { files: 1, error: 1, warning: 8, information: 1, hint: 0 });
       assert.ok(json.files[0].problems.some((p) => p.code === 'unres.citationDate' && p.severity === 'error' && p.line === 8 && p.column === 37));
@@ -179,6 +180,48 @@ describe('cli: unres', function () {
     it('--no-shipped-corpus leaves the seeds out', () => {
       expectStatus(unres('lookup', '--no-shipped-corpus', '73/266'), 1);
     });
+
+    describe('old symbols, against the voting records of the UN Digital Library', () => {
+      const VOTES = 'test/fixtures/catalogues/undl-ga-voting-records.csv';
+      // The one row the catalogue skips, a resolution without a number yet, is a warning every time.
+      const SKIPPED = `unres: warning: ${VOTES}: row 7199: column 2 (symbol) is a resolution symbol without a number yet; row skipped\n`;
+
+      it('"217 A (III)": as the UN writes it, with its title, date and session from the catalogue (golden)', () => {
+        const run = expectStatus(unres('lookup', '--catalog', VOTES, '217 A (III)'), 0);
+        assert.strictEqual(run.stderr, SKIPPED);
+        assert.match(run.stdout, /^resolution 217 A \(III\)\nGeneral Assembly resolution\n/);
+        assert.match(run.stdout, /^Title {9}International Bill of Human Rights : Universal Declaration of Human Rights\n {14}from test\/fixtures\/catalogues\/undl-ga-voting-records\.csv row 205$/m);
+        assert.match(run.stdout, /^Adopted {7}10 December 1948$/m);
+        assert.match(run.stdout, /^Session {7}third session \(3\)$/m);
+        assert.match(run.stdout, /^undocs\.org {4}https:\/\/undocs\.org\/A\/RES\/217\(III\)$/m);
+        assertGolden('cli/lookup-217-A-III.txt', run.stdout);
+      });
+
+      it('"A/RES/181(II)[A]" as the library writes it, and "107 (S-1)" of the first special session', () => {
+        const run = expectStatus(unres('lookup', '--catalog', VOTES, 'A/RES/181(II)[A]', '107 (S-1)'), 0);
+        const [partA, special] = run.stdout.split('\n\n' + 'resolution 107');
+        assert.match(partA, /^resolution 181 A \(II\)\n/);
+        assert.match(partA, /^Title {9}Future government of Palestine$/m);
+        assert.match(partA, /^Adopted {7}29 November 1947$/m);
+        assert.match(partA, /undocs\.org\/A\/RES\/181\(II\)$/m);
+        assert.match(special, /^ \(S-1\)\nGeneral Assembly resolution\n/);
+        assert.match(special, /^Title {9}Threat of use of force$/m);
+        assert.match(special, /^Adopted {7}15 May 1947$/m);
+        assert.doesNotMatch(special, /^Session/m, 'a special session is not a numbered session');
+        assert.match(special, /undocs\.org\/A\/RES\/107\(S-1\)$/m);
+      });
+
+      it('"217 (III)", known only by its parts: each part', () => {
+        const run = expectStatus(unres('lookup', '--catalog', VOTES, '217 (III)'), 0);
+        assert.deepStrictEqual(run.stdout.match(/^resolution .+$/gm), ['A', 'B', 'C', 'D', 'E'].map((part) => `resolution 217 ${part} (III)`));
+      });
+
+      it('"2625 (XXV)": adopted without a vote, so not in the voting records: exit status 1 and its address', () => {
+        const run = expectStatus(unres('lookup', '--catalog', VOTES, '2625 (XXV)'), 1);
+        assert.strictEqual(run.stdout, '');
+        assert.ok(run.stderr.endsWith('unres: 2625 (XXV) (resolution 2625 (XXV)) is not in the corpus or its catalogues; its official text may be at https://undocs.org/A/RES/2625(XXV)\n'), run.stderr);
+      });
+    });
   });
 
   describe('compare', () => {
@@ -250,7 +293,7 @@ describe('cli: unres', function () {
       const run = expectStatus(unres('lookup', '--catalog', catalogue, '79/500'), 0);
       assert.match(run.stdout, /^Title {9}A resolution only this catalogue knows\n {14}from .*extra\.csv row 2$/m);
       assert.match(run.stdout, /^Adopted {7}2 December 2024$/m);
-      assert.match(run.stderr, /^unres: warning: .*extra\.csv: row 3: .*"A\/RES\/79\/".*skipped\n$/);
+      assert.match(run.stderr, /^unres: warning: .*extra\.csv: row 3: column 1 \(symbol\) is not a resolution or document symbol; row skipped\n$/);
       // --catalogue is the same option; a catalogue date that contradicts a draft is an error.
       const draft = path.join(temp, 'cites.unres');
       writeFileSync(draft, 'The General Assembly,\n\nRecalling its resolution 79/500 of 5 December 2024,\n\n1. Decides to remain seized of the matter.\n');
@@ -260,10 +303,62 @@ describe('cli: unres', function () {
       assert.match(checked.stderr, /warning: .*row 3/);
     });
 
+    (process.platform === 'win32' ? it.skip : it)('a FIFO as --catalog or as a draft: refused at once with exit status 2; one in a --corpus folder is a warning', () => {
+      const fifo = path.join(temp, 'fifo.csv');
+      spawnSync('mkfifo', [fifo]);
+      const asCatalogue = expectStatus(unres('lookup', '--catalog', fifo, '73/266'), 2);
+      assert.strictEqual(asCatalogue.stderr, `unres: --catalog ${fifo}: is a FIFO (named pipe), not a regular file\n`);
+      const asDraft = expectStatus(unres('check', fifo), 2);
+      assert.match(asDraft.stderr, new RegExp(`^unres: ${fifo.replace(/[.\\]/g, '\\$&')}: is a FIFO \\(named pipe\\), not a regular file\n`));
+      const folder = path.join(temp, 'with-fifo');
+      mkdirSync(folder, { recursive: true });
+      spawnSync('mkfifo', [path.join(folder, 'catalogue.csv')]);
+      const inFolder = expectStatus(unres('lookup', '--corpus', folder, '73/266'), 0);
+      assert.match(inFolder.stderr, /^unres: warning: .*with-fifo\/catalogue\.csv is a FIFO \(named pipe\), not a regular file; skipped\n$/);
+    });
+
+    it('a catalogue whose first line looks like a password hash: the warning names the file and row, not the line', () => {
+      const shadow = path.join(temp, 'shadow');
+      writeFileSync(shadow, 'root:$6$S3CR3Tsalt$S3CR3Thash:19700:0:99999:7:::\n');
+      const run = expectStatus(unres('lookup', '--catalog', shadow, '73/266'), 0);
+      assert.match(run.stderr, /^unres: warning: .*shadow: no symbol column: the header \(row 1\) has 1 column, not named /);
+      assert.ok(!/S3CR3T|\$6\$/.test(run.stderr), run.stderr);
+    });
+
     it('a --corpus folder or --catalog file that does not exist: exit status 2', () => {
       assert.match(expectStatus(unres('lookup', '--corpus', 'no/such/folder', '73/266'), 2).stderr, /^unres: --corpus no\/such\/folder: no such file or folder\n$/);
       assert.match(expectStatus(unres('lookup', '--catalog', 'no/such.csv', '73/266'), 2).stderr, /^unres: --catalog no\/such\.csv: no such file or folder\n$/);
       assert.match(expectStatus(unres('lookup', '--catalog', 'corpus', '73/266'), 2).stderr, /is a folder, not a file/);
+    });
+  });
+
+  describe('progress of a corpus load', () => {
+    let generated: string;
+    before(() => {
+      generated = path.join(temp, 'generated');
+      writeGeneratedCorpus(generated, 300);
+    });
+
+    it('piped: not a word of progress, not a carriage return, on either stream', () => {
+      const run = expectStatus(unres('check', '--corpus', generated, seedPath(0)), 0);
+      assert.strictEqual(run.stderr, '');
+      assert.ok(!/Loading corpus|Indexing corpus|\r/.test(run.stdout), run.stdout);
+    });
+
+    // `script` gives the command a terminal (util-linux's, as on Debian and Ubuntu; elsewhere the
+    // unit test of the printer on a fake terminal stands in).
+    const script = spawnSync('script', ['--version'], { encoding: 'utf8' });
+    (script.status === 0 && /util-linux/.test(script.stdout) ? it : it.skip)('on a terminal: the line is drawn in place with \\r and wiped before the output', () => {
+      const command = [process.execPath, bin, 'check', '--corpus', generated, seedPath(0)].map((word) => `'${word.replace(/'/g, `'\\''`)}'`).join(' ');
+      const run = spawnSync('script', ['--quiet', '--return', '--command', command, '/dev/null'], { cwd: repoRoot, encoding: 'utf8', timeout: 60_000 });
+      assert.strictEqual(run.status, 0, run.stdout + run.stderr);
+      // The terminal turns each \n into \r\n: what is left of \r is the command's own.
+      const shown = run.stdout.replace(/\r\n/g, '\n');
+      assert.match(shown, /^\rLoading corpus: [\d,]+ of 305 files/);
+      // The report starts on a clean line: the progress line was wiped with spaces and \r.
+      const wiped = shown.lastIndexOf('\r');
+      assert.match(shown.slice(0, wiped + 1), /[^ ] +\r$/);
+      assert.match(shown.slice(wiped + 1), /^[^\r]*\n1 file checked: [^\r]*\n$|^1 file checked: [^\r]*\n$/);
     });
   });
 

@@ -5,7 +5,7 @@ import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { compareDocuments } from '../../server/src/compare/compare';
 import { parseResolution } from '../../server/src/parser/parse';
-import type { CompareError, CompareResult, CorpusDocumentItem } from '../../server/src/services/compareRequest';
+import type { CompareError, CompareResult, CorpusDocumentItem } from '../../server/src/protocol';
 import { corpusDir, readSeed, SEEDS } from '../helpers';
 import { LspClient } from './lspClient';
 

@@ -6,6 +6,7 @@ import {
   createProtocolConnection, InitializeRequest, ProtocolConnection, PublishDiagnosticsNotification, PublishDiagnosticsParams,
   StreamMessageReader, StreamMessageWriter,
 } from 'vscode-languageserver-protocol/node';
+import { CORPUS_STATUS_NOTIFICATION, type CorpusStatus } from '../../server/src/protocol';
 import { repoRoot } from '../helpers';
 
 export const serverBin = path.join(repoRoot, 'server', 'bin', 'unres-language-server.js');
@@ -19,6 +20,15 @@ export class LspClient {
   /** Settings the client answers with, by section: { 'unres.corpus': { paths: [...] } }. */
   settings: Record<string, unknown> = {};
   readonly messages: { type: number; message: string }[] = [];
+  /** What the server wrote to the client's log (window/logMessage). */
+  readonly logs: string[] = [];
+  /**
+   * Work-done progress as it came, in order, with the time it came: the creation of each token
+   * (window/workDoneProgress/create) and each $/progress.
+   */
+  readonly progress: { token: string; at: number; kind: 'create' | 'begin' | 'report' | 'end'; title?: string; message?: string; percentage?: number }[] = [];
+  /** unres/corpusStatusChanged notifications, in order. */
+  readonly corpusStatuses: CorpusStatus[] = [];
 
   private constructor(readonly process: ChildProcess) {
     this.connection = createProtocolConnection(new StreamMessageReader(process.stdout!), new StreamMessageWriter(process.stdin!));
@@ -42,19 +52,43 @@ export class LspClient {
       return null;
     });
     this.connection.onRequest('workspace/inlayHint/refresh', () => null);
+    this.connection.onRequest('window/workDoneProgress/create', (params: { token: string }) => {
+      this.progress.push({ token: String(params.token), at: Date.now(), kind: 'create' });
+      return null;
+    });
+    this.connection.onNotification('$/progress', (params: { token: string; value: { kind: 'begin' | 'report' | 'end'; title?: string; message?: string; percentage?: number } }) => {
+      this.progress.push({ token: String(params.token), at: Date.now(), ...params.value });
+    });
+    this.connection.onNotification(CORPUS_STATUS_NOTIFICATION, (status: CorpusStatus) => {
+      this.corpusStatuses.push(status);
+    });
+    this.connection.onNotification('window/logMessage', (params: { message: string }) => {
+      this.logs.push(params.message);
+    });
     this.connection.listen();
   }
 
-  static async start(args: string[] = ['--stdio'], settings: Record<string, unknown> = {}, workspaceFolder?: string): Promise<LspClient> {
-    const child = spawn(process.execPath, [serverBin, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+  /**
+   * `options`: initializationOptions to send, environment variables for the server (HOME, say),
+   * and whether the client can show work-done progress (window.workDoneProgress).
+   */
+  static async start(
+    args: string[] = ['--stdio'],
+    settings: Record<string, unknown> = {},
+    workspaceFolder?: string,
+    options: { initializationOptions?: unknown; env?: Record<string, string>; workDoneProgress?: boolean } = {},
+  ): Promise<LspClient> {
+    const child = spawn(process.execPath, [serverBin, ...args], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
     const client = new LspClient(child);
     client.settings = settings;
     await client.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
+      initializationOptions: options.initializationOptions,
       rootUri: pathToFileURL(workspaceFolder ?? repoRoot).toString(),
       capabilities: {
         workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } },
         textDocument: { documentSymbol: { hierarchicalDocumentSymbolSupport: true }, definition: { linkSupport: true } },
+        ...(options.workDoneProgress ? { window: { workDoneProgress: true } } : {}),
       },
       workspaceFolders: workspaceFolder ? [{ uri: pathToFileURL(workspaceFolder).toString(), name: 'workspace' }] : null,
     });

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import type { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver-protocol';
+import type { CodeAction, Diagnostic, DocumentSymbol, TextEdit } from 'vscode-languageserver-protocol';
 import { LineIndex } from '../../server/src/parser/lines';
 import { LspClient } from './lspClient';
 
@@ -67,5 +67,46 @@ describe('protocol: structure diagnostics, quick fixes and Fix all', () => {
     await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: fixed }] });
     const after = await client.diagnosticsFor(uri, 2);
     assert.deepStrictEqual(after.diagnostics.filter((d) => d.severity !== 3 && d.severity !== 4).map((d) => d.code), []);
+  });
+});
+
+describe('protocol: pathological drafts', () => {
+  let client: LspClient;
+  before(async () => {
+    client = await LspClient.start();
+  });
+  after(() => client.stop());
+
+  /** The name of each symbol down the first child of "Operative part". */
+  async function outlinePath(uri: string): Promise<string[]> {
+    const symbols = (await client.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } })) as DocumentSymbol[];
+    const names: string[] = [];
+    for (let symbol = symbols.find((s) => s.name === 'Operative part'); symbol?.children?.length; symbol = symbol.children[0]) names.push(symbol.children[0].name);
+    return names;
+  }
+
+  it('a draft 1,500 levels deep in decimal labels gets its one diagnostic and its outline', async function () {
+    this.timeout(60_000);
+    const parts = ['The General Assembly,', '', '1. Welcomes the norms:', ''];
+    let label = '1';
+    for (let k = 1; k <= 1_500; k++) {
+      label += k === 1_500 ? '.2' : '.1';
+      parts.push(`${label} Norm${k === 1_500 ? '.' : ':'}`, '');
+    }
+    const uri = 'untitled:deep';
+    await client.open(uri, parts.join('\n'), 1);
+    const published = await client.diagnosticsFor(uri, 1, 50_000);
+    assert.deepStrictEqual(published.diagnostics.map((d) => d.code), ['unres.labelRestart']);
+    assert.strictEqual((await outlinePath(uri)).length, 1 + 1_500);
+  });
+
+  it('a line of 130,000 markers has its paragraph in the outline, not a parser error', async function () {
+    this.timeout(60_000);
+    const uri = 'untitled:markers';
+    await client.open(uri, `The General Assembly,\n\n1. Decides ${'word¹ '.repeat(130_000)};\n\n¹ A footnote.\n`, 1);
+    await client.diagnosticsFor(uri, 1, 50_000);
+    const path = await outlinePath(uri);
+    assert.strictEqual(path.length, 1);
+    assert.match(path[0], /^OP1 Decides/);
   });
 });

@@ -31,8 +31,10 @@ describe('positions inside the document', () => {
   });
 
   it('a range is clamped at both ends and put in order', () => {
-    assert.deepStrictEqual(clampRange(document, { start: { line: 2, character: 19 }, end: { line: 99, character: 0 } }), { start: { line: 2, character: 18 }, end: { line: 3, character: 0 } });
-    assert.deepStrictEqual(clampRange(document, { start: { line: 2, character: 5 }, end: { line: 0, character: 3 } }), { start: { line: 0, character: 3 }, end: { line: 2, character: 5 } });
+    const range = (startLine: number, startCharacter: number, endLine: number, endCharacter: number) =>
+      ({ start: { line: startLine, character: startCharacter }, end: { line: endLine, character: endCharacter } });
+    assert.deepStrictEqual(clampRange(document, range(2, 19, 99, 0)), range(2, 18, 3, 0));
+    assert.deepStrictEqual(clampRange(document, range(2, 5, 0, 3)), range(0, 3, 2, 5));
   });
 });
 

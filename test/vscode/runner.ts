@@ -50,7 +50,7 @@ export async function runSuite(suiteName: string, files: string[], afterTests?: 
   const mocha = new Mocha({ ui: 'tdd', reporter: 'spec', timeout: 60_000, color: false });
   for (const file of files) mocha.addFile(file);
 
-  let counts: Counts = { passes: 0, failures: 0, pending: 0 };
+  let counts: Counts;
   try {
     counts = await new Promise<Counts>((resolve, reject) => {
       try {
@@ -85,7 +85,8 @@ export async function runSuite(suiteName: string, files: string[], afterTests?: 
  * API, and waits for it: writes <name>.request, waits for <name>.done and returns what the
  * harness wrote there (undefined when it did not answer in time). scripts/vscode-test.mjs
  * knows the names: "outline" and "compare" (screenshots), "compare-click" (click the last change
- * in the comparison view; answers its id), and in the untrusted run "notifications" (the
+ * in the comparison view; answers its id), "status-bar" (the text of the status bar's items, one
+ * a line), "quick-pick" (the rows of the quick pick on screen, one a line), and in the untrusted run "notifications" (the
  * text of the notification toasts seen so far), "untrusted" (a screenshot) and "grant-trust"
  * (click Trust in the Workspace Trust editor).
  */

@@ -10,7 +10,7 @@
 import * as path from 'path';
 import { commands, Disposable, ExtensionContext, QuickPickItem, TextDocument, Uri, window, workspace } from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import type { CompareError, CompareParams, CompareResult, CompareSide, CorpusDocumentItem } from '../../../server/src/services/compareRequest';
+import { COMPARE_REQUEST, CORPUS_DOCUMENTS_REQUEST, type CompareError, type CompareParams, type CompareResult, type CompareSide, type CorpusDocumentItem } from '../../../server/src/protocol';
 import { committedVersion } from './git';
 import { ComparisonPanel, ComparisonViewState } from './view';
 import { registerVirtualTexts, virtualTexts } from './texts';
@@ -57,7 +57,7 @@ export function registerCompareCommands(context: ExtensionContext, client: Langu
   const compare = async (params: CompareParams, quiet = false): Promise<CompareResult | undefined> => {
     let result: CompareResult | CompareError;
     try {
-      result = await client.sendRequest<CompareResult | CompareError>('unres/compare', { ...params, format: 'html' });
+      result = await client.sendRequest<CompareResult | CompareError>(COMPARE_REQUEST, { ...params, format: 'html' });
     } catch (error) {
       result = { error: `the comparison failed (${(error as Error)?.message ?? error})` };
     }
@@ -103,7 +103,8 @@ export function registerCompareCommands(context: ExtensionContext, client: Langu
       const options = optionsOf(arg);
       const document = await documentToCompare(options);
       if (!document) return undefined;
-      let old: CompareSide | undefined = options.symbol ? { symbol: options.symbol } : options.title ? { title: options.title } : options.with ? { uri: String(options.with) } : undefined;
+      let old: CompareSide | undefined =
+        options.symbol ? { symbol: options.symbol } : options.title ? { title: options.title } : options.with ? { uri: String(options.with) } : undefined;
       if (!old) {
         const picked = await pickCorpusDocument(client, document);
         if (!picked) return undefined;
@@ -197,7 +198,7 @@ async function pickCorpusDocument(client: LanguageClient, document: TextDocument
   quickPick.show();
   const disposables: Disposable[] = [];
   try {
-    const load = client.sendRequest<CorpusDocumentItem[]>('unres/corpusDocuments').then((items) => {
+    const load = client.sendRequest<CorpusDocumentItem[]>(CORPUS_DOCUMENTS_REQUEST).then((items) => {
       const own = document.uri.toString();
       quickPick.items = items
         .filter((item) => item.uri !== own)

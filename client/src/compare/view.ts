@@ -7,7 +7,7 @@ import {
   Disposable, Range, TextEditor, TextEditorRevealType, ThemeColor, Uri, ViewColumn, WebviewPanel, window, workspace,
 } from 'vscode';
 import type { ComparisonSummary } from '../../../server/src/compare/types';
-import type { CompareParams, CompareResult } from '../../../server/src/services/compareRequest';
+import type { CompareParams, CompareResult } from '../../../server/src/protocol';
 import type { ComparisonSources, DiffViewState } from './commands';
 
 export const VIEW_TYPE = 'unres.comparison';

@@ -3,7 +3,7 @@
 // for a few documents and tests) or buildAgreedIndexAsync (yields to the event loop every few
 // milliseconds: the server keeps answering while a 10,000-document corpus is indexed).
 //
-// Rules (see also normalise.ts for matching and build.ts for boilerplate):
+// Rules (see also normalise.ts for matching and build/boilerplate.ts for boilerplate):
 // - One AgreedParagraph per normalised wording and kind (preambular, operative, subparagraph):
 //   identical after case, quotes, dashes, whitespace, markers and split words are folded, and
 //   ignoring the final , ; : or . that a paragraph's position gives it. Its `text` is the first
@@ -25,29 +25,25 @@
 //   Developments in the Field of …") 0.69: a higher threshold trades such pairs for edits
 //   that add a whole clause (000 PP9 against 001 PP7 scores 0.69). Boilerplate paragraphs are returned like any other (with boilerplate: true): the deviation
 //   check skips them, and so never reports a lesser match in their place.
-import type { AgreedKind, AgreedLanguageIndex, AgreedParagraph, AgreedSource, Continuation, NearestParagraph, ParagraphMatch } from './types';
-import {
-  AgreedIndexCancelled,
-  buildSteps,
-  forEachShingle,
-  joinedId,
-  keyHash,
-  KEY_SEED_1,
-  KEY_SEED_2,
-  KINDS,
-  NO_WORD,
-  type AgreedCorpusDocument,
-  type AgreedIndexOptions,
-  type CancelSignal,
-  type Clock,
-  type IndexData,
-  wordingKey,
-} from './build';
-import { mix } from './arrays';
+import type { CancellationToken } from '../parsedDocument';
+import type { Clock } from './arrays';
+import { buildSteps } from './build';
+import { KINDS, NO_WORD, SHINGLE_DIR_BITS, type IndexData } from './indexData';
+import { forEachShingle, joinedId, KEY_SEED_1, KEY_SEED_2, keyHash, mix, wordingKey } from './keys';
 import { newTokens, stripMarkers, tokenize, type Tokens } from './normalise';
+import type {
+  AgreedCorpusDocument,
+  AgreedIndexOptions,
+  AgreedKind,
+  AgreedLanguageIndex,
+  AgreedParagraph,
+  AgreedSource,
+  Continuation,
+  NearestParagraph,
+  ParagraphMatch,
+} from './types';
 
-export type { AgreedCorpusDocument, AgreedIndexOptions } from './build';
-export { AgreedIndexCancelled } from './build';
+export type { AgreedCorpusDocument, AgreedIndexOptions } from './types';
 
 /** Least similarity for nearest() to name a paragraph. */
 export const NEAREST_THRESHOLD = 0.6;
@@ -59,7 +55,16 @@ const CONTINUATION_MAX_OCCURRENCES = 4000;
 /** nearest(): entries read at most from one shingle's list, and candidates compared exactly. */
 const SHINGLE_MAX_SCAN = 2000;
 const NEAREST_CANDIDATES = 10;
-const SHINGLE_DIR_SHIFT = 32 - 18;
+const SHINGLE_DIR_SHIFT = 32 - SHINGLE_DIR_BITS;
+
+export class AgreedIndexCancelled extends Error {
+  constructor() {
+    super('agreed-language index build cancelled');
+    this.name = 'AbortError';
+  }
+}
+
+export type CancelSignal = { aborted: boolean } | CancellationToken;
 
 export interface AsyncAgreedIndexOptions extends AgreedIndexOptions {
   /** Longest run of work between two yields to the event loop, in ms (default 5). */
@@ -471,7 +476,7 @@ export class AgreedIndex implements AgreedLanguageIndex {
     const count = tokens.words.length;
     for (let k = 0; k < count; k++) {
       const word = tokens.words[k];
-      const id = d.vocab.get(word) ?? -1;
+      const id = d.vocab.idOf(word) ?? -1;
       const last = query.ids.length - 1;
       const isTypedPrefix = lastMayBePrefix && tokens.openEnd && k === count - 1;
       if (last >= 0 && query.after[last] === 0 && !isTypedPrefix) {
@@ -498,7 +503,7 @@ export class AgreedIndex implements AgreedLanguageIndex {
 
   private code(punct: string): number {
     if (punct === '') return 0;
-    return this.data.punctCodes.get(punct) ?? 255;
+    return this.data.punctCodes.idOf(punct) ?? 255;
   }
 
   /** [lo, hi) of the words that begin with `prefix` in alphabetical order. */

@@ -9,7 +9,7 @@
 // - whitespace and line breaks (words only), footnote markers (superscript digits, <sup>1</sup>,
 //   [^1], ^1 are skipped; corpus text arrives without them);
 // - extraction artifacts: a word split by a stray space ("o f", "consul tative") is joined back
-//   by the index when the joined form is a word of the corpus (see joinedId in build.ts); the
+//   by the index when the joined form is a word of the corpus (see joinedId in keys.ts); the
 //   tokenizer itself only splits.
 //
 // Punctuation between words is kept (a comma is part of agreed language) but apart from the
@@ -48,18 +48,27 @@ const enum C {
 const classes = new Uint8Array(65536);
 const WORD_CHAR = /^[\p{L}\p{N}\p{M}]$/u;
 
+// Hyphen-minus and the dashes; the apostrophes and primes; the quotes; the punctuation that counts;
+// the spaces and line breaks; what vanishes (soft hyphen, zero-width characters, superscript digits).
+const HYPHENS = new Set([0x2d, 0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2015, 0x2212, 0xfe58, 0xfe63, 0xff0d]);
+const APOSTROPHES = new Set([0x27, 0x2018, 0x2019, 0x02bc, 0x2032, 0x60, 0x201b]);
+const QUOTES = new Set([0x22, 0x201c, 0x201d, 0x201e, 0x201f, 0xab, 0xbb, 0x2033]);
+const PUNCTUATION = new Set([0x2c, 0x3b, 0x3a, 0x28, 0x29, 0x21, 0x3f, 0x26, 0x25]);
+const SPACES = new Set([0x20, 0x09, 0x0a, 0x0d, 0xa0, 0x2007, 0x202f, 0x3000, 0x2028, 0x2029, 0x0c, 0x0b]);
+const SKIPPED = new Set([0xad, 0x200b, 0x200c, 0x200d, 0x2060, 0xfeff, 0xb9, 0xb2, 0xb3]);
+
 function classify(code: number): number {
   const known = classes[code];
   if (known !== 0) return known - 1;
   let cls: number;
   if ((code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122)) cls = C.Word;
-  else if (code === 0x2d || code === 0x2010 || code === 0x2011 || code === 0x2012 || code === 0x2013 || code === 0x2014 || code === 0x2015 || code === 0x2212 || code === 0xfe58 || code === 0xfe63 || code === 0xff0d) cls = C.Hyphen;
-  else if (code === 0x27 || code === 0x2018 || code === 0x2019 || code === 0x02bc || code === 0x2032 || code === 0x60 || code === 0x201b) cls = C.Apostrophe;
+  else if (HYPHENS.has(code)) cls = C.Hyphen;
+  else if (APOSTROPHES.has(code)) cls = C.Apostrophe;
   else if (code === 0x2f || code === 0x2e) cls = C.Joiner;
-  else if (code === 0x22 || code === 0x201c || code === 0x201d || code === 0x201e || code === 0x201f || code === 0xab || code === 0xbb || code === 0x2033) cls = C.Quote;
-  else if (code === 0x2c || code === 0x3b || code === 0x3a || code === 0x28 || code === 0x29 || code === 0x21 || code === 0x3f || code === 0x26 || code === 0x25) cls = C.Punct;
-  else if (code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d || code === 0xa0 || code === 0x2007 || code === 0x202f || code === 0x3000 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x0c || code === 0x0b) cls = C.Space;
-  else if (code === 0xad || code === 0x200b || code === 0x200c || code === 0x200d || code === 0x2060 || code === 0xfeff || code === 0xb9 || code === 0xb2 || code === 0xb3 || (code >= 0x2070 && code <= 0x209f)) cls = C.Skip;
+  else if (QUOTES.has(code)) cls = C.Quote;
+  else if (PUNCTUATION.has(code)) cls = C.Punct;
+  else if (SPACES.has(code) || (code >= 0x2000 && code <= 0x200a)) cls = C.Space;
+  else if (SKIPPED.has(code) || (code >= 0x2070 && code <= 0x209f)) cls = C.Skip;
   else if (code >= 0xd800 && code <= 0xdfff) cls = C.Other;
   else cls = WORD_CHAR.test(String.fromCharCode(code)) ? C.Word : C.Other;
   classes[code] = cls + 1;
@@ -85,6 +94,7 @@ export function stripMarkers(text: string): string {
   return text.replace(MARKUP, (m) => (m.startsWith('](') ? ']' + ' '.repeat(m.length - 1) : ' '.repeat(m.length)));
 }
 
+// eslint-disable-next-line no-control-regex -- the whole ASCII range, control characters included
 const NON_ASCII = /[^\x00-\x7f]/;
 const MARKS = /\p{M}/gu;
 

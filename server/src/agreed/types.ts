@@ -1,5 +1,25 @@
 // Agreed language: every paragraph of the corpus, indexed so that a drafter can reuse adopted
 // wording while typing and see at once where a paragraph departs from it.
+import type { ResolutionDocument } from '../parser/model';
+
+/** What the index reads of a corpus document; a CorpusDocument is one. */
+export interface AgreedCorpusDocument {
+  uri: string;
+  symbol?: string;
+  adoptedAs?: string;
+  parsed: { model: Pick<ResolutionDocument, 'preambular' | 'operative'> };
+}
+
+export interface AgreedIndexOptions {
+  /**
+   * Boilerplate: share of the corpus's documents a family of wordings must reach (default 0.4)
+   * and the least number of documents (default 3). See `isBoilerplate` in build/boilerplate.ts.
+   */
+  boilerplateShare?: number;
+  boilerplateMinDocuments?: number;
+  /** Least similarity for nearest() to name a paragraph (default NEAREST_THRESHOLD, 0.6). */
+  nearestThreshold?: number;
+}
 
 /** Where a corpus paragraph stands. */
 export interface AgreedSource {

@@ -2,14 +2,11 @@
 // message [code]), JSON or SARIF 2.1.0. Lines and columns are 1-based; columns count Unicode
 // code points. Problems are sorted by position within each file; files keep their order.
 import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
-import type { AgreedLanguageIndex } from '../agreed/types';
 import type { KnowledgeBaseView } from '../corpus/types';
+import type { LanguageService } from '../languageService';
 import { scanLines, type Line } from '../parser/lines';
-import { ParsedDocument } from '../parsedDocument';
-import { getDiagnostics } from '../services/diagnostics';
-import { applySeverities } from '../services/severity';
+import { RULES, ruleFor, type Level, type Rule } from '../services/rules';
 import type { Draft, FileNames } from './files';
-import { RULES, ruleFor, type Level } from './rules';
 
 export interface Location {
   file: string;
@@ -43,18 +40,16 @@ const LEVEL_OF: Record<number, Level> = {
 const LEVEL_RANK: Record<Level, number> = { error: 0, warning: 1, information: 2, hint: 3 };
 
 export interface CheckContext {
+  /** The language service, with the corpus and the `--severity` levels. */
+  service: LanguageService;
   kb: KnowledgeBaseView;
-  agreed: AgreedLanguageIndex;
-  /** code -> level or 'off' (`--severity`). */
-  severities: Record<string, string>;
   names: FileNames;
   /** Line tables of corpus files named by related information, by URI. */
   lineTables?: Map<string, Line[]>;
 }
 
-export function checkDraft(draft: Draft, context: CheckContext): FileResult {
-  const document = ParsedDocument.parse({ uri: draft.uri, version: 0, getText: () => draft.text });
-  const diagnostics = applySeverities(getDiagnostics(document, { kb: context.kb, agreed: context.agreed }), context.severities);
+export async function checkDraft(draft: Draft, context: CheckContext): Promise<FileResult> {
+  const diagnostics = await context.service.getDiagnostics({ uri: draft.uri, version: 0, getText: () => draft.text });
   const lines = scanLines(draft.text);
   const problems = diagnostics.map((diagnostic) => toProblem(draft.name, lines, diagnostic, context));
   problems.sort(
@@ -206,7 +201,7 @@ function region(l: Location) {
 }
 
 export function formatSarif(results: FileResult[], toolVersion?: string): string {
-  const rules = [...RULES];
+  const rules: Pick<Rule, 'code' | 'description' | 'level'>[] = RULES.filter((rule) => rule.family !== 'input');
   const index = new Map(rules.map((rule, i) => [rule.code, i]));
   const sarifResults = [];
   for (const result of results) {

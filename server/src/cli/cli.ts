@@ -7,14 +7,18 @@ import { checkDraft, formatJson, formatSarif, formatText, hasErrors, type FileRe
 import { runCompare } from './compare';
 import { checkCorpusOptions, loadKnowledge, packageVersion } from './corpus';
 import { FileNames, InputError, readDraft } from './files';
-import { formatLookup, lookupQueries } from './lookup';
+import { formatLookup, lookupEntries, lookupQueries } from './lookup';
 import { formatOutline } from './outline';
-import { resolveCode, RULES } from './rules';
+import type { ProgressStream } from './progress';
+import { createLanguageService } from '../languageService';
+import { resolveCode, RULES } from '../services/rules';
 import { displaySymbol, undocsUrl } from '../corpus/symbols';
 
 export interface Io {
   stdout(text: string): void;
   stderr(text: string): void;
+  /** The stream behind `stderr`, for the progress line of a corpus load when it is a terminal. */
+  terminal?: ProgressStream;
 }
 
 export const EXIT_OK = 0;
@@ -78,15 +82,16 @@ async function check(options: CliOptions, io: Io): Promise<number> {
   }
   checkCorpusOptions(options);
   const names = new FileNames();
-  const knowledge = await loadKnowledge(options, names, true);
+  const knowledge = await loadKnowledge(options, names, true, io.terminal);
   warn(io, knowledge.warnings);
+  const service = createLanguageService({ knowledge, settings: { severities: () => severities } });
   const results: FileResult[] = [];
   let unreadable = false;
   for (const file of options.args) {
     try {
       const draft = readDraft(file);
       names.remember(draft);
-      results.push(checkDraft(draft, { kb: knowledge.kb, agreed: knowledge.agreed!, severities, names }));
+      results.push(await checkDraft(draft, { service, kb: knowledge.kb, names }));
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       io.stderr(`unres: ${error.message}\n`);
@@ -110,24 +115,24 @@ async function lookup(options: CliOptions, io: Io): Promise<number> {
   const queries = lookupQueries(options.args);
   const invalid = queries.find((query) => !query.symbol);
   if (invalid) {
-    throw new ArgumentError(`"${invalid.text}" is not a symbol (expected e.g. 73/266, A/RES/73/266, decision 72/512 or A/C.1/73/L.27/Rev.1)`);
+    throw new ArgumentError(`"${invalid.text}" is not a symbol (expected e.g. 73/266, A/RES/73/266, 217 A (III), decision 72/512 or A/C.1/73/L.27/Rev.1)`);
   }
   checkCorpusOptions(options);
   const names = new FileNames();
-  const knowledge = await loadKnowledge(options, names, false);
+  const knowledge = await loadKnowledge(options, names, false, io.terminal);
   warn(io, knowledge.warnings);
   const found: string[] = [];
   let status = EXIT_OK;
   for (const query of queries) {
-    const entry = knowledge.kb.lookup(query.symbol!.key);
-    if (!entry) {
+    const entries = lookupEntries(query.symbol!, knowledge.kb);
+    if (entries.length === 0) {
       const name = displaySymbol(query.symbol!);
       const spelled = name === query.text ? name : `${query.text} (${name})`;
       io.stderr(`unres: ${spelled} is not in the corpus or its catalogues; its official text may be at ${undocsUrl(query.symbol!)}\n`);
       status = EXIT_FOUND;
       continue;
     }
-    found.push(formatLookup(entry, knowledge.kb, names));
+    for (const entry of entries) found.push(formatLookup(entry, knowledge.kb, names));
   }
   if (found.length) io.stdout(found.join('\n'));
   return status;
@@ -135,7 +140,9 @@ async function lookup(options: CliOptions, io: Io): Promise<number> {
 
 /** The checks and their default levels, for `unres check --help`. */
 function checkList(): string {
-  const width = Math.max(...RULES.map((rule) => rule.code.length));
-  const lines = RULES.map((rule) => `  ${rule.code.padEnd(width)}  ${rule.level.padEnd(11)}  ${rule.description}`);
+  // Binary and oversized files are refused (exit status 2), never checked.
+  const rules = RULES.filter((rule) => rule.family !== 'input');
+  const width = Math.max(...rules.map((rule) => rule.code.length));
+  const lines = rules.map((rule) => `  ${rule.code.padEnd(width)}  ${rule.level.padEnd(11)}  ${rule.description}`);
   return `Checks (codes for --severity, with their default level):\n${lines.join('\n')}\n`;
 }

@@ -4,18 +4,15 @@
 import { existsSync, readFileSync } from 'fs';
 import * as path from 'path';
 import { fileURLToPath } from 'url';
-import { buildAgreedIndex } from '../agreed/index';
-import type { AgreedLanguageIndex } from '../agreed/types';
-import { loadCorpus } from '../corpus/corpusLoader';
-import { KnowledgeBase } from '../corpus/knowledgeBase';
+import { appendAll } from '../arrays';
 import type { CorpusProblem } from '../corpus/types';
+import { loadKnowledge as loadSharedKnowledge, type LoadedKnowledge } from '../knowledge';
 import type { CliOptions } from './args';
 import { checkCorpusPath, type FileNames } from './files';
+import { progressPrinter, type ProgressStream } from './progress';
 
-export interface Knowledge {
-  kb: KnowledgeBase;
-  /** Built only when asked for (check). */
-  agreed?: AgreedLanguageIndex;
+/** The knowledge the language service reads, with the corpus's problems as warning lines. */
+export interface Knowledge extends LoadedKnowledge {
   /** One line per corpus problem, naming the file (and row). */
   warnings: string[];
 }
@@ -56,7 +53,8 @@ export function checkCorpusOptions(options: CliOptions): void {
   for (const file of options.catalogues) checkCorpusPath(file, 'file', '--catalog');
 }
 
-export async function loadKnowledge(options: CliOptions, names: FileNames, withAgreed: boolean): Promise<Knowledge> {
+/** `terminal`: where the load may draw its progress line (stderr, drawn on only when it is a terminal). */
+export async function loadKnowledge(options: CliOptions, names: FileNames, withAgreed: boolean, terminal?: ProgressStream): Promise<Knowledge> {
   const warnings: string[] = [];
   let shippedDir: string | undefined;
   if (options.shippedCorpus) {
@@ -67,12 +65,15 @@ export async function loadKnowledge(options: CliOptions, names: FileNames, withA
       shippedDir = undefined;
     }
   }
-  const loaded = await loadCorpus({ shippedDir, folders: options.corpus, catalogues: options.catalogues });
-  const kb = KnowledgeBase.build(loaded);
-  warnings.push(...loaded.problems.map((problem) => describe(problem, names)));
-  const knowledge: Knowledge = { kb, warnings };
-  if (withAgreed) knowledge.agreed = buildAgreedIndex(kb.documents());
-  return knowledge;
+  const printer = progressPrinter(terminal);
+  let loaded: LoadedKnowledge;
+  try {
+    loaded = await loadSharedKnowledge({ shippedDir, folders: options.corpus, catalogues: options.catalogues }, { agreed: withAgreed, progress: printer?.progress });
+  } finally {
+    printer?.clear();
+  }
+  appendAll(warnings, loaded.problems.map((problem) => describe(problem, names)));
+  return { ...loaded, warnings };
 }
 
 /** "data/catalogue.csv: row 4: …", the file named as the rest of the output names files. */

@@ -1,9 +1,12 @@
 // Reading the files named on the command line, and naming files in output: a file given on
 // the command line is printed as given; a corpus file relative to the working folder when it
-// lies inside it (so output does not change between machines), else in full.
-import { readFileSync, statSync } from 'fs';
+// lies inside it (so output does not change between machines), else in full. Only regular
+// files are read (a FIFO would make unres wait for ever), and messages name files, never what
+// they hold.
+import { statSync } from 'fs';
 import * as path from 'path';
 import { fileURLToPath, pathToFileURL } from 'url';
+import { kindOf, readRegularFileSync } from '../corpus/files';
 import { checkInput, MAX_DOCUMENT_LENGTH } from '../inputGuard';
 
 /** A file that cannot be read as a draft: the one-line message names it. Exit status 2. */
@@ -23,36 +26,41 @@ export function readDraft(name: string): Draft {
   try {
     const stat = statSync(name);
     if (stat.isDirectory()) throw new InputError(`${name}: is a folder, not a file`);
-    if (!stat.isFile()) throw new InputError(`${name}: is not a regular file`);
+    if (!stat.isFile()) throw new InputError(`${name}: is ${kindOf(stat)}, not a regular file`);
     size = stat.size;
   } catch (error) {
     if (error instanceof InputError) throw error;
     throw new InputError(`${name}: ${reason(error)}`);
   }
   // UTF-8 takes at most 3 bytes per UTF-16 code unit: a larger file cannot be within the limit.
-  if (size > MAX_DOCUMENT_LENGTH * 3) throw new InputError(`${name}: too large to read as resolution text (${Math.round(size / 1024 / 1024)} MB)`);
-  let text: string;
-  try {
-    text = readFileSync(name, 'utf8').replace(/^\uFEFF/, '');
-  } catch (error) {
-    throw new InputError(`${name}: ${reason(error)}`);
-  }
+  const maxBytes = MAX_DOCUMENT_LENGTH * 3;
+  const tooLarge = (bytes: number) => new InputError(`${name}: too large to read as resolution text (${Math.round(bytes / 1024 / 1024)} MB)`);
+  if (size > maxBytes) throw tooLarge(size);
+  // Opened non-blocking and checked again: the file may have been swapped for a FIFO since.
+  const read = readRegularFileSync(name, maxBytes);
+  if ('error' in read) throw new InputError(`${name}: ${reason(read.error)}`);
+  if ('refused' in read) throw read.refused.endsWith('too large') ? tooLarge(maxBytes + 1) : new InputError(`${name}: ${read.refused}`);
+  const text = read.bytes.toString('utf8').replace(/^\uFEFF/, '');
   const problem = checkInput(text);
   if (problem?.code === 'unres.binary') throw new InputError(`${name}: looks binary, not like resolution text`);
   if (problem) throw new InputError(`${name}: too large to read as resolution text (${text.length.toLocaleString('en')} characters; at most ${MAX_DOCUMENT_LENGTH.toLocaleString('en')})`);
   return { name, uri: pathToFileURL(path.resolve(name)).toString(), text };
 }
 
-/** Checks that a --corpus folder or --catalog file exists before the corpus is loaded. */
+/**
+ * Checks that a --corpus folder or --catalog file exists and is one before the corpus is
+ * loaded: a FIFO or a device named as a catalogue is refused here, with exit status 2.
+ */
 export function checkCorpusPath(name: string, want: 'folder' | 'file', option: string): void {
-  let isDirectory: boolean;
+  let stat;
   try {
-    isDirectory = statSync(name).isDirectory();
+    stat = statSync(name);
   } catch (error) {
     throw new InputError(`${option} ${name}: ${reason(error)}`);
   }
-  if (want === 'folder' && !isDirectory) throw new InputError(`${option} ${name}: is a file, not a folder`);
-  if (want === 'file' && isDirectory) throw new InputError(`${option} ${name}: is a folder, not a file (use --corpus for a folder)`);
+  if (want === 'folder' && !stat.isDirectory()) throw new InputError(`${option} ${name}: is ${stat.isFile() ? 'a file' : kindOf(stat)}, not a folder`);
+  if (want === 'file' && stat.isDirectory()) throw new InputError(`${option} ${name}: is a folder, not a file (use --corpus for a folder)`);
+  if (want === 'file' && !stat.isFile()) throw new InputError(`${option} ${name}: is ${kindOf(stat)}, not a regular file`);
 }
 
 export function reason(error: unknown): string {

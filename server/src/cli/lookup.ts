@@ -1,13 +1,14 @@
 // `unres lookup SYMBOL…`: what the knowledge base knows of a symbol, as plain text: its title,
 // adoption date and session with every source (and each value apart when sources disagree),
 // its texts in the corpus, the drafts it was adopted from, the places that cite it, and its
-// address on undocs.org.
+// address on undocs.org. Symbols are read however written: "73/266", "A/RES/73/266", "217 A (III)",
+// "A/RES/181(II)[A]", "107 (S-1)" (see corpus/symbols.ts).
 import { displaySymbol, normalizeSymbol, undocsUrl, type SymbolKey } from '../corpus/symbols';
 import type { Fact, FactSource, KnowledgeBaseView, SymbolEntry } from '../corpus/types';
 import type { CitationKind } from '../parser/model';
 import { ordinalWord } from '../parser/vocabulary';
 import { containerAt, documentName, symbolOf, textsOf } from '../services/lookup';
-import { formatDate } from '../services/markdown';
+import { formatDate } from '../text';
 import type { FileNames } from './files';
 
 const LABEL_WIDTH = 12;
@@ -40,6 +41,25 @@ export function lookupQueries(args: string[]): LookupQuery[] {
   }
   if (hint) queries.push({ text: hint.word });
   return queries;
+}
+
+/**
+ * The entries a query answers: the symbol's own; else, for a resolution the knowledge base knows
+ * only by its parts (the voting records hold 217 A (III) to 217 E (III), never 217 (III)), each
+ * part it knows.
+ */
+export function lookupEntries(symbol: SymbolKey, kb: KnowledgeBaseView): SymbolEntry[] {
+  const entry = kb.lookup(symbol.key);
+  if (entry) return [entry];
+  if (symbol.kind !== 'resolution') return [];
+  const match = /^(\d{1,4})( \(.+\))$/.exec(symbol.key) ?? /^((?:E?S-)?\d{1,3}\/\d{1,4})()$/.exec(symbol.key);
+  if (!match) return [];
+  const parts: SymbolEntry[] = [];
+  for (let code = 65; code <= 90; code++) {
+    const part = kb.lookup(`${match[1]} ${String.fromCharCode(code)}${match[2]}`);
+    if (part) parts.push(part);
+  }
+  return parts;
 }
 
 export function formatLookup(entry: SymbolEntry, kb: KnowledgeBaseView, names: FileNames): string {

@@ -9,18 +9,22 @@ import type { Draft } from './files';
 export function formatOutline(draft: Draft): string {
   const document = ParsedDocument.parse({ uri: draft.uri, version: 0, getText: () => draft.text });
   const rows: { lines: string; text: string }[] = [];
-  const walk = (symbols: DocumentSymbol[], depth: number) => {
-    for (const symbol of symbols) {
-      const start = symbol.range.start.line + 1;
-      // A range that ends at the start of a line does not cover that line.
-      const endLine = symbol.range.end.character === 0 && symbol.range.end.line > symbol.range.start.line ? symbol.range.end.line : symbol.range.end.line + 1;
-      rows.push({ lines: endLine > start ? `${start}-${endLine}` : `${start}`, text: '  '.repeat(depth) + label(symbol) });
-      walk(symbol.children ?? [], depth + 1);
-    }
-  };
-  walk(getDocumentSymbols(document), 0);
+  // Each symbol before those below it, in text order; a stack, since the labels decide the depth.
+  const pending: { symbol: DocumentSymbol; depth: number }[] = [];
+  const symbols = getDocumentSymbols(document);
+  for (let i = symbols.length - 1; i >= 0; i--) pending.push({ symbol: symbols[i], depth: 0 });
+  while (pending.length > 0) {
+    const { symbol, depth } = pending.pop()!;
+    const start = symbol.range.start.line + 1;
+    // A range that ends at the start of a line does not cover that line.
+    const endLine = symbol.range.end.character === 0 && symbol.range.end.line > symbol.range.start.line ? symbol.range.end.line : symbol.range.end.line + 1;
+    rows.push({ lines: endLine > start ? `${start}-${endLine}` : `${start}`, text: '  '.repeat(depth) + label(symbol) });
+    const children = symbol.children ?? [];
+    for (let i = children.length - 1; i >= 0; i--) pending.push({ symbol: children[i], depth: depth + 1 });
+  }
   if (rows.length === 0) return `${draft.name}: no header, paragraphs or footnotes found\n`;
-  const width = Math.max(...rows.map((row) => row.lines.length));
+  let width = 0;
+  for (const row of rows) width = Math.max(width, row.lines.length);
   return rows.map((row) => `${row.lines.padStart(width)}  ${row.text}`).join('\n') + '\n';
 }
 

@@ -48,8 +48,9 @@
 // paragraph-level (gaveUp). All word diffs of one comparison share a budget of
 // DIFF_BUDGET_FACTOR x the timeout; past it the remaining ones are paragraph-level too.
 import { diffWords } from 'diff';
-import { JOIN_RARE } from '../agreed/build';
+import { JOIN_RARE } from '../agreed/keys';
 import { newTokens, stripTerminal, tokenize, type Tokens } from '../agreed/normalise';
+import { Interner } from '../interner';
 import type { CleanText, Paragraph, ResolutionDocument, SubParagraph } from '../parser/model';
 import type { ChangeKind, Comparison, ComparedUnit, ComparisonSummary, ParagraphChange, UnitKind, WordChange } from './types';
 
@@ -104,11 +105,17 @@ interface RawUnit {
 
 function rawUnits(doc: ResolutionDocument): { body: RawUnit[]; footnotes: RawUnit[] } {
   const body: RawUnit[] = [];
-  const addSubs = (prefix: string, subs: SubParagraph[]) => {
-    for (const [i, sub] of subs.entries()) {
-      const label = `${prefix} ${sub.label || `item ${i + 1}`}`;
+  // Each sub-paragraph before the ones below it, in text order; a stack, since the labels decide
+  // the depth. A decimal label names its own place ("OP1 1.2.1"): with every level above it, the
+  // labels of deep decimal lists would grow with the square of the depth.
+  const addSubs = (paragraphLabel: string, subs: SubParagraph[]) => {
+    const pending: { sub: SubParagraph; prefix: string; i: number }[] = [];
+    for (let i = subs.length - 1; i >= 0; i--) pending.push({ sub: subs[i], prefix: paragraphLabel, i });
+    while (pending.length > 0) {
+      const { sub, prefix, i } = pending.pop()!;
+      const label = sub.scheme === 'decimal' && sub.label ? `${paragraphLabel} ${sub.label}` : `${prefix} ${sub.label || `item ${i + 1}`}`;
       body.push({ kind: 'subparagraph', label, content: sub.content });
-      addSubs(label, sub.subparagraphs);
+      for (let k = sub.subparagraphs.length - 1; k >= 0; k--) pending.push({ sub: sub.subparagraphs[k], prefix: label, i: k });
     }
   };
   const addParagraph = (p: Paragraph, prefix: 'PP' | 'OP') => {
@@ -133,6 +140,7 @@ function sourceSpan(content: CleanText): { start: number; end: number } {
 const HYPHENS = /[\u002d\u00ad\u2010-\u2015\u2212\ufe58\ufe63\uff0d\u200b-\u200d\u2060\ufeff]/g;
 const APOSTROPHES = /[\u2018\u2019\u02bc\u2032\u0060\u201b]/g;
 const MARKS = /\p{M}/gu;
+// eslint-disable-next-line no-control-regex -- the whole ASCII range, control characters included
 const NON_ASCII = /[^\x00-\x7f]/;
 const ALPHA = /^\p{L}+$/u;
 
@@ -161,18 +169,6 @@ interface Tokenized {
 interface Entry {
   raw: RawUnit;
   tokens: Tokenized;
-}
-
-class Interner {
-  private readonly ids = new Map<string, number>();
-  id(word: string): number {
-    let id = this.ids.get(word);
-    if (id === undefined) {
-      id = this.ids.size + 1;
-      this.ids.set(word, id);
-    }
-    return id;
-  }
 }
 
 function tokenizeText(text: string, buffer: Tokens): Tokenized {
@@ -235,7 +231,8 @@ function buildText(t: Tokenized, freq: Map<string, number>, interner: Interner):
       keyWord += caseWord(text.slice(starts[last + 1], ends[last + 1]));
       last++;
     }
-    ids.push(interner.id(word));
+    // Ids start at 1: 0 is START, the bigram before a text's first word.
+    ids.push(interner.intern(word) + 1);
     const punct = last === n - 1 ? stripTerminal(after[last]) : after[last];
     keyParts.push(keyWord, punct);
     i = last;

@@ -12,7 +12,8 @@
 // split unit (the parts of the old text of a merged one) stand as paragraphs of their own.
 // The HTML page is built from exported pieces (renderComparisonHtmlBody, COMPARISON_CSS,
 // changeAnchor) so that a webview can reuse the body under its own CSP.
-import { escapeMarkdown } from '../services/markdown';
+import { appendAll } from '../arrays';
+import { escapeHtml, escapeMarkdown } from '../text';
 import type { ComparedUnit, Comparison, ComparisonSummary, ParagraphChange } from './types';
 
 export type ComparisonFormat = 'text' | 'markdown' | 'html';
@@ -124,7 +125,7 @@ function paragraphsOf(change: ParagraphChange): Piece[][] {
     let from = previous.length;
     while (from > 0 && (previous[from - 1].op === 'del' || !previous[from - 1].text.trim())) from--;
     if (!previous.slice(from).some((p) => p.op === 'del')) return;
-    paragraphs[paragraphs.length - 1].push(...previous.splice(from));
+    appendAll(paragraphs[paragraphs.length - 1], previous.splice(from));
   };
   for (const piece of raw) {
     const lines = piece.op === 'del' ? [piece.text.replace(/\n/g, ' ')] : piece.text.split('\n');
@@ -181,8 +182,8 @@ function renderText(comparison: Comparison, titles: ComparisonTitles, options: R
     out.push('', changeHeading(change));
     if (change.gaveUp) {
       out.push(`(${GAVE_UP})`);
-      out.push(...change.old.map((u) => `Old ${u.label}: ${oneLine(u.text)}`));
-      out.push(...change.new.map((u) => `New ${u.label}: ${oneLine(u.text)}`));
+      appendAll(out, change.old.map((u) => `Old ${u.label}: ${oneLine(u.text)}`));
+      appendAll(out, change.new.map((u) => `New ${u.label}: ${oneLine(u.text)}`));
       continue;
     }
     for (const pieces of paragraphsOf(change)) {
@@ -236,12 +237,6 @@ function renderMarkdown(comparison: Comparison, titles: ComparisonTitles, option
 
 // ---- html --------------------------------------------------------------------------------------
 
-const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-/** Escapes text for HTML content and attribute values. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]);
-}
 
 /**
  * Styles of the comparison body (scoped to `.unres-comparison`): serif text as the UN sets it,
@@ -329,8 +324,12 @@ export function renderComparisonHtmlBody(comparison: Comparison, titles: Compari
 /** data-old-start / data-old-end (source offsets) of the units of one side, for jumping to the editor. */
 function offsets(side: 'old' | 'new', units: ComparedUnit[]): string {
   if (units.length === 0) return '';
-  const start = Math.min(...units.map((u) => u.start));
-  const end = Math.max(...units.map((u) => u.end));
+  let start = Infinity;
+  let end = -Infinity;
+  for (const u of units) {
+    start = Math.min(start, u.start);
+    end = Math.max(end, u.end);
+  }
   return ` data-${side}-start="${start}" data-${side}-end="${end}"`;
 }
 

@@ -2,10 +2,15 @@
 // JSON Lines, or a JSON array of objects, read into normalised rows. Pure: text in, rows and
 // problems out; it never throws and runs in linear time.
 //
+// Problems name the row (or line) and the column (or key) by position and by the field it
+// fills ("row 10: column 3 (date) is not a real date"), never by what the file holds: a
+// setting may name any file, and a message goes to a log and a pop-up.
+//
 // Columns (CSV headers and JSON keys alike) are matched case-insensitively, ignoring spaces,
 // "_", ".", "-" and other punctuation, then ignoring a bracketed part ("Symbol (UNDL)"):
 //
-//   symbol        Symbol, Resolution, UNDL symbol, Document symbol, Symbol (UNDL), Doc symbol, Resolution symbol
+//   symbol        Symbol, Resolution, UNDL symbol, Document symbol, Symbol (UNDL), Doc symbol, Resolution symbol,
+//                 Decision
 //   title         Title, Main title, Title statement, Name
 //   date (plain)  Date, Issue date, Date of issue, Publication date
 //   date (adoption) Adoption date, Date adopted, Date of adoption, Adopted, Vote date, Action date
@@ -27,9 +32,16 @@
 // 22 December 2018, 22 Dec. 2018, December 22, 2018, 22-Dec-2018, Saturday, 22 December 2018,
 // 22/12/2018 (also 22.12.2018, 22-12-2018: day first; month first only when the day-first reading is
 // impossible, as in 12/22/2018). Normalised to yyyy-mm-dd (years 1900-2199); an impossible date is a problem.
+//
+// Symbols as the UN Digital Library writes them (see symbols.ts): "A/RES/181(II)[A]" is 181 A (II).
+// A row that records a vote on less than a resolution or a part (a paragraph, a rule of procedure,
+// a section, an annex: "A/RES/63(I)[PARA.1]") is not skipped but read as a row of the resolution
+// or part it belongs to: such votes are taken at the meeting that adopts it, and 63 (I) has no
+// other row to give its date (the library records votes, and 63 (I) was voted on paragraph by
+// paragraph). Its title and date are kept only where they are the resolution's (see keepFacts).
 import type { CitationKind } from '../parser/model';
 import { MONTHS, parseOrdinalWord } from '../parser/vocabulary';
-import { normalizeSymbol, type SymbolKey } from './symbols';
+import { isUnnumberedResolution, normalizeSymbol, sectionReading, type SymbolKey, type SymbolPortion } from './symbols';
 import type { Catalogue, CatalogueRow, CorpusProblem } from './types';
 
 /** Problems reported per file before the rest are summed up in one "and N more". */
@@ -39,7 +51,7 @@ type Role = 'symbol' | 'title' | 'date' | 'adoption' | 'adoptedAsDate' | 'sessio
 
 /** The column names each field is read from, best first (also the names shown to the user). */
 export const CATALOGUE_COLUMNS: Readonly<Record<Role, readonly string[]>> = {
-  symbol: ['Symbol', 'Resolution', 'UNDL symbol', 'Document symbol', 'Symbol (UNDL)', 'Doc symbol', 'Resolution symbol'],
+  symbol: ['Symbol', 'Resolution', 'UNDL symbol', 'Document symbol', 'Symbol (UNDL)', 'Doc symbol', 'Resolution symbol', 'Decision'],
   title: ['Title', 'Main title', 'Title statement', 'Name'],
   date: ['Date', 'Issue date', 'Date of issue', 'Publication date'],
   adoption: ['Adoption date', 'Date adopted', 'Date of adoption', 'Adopted', 'Vote date', 'Action date'],
@@ -120,8 +132,10 @@ export function parseCatalogue(text: string, uri: string): Catalogue {
     } else {
       readCsvCatalogue(source, format === 'tsv' ? [TAB, COMMA, SEMICOLON] : [COMMA, SEMICOLON, TAB], rows, problems);
     }
+    foldPortions(rows);
   } catch (error) {
-    problems.add(undefined, `could not read this catalogue (${error instanceof Error ? error.message : String(error)}); ${rows.length} rows read before the error`);
+    // Not the error's message, which may quote the text.
+    problems.add(undefined, `could not read the rest of this catalogue (an internal error${error instanceof Error ? `, ${error.name}` : ''}); ${rows.length} rows read before it`);
   }
   return { uri: name, rows, problems: problems.done() };
 }
@@ -199,16 +213,8 @@ class Problems {
   }
 }
 
-/** A value as shown in a message: quoted, one line, at most 60 characters. */
-function show(value: string): string {
-  let text = value.trim().replace(/\s+/g, ' ');
-  if (text.length > 60) text = text.slice(0, 59) + '…';
-  return JSON.stringify(text);
-}
-
-function list(names: readonly string[]): string {
-  const quoted = names.map((n) => show(n));
-  return quoted.length <= 1 ? quoted.join('') : `${quoted.slice(0, -1).join(', ')} and ${quoted[quoted.length - 1]}`;
+function andList(names: readonly string[]): string {
+  return names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
 }
 
 function orList(names: readonly string[]): string {
@@ -219,8 +225,8 @@ function orList(names: readonly string[]): string {
 
 interface Cell {
   value: string;
-  /** The column or key it came from, as written in the file. */
-  column: string;
+  /** Where it came from, as messages name it: "column 3 (date)", "the date key". */
+  at: string;
 }
 
 type Cells = Partial<Record<Role, Cell>>;
@@ -229,12 +235,10 @@ type Cells = Partial<Record<Role, Cell>>;
 interface Wording {
   /** "row 14" (a CSV row, numbered by its first line) or "line 7" (JSON). */
   unit: 'row' | 'line';
-  /** "column" or "key". */
-  column: 'column' | 'key';
 }
 
-const CSV_WORDING: Wording = { unit: 'row', column: 'column' };
-const JSON_WORDING: Wording = { unit: 'line', column: 'key' };
+const CSV_WORDING: Wording = { unit: 'row' };
+const JSON_WORDING: Wording = { unit: 'line' };
 
 type Read<T> = { value: T } | { error: string } | undefined;
 
@@ -242,12 +246,13 @@ function readSymbolCell(cell: Cell | undefined, typeCell: Cell | undefined): Rea
   if (!cell || !cell.value.trim()) return undefined;
   const hint: CitationKind | undefined = typeCell && /decision/i.test(typeCell.value) && !/resolution/i.test(typeCell.value) ? 'decision' : undefined;
   const symbol = readSymbol(cell.value, hint);
-  return symbol ? { value: symbol } : { error: 'is not a resolution or document symbol' };
+  if (symbol) return { value: symbol };
+  return { error: isUnnumberedResolution(cell.value) ? 'is a resolution symbol without a number yet' : 'is not a resolution or document symbol' };
 }
 
-/** A symbol as a catalogue writes it, also "resolution 73/266" and "decision 72/512". */
+/** A symbol as a catalogue writes it, also "resolution 73/266", "decision 72/512" and "decision 71/555.". */
 function readSymbol(raw: string, hint?: CitationKind): SymbolKey | undefined {
-  let text = raw.trim();
+  let text = raw.trim().replace(/(?<=[\dA-Za-z])\.$/, '');
   if (text.length > 120) return undefined;
   const word = /^(resolution|decision)\s+/i.exec(text);
   if (word) {
@@ -325,13 +330,14 @@ function readRow(cells: Cells, line: number, wording: Wording, problems: Problem
     const where = `${wording.unit} ${line}`;
     const cell = cells.symbol;
     if (!cell) problems.add(line, `${where}: no symbol; ${wording.unit} skipped`);
-    else if (!symbol) problems.add(line, `${where}: no symbol in ${wording.column} ${show(cell.column)}; ${wording.unit} skipped`);
-    else problems.add(line, `${where}: ${show(cell.value)} in ${wording.column} ${show(cell.column)} ${symbol.error}; ${wording.unit} skipped`);
+    else if (!symbol) problems.add(line, `${where}: no symbol in ${cell.at}; ${wording.unit} skipped`);
+    else problems.add(line, `${where}: ${cell.at} ${symbol.error}; ${wording.unit} skipped`);
     return undefined;
   }
   const row: CatalogueRow = { symbol: symbol.value.key, kind: symbol.value.kind, line };
+  if (symbol.value.portion || sectionReading(symbol.value)) symbolsRead.set(row, symbol.value);
   const leftOut = (cell: Cell, error: string, what: string) =>
-    problems.add(line, `${wording.unit} ${line}: ${show(cell.value)} in ${wording.column} ${show(cell.column)} ${error}; ${what} left out`);
+    problems.add(line, `${wording.unit} ${line}: ${cell.at} ${error}; ${what} left out`);
 
   const title = cells.title && cleanTitle(cells.title.value);
   if (title) row.title = title;
@@ -353,6 +359,96 @@ function readRow(cells: Cells, line: number, wording: Wording, problems: Problem
   return row;
 }
 
+// ---- votes on a portion of a resolution -----------------------------------------------------
+
+/** The symbol of each row foldPortions may change, as read; rows are discarded with the catalogue. */
+const symbolsRead = new WeakMap<CatalogueRow, SymbolKey>();
+
+interface PortionRow {
+  row: CatalogueRow;
+  portion: SymbolPortion;
+}
+
+/**
+ * Rows that record a vote on less than a resolution or a part, filed under that resolution or
+ * part, with what only the whole catalogue tells:
+ *
+ * - A final I, V or X is a part letter ("A/RES/55/33[X]", part X of 55/33) unless the catalogue
+ *   lists other sections of the same resolution ("A/RES/41/209[V]" beside "[III]" and "[IX]").
+ * - Which facts of the portions are the resolution's: see keepFacts.
+ */
+function foldPortions(rows: CatalogueRow[]): void {
+  const portions: PortionRow[] = [];
+  const sectioned = new Set<string>();
+  const letters: { row: CatalogueRow; reading: SymbolKey }[] = [];
+  for (const row of rows) {
+    const symbol = symbolsRead.get(row);
+    if (!symbol) continue;
+    symbolsRead.delete(row);
+    if (symbol.portion) {
+      portions.push({ row, portion: symbol.portion });
+      if (symbol.portion.kind === 'section') sectioned.add(symbol.key);
+      continue;
+    }
+    const reading = sectionReading(symbol);
+    if (reading) letters.push({ row, reading });
+  }
+  for (const { row, reading } of letters) {
+    if (!sectioned.has(reading.key)) continue;
+    row.symbol = reading.key;
+    portions.push({ row, portion: reading.portion! });
+  }
+  if (portions.length === 0) return;
+  const byKey = new Map<string, { own: CatalogueRow[]; portions: PortionRow[] }>();
+  for (const portion of portions) {
+    const group = byKey.get(portion.row.symbol);
+    if (group) group.portions.push(portion);
+    else byKey.set(portion.row.symbol, { own: [], portions: [portion] });
+  }
+  const inPortion = new Set(portions.map(({ row }) => row));
+  for (const row of rows) if (!inPortion.has(row)) byKey.get(row.symbol)?.own.push(row);
+  for (const group of byKey.values()) keepFacts(group.own, group.portions);
+}
+
+/**
+ * The title and date of a resolution (or part) from the votes on its portions, when the
+ * resolution has no row of its own that gives them:
+ *
+ * - A title is the resolution's when the library names the portion in brackets after it
+ *   ("Approval of Trusteeship Agreements [New Guinea]"), when the portion is a paragraph, rule or
+ *   annex, or when two sections or more all have the same title; otherwise each section has its
+ *   own heading ("Pitcairn", "Loan to United Nations Industrial Development Organization"), no
+ *   title of the resolution. Different titles left: none is kept.
+ * - A date is the resolution's when every portion was voted on that day (votes on the rules that
+ *   17 (I) amends took two meetings: which adopted it the catalogue does not say).
+ */
+function keepFacts(own: CatalogueRow[], portions: PortionRow[]): void {
+  const titles = new Map<CatalogueRow, string>();
+  if (!own.some((row) => row.title)) {
+    const sections: PortionRow[] = [];
+    for (const portion of portions) {
+      const title = portion.row.title;
+      if (!title) continue;
+      const named = /^(.+?) \[[^[\]]+\]$/.exec(title);
+      if (named) titles.set(portion.row, named[1]);
+      else if (portion.portion.kind === 'section') sections.push(portion);
+      else titles.set(portion.row, title);
+    }
+    if (sections.length > 1 && sections.every(({ row }) => row.title === sections[0].row.title)) {
+      for (const { row } of sections) titles.set(row, row.title!);
+    }
+    if (new Set(titles.values()).size > 1) titles.clear();
+  }
+  const dates = new Set(portions.map(({ row }) => row.date));
+  const keepDates = !own.some((row) => row.date) && dates.size === 1;
+  for (const { row } of portions) {
+    const title = titles.get(row);
+    if (title) row.title = title;
+    else delete row.title;
+    if (!keepDates) delete row.date;
+  }
+}
+
 /**
  * A title on one line, without the library cataloguer's punctuation and statement of
  * responsibility, so that it compares with the title in the text: UN Digital Library records
@@ -361,7 +457,7 @@ function readRow(cells: Cells, line: number, wording: Wording, problems: Problem
 function cleanTitle(text: string): string {
   return oneLine(text)
     .replace(/ ?\/ ?adopted by the (?:General Assembly|Security Council|Economic and Social Council|Human Rights Council)\b.*$/i, '')
-    .replace(/ ?: ?(?:draft )?(?:resolution|decision)$/i, '')
+    .replace(/ ?: ?(?:draft )?(?:resolutions?|decisions?)$/i, '')
     .replace(/ ?[:;/=]$/, '');
 }
 
@@ -648,12 +744,11 @@ function readCsvCatalogue(text: string, preferred: number[], rows: CatalogueRow[
     problems.add(undefined, 'the catalogue is empty');
     return;
   }
-  const found = before[0].fields.filter((name) => name.trim());
-  const shown = found.slice(0, 12).map((name) => name.trim());
+  const count = before[0].fields.length;
   problems.add(
     before[0].line,
-    `no symbol column: the header (row ${before[0].line}) has ${shown.length ? list(shown) : 'no names'}${found.length > shown.length ? ` and ${found.length - shown.length} more` : ''}; ` +
-      `a symbol column is named ${orList(CATALOGUE_COLUMNS.symbol)} (any case; spaces, "_", "." and "-" do not matter); no rows read`,
+    `no symbol column: the header (row ${before[0].line}) has ${count === 1 ? '1 column, not' : `${count} columns, none`} named ` +
+      `${orList(CATALOGUE_COLUMNS.symbol)} (any case; spaces, "_", "." and "-" do not matter); no rows read`,
   );
 }
 
@@ -664,9 +759,15 @@ function rowReader(header: CsvRecord, delimiter: number, rows: CatalogueRow[], p
   const width = names.length;
   const titleAt = columns.get('title');
   const mapped = [...columns];
+  const roleAt = new Map(mapped.map(([role, index]) => [index, role]));
+  /** "column 3 (date)": the position and the field, not the name the header gives it. */
+  const label = (index: number) => {
+    const role = roleAt.get(index);
+    return role ? `column ${index + 1} (${FIELD_NAMES[role]})` : `column ${index + 1}`;
+  };
   const cellsOf = (fields: string[]): Cells => {
     const cells: Cells = {};
-    for (const [role, index] of mapped) if (index < fields.length) cells[role] = { value: fields[index], column: names[index] };
+    for (const [role, index] of mapped) if (index < fields.length) cells[role] = { value: fields[index], at: label(index) };
     return cells;
   };
 
@@ -679,17 +780,17 @@ function rowReader(header: CsvRecord, delimiter: number, rows: CatalogueRow[], p
     const length = fields.length;
 
     if (record.unclosed !== undefined) {
-      const column = record.unclosed < width ? ` in column ${show(names[record.unclosed])}` : '';
+      const column = record.unclosed < width ? ` in ${label(record.unclosed)}` : '';
       problems.add(record.line, `${where}: a quote${column} is never closed; read as an ordinary character`);
     }
     if (length < width) {
       const symbolAt = columns.get('symbol')!;
       if (symbolAt >= length) {
-        problems.add(record.line, `${where}: only ${length} of ${width} columns, without ${show(names[symbolAt])}; row skipped`);
+        problems.add(record.line, `${where}: only ${length} of ${width} columns, without ${label(symbolAt)}; row skipped`);
         return;
       }
       const missing = [...columns.values()].filter((index) => index >= length).sort((a, b) => a - b);
-      if (missing.length) problems.add(record.line, `${where}: only ${length} of ${width} columns; ${list(missing.map((index) => names[index]))} left out`);
+      if (missing.length) problems.add(record.line, `${where}: only ${length} of ${width} columns; ${andList(missing.map(label))} left out`);
     } else if (length > width) {
       // Spreadsheets pad rows with empty fields; hand-made files leave commas unquoted in titles.
       const extra = length - width;
@@ -706,7 +807,7 @@ function rowReader(header: CsvRecord, delimiter: number, rows: CatalogueRow[], p
       }
       if (merged) {
         fields = merged;
-        problems.add(record.line, `${where}: ${length} fields where the header has ${width}; read the unquoted ${delimiterName(delimiter)} in column ${show(names[titleAt!])} as part of the title`);
+        problems.add(record.line, `${where}: ${length} fields where the header has ${width}; read the unquoted ${delimiterName(delimiter)} in ${label(titleAt!)} as part of the title`);
       } else if (!extrasEmpty) {
         problems.add(record.line, `${where}: ${length} fields where the header has ${width}; the last ${extra === 1 ? 'one' : extra} left out`);
       }
@@ -726,11 +827,6 @@ function describe(value: unknown): string {
   if (Array.isArray(value)) return 'a JSON array';
   if (value === null) return 'null';
   return `a JSON ${typeof value}`;
-}
-
-function excerpt(text: string): string {
-  const flat = text.trim().replace(/\s+/g, ' ');
-  return flat.length > 40 ? flat.slice(0, 39) + '…' : flat;
 }
 
 /** A JSON value as cell text: strings and numbers (also a one-element array of them). */
@@ -799,7 +895,7 @@ function parseJsonObject(content: string, line: number, problems: Problems): Rec
   try {
     value = JSON.parse(content);
   } catch {
-    problems.add(line, `line ${line}: not valid JSON (${excerpt(content)}); line skipped`);
+    problems.add(line, `line ${line}: not valid JSON; line skipped`);
     return undefined;
   }
   if (!isObject(value)) {
@@ -873,12 +969,11 @@ function readJsonArray(text: string, first: number, rows: CatalogueRow[], proble
 function readObjects(objects: PendingObject[], rows: CatalogueRow[], problems: Problems): void {
   const anySymbolKey = objects.some(({ object }) => Object.keys(object).some((key) => roleOf(key)?.role === 'symbol'));
   if (objects.length > 0 && !anySymbolKey) {
-    const keys = [...new Set(objects.flatMap(({ object }) => Object.keys(object)))];
-    const shown = keys.slice(0, 12);
+    const count = new Set(objects.flatMap(({ object }) => Object.keys(object))).size;
     problems.add(
       objects[0].line,
-      `no symbol key: the objects have ${shown.length ? list(shown) : 'no keys'}${keys.length > shown.length ? ` and ${keys.length - shown.length} more` : ''}; ` +
-        `a symbol key is named ${orList(CATALOGUE_COLUMNS.symbol)} (any case; spaces, "_", "." and "-" do not matter); no rows read`,
+      `no symbol key: the objects have ${count === 1 ? '1 key, not' : `${count} keys, none`} named ` +
+        `${orList(CATALOGUE_COLUMNS.symbol)} (any case; spaces, "_", "." and "-" do not matter); no rows read`,
     );
     return;
   }
@@ -895,11 +990,12 @@ function readObjects(objects: PendingObject[], rows: CatalogueRow[], problems: P
       const key = keys[index];
       const value = object[key];
       const text = cellText(value);
-      if (text !== undefined) cells[role] = { value: text, column: key };
+      const at = `the ${FIELD_NAMES[role]} key`;
+      if (text !== undefined) cells[role] = { value: text, at };
       else if (value === null || value === false) {
-        if (role === 'symbol') cells.symbol = { value: '', column: key };
+        if (role === 'symbol') cells.symbol = { value: '', at };
       } else {
-        problems.add(line, `line ${line}: key ${show(key)} holds ${describe(value)}, not text; ${role === 'symbol' ? 'line skipped' : `${FIELD_NAMES[role]} left out`}`);
+        problems.add(line, `line ${line}: ${at} holds ${describe(value)}, not text; ${role === 'symbol' ? 'line skipped' : `${FIELD_NAMES[role]} left out`}`);
         if (role === 'symbol') unusable = true;
       }
     }

@@ -135,7 +135,10 @@ export function withoutCleanChars(clean: CleanText, offsets: readonly number[]):
     let cleanStart = clean.runs[r];
     let sourceStart = clean.runs[r + 1];
     const end = cleanStart + clean.runs[r + 2];
-    while (k < offsets.length && offsets[k] < cleanStart) (k++, removed++);
+    while (k < offsets.length && offsets[k] < cleanStart) {
+      k++;
+      removed++;
+    }
     // Split the run at each removed character inside it.
     while (k < offsets.length && offsets[k] < end) {
       const cut = offsets[k];

@@ -1,6 +1,7 @@
 // The header: symbol, distribution, date, session, committee, agenda item, sponsors, title.
 // Converted texts merge header lines ("Seventy-fourth session First Committee Agenda item 93 …")
 // and PDF text wraps them, so fields are found by pattern inside blocks of lines.
+import { appendAll } from '../arrays';
 import { toSourceSpan } from './cleanText';
 import { buildCleanText, InlineContext, scanInline, Segment } from './inline';
 import type { ClassifiedLine } from './lineKinds';
@@ -46,7 +47,13 @@ export function parseHeader(source: string, lines: ClassifiedLine[], context: In
 
   mergeSponsorBlocks(source, blocks, context, found);
   // Merged blocks scan their lines again: keep each marker once.
-  for (const marker of found) if (!markers.some((m) => m.start === marker.start)) markers.push(marker);
+  const seen = new Set<number>();
+  for (const marker of markers) seen.add(marker.start);
+  for (const marker of found) {
+    if (seen.has(marker.start)) continue;
+    seen.add(marker.start);
+    markers.push(marker);
+  }
 
   let symbolFromTitle: { value: string; span: Span } | undefined;
   let agendaBlock = -1;
@@ -64,7 +71,7 @@ export function parseHeader(source: string, lines: ClassifiedLine[], context: In
       field('adoption', block, 0, match[0].length);
       return;
     }
-    if ((match = REPORT.exec(text))) {
+    if (REPORT.test(text)) {
       field('report', block, 0, text.length);
       return;
     }
@@ -112,7 +119,8 @@ export function parseHeader(source: string, lines: ClassifiedLine[], context: In
   const hasAgendaTitle = fields.some((f) => f.kind === 'agendaTitle');
   if (!hasAgendaTitle && agendaBlock >= 0) {
     const next = free.find(({ index }) => index > agendaBlock);
-    if (next && blocks.slice(agendaBlock + 1, next.index).every((b) => !fieldKindsOf(fields, b).length)) {
+    // A block holds a field exactly when `field` consumed it.
+    if (next && blocks.slice(agendaBlock + 1, next.index).every((b) => !b.consumed)) {
       field('agendaTitle', next.block, 0, next.block.clean.text.length);
     }
   }
@@ -130,12 +138,6 @@ export function parseHeader(source: string, lines: ClassifiedLine[], context: In
     if (ordinal !== undefined) header.session = ordinal;
   }
   return header;
-}
-
-function fieldKindsOf(fields: HeaderField[], block: HeaderBlock): HeaderFieldKind[] {
-  const start = block.lines[0].contentStart;
-  const end = block.lines[block.lines.length - 1].contentEnd;
-  return fields.filter((f) => f.start >= start && f.end <= end).map((f) => f.kind);
 }
 
 function groupBlocks(source: string, lines: ClassifiedLine[], context: InlineContext, markers: FootnoteMarker[]): HeaderBlock[] {
@@ -170,7 +172,7 @@ function groupBlocks(source: string, lines: ClassifiedLine[], context: InlineCon
 function cleanOf(source: string, lines: ClassifiedLine[], context: InlineContext, markers: FootnoteMarker[]): CleanText {
   const segments: Segment[] = lines.map((line) => {
     const scan = scanInline(source, line.contentStart, line.contentEnd, context);
-    markers.push(...scan.markers);
+    appendAll(markers, scan.markers);
     return { start: line.contentStart, end: line.contentEnd, skips: scan.skips };
   });
   return buildCleanText(source, segments);

@@ -47,13 +47,16 @@ const STRAY_SPACE =
 /** A line-end hyphen before "and medium-sized" is suspended ("small-⏎and medium-sized"). */
 const SUSPENDED_HYPHEN_NEXT = /^(?:and|or|nor|to)\s+[\p{L}\p{N}]+-/u;
 const MAY_HAVE_STRAY_SPACE = / [,;:.-]|- | s(?![A-Za-z0-9])/;
+/** Most lines have neither: one pass over the line tells. */
+const MAY_HAVE_EITHER = new RegExp(`${MAY_HAVE_MARKUP.source}|${MAY_HAVE_STRAY_SPACE.source}`);
 
 /** Scans source[start, end) (one line's content). */
 export function scanInline(source: string, start: number, end: number, context: InlineContext): InlineScan {
   const text = source.slice(start, end);
   const markers: FootnoteMarker[] = [];
   const skips: Span[] = [];
-  if (MAY_HAVE_MARKUP.test(text)) {
+  const either = MAY_HAVE_EITHER.test(text);
+  if (either && MAY_HAVE_MARKUP.test(text)) {
     INLINE.lastIndex = 0;
     for (let match = INLINE.exec(text); match; match = INLINE.exec(text)) {
       const token = match[0];
@@ -74,15 +77,22 @@ export function scanInline(source: string, start: number, end: number, context: 
       }
     }
   }
-  if (MAY_HAVE_STRAY_SPACE.test(text)) {
+  if (either && MAY_HAVE_STRAY_SPACE.test(text)) {
     STRAY_SPACE.lastIndex = 0;
     for (let match = STRAY_SPACE.exec(text); match; match = STRAY_SPACE.exec(text)) {
       skips.push({ start: start + match.index, end: start + match.index + match[0].length });
     }
   }
   if (context.glued) {
+    // Both lists are in source order: one pass finds the explicit marker, if any, over each glued
+    // one; of the glued ones taken, only the last can reach over the next.
+    const explicit = markers.length;
+    let k = 0;
     for (const { at, label } of gluedMarkersIn(context.glued, start, end)) {
-      if (!markers.some((m) => m.start <= at && at < m.end)) markers.push({ start: at, end: at + label.length, label, style: 'glued' });
+      while (k < explicit && markers[k].end <= at) k++;
+      if (k < explicit && markers[k].start <= at) continue;
+      if (markers.length > explicit && markers[markers.length - 1].end > at) continue;
+      markers.push({ start: at, end: at + label.length, label, style: 'glued' });
     }
   }
   if (markers.length === 0 && skips.length === 0) return { markers, skips };
@@ -124,7 +134,7 @@ export function buildCleanText(source: string, segments: Segment[]): CleanText {
   for (let s = 0; s < segments.length; s++) {
     const segment = segments[s];
     let at = segment.start;
-    let end = segment.end;
+    const end = segment.end;
     const hyphenJoin =
       s + 1 < segments.length &&
       source.charCodeAt(end - 1) === 45 /* - */ &&

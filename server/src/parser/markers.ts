@@ -189,40 +189,48 @@ function gluedToNumber(text: string, at: number, run: string, before: string, ad
 export function chooseMarkers(candidates: MarkerCandidate[], footnotes: PlacedFootnote[], explicit: { at: number; label: string }[]): GluedMarkers {
   const chosen: { at: number; label: string }[] = [];
   let previous = -1;
-  const byLabel = new Map<string, MarkerCandidate[]>();
+  const byLabel = new Map<string, LabelCandidates>();
   for (const candidate of candidates) {
-    const list = byLabel.get(candidate.label);
-    if (list) list.push(candidate);
-    else byLabel.set(candidate.label, [candidate]);
+    let entry = byLabel.get(candidate.label);
+    if (!entry) byLabel.set(candidate.label, (entry = { list: [], byStrength: [[], [], [], []] }));
+    entry.byStrength[candidate.strength].push(entry.list.length);
+    entry.list.push(candidate);
   }
   const placed: { at: number; label: string }[] = [];
   const firstAfter = (label: string | undefined, from: number) => {
-    if (label === undefined) return Infinity;
-    for (const candidate of byLabel.get(label) ?? []) if (candidate.at > from && candidate.strength >= 2) return candidate.at;
-    return Infinity;
+    const entry = label === undefined ? undefined : byLabel.get(label);
+    if (!entry) return Infinity;
+    const found = earliest(entry, 2, firstAbove(entry.list, from), entry.list.length);
+    return found < 0 ? Infinity : entry.list[found].at;
   };
+  // The first explicit marker of each label, in source order: the only one that can stand before its footnote if any does.
+  const firstExplicit = new Map<string, { at: number; label: string }>();
+  for (const marker of explicit) if (!firstExplicit.has(marker.label)) firstExplicit.set(marker.label, marker);
   for (let f = 0; f < footnotes.length; f++) {
     const footnote = footnotes[f];
     // An explicit marker is certain, but copy-paste tools move some of them ("[^5]" after "[^13]"):
     // it does not move the window of the plain-digit markers.
-    const own = explicit.find((m) => m.label === footnote.label && m.at < footnote.at);
-    if (own) {
+    const own = firstExplicit.get(footnote.label);
+    if (own && own.at < footnote.at) {
       placed.push(own);
       continue;
     }
-    const list = byLabel.get(footnote.label) ?? [];
-    const pick = (end: number, bounded: boolean) => {
-      let best: MarkerCandidate | undefined;
-      for (const candidate of list) {
-        if (candidate.at <= previous) continue;
-        if (candidate.at >= end) break;
-        // A weakest candidate ("session 47") only when it stands near the footnote's text, on its
-        // page, or between the markers of the footnotes around it (Markdown keeps footnotes at the end).
-        if (candidate.strength === 0 && footnote.at - candidate.at > NEAR_FOOTNOTE && !bounded) continue;
-        if (!best || candidate.strength > best.strength) best = candidate;
-        if (best.strength === 3) break;
+    const entry = byLabel.get(footnote.label);
+    // The strongest candidate between the marker before and `end`, the earliest of equal strength.
+    const pick = (end: number, bounded: boolean): MarkerCandidate | undefined => {
+      if (!entry) return undefined;
+      const { list } = entry;
+      const low = firstAbove(list, previous);
+      const high = firstAbove(list, end - 1);
+      for (let strength = 3; strength >= 1; strength--) {
+        const found = earliest(entry, strength, low, high, strength);
+        if (found >= 0) return list[found];
       }
-      return best;
+      // A weakest candidate ("session 47") only when it stands near the footnote's text, on its
+      // page, or between the markers of the footnotes around it (Markdown keeps footnotes at the end).
+      const near = bounded ? low : Math.max(low, firstAbove(list, footnote.at - NEAR_FOOTNOTE - 1));
+      const found = earliest(entry, 0, near, high, 0);
+      return found < 0 ? undefined : list[found];
     };
     // The marker comes before the next footnote's: a later strong look-alike ("Dec.8") must not
     // take the place of the marker and push every later marker out of reach.
@@ -247,16 +255,20 @@ export function chooseMarkers(candidates: MarkerCandidate[], footnotes: PlacedFo
   if (numbers.every((n) => Number.isInteger(n) && n > 0)) {
     const have = new Set(footnotes.map((f) => f.label));
     placed.sort((a, b) => a.at - b.at);
+    // The numbers that have candidates but no footnote, ascending: a run of footnotes may skip a
+    // million numbers ("[^1]" then "[^1000000]"), but only these can be found.
+    const unplaced: number[] = [];
+    for (const label of byLabel.keys()) if (!have.has(label) && String(Number(label)) === label) unplaced.push(Number(label));
+    unplaced.sort((a, b) => a - b);
     // Inside a run (1, 2, 4) a marker glued to a number will do; past the last footnote only a
     // marker glued to a word ("Women,5").
     const missing = (from: number, to: number, low: number, high: number, strength = 2) => {
-      for (let n = low; n <= high; n++) {
-        const label = String(n);
-        if (have.has(label)) continue;
-        const found = (byLabel.get(label) ?? []).find((c) => c.strength >= strength && c.at > from && c.at < to);
-        if (found) {
-          chosen.push(found);
-          from = found.at;
+      for (let u = firstAtLeast(unplaced, low); u < unplaced.length && unplaced[u] <= high; u++) {
+        const entry = byLabel.get(String(unplaced[u]))!;
+        const index = earliest(entry, strength, firstAbove(entry.list, from), to === Infinity ? entry.list.length : firstAbove(entry.list, to - 1));
+        if (index >= 0) {
+          chosen.push(entry.list[index]);
+          from = entry.list[index].at;
         }
       }
     };
@@ -270,6 +282,60 @@ export function chooseMarkers(candidates: MarkerCandidate[], footnotes: PlacedFo
   }
   chosen.sort((a, b) => a.at - b.at);
   return { offsets: chosen.map((c) => c.at), labels: chosen.map((c) => c.label) };
+}
+
+/**
+ * The candidates of one label, by offset, and for each strength (0 to 3) the indices in `list` of
+ * those that have it: the strongest candidate in a window is then found by binary search, not by
+ * walking the window, which a footnote numbering restarted on every page would walk again and again.
+ */
+interface LabelCandidates {
+  list: MarkerCandidate[];
+  byStrength: number[][];
+}
+
+/**
+ * The index of the earliest candidate in list[low, high) whose strength is at least `weakest`
+ * (and at most `strongest`); -1 when none is.
+ */
+function earliest(entry: LabelCandidates, weakest: number, low: number, high: number, strongest = 3): number {
+  let best = -1;
+  for (let strength = weakest; strength <= strongest; strength++) {
+    const indices = entry.byStrength[strength];
+    let a = 0;
+    let b = indices.length;
+    while (a < b) {
+      const mid = (a + b) >> 1;
+      if (indices[mid] < low) a = mid + 1;
+      else b = mid;
+    }
+    if (a < indices.length && indices[a] < high && (best < 0 || indices[a] < best)) best = indices[a];
+  }
+  return best;
+}
+
+/** Index of the first candidate after offset `from` in a list sorted by offset; the length when none is. */
+function firstAbove(list: MarkerCandidate[], from: number): number {
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (list[mid].at <= from) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/** Index of the first number at least `value` in an ascending list; the length when none is. */
+function firstAtLeast(sorted: number[], value: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (sorted[mid] < value) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }
 
 /** The glued markers in source[start, end), by binary search. */

@@ -1,6 +1,7 @@
 // Text -> ResolutionDocument. Tolerant by construction: every input yields a model, partial or
 // empty for text that is not a resolution, and an internal error is caught and reported in
 // `parseError` rather than thrown.
+import { appendAll } from '../arrays';
 import { findCitations } from './citations';
 import { findReferences } from './references';
 import { toSourceSpan, withoutCleanChars } from './cleanText';
@@ -47,6 +48,21 @@ function organName(plain: string): string {
 }
 
 const OPERATIVE_NUMBER = /^(\d{1,3})\.(?!\d)(?:\s+|$)/;
+/**
+ * A paragraph number past 999 ("1000. Decides …"). Read only near the number before it
+ * (`longNumberAt`): a year at a line start ("… by⏎2030. Also decides") looks the same.
+ */
+const LONG_OPERATIVE_NUMBER = /^(\d{4,5})\.(?!\d)(?:\s+|$)/;
+/** How far from the number before it a long number is still the next paragraph's: a gap, a duplicate, a swap. */
+const LONG_NUMBER_REACH = 10;
+/** A paragraph number whose value is already known to be one: stripped before reading the words after it. */
+const ANY_OPERATIVE_NUMBER = /^(\d{1,5})\.(?!\d)(?:\s+|$)/;
+
+function longNumberAt(text: string, lastNumber: number | undefined): RegExpExecArray | null {
+  if (lastNumber === undefined || lastNumber < 1000 - LONG_NUMBER_REACH) return null;
+  const match = LONG_OPERATIVE_NUMBER.exec(text);
+  return match && Math.abs(Number(match[1]) - lastNumber) <= LONG_NUMBER_REACH ? match : null;
+}
 /** "1.2 The Board …"; "0.20 per cent", "14.5 and 14.6" at the start of a line are numbers in the text. */
 const DECIMAL_LABEL = /^(\d{1,3}(?:\.\d{1,3})+)\.?(?:\s+(?![\s\p{Ll}])|\s*$)/u;
 const LETTER_LABEL = /^\(([a-z]{1,4})\)(?:\s+|$)/;
@@ -140,7 +156,7 @@ class ResolutionParser {
     if (header) {
       document.header = header;
       for (const source of header.fields.filter((f) => f.kind === 'report')) {
-        this.citations.push(...findCitations(this.cleanOfSpan(source), 'header'));
+        appendAll(this.citations, findCitations(this.cleanOfSpan(source), 'header'));
       }
     }
     if (organIndex >= 0) {
@@ -259,8 +275,25 @@ class ResolutionParser {
       const plain = this.plain(line);
       if (OPERATIVE_NUMBER.test(plain) && operativeOpeningLength(plain.replace(OPERATIVE_NUMBER, '')) > 0) return i;
       if (preambularOpeningLength(plain) > 0 && /,$/.test(plain)) return i;
+      if (this.opensWrappedPreamble(i)) return i;
     }
     return this.lines.length;
+  }
+
+  /**
+   * A PDF text that lost its organ line: a block after a blank line that opens with a preambular
+   * phrase of the vocabulary and whose last line, before the next blank line, ends with a comma.
+   */
+  private opensWrappedPreamble(index: number): boolean {
+    if (index > 0 && this.lines[index - 1].kind !== 'blank') return false;
+    const first = this.plain(this.lines[index]);
+    if (preambularOpeningLength(first) === 0 || !opensWithKnownPhrase(first)) return false;
+    for (let i = index + 1; i < this.lines.length && i <= index + 12; i++) {
+      const line = this.lines[i];
+      if (line.kind === 'blank') return /,$/.test(this.plain(this.lines[i - 1]));
+      if (line.kind !== 'text') return false;
+    }
+    return false;
   }
 
   /**
@@ -316,7 +349,10 @@ class ResolutionParser {
     // Page furniture of a PDF extraction makes a single soft wrap enough evidence.
     const pdfFurniture = this.furniture.some((f) => f.kind === 'link' || f.kind === 'pageFooter' || f.kind === 'barcode' || f.kind === 'separator');
     this.wrapped = (softWraps >= 3 && softWraps * 5 >= textLines) || (pdfFurniture && softWraps >= 1);
-    this.indentMarksParagraphs = this.wrapped && indented >= 3 && flush >= 3;
+    // PyMuPDF keeps a stray leading space on a few lines (a label, a justified line) of text whose
+    // paragraphs stand between blank lines: blank lines far outnumbering the indents mark them.
+    const blankLinesRule = afterBlank > indented * 2;
+    this.indentMarksParagraphs = this.wrapped && indented >= 3 && flush >= 3 && !blankLinesRule;
     this.blankSeparated = this.wrapped && !this.indentMarksParagraphs && afterBlank >= 3 && afterBlank * 12 >= textLines;
     this.pdfLike = this.wrapped || this.furniture.some((f) => f.kind === 'link' || f.kind === 'pageFooter');
     this.layoutKnown = true;
@@ -444,7 +480,8 @@ class ResolutionParser {
           // The label's digits are text ("7 February 1984"): keep them, drop "[^", "]:".
           const digits = own.labelSpan.start + 2;
           const digitsEnd = this.text.indexOf(']', digits);
-          const skips = [{ start: digitsEnd, end: Math.max(digitsEnd, own.textStart - 1) }, ...scanInline(this.text, own.textStart, l.contentEnd, { footnoteLabels: new Set() }).skips];
+          const inline = scanInline(this.text, own.textStart, l.contentEnd, { footnoteLabels: new Set() });
+          const skips = [{ start: digitsEnd, end: Math.max(digitsEnd, own.textStart - 1) }, ...inline.skips];
           return { start: digits, end: l.contentEnd, skips };
         }
         const from = i === 0 ? line.footnote!.textStart : l.contentStart;
@@ -452,10 +489,10 @@ class ResolutionParser {
       });
       const content = buildCleanText(this.text, segments);
       const footnote: Footnote = { start, end: lines[lines.length - 1].contentEnd, label: line.footnote!.label, labelSpan: line.footnote!.labelSpan, content };
-      this.citations.push(...findCitations(content, 'footnote'));
+      appendAll(this.citations, findCitations(content, 'footnote'));
       return footnote;
     });
-    this.footnotes.push(...footnotes);
+    appendAll(this.footnotes, footnotes);
     this.footnoteBlocks.push({ start: Math.min(start, footnotes[0].start), end: footnotes[footnotes.length - 1].end, footnotes });
   }
 
@@ -464,10 +501,17 @@ class ResolutionParser {
   private readBody(bodyStart: number, document: ResolutionDocument): void {
     const raws = this.joinNamedItems(this.groupParagraphs(bodyStart));
     // Each block's label, read once: the loop and the look-ahead for the next number both need it.
-    const labels = raws.map((raw) => this.labelOf(raw.lines[0]));
+    let lastNumber: number | undefined;
+    const labels = raws.map((raw) => {
+      const label = this.labelOf(raw.lines[0], lastNumber);
+      if (label?.kind === 'number') lastNumber = Number(label.value);
+      return label;
+    });
     const nextNumbers = nextNumbersOf(labels);
     let part: ParagraphKind = 'preambular';
     let current: Paragraph | undefined;
+    /** The last operative paragraph read with a number, kept rather than searched for at every section or attachment. */
+    let lastNumbered: Paragraph | undefined;
     /** After a heading that follows operative paragraphs: a new section of a resolution in parts. */
     let sectionStart = false;
     /** The operative paragraphs since the last heading, while there is one. */
@@ -497,14 +541,14 @@ class ResolutionParser {
         // The attached text runs to the closing line, or, when it is a numbered list ("1. Opening
         // of the Congress."), to the resolution's next paragraph: its next number, an operative verb.
         current.introduces = 'attachment';
-        const nextNumber = (current.number ?? document.operative.filter((p) => p.number !== undefined).pop()?.number ?? 0) + 1;
+        const nextNumber = (current.number ?? lastNumbered?.number ?? 0) + 1;
         let end = r;
         while (end < raws.length) {
           const next = raws[end];
           const text = this.plainOf(next);
           if (CLOSING.test(text)) break;
-          const resumed = OPERATIVE_NUMBER.exec(text);
-          if (label && resumed && Number(resumed[1]) === nextNumber && operativeOpeningLength(text.replace(OPERATIVE_NUMBER, '')) > 0) break;
+          const resumed = ANY_OPERATIVE_NUMBER.exec(text);
+          if (label && resumed && Number(resumed[1]) === nextNumber && operativeOpeningLength(text.replace(ANY_OPERATIVE_NUMBER, '')) > 0) break;
           end++;
         }
         end = Math.max(end, r + 1);
@@ -540,12 +584,12 @@ class ResolutionParser {
       let kind: ParagraphKind = part;
       if (label?.kind === 'number' && current?.kind === 'operative' && current.number === undefined && current.subparagraphs.length === 0 && /:$/.test(current.content.text)) {
         // "Resolves that:" then "1. The Working Capital Fund shall be …": a chapeau over the numbered paragraphs.
-        if (operativeOpeningLength(this.plainOf(raw).replace(OPERATIVE_NUMBER, '')) === 0) current.introduces = 'paragraphs';
+        if (operativeOpeningLength(this.plainOf(raw).replace(ANY_OPERATIVE_NUMBER, '')) === 0) current.introduces = 'paragraphs';
       }
       if (label?.kind === 'number') {
         // A number put on a preambular paragraph by mistake ("3. Stressing …,") must not move
         // the rest of the preamble into the operative part.
-        const content = this.plainOf(raw).replace(OPERATIVE_NUMBER, '');
+        const content = this.plainOf(raw).replace(ANY_OPERATIVE_NUMBER, '');
         const readsPreambular: boolean = part === 'preambular' && preambularOpeningLength(content) > 0 && operativeOpeningLength(content) === 0 && this.finalMark(raw) === ',';
         kind = readsPreambular ? 'preambular' : 'operative';
       } else if (part === 'preambular' && !label) {
@@ -562,9 +606,10 @@ class ResolutionParser {
       current = this.paragraph(raw, kind, list.length + 1, label?.kind === 'number' ? label : undefined);
       if (kind === 'operative') {
         // Each section numbers its paragraphs from 1 again.
-        if (sectionStart && current.number === 1 && document.operative.some((p) => p.number !== undefined)) current.restartsNumbering = true;
+        if (sectionStart && current.number === 1 && lastNumbered) current.restartsNumbering = true;
         sectionStart = false;
         section?.push(current);
+        if (current.number !== undefined) lastNumbered = current;
       }
       list.push(current);
     }
@@ -613,7 +658,7 @@ class ResolutionParser {
       // The question a paragraph puts to the Court ("… occupation:⏎What are the obligations …?") is its text too.
       // So is a theme quoted on its own line ("will be:⏎“Fostering a multilateral … solidarity”").
       if (previous && announcing && (NAMED_ITEM.test(text) || /\?[”"’]?$/.test(text) || /^“[^“”]*”[;.,]?$/.test(text))) {
-        previous.lines.push(...raw.lines);
+        appendAll(previous.lines, raw.lines);
         continue;
       }
       announcing = /:$/.test(text);
@@ -645,7 +690,7 @@ class ResolutionParser {
     if (!ATTACHES_TEXT.test(current.content.text)) return false;
     const text = this.plainOf(raw);
     // "1. We, the Heads of State …", "1. Opening of the Congress.": numbered, but not the resolution's own paragraphs.
-    if (label) return operativeOpeningLength(text.replace(OPERATIVE_NUMBER, '')) === 0;
+    if (label) return operativeOpeningLength(text.replace(ANY_OPERATIVE_NUMBER, '')) === 0;
     return !/^(?:To\s|\p{Ll})/u.test(text);
   }
 
@@ -654,7 +699,7 @@ class ResolutionParser {
     if (raws.length === 0) return;
     for (const raw of raws) {
       const content = this.cleanOf(raw.lines, raw.lines[0].contentStart);
-      this.citations.push(...findCitations(content, 'paragraph'));
+      appendAll(this.citations, findCitations(content, 'paragraph'));
     }
     const last = raws[raws.length - 1];
     document.attachments.push({ start: raws[0].lines[0].contentStart, end: last.lines[last.lines.length - 1].contentEnd });
@@ -665,6 +710,8 @@ class ResolutionParser {
     const paragraphs: RawParagraph[] = [];
     let current: RawParagraph | undefined;
     const gap: Gap = { blank: false, interrupted: false, pageBreak: false };
+    /** The number of the last paragraph started with one: a number past 999 is read only near it. */
+    let lastNumber: number | undefined;
     for (let i = bodyStart; i < this.lines.length; i++) {
       const line = this.lines[i];
       if (line.kind === 'blank') {
@@ -676,9 +723,12 @@ class ResolutionParser {
         if (line.kind === 'furniture' && line.furniture !== 'rule' && line.furniture !== 'separator') gap.pageBreak = true;
         continue;
       }
-      if (!current || this.startsParagraph(current, line, i, gap)) {
+      if (!current || this.startsParagraph(current, line, i, gap, lastNumber)) {
         current = { lines: [line] };
         paragraphs.push(current);
+        const plain = this.plain(line);
+        const number = OPERATIVE_NUMBER.exec(plain) ?? longNumberAt(plain, lastNumber);
+        if (number) lastNumber = Number(number[1]);
       } else current.lines.push(line);
       gap.blank = gap.interrupted = gap.pageBreak = false;
     }
@@ -693,11 +743,11 @@ class ResolutionParser {
    * a blank line after a paragraph that has no final mark is a break in the page, not the end
    * of the paragraph.
    */
-  private startsParagraph(current: RawParagraph, line: ClassifiedLine, index: number, gap: Gap): boolean {
+  private startsParagraph(current: RawParagraph, line: ClassifiedLine, index: number, gap: Gap, lastNumber: number | undefined): boolean {
     const plain = this.plain(line);
     const previous = current.lines[current.lines.length - 1];
-    const labelled = LABEL_START.test(plain);
-    if (current.lines.length === 1 && this.labelOnly(previous) && !labelled) return false;
+    const labelled = LABEL_START.test(plain) || longNumberAt(plain, lastNumber) !== null;
+    if (current.lines.length === 1 && this.labelOnly(previous, lastNumber) && !labelled) return false;
     const terminated = this.terminated(previous);
     if (labelled) {
       if (terminated || gap.blank || gap.interrupted || this.relativeIndent.has(line)) return true;
@@ -723,7 +773,7 @@ class ResolutionParser {
       if (terminated || !this.paragraphLike(current)) return true;
       // A blank line inside a paragraph is a page break the extraction kept ("Production and⏎⏎Stockpiling",
       // "Paralympic Winter⏎⏎Games, as"); a draft being typed leaves short paragraphs without their mark.
-      const long = this.plainOf(current).length >= 60;
+      const long = this.plainLengthAtLeast(current, 60);
       if (long && ENDS_WITH_FUNCTION_WORD.test(this.endOf(previous))) return false;
       return opensWithKnownPhrase(plain) || !long;
     }
@@ -774,8 +824,8 @@ class ResolutionParser {
   }
 
   /** A line that holds only a paragraph number or label ("1. ", "(a)"): its text is on the next line. */
-  private labelOnly(line: ClassifiedLine): boolean {
-    const label = this.labelOf(line);
+  private labelOnly(line: ClassifiedLine, lastNumber: number | undefined): boolean {
+    const label = this.labelOf(line, lastNumber);
     return label !== undefined && label.contentStart >= line.contentEnd;
   }
 
@@ -814,8 +864,8 @@ class ResolutionParser {
     }
     const opening = this.opening(lines[0], contentStart, content, kind);
     if (opening) paragraph.opening = opening;
-    this.citations.push(...findCitations(content, 'paragraph'));
-    this.references.push(...findReferences(content));
+    appendAll(this.citations, findCitations(content, 'paragraph'));
+    appendAll(this.references, findReferences(content));
     return paragraph;
   }
 
@@ -838,11 +888,12 @@ class ResolutionParser {
       subparagraphs: [],
     };
     container.subparagraphs.push(sub);
-    this.citations.push(...findCitations(content, 'paragraph'));
-    this.references.push(...findReferences(content));
+    appendAll(this.citations, findCitations(content, 'paragraph'));
+    appendAll(this.references, findReferences(content));
     // Every ancestor now reaches to the end of this sub-paragraph.
     parent.end = Math.max(parent.end, end);
-    for (let node: SubParagraph | undefined = parent.subparagraphs[parent.subparagraphs.length - 1]; node && node !== sub; node = node.subparagraphs[node.subparagraphs.length - 1]) {
+    const lastOf = (node: Paragraph | SubParagraph): SubParagraph | undefined => node.subparagraphs[node.subparagraphs.length - 1];
+    for (let node = lastOf(parent); node && node !== sub; node = lastOf(node)) {
       node.end = Math.max(node.end, end);
     }
   }
@@ -925,7 +976,8 @@ class ResolutionParser {
     return { start: span.start, end: span.end, text: text.slice(0, length) };
   }
 
-  private labelOf(line: ClassifiedLine): Label | undefined {
+  /** `lastNumber`: the number of the paragraph before, which a number past 999 must stand near. */
+  private labelOf(line: ClassifiedLine, lastNumber: number | undefined): Label | undefined {
     const source = this.text.slice(line.contentStart, line.contentEnd);
     const lead = /^[*_]{0,3}/.exec(source)![0].length;
     const rest = source.slice(lead);
@@ -937,7 +989,7 @@ class ResolutionParser {
     };
     let match = DECIMAL_LABEL.exec(rest);
     if (match) return make('decimal', match, match[1], match[0].trimEnd().length);
-    match = OPERATIVE_NUMBER.exec(rest);
+    match = OPERATIVE_NUMBER.exec(rest) ?? longNumberAt(rest, lastNumber);
     if (match) return make('number', match, match[1], match[1].length + 1);
     match = LETTER_LABEL.exec(rest);
     if (match) return make('letter', match, match[1], match[1].length + 2);
@@ -952,6 +1004,19 @@ class ResolutionParser {
       .replace(/<\/?[A-Za-z][^<>]*>/g, '')
       .replace(/[*_]{1,3}/g, '')
       .trim());
+  }
+
+  /**
+   * Whether `plainOf(raw)` is at least `length` long, reading only the lines it needs: a paragraph
+   * that grows a line at a time would otherwise be joined again at every line.
+   */
+  private plainLengthAtLeast(raw: RawParagraph, length: number): boolean {
+    let total = -1;
+    for (const line of raw.lines) {
+      total += this.plain(line).length + 1;
+      if (total >= length) return true;
+    }
+    return false;
   }
 
   private plainOf(raw: RawParagraph): string {
@@ -989,19 +1054,30 @@ class ResolutionParser {
     const segments: Segment[] = lines.map((line, i) => {
       const start = i === 0 ? contentStart : line.contentStart;
       const scan = scanInline(this.text, start, line.contentEnd, this.context);
-      this.markers.push(...scan.markers);
+      appendAll(this.markers, scan.markers);
       return { start, end: line.contentEnd, skips: scan.skips };
     });
     return buildCleanText(this.text, segments);
   }
 
   private cleanOfSpan(span: Span) {
-    const lines = this.lines.filter((l) => l.kind === 'text' && l.contentEnd > span.start && l.contentStart < span.end);
-    const segments: Segment[] = lines.map((line) => {
+    // Lines are in source order: the span's lines are found by binary search, since a header may
+    // hold as many report fields as it has lines.
+    let low = 0;
+    let high = this.lines.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (this.lines[mid].contentEnd > span.start) high = mid;
+      else low = mid + 1;
+    }
+    const segments: Segment[] = [];
+    for (let i = low; i < this.lines.length && this.lines[i].contentStart < span.end; i++) {
+      const line = this.lines[i];
+      if (line.kind !== 'text' || line.contentEnd <= span.start) continue;
       const start = Math.max(line.contentStart, span.start);
       const end = Math.min(line.contentEnd, span.end);
-      return { start, end, skips: scanInline(this.text, start, end, this.context).skips };
-    });
+      segments.push({ start, end, skips: scanInline(this.text, start, end, this.context).skips });
+    }
     return buildCleanText(this.text, segments);
   }
 }

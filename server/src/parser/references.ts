@@ -103,7 +103,8 @@ function readTargets(clean: CleanText, list: string, listStart: number, sub: boo
     if (match[2] !== undefined && target.sub === undefined) target.sub = match[2];
     if (sub && target.paragraph === undefined && target.sub === undefined) continue;
     const last = targets[targets.length - 1];
-    if (range && last?.paragraph !== undefined && target.paragraph !== undefined && last.sub === undefined && target.sub === undefined && target.paragraph > last.paragraph && target.paragraph - last.paragraph < 100) {
+    const plain = last?.sub === undefined && target.sub === undefined;
+    if (range && plain && last?.paragraph !== undefined && target.paragraph !== undefined && target.paragraph > last.paragraph && target.paragraph - last.paragraph < 100) {
       // "paragraphs 3 to 5": the paragraphs between are named too, at the span of the range's end.
       for (let n = last.paragraph + 1; n < target.paragraph; n++) targets.push({ ...span, paragraph: n });
     }

@@ -162,12 +162,14 @@ export const MONTHS = [
 ];
 
 /** "22 December 2018" -> "2018-12-22", undefined for an impossible date. */
+const MONTH_INDEX = new Map(MONTHS.map((name, i) => [name.toLowerCase(), i]));
+const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 export function isoDate(day: number, month: string, year: number): string | undefined {
-  const m = MONTHS.findIndex((name) => name.toLowerCase() === month.toLowerCase());
-  if (m < 0 || day < 1 || day > 31) return undefined;
-  const date = new Date(Date.UTC(year, m, day));
-  if (date.getUTCMonth() !== m) return undefined;
-  return `${String(year).padStart(4, '0')}-${String(m + 1).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  const m = MONTH_INDEX.get(month.toLowerCase());
+  if (m === undefined || !Number.isInteger(day) || day < 1 || day > DAYS_IN_MONTH[m]) return undefined;
+  if (m === 1 && day === 29 && !(year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0))) return undefined;
+  return `${String(year).padStart(4, '0')}-${m < 9 ? '0' : ''}${m + 1}-${day < 10 ? '0' : ''}${day}`;
 }
 
 const UNITS = ['', 'first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth'];

@@ -9,8 +9,7 @@ import { displaySymbol, normalizeSymbol } from '../corpus/symbols';
 import type { CancellationToken, ParsedDocument } from '../parsedDocument';
 import type { Paragraph, ResolutionDocument, SubParagraph } from '../parser/model';
 import { ordinalWord } from '../parser/vocabulary';
-import { fileName } from './lookup';
-import { escapeMarkdown, shorten } from './markdown';
+import { escapeMarkdown, fileName, shorten } from '../text';
 
 const PARAGRAPH_LIMIT = 20;
 const CONTINUATION_LIMIT = 8;
@@ -109,12 +108,15 @@ function blockAt(model: ResolutionDocument, offset: number): { node: Paragraph |
   return undefined;
 }
 
+/** The deepest sub-paragraph whose own text reaches the offset, down the path of those that hold it; a loop, since the labels decide the depth. */
 function subAt(subs: SubParagraph[], offset: number): SubParagraph | undefined {
-  for (const sub of subs) {
-    if (offset < sub.start || offset > sub.end) continue;
-    return subAt(sub.subparagraphs, offset) ?? (offset <= sub.ownEnd ? sub : undefined);
+  let found: SubParagraph | undefined;
+  for (let level = subs; ; ) {
+    const sub = level.find((s) => offset >= s.start && offset <= s.end);
+    if (!sub) return found;
+    if (offset <= sub.ownEnd) found = sub;
+    level = sub.subparagraphs;
   }
-  return undefined;
 }
 
 function plainTyped(source: string): string {

@@ -9,7 +9,7 @@ import type { AgreedKind, AgreedLanguageIndex, NearestParagraph } from '../agree
 import type { CancellationToken, ParsedDocument } from '../parsedDocument';
 import type { Paragraph, Span, SubParagraph } from '../parser/model';
 import { sourceName, withPunctuation } from './agreedCompletion';
-import { escapeMarkdown } from './markdown';
+import { escapeMarkdown } from '../text';
 
 export const AGREED_LANGUAGE_CODE = 'unres.agreedLanguage';
 
@@ -139,10 +139,14 @@ function blocksOf(document: ParsedDocument): Block[] {
   const { model } = document;
   const blocks: Block[] = [];
   const lastOperative = model.operative[model.operative.length - 1];
+  // Each sub-paragraph before the ones below it, in text order; a stack, since the labels decide the depth.
   const addSubs = (subs: SubParagraph[]) => {
-    for (const sub of subs) {
+    const pending: SubParagraph[] = [];
+    for (let i = subs.length - 1; i >= 0; i--) pending.push(subs[i]);
+    while (pending.length > 0) {
+      const sub = pending.pop()!;
       blocks.push({ node: sub, kind: 'subparagraph', last: false });
-      addSubs(sub.subparagraphs);
+      for (let i = sub.subparagraphs.length - 1; i >= 0; i--) pending.push(sub.subparagraphs[i]);
     }
   };
   for (const paragraph of [...model.preambular, ...model.operative]) {

@@ -6,7 +6,7 @@ import type { KnowledgeBaseView } from '../corpus/types';
 import type { CancellationToken, ParsedDocument } from '../parsedDocument';
 import type { CitationDate } from '../parser/model';
 import { CITATION_DATE, CitationDateData, dateText, getCitationDiagnostics } from './citationDiagnostics';
-import { overlaps, rangeKey } from './ranges';
+import { overlaps, rangeKey } from '../text';
 
 export function getCitationCodeActions(
   document: ParsedDocument,

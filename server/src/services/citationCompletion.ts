@@ -6,12 +6,12 @@ import type { CompletionItem, Position } from 'vscode-languageserver-types';
 import type { CancellationToken, ParsedDocument } from '../parsedDocument';
 import { displaySymbol, sessionOf } from '../corpus/symbols';
 import type { KnowledgeBaseView, SymbolEntry } from '../corpus/types';
-import { escapeMarkdown, formatDate } from './markdown';
+import { escapeMarkdown, formatDate } from '../text';
 
 const MAX_ITEMS = 500;
 const LOOK_BACK = 800;
 
-const SYMBOL_CHARS = /[A-Za-z0-9./-]*$/;
+const SYMBOL_CHAR = /[A-Za-z0-9./-]/;
 const SYMBOL_CHARS_AFTER = /^[A-Za-z0-9./-]*/;
 const ITEM = String.raw`(?:A\/RES\/|A\/DEC\/)?(?:(?:ES|S)-\d{1,2}\/\d{1,4}|\d{1,3}\/\d{1,4}|\d{1,4}\s\([IVXL]+\))(?:\s[A-Z](?![\w/]))?(?:,?\s+of\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4})?`;
 /** "resolution ", "decisions ": the first symbol. */
@@ -28,7 +28,10 @@ export function getCitationCompletions(document: ParsedDocument, position: Posit
   const offset = document.lines.offsetAt(position);
   const line = document.lines.positionAt(offset).line;
   const lineStart = document.lines.lineStart(line);
-  const typed = SYMBOL_CHARS.exec(text.slice(lineStart, offset))![0];
+  // Read backwards: a regular expression anchored at the end would try every start on the line.
+  let typedStart = offset;
+  while (typedStart > lineStart && SYMBOL_CHAR.test(text[typedStart - 1])) typedStart--;
+  const typed = text.slice(typedStart, offset);
   if (!looksLikeSymbolStart(typed)) return null;
   const prefixStart = offset - typed.length;
   const before = text.slice(Math.max(0, prefixStart - LOOK_BACK), prefixStart);

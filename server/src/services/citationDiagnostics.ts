@@ -9,9 +9,11 @@ import { citationKey, normalizeSymbol } from '../corpus/symbols';
 import type { CorpusDocument, FactSource, KnowledgeBaseView } from '../corpus/types';
 import type { CancellationToken, ParsedDocument } from '../parsedDocument';
 import { toSourceSpan } from '../parser/cleanText';
-import type { Citation, CleanText, ParagraphReference, ResolutionDocument, Span, SubParagraph } from '../parser/model';
+import type { Citation, CleanText, ParagraphReference, ResolutionDocument, Span } from '../parser/model';
+import { queryOf, type DocumentQuery, type ResolvedTarget } from '../parser/query';
 import { MONTHS } from '../parser/vocabulary';
 import { isSeparatorAt, toCleanOffset } from '../parser/cleanText';
+import { fileName, listed } from '../text';
 
 export const CITATION_DATE = 'unres.citationDate';
 export const CITATION_ORDER = 'unres.citationOrder';
@@ -128,11 +130,11 @@ function describeSources(sources: FactSource[]): string {
   const rows = new Map<string, number[]>();
   for (const source of sources) {
     if (source.kind === 'document') {
-      const name = baseName(source.uri);
+      const name = fileName(source.uri);
       if (!texts.includes(name)) texts.push(name);
     } else if (source.kind === 'citation') citing.add(source.uri);
     else {
-      const name = baseName(source.uri);
+      const name = fileName(source.uri);
       const lines = rows.get(name) ?? [];
       if (!lines.includes(source.line)) lines.push(source.line);
       rows.set(name, lines);
@@ -151,15 +153,6 @@ function describeSources(sources: FactSource[]): string {
   return parts.join('; ');
 }
 
-function baseName(uri: string): string {
-  const path = uri.replace(/[?#].*$/, '');
-  const name = path.slice(path.lastIndexOf('/') + 1);
-  try {
-    return decodeURIComponent(name);
-  } catch {
-    return name;
-  }
-}
 
 // ---- blocks of clean text -------------------------------------------------------------------
 
@@ -182,6 +175,8 @@ interface Placed {
 interface TextBlock {
   clean: CleanText;
   placed: Placed[];
+  /** For each placed citation, the furthest end of it and those before it; made when first needed (see `anchoredAt`). */
+  reach?: number[];
 }
 
 const SEPARATOR = /^(?:,\s*|,?\s+(?:and|as well as)\s+)$/;
@@ -206,17 +201,7 @@ function keywordEndingAt(text: string, at: number): 'resolution' | 'decision' | 
 }
 
 function textBlocks(model: ResolutionDocument): TextBlock[] {
-  const cleans: CleanText[] = [];
-  const addSubs = (subs: SubParagraph[]) => {
-    for (const sub of subs) {
-      cleans.push(sub.content);
-      addSubs(sub.subparagraphs);
-    }
-  };
-  for (const paragraph of [...model.preambular, ...model.operative]) {
-    cleans.push(paragraph.content);
-    addSubs(paragraph.subparagraphs);
-  }
+  const cleans: CleanText[] = queryOf(model).blocks().map((block) => block.content);
   for (const footnote of model.footnotes) cleans.push(footnote.content);
   const citations: Citation[][] = cleans.map(() => []);
 
@@ -265,11 +250,22 @@ function anchoredAt(block: TextBlock, at: number): 'resolution' | 'decision' | u
   const text = block.clean.text;
   const keyword = keywordEndingAt(text, at);
   if (keyword) return keyword;
-  let previous: Placed | undefined;
-  for (const placed of block.placed) {
-    if (placed.end > at) break;
-    previous = placed;
+  // The citation before the first that reaches past `at`: found by binary search over how far the
+  // citations so far reach, since a long paragraph may hold thousands of both.
+  if (!block.reach) {
+    block.reach = [];
+    let furthest = -Infinity;
+    for (const placed of block.placed) block.reach.push((furthest = Math.max(furthest, placed.end)));
   }
+  const reach = block.reach;
+  let low = 0;
+  let high = reach.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (reach[mid] > at) high = mid;
+    else low = mid + 1;
+  }
+  const previous: Placed | undefined = block.placed[low - 1];
   if (!previous || !previous.anchored || previous.citation.kind === 'document') return undefined;
   return isSeparator(text, previous.end, at) ? previous.citation.kind : undefined;
 }
@@ -465,7 +461,7 @@ function bareSymbolProblem(block: TextBlock, token: string, start: number, end: 
   if (match) {
     if (text.charAt(start - 1) === '–') return undefined; // "2021–25/"
     session = match[1];
-    const after = /^ (\d{1,4})(?![\w\/])/.exec(text.slice(end, end + 7));
+    const after = /^ (\d{1,4})(?![\w/])/.exec(text.slice(end, end + 7));
     if (after) {
       number = after[1];
       spaces.push(end);
@@ -481,7 +477,7 @@ function bareSymbolProblem(block: TextBlock, token: string, start: number, end: 
     spaces.push(start - 1);
     if (match[1] !== undefined) number = match[1];
     else {
-      const after = /^ (\d{1,4})(?![\w\/])/.exec(text.slice(end, end + 7));
+      const after = /^ (\d{1,4})(?![\w/])/.exec(text.slice(end, end + 7));
       if (!after) return undefined;
       number = after[1];
       spaces.push(end);
@@ -505,7 +501,7 @@ function documentSymbolProblem(raw: string, text: string, at: number, clean: Cle
   if (!prefix || !/^[ASE]$/i.test(prefix)) return undefined;
   let token = raw;
   // A full stop or hyphen that ends the sentence is not part of the symbol.
-  while (/[.\-]$/.test(token)) token = token.slice(0, -1);
+  while (/[.-]$/.test(token)) token = token.slice(0, -1);
   if (!/\d/.test(token)) return undefined;
   const upper = capitalised(token);
   if (token.includes('//')) {
@@ -554,87 +550,58 @@ function ordinal(n: number): string {
 
 function checkParagraphs(document: ParsedDocument, kb: KnowledgeBaseView, out: Diagnostic[], cancelled: () => boolean): void {
   const { model } = document;
+  const query = queryOf(model);
   const seen = new Set<string>();
   for (let i = 0; i < model.references.length; i++) {
     if ((i & 63) === 0 && cancelled()) return;
     const reference = model.references[i];
-    const key = referencedKey(reference, model.citations);
+    const key = referencedKey(query, reference);
     if (!key) continue;
     const entry = kb.lookup(key.key);
     if (!entry || entry.texts.length === 0) continue;
     // Its own text first, then the drafts it was adopted from.
     const texts = [...entry.texts].sort((a, b) => Number(b.symbol === key.key) - Number(a.symbol === key.key));
-    for (const target of reference.targets) {
-      if (target.paragraph === undefined) continue;
-      const problem = missingIn(texts, key, target.paragraph, target.sub);
-      if (!problem) continue;
-      const id = `${target.start}:${target.end}:${problem}`;
-      if (seen.has(id)) continue;
+    // A text we could not read says nothing.
+    if (texts.some((text) => text.parsed.model.operative.length === 0)) continue;
+    const found = texts.map((text) => query.resolveReference(reference, queryOf(text.parsed.model)));
+    found[0].forEach((target, t) => {
+      if (target.written.target.paragraph === undefined || found.some((inText) => inText[t]?.block !== undefined)) return;
+      const problem = missingMessage(texts[0], key, target);
+      const id = `${target.written.target.start}:${target.written.target.end}:${problem}`;
+      if (seen.has(id)) return;
       seen.add(id);
-      out.push({ range: document.range(target), severity: DiagnosticSeverity.Warning, source: 'unres', code: MISSING_PARAGRAPH, message: problem });
-    }
+      out.push({ range: document.range(target.written.target), severity: DiagnosticSeverity.Warning, source: 'unres', code: MISSING_PARAGRAPH, message: problem });
+    });
   }
 }
 
 /** The symbol a reference names: "of resolution 73/266", or "of that resolution" (the last one cited before it). */
-function referencedKey(reference: ParagraphReference, citations: Citation[]): { key: string; display: string } | undefined {
-  const scope = reference.scope;
-  if (scope.kind === 'cited') {
-    const symbol = normalizeSymbol(scope.symbol, scope.citationKind);
+function referencedKey(query: DocumentQuery, reference: ParagraphReference): { key: string; display: string } | undefined {
+  const cited = query.citedBy(reference);
+  if (!cited) return undefined;
+  if (reference.scope.kind === 'cited') {
+    const symbol = normalizeSymbol(reference.scope.symbol, reference.scope.citationKind);
     if (!symbol || symbol.kind === 'document') return undefined;
     return { key: symbol.key, display: `${symbol.kind === 'decision' ? 'Decision' : 'Resolution'} ${symbol.key}` };
   }
-  if (scope.kind !== 'previous') return undefined;
-  let low = 0;
-  let high = citations.length - 1;
-  let found = -1;
-  while (low <= high) {
-    const mid = (low + high) >> 1;
-    if (citations[mid].start < reference.start) {
-      found = mid;
-      low = mid + 1;
-    } else high = mid - 1;
-  }
-  for (let i = found; i >= 0; i--) {
-    const citation = citations[i];
-    // Footnotes are not read in sequence with the text; documents are not "that resolution".
-    if (citation.container === 'footnote' || citation.kind === 'document') continue;
-    const symbol = citationKey(citation);
-    if (!symbol) return undefined;
-    return { key: symbol.key, display: citedName(citation) };
-  }
-  return undefined;
+  if (!cited.citation) return undefined;
+  const symbol = citationKey(cited.citation);
+  return symbol ? { key: symbol.key, display: citedName(cited.citation) } : undefined;
 }
 
-/** Why paragraph `n` (sub-paragraph `sub`) is not in the corpus texts, or undefined when one has it. */
-function missingIn(texts: CorpusDocument[], key: { key: string; display: string }, n: number, sub: string | undefined): string | undefined {
-  const first = texts[0];
-  let message: string | undefined;
-  for (const text of texts) {
-    const paragraphs = text.parsed.model.operative;
-    if (paragraphs.length === 0) return undefined; // a text we could not read: say nothing
-    const paragraph = paragraphs.find((p) => (p.number ?? p.index) === n);
-    if (paragraph && (sub === undefined || hasSub(paragraph.subparagraphs, `(${sub})`))) return undefined;
-    if (text !== first) continue;
-    const name = key.display;
-    // A draft stands in for the resolution it was adopted as: say which text was counted.
-    const via = text.symbol === key.key ? '' : ` (as in its draft ${text.symbol ?? baseName(text.uri)})`;
-    if (!paragraph) {
-      const count = paragraphs.length;
-      message = `${name}${via} has ${count} operative paragraph${count === 1 ? '' : 's'}; paragraph ${n} does not exist.`;
-    } else {
-      const labels = paragraph.subparagraphs.map((s) => s.label);
-      const has = labels.length === 0 ? 'has no sub-paragraphs' : `has sub-paragraph${labels.length === 1 ? '' : 's'} ${listed(labels)}`;
-      message = `${name}${via} has no paragraph ${n} (${sub}): its paragraph ${n} ${has}.`;
-    }
+/** Why a target is not in a cited text (the first of its texts: its own, else its draft). */
+function missingMessage(text: CorpusDocument, key: { key: string; display: string }, target: ResolvedTarget): string {
+  const n = target.written.target.paragraph!;
+  const name = key.display;
+  // A draft stands in for the resolution it was adopted as: say which text was counted.
+  const via = text.symbol === key.key ? '' : ` (as in its draft ${text.symbol ?? fileName(text.uri)})`;
+  const paragraph = target.paragraph;
+  if (!paragraph) {
+    const count = queryOf(text.parsed.model).numbering.real.length;
+    return `${name}${via} has ${count} operative paragraph${count === 1 ? '' : 's'}; ${target.name} does not exist.`;
   }
-  return message;
+  const labels = queryOf(text.parsed.model).topLabels(paragraph);
+  const has = labels.length === 0 ? 'has no sub-paragraphs' : `has sub-paragraph${labels.length === 1 ? '' : 's'} ${listed(labels)}`;
+  return `${name}${via} has no ${target.name}: its paragraph ${n} ${has}.`;
 }
 
-function hasSub(subs: SubParagraph[], label: string): boolean {
-  return subs.some((s) => s.label === label || hasSub(s.subparagraphs, label));
-}
-
-function listed(items: string[]): string {
-  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
-}

@@ -6,71 +6,15 @@
 // The comparison itself is server/src/compare; this module only finds the two texts (an open
 // document, text the client sends, or a corpus text by symbol, title or URI) and shapes the
 // answer. Like every service it imports LSP types only, never a connection.
-import * as path from 'path';
 import { compareDocuments } from '../compare/compare';
 import { COMPARISON_CSS, formatSummary, renderComparisonHtmlBody } from '../compare/render';
-import type { Comparison, ComparedUnit, ParagraphChange } from '../compare/types';
+import type { ComparedUnit, ParagraphChange } from '../compare/types';
 import { displaySymbol, normalizeSymbol } from '../corpus/symbols';
 import type { CorpusDocument, SymbolEntry } from '../corpus/types';
 import { checkInput } from '../inputGuard';
 import { CancellationToken, ParsedDocument, TextSource } from '../parsedDocument';
-
-export const COMPARE_REQUEST = 'unres/compare';
-export const CORPUS_DOCUMENTS_REQUEST = 'unres/corpusDocuments';
-
-/**
- * One version: a document by URI (its open text when it is open in the client, else `text`,
- * else the corpus text at that URI), or a corpus text by symbol ("A/RES/73/266", "73/266",
- * "A/C.1/74/L.49/Rev.1") or by title. `title` names the version in the answer.
- */
-export type CompareSide =
-  | { uri: string; text?: string; title?: string }
-  | { symbol: string; title?: string }
-  | { title: string };
-
-export interface CompareParams {
-  old: CompareSide;
-  new: CompareSide;
-  /** 'html' (default) adds the comparison view's HTML body; 'model' leaves it out. */
-  format?: 'model' | 'html';
-}
-
-export interface CompareResult {
-  comparison: Comparison;
-  /**
-   * The engine's HTML body for the comparison view (every text in it escaped; each change a
-   * <section> with data-old-start/-end and data-new-start/-end source offsets), and its CSS.
-   */
-  html?: string;
-  css?: string;
-  oldTitle: string;
-  newTitle: string;
-  /** The URI each version was read from, when it has one (a file, an open or a corpus document). */
-  oldUri?: string;
-  newUri?: string;
-  /** "3 paragraphs changed, 1 added, 1 moved", or "No textual change". */
-  summaryText: string;
-  /** The two versions unit by unit ("PP1 …", "OP1 (a) …"), as the engine compared them. */
-  normalized: { old: string; new: string };
-}
-
-export interface CompareError {
-  error: string;
-}
-
-/** A corpus text a draft can be compared with. */
-export interface CorpusDocumentItem {
-  uri: string;
-  /** The symbol as drafters write it ("A/RES/73/266", "A/C.1/74/L.49/Rev.1"), when known. */
-  symbol?: string;
-  title?: string;
-  /** The resolution a draft was adopted as ("A/RES/74/28"). */
-  adoptedAs?: string;
-  /** Adoption or issue date, yyyy-mm-dd, when known. */
-  date?: string;
-  /** The file name, for texts without a symbol. */
-  fileName: string;
-}
+import type { CompareError, CompareParams, CompareResult, CompareSide, CorpusDocumentItem } from '../protocol';
+import { fileName } from '../text';
 
 interface KnowledgeBaseLike {
   lookup(key: string): SymbolEntry | undefined;
@@ -229,13 +173,6 @@ function display(key: string): string {
   return symbol ? displaySymbol(symbol) : key;
 }
 
-function fileName(uri: string): string {
-  try {
-    return decodeURIComponent(path.posix.basename(new URL(uri).pathname)) || uri;
-  } catch {
-    return path.posix.basename(uri) || uri;
-  }
-}
 
 /** One version's units in their own order, "LABEL text" with a blank line between them. */
 function normalizedText(changes: ParagraphChange[], side: 'old' | 'new'): string {

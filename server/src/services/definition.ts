@@ -6,7 +6,7 @@ import type { CancellationToken, ParsedDocument } from '../parsedDocument';
 import { citationKey } from '../corpus/symbols';
 import type { KnowledgeBaseView } from '../corpus/types';
 import type { Span } from '../parser/model';
-import { citationAt, citationSpan, footnoteFor, markerAt, referenceAt, resolveReference, symbolOf, textsOf, type Block } from './lookup';
+import { citationAt, citationSpan, footnoteFor, markerAt, referenceAt, resolveReference, symbolOf, textsOf, uriKey, type Block } from './lookup';
 
 export function getDefinition(document: ParsedDocument, position: Position, kb: KnowledgeBaseView, token?: CancellationToken): LocationLink[] | null {
   if (token?.isCancellationRequested) return null;
@@ -33,7 +33,8 @@ export function getDefinition(document: ParsedDocument, position: Position, kb: 
     if (!key) return null;
     const { entry } = symbolOf(key, kb);
     const links = textsOf(entry).map(({ document: corpus }) => {
-      const target = corpus.parsed;
+      // A corpus text open in the editor is read as it stands there, not as it was loaded.
+      const target = uriKey(corpus.uri) === uriKey(document.uri) ? document : corpus.parsed;
       const title = target.model.header?.fields.find((field) => field.kind === 'title');
       const first = target.model.preambular[0] ?? target.model.operative[0];
       const span: Span = title ?? first ?? { start: 0, end: 0 };

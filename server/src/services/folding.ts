@@ -16,10 +16,14 @@ export function getFoldingRanges(document: ParsedDocument, token?: CancellationT
   add(model.header, FoldingRangeKind.Imports);
   add(model.preamble, FoldingRangeKind.Region);
   add(model.operativePart, FoldingRangeKind.Region);
+  // Each sub-paragraph before the ones below it, in text order; a stack, since the labels decide the depth.
   const addSubs = (subs: SubParagraph[]) => {
-    for (const sub of subs) {
+    const pending: SubParagraph[] = [];
+    for (let i = subs.length - 1; i >= 0; i--) pending.push(subs[i]);
+    while (pending.length > 0) {
+      const sub = pending.pop()!;
       add(sub);
-      addSubs(sub.subparagraphs);
+      for (let i = sub.subparagraphs.length - 1; i >= 0; i--) pending.push(sub.subparagraphs[i]);
     }
   };
   for (const paragraph of [...model.preambular, ...model.operative]) {

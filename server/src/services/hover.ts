@@ -16,7 +16,6 @@ import {
   containerAt,
   documentName,
   excerptAround,
-  fileName,
   footnoteFor,
   markerAt,
   markerFor,
@@ -27,7 +26,7 @@ import {
   uriKey,
   type Block,
 } from './lookup';
-import { escapeMarkdown, formatDate, markdownLink, shorten } from './markdown';
+import { escapeMarkdown, fileName, formatDate, markdownLink, plural, shorten } from '../text';
 
 const MAX_CITING_NAMED = 8;
 const MAX_SITES = 4;
@@ -318,9 +317,6 @@ function footnoteMarkdown(document: ParsedDocument, marker: FootnoteMarker): str
 
 // ---- small helpers ----------------------------------------------------------------------------
 
-function plural(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
-}
 
 function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);

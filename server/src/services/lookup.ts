@@ -5,22 +5,12 @@
 import type { ParsedDocument } from '../parsedDocument';
 import { citationKey, displaySymbol, normalizeSymbol, type SymbolKey } from '../corpus/symbols';
 import type { CorpusDocument, KnowledgeBaseView, SymbolEntry } from '../corpus/types';
-import type {
-  Citation,
-  CleanText,
-  Footnote,
-  FootnoteMarker,
-  HeaderField,
-  Paragraph,
-  ParagraphReference,
-  ReferenceTarget,
-  ResolutionDocument,
-  Span,
-  SubParagraph,
-} from '../parser/model';
+import type { Citation, CleanText, Footnote, FootnoteMarker, Paragraph, ParagraphReference, ResolutionDocument, Span } from '../parser/model';
 import { toCleanOffset } from '../parser/cleanText';
+import { queryOf, type Container, type ResolvedTarget } from '../parser/query';
+import { fileName } from '../text';
 
-export type Block = Paragraph | SubParagraph;
+export type { Block } from '../parser/query';
 
 /** The span a citation answers to: its symbol and, unless shared with the next symbol, its date. */
 export function citationSpan(citation: Citation): Span {
@@ -83,15 +73,6 @@ export function textsOf(entry: SymbolEntry | undefined): { document: CorpusDocum
 
 // ---- paragraph references ---------------------------------------------------------------------
 
-export interface ResolvedTarget {
-  target: ReferenceTarget;
-  /** "paragraph 3", "paragraph 2 (c)", "subparagraph (b)". */
-  name: string;
-  block?: Block;
-  /** The top-level paragraph holding `block`. */
-  paragraph?: Paragraph;
-}
-
 export interface ResolvedReference {
   reference: ParagraphReference;
   /** The cited resolution or decision; undefined for a reference to the document itself. */
@@ -101,113 +82,49 @@ export interface ResolvedReference {
   source?: { document: ParsedDocument; corpus?: CorpusDocument; draft: boolean };
   /** "previous" scope with no resolution cited before it. */
   unresolved?: boolean;
+  /** Each target, found in `source` by the same rules as the checks use (parser/query.ts). */
   targets: ResolvedTarget[];
 }
 
 export function resolveReference(document: ParsedDocument, reference: ParagraphReference, kb: KnowledgeBaseView): ResolvedReference {
-  const { scope } = reference;
+  const query = queryOf(document.model);
   const resolved: ResolvedReference = { reference, targets: [] };
-  if (scope.kind === 'self') {
-    resolved.source = { document, draft: false };
-  } else {
-    let key: SymbolKey | undefined;
-    if (scope.kind === 'cited') {
-      const citation = document.model.citations.find((c) => c.start < scope.symbolSpan.end && scope.symbolSpan.start < c.end);
-      key = citation ? citationKey(citation) : normalizeSymbol(scope.symbol, scope.citationKind);
-    } else {
-      const wanted = /decision\W*$/i.test(document.model.text.slice(reference.start, reference.end)) ? 'decision' : 'resolution';
-      const previous = previousCitation(document.model, reference.start, wanted);
-      key = previous ? citationKey(previous) : undefined;
-      if (!key) resolved.unresolved = true;
-    }
-    if (key) {
+  const cited = query.citedBy(reference);
+  if (!cited) resolved.source = { document, draft: false };
+  else {
+    const key = cited.citation ? citationKey(cited.citation) : cited.symbol !== undefined ? normalizeSymbol(cited.symbol, cited.kind) : undefined;
+    if (!key) resolved.unresolved = true;
+    else {
       const { symbol, entry } = symbolOf(key, kb);
       resolved.symbol = symbol;
       resolved.entry = entry;
       const text = textsOf(entry)[0];
-      if (text) resolved.source = { document: text.document.parsed, corpus: text.document, draft: text.draft };
+      // The cited resolution may be the very corpus text open in the editor: its paragraphs are
+      // then where the editor has them now, not where the corpus loaded them.
+      const open = text && uriKey(text.document.uri) === uriKey(document.uri);
+      if (text) resolved.source = { document: open ? document : text.document.parsed, corpus: text.document, draft: text.draft };
     }
   }
-  const model = resolved.source?.document.model;
-  for (const target of reference.targets) {
-    const name = targetName(target);
-    if (!model) {
-      resolved.targets.push({ target, name });
-      continue;
+  const within = resolved.source ? queryOf(resolved.source.document.model) : undefined;
+  resolved.targets = query.resolveReference(reference, within);
+  if (!within) {
+    for (const target of resolved.targets) {
+      target.paragraph = undefined;
+      target.block = undefined;
     }
-    let paragraph: Paragraph | undefined;
-    if (target.paragraph !== undefined) paragraph = operativeParagraph(model, target.paragraph);
-    else if (scope.kind === 'self') paragraph = paragraphAt(model, reference.start);
-    let block: Block | undefined = paragraph;
-    if (paragraph && target.sub !== undefined) block = findSub(paragraph.subparagraphs, target.sub);
-    resolved.targets.push({ target, name, block, paragraph });
   }
   return resolved;
 }
 
-function targetName(target: ReferenceTarget): string {
-  if (target.paragraph === undefined) return `subparagraph (${target.sub})`;
-  return target.sub !== undefined ? `paragraph ${target.paragraph} (${target.sub})` : `paragraph ${target.paragraph}`;
-}
-
-/** The resolution (or decision) cited last before an offset. */
-function previousCitation(model: ResolutionDocument, offset: number, kind: 'resolution' | 'decision'): Citation | undefined {
-  // A footnote block printed before the reference is not what "that resolution" looks back to.
-  const inFootnote = model.footnotes.some((f) => offset >= f.start && offset < f.end);
-  let best: Citation | undefined;
-  let fallback: Citation | undefined;
-  for (const citation of model.citations) {
-    if (citation.end > offset || citation.kind === 'document' || (citation.container === 'footnote') !== inFootnote) continue;
-    if (citation.kind === kind && (!best || citation.start > best.start)) best = citation;
-    if (!fallback || citation.start > fallback.start) fallback = citation;
-  }
-  return best ?? fallback;
-}
-
-/** Operative paragraph N: the one numbered N, else the N-th. Preambular paragraphs carry no number. */
-export function operativeParagraph(model: ResolutionDocument, n: number): Paragraph | undefined {
-  return model.operative.find((p) => p.number === n) ?? (model.operative.some((p) => p.number !== undefined) ? undefined : model.operative[n - 1]);
-}
-
 export function paragraphAt(model: ResolutionDocument, offset: number): Paragraph | undefined {
-  const inPart = (paragraphs: Paragraph[]) => paragraphs.find((p) => offset >= p.start && offset < p.end);
-  return inPart(model.operative) ?? inPart(model.preambular);
+  return queryOf(model).paragraphAt(offset);
 }
 
-function findSub(subs: SubParagraph[], label: string): SubParagraph | undefined {
-  for (const sub of subs) {
-    if (sub.label === `(${label})` || sub.label === label) return sub;
-  }
-  for (const sub of subs) {
-    const found = findSub(sub.subparagraphs, label);
-    if (found) return found;
-  }
-  return undefined;
-}
-
-// ---- where a site stands ----------------------------------------------------------------------
-
-export type SiteContainer =
-  | { kind: 'footnote'; footnote: Footnote }
-  | { kind: 'block'; block: Block; paragraph: Paragraph }
-  | { kind: 'header'; field: HeaderField };
+export type SiteContainer = Container;
 
 /** The footnote, paragraph or sub-paragraph (deepest), or header field holding an offset. */
 export function containerAt(model: ResolutionDocument, offset: number): SiteContainer | undefined {
-  const footnote = model.footnotes.find((f) => offset >= f.start && offset < f.end);
-  if (footnote) return { kind: 'footnote', footnote };
-  const paragraph = paragraphAt(model, offset);
-  if (paragraph) {
-    let block: Block = paragraph;
-    for (let guard = 0; guard < 8; guard++) {
-      const sub: SubParagraph | undefined = block.subparagraphs.find((s) => offset >= s.start && offset < s.end);
-      if (!sub) break;
-      block = sub;
-    }
-    return { kind: 'block', block, paragraph };
-  }
-  const field = model.header?.fields.find((f) => offset >= f.start && offset < f.end);
-  return field ? { kind: 'header', field } : undefined;
+  return queryOf(model).containerAt(offset);
 }
 
 /** The clean text around a source span, cut at word boundaries, with ellipses where cut. */
@@ -230,14 +147,6 @@ export function excerptAround(clean: CleanText, span: Span, before = 110, after 
 
 // ---- names ------------------------------------------------------------------------------------
 
-export function fileName(uri: string): string {
-  const name = uri.slice(uri.lastIndexOf('/') + 1);
-  try {
-    return decodeURIComponent(name);
-  } catch {
-    return name;
-  }
-}
 
 /** How a corpus document is named to the user: its symbol when it has one, else its file name. */
 export function documentName(kb: KnowledgeBaseView, uri: string): string {

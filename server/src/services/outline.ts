@@ -3,6 +3,7 @@
 import { DocumentSymbol, SymbolKind } from 'vscode-languageserver-types';
 import type { CancellationToken, ParsedDocument } from '../parsedDocument';
 import type { HeaderFieldKind, Paragraph, Span, SubParagraph } from '../parser/model';
+import { excerpt, plural } from '../text';
 
 const FIELD_NAMES: Record<HeaderFieldKind, string> = {
   symbol: 'Symbol',
@@ -48,19 +49,24 @@ export function getDocumentSymbols(document: ParsedDocument, token?: Cancellatio
   const inPreamble = (p: Paragraph) => preamble !== undefined && p.start >= preamble.start && p.end <= preamble.end;
   if (preamble) {
     const children = model.preambular.filter(inPreamble).map((p) => paragraphSymbol(p, 'PP'));
-    symbols.push(symbol('Preamble', SymbolKind.Namespace, preamble, preamble, count(children.length, 'paragraph'), children));
+    symbols.push(symbol('Preamble', SymbolKind.Namespace, preamble, preamble, plural(children.length, 'paragraph'), children));
   }
   if (model.operativePart) {
     // A later section's own preamble stands among the operative paragraphs, where it is.
     const sectionPreambles = model.preambular.filter((p) => !inPreamble(p));
-    const children = [...model.operative, ...sectionPreambles].sort((a, b) => a.start - b.start).map((p) => paragraphSymbol(p, p.kind === 'operative' ? 'OP' : 'PP'));
-    symbols.push(symbol('Operative part', SymbolKind.Namespace, model.operativePart, model.operativePart, count(children.length, 'paragraph'), children));
+    const paragraphs = [...model.operative, ...sectionPreambles].sort((a, b) => a.start - b.start);
+    const children = paragraphs.map((p) => paragraphSymbol(p, p.kind === 'operative' ? 'OP' : 'PP'));
+    // The operative part ends with its last operative paragraph, but a last section may hold
+    // only its preamble ("II", "Recalling also …,"): the symbol reaches to it, as the editor
+    // wants a child inside its parent.
+    const span = { start: model.operativePart.start, end: Math.max(model.operativePart.end, ...paragraphs.map((p) => p.end)) };
+    symbols.push(symbol('Operative part', SymbolKind.Namespace, span, model.operativePart, plural(children.length, 'paragraph'), children));
   }
   if (model.closing) symbols.push(symbol(model.closing.meeting, SymbolKind.Event, model.closing, model.closing, model.closing.date?.text));
   if (model.footnotes.length > 0) {
     const children = model.footnotes.map((f) => symbol(`Footnote ${f.label}`, SymbolKind.Key, f, f.labelSpan, excerpt(f.content.text, 80)));
     const span = { start: model.footnotes[0].start, end: model.footnotes[model.footnotes.length - 1].end };
-    symbols.push(symbol('Footnotes', SymbolKind.Namespace, span, model.footnotes[0].labelSpan, count(children.length, 'footnote'), children));
+    symbols.push(symbol('Footnotes', SymbolKind.Namespace, span, model.footnotes[0].labelSpan, plural(children.length, 'footnote'), children));
   }
   return symbols;
 
@@ -74,12 +80,23 @@ export function getDocumentSymbols(document: ParsedDocument, token?: Cancellatio
       paragraph,
       selection,
       excerpt(rest, 60),
-      paragraph.subparagraphs.map(subSymbol),
+      subSymbols(paragraph.subparagraphs),
     );
   }
 
-  function subSymbol(sub: SubParagraph): DocumentSymbol {
-    return symbol(`${sub.label || '(…)'} ${excerpt(sub.content.text, 40)}`, SymbolKind.EnumMember, sub, sub.labelSpan, undefined, sub.subparagraphs.map(subSymbol));
+  /** A symbol per sub-paragraph, each holding those below it; the levels wait on a stack, since the labels decide the depth. */
+  function subSymbols(subs: SubParagraph[]): DocumentSymbol[] {
+    const top: DocumentSymbol[] = [];
+    const pending: { subs: SubParagraph[]; into: DocumentSymbol[] }[] = [{ subs, into: top }];
+    while (pending.length > 0) {
+      const level = pending.pop()!;
+      for (const sub of level.subs) {
+        const children: DocumentSymbol[] = [];
+        level.into.push(symbol(`${sub.label || '(…)'} ${excerpt(sub.content.text, 40)}`, SymbolKind.EnumMember, sub, sub.labelSpan, undefined, children));
+        if (sub.subparagraphs.length > 0) pending.push({ subs: sub.subparagraphs, into: children });
+      }
+    }
+    return top;
   }
 }
 
@@ -89,14 +106,4 @@ function clampSelection(selection: Span, range: Span): Span {
   return { start, end };
 }
 
-function count(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
-}
 
-/** The first words of a text, cut at a word boundary. */
-export function excerpt(text: string, max: number): string {
-  const trimmed = text.trim();
-  if (trimmed.length <= max) return trimmed;
-  const cut = trimmed.lastIndexOf(' ', max);
-  return trimmed.slice(0, cut > max / 2 ? cut : max).replace(/[,;:]$/, '') + '…';
-}

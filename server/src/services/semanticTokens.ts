@@ -25,10 +25,14 @@ export function getSemanticTokens(document: ParsedDocument, token?: Cancellation
     if (span && span.end > span.start) tokens.push({ start: span.start, end: span.end, type, modifiers });
   };
   for (const field of model.header?.fields ?? []) if (HIGHLIGHTED_FIELDS.has(field.kind)) add(field, 'headerField');
+  // Each sub-paragraph before the ones below it, in text order; a stack, since the labels decide the depth.
   const addSubs = (subs: SubParagraph[]) => {
-    for (const sub of subs) {
+    const pending: SubParagraph[] = [];
+    for (let i = subs.length - 1; i >= 0; i--) pending.push(subs[i]);
+    while (pending.length > 0) {
+      const sub = pending.pop()!;
       add(sub.labelSpan, 'paragraphNumber');
-      addSubs(sub.subparagraphs);
+      for (let i = sub.subparagraphs.length - 1; i >= 0; i--) pending.push(sub.subparagraphs[i]);
     }
   };
   for (const paragraph of [...model.preambular, ...model.operative]) {

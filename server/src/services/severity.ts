@@ -11,6 +11,9 @@ const LEVELS: Record<string, DiagnosticSeverity | 'off'> = {
   off: 'off',
 };
 
+/** `unres.diagnostics.severity` as the client sends it: a level or "off" by code (anything else is ignored). */
+export type SeveritySettings = Record<string, unknown>;
+
 export function applySeverities(diagnostics: Diagnostic[], settings: unknown): Diagnostic[] {
   if (!settings || typeof settings !== 'object') return diagnostics;
   const overrides = settings as Record<string, unknown>;

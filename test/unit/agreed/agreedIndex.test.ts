@@ -8,6 +8,7 @@ import { loadCorpus } from '../../../server/src/corpus/corpusLoader';
 import type { CorpusDocument } from '../../../server/src/corpus/types';
 import { ParsedDocument } from '../../../server/src/parsedDocument';
 import { corpusDir, readSeed, SEEDS } from '../../helpers';
+import { deeplyNestedModel } from '../deepModel';
 
 const seedUri = (i: number) => pathToFileURL(path.join(corpusDir, SEEDS[i].file)).toString();
 const seedOf = (uri: string) => SEEDS.findIndex((_, i) => uri === seedUri(i));
@@ -261,7 +262,8 @@ describe('agreed language index over the seeds', () => {
   });
 
   describe('documents', () => {
-    const parsed = (uri: string, text: string, facts: { symbol?: string; adoptedAs?: string }) => ({ uri, ...facts, parsed: ParsedDocument.parse({ uri, version: 0, getText: () => text }) });
+    const parsed = (uri: string, text: string, facts: { symbol?: string; adoptedAs?: string }) =>
+      ({ uri, ...facts, parsed: ParsedDocument.parse({ uri, version: 0, getText: () => text }) });
     const text = (pp: string) => `The General Assembly,\n\n${pp},\n\n1. Decides to remain seized of the matter.\n`;
 
     it('counts a draft and the resolution it was adopted as once, and shows the resolution', () => {
@@ -339,5 +341,17 @@ describe('agreed language index over the seeds', () => {
       assert.deepStrictEqual(empty.openings('preambular'), []);
       assert.strictEqual(empty.nearest(HUMAN_RIGHTS), undefined);
     });
+  });
+});
+
+describe('agreed language index: deep nesting', () => {
+  it('a corpus text nested 20,000 levels deep is indexed level by level, each named by its own decimal label', function () {
+    this.timeout(60_000);
+    const depth = 20_000;
+    const parsed = new ParsedDocument('file:///corpus/deep.txt', 1, deeplyNestedModel(depth, { label: '1.1' }));
+    const index = buildAgreedIndex([{ uri: parsed.uri, parsed }]);
+    assert.strictEqual(index.paragraphCount, depth + 1);
+    const [match] = index.searchParagraphs(`Level ${depth}`, { limit: 1 });
+    assert.deepStrictEqual(match.paragraph.sources.map((s) => s.label), ['OP1 1.1']);
   });
 });

@@ -8,11 +8,6 @@ import { ArgumentError, parseArgs, UsageError } from '../../../server/src/cli/ar
 import { artifactLocation } from '../../../server/src/cli/check';
 import { FileNames } from '../../../server/src/cli/files';
 import { lookupQueries } from '../../../server/src/cli/lookup';
-import { resolveCode, RULES } from '../../../server/src/cli/rules';
-import { AGREED_LANGUAGE_CODE } from '../../../server/src/services/agreedDeviation';
-import { CITATION_DATE, CITATION_ORDER, MALFORMED_SYMBOL, MISSING_PARAGRAPH } from '../../../server/src/services/citationDiagnostics';
-import { LABEL_CODES, NUMBERING_CODES, REFERENCE_CODES } from '../../../server/src/services/structure/numbering';
-import { STYLE_CODES } from '../../../server/src/services/structure/style';
 
 describe('cli: arguments', () => {
   it('reads options before or after the command and its files, and --name=value', () => {
@@ -105,20 +100,5 @@ describe('cli: file names', () => {
     assert.strictEqual(names.name(pathToFileURL(given).toString()), './x.unres');
     assert.strictEqual(names.name(pathToFileURL(path.join(cwd, 'corpus', 'a.txt')).toString()), 'corpus/a.txt');
     assert.strictEqual(names.name(pathToFileURL(path.resolve('/elsewhere/b.txt')).toString()), path.resolve('/elsewhere/b.txt').split(path.sep).join('/'));
-  });
-});
-
-describe('cli: rules', () => {
-  it('one rule per code, each with a description and a level; codes with or without "unres."', () => {
-    assert.strictEqual(new Set(RULES.map((r) => r.code)).size, RULES.length);
-    for (const rule of RULES) assert.match(rule.code, /^unres\.[a-zA-Z]+$/);
-    assert.strictEqual(resolveCode('repeatedVerb'), 'unres.repeatedVerb');
-    assert.strictEqual(resolveCode('unres.citationdate'), 'unres.citationDate');
-    assert.strictEqual(resolveCode('nonsense'), undefined);
-  });
-
-  it('has a rule for every code the checks report', () => {
-    const codes = [...NUMBERING_CODES, ...LABEL_CODES, ...REFERENCE_CODES, ...STYLE_CODES, CITATION_DATE, CITATION_ORDER, MALFORMED_SYMBOL, MISSING_PARAGRAPH, AGREED_LANGUAGE_CODE];
-    assert.deepStrictEqual(RULES.map((r) => r.code).sort(), [...new Set(codes)].sort());
   });
 });

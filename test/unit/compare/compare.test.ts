@@ -1,8 +1,10 @@
 import * as assert from 'assert';
 import { compareDocuments } from '../../../server/src/compare/compare';
 import type { Comparison, ParagraphChange } from '../../../server/src/compare/types';
+import type { ResolutionDocument } from '../../../server/src/parser/model';
 import { parseResolution } from '../../../server/src/parser/parse';
 import { readSeed, SEEDS } from '../../helpers';
+import { deeplyNestedModel } from '../deepModel';
 
 const seed = (prefix: string) => readSeed(SEEDS.find((s) => s.file.startsWith(prefix))!.file);
 
@@ -341,11 +343,52 @@ describe('compare: bounded cost', () => {
     assert.strictEqual(value.changes[0].words, undefined);
   });
 
+  it('names a nested decimal sub-paragraph by its own label, which names its parents: report size grows with the text, not with the cube of the depth', () => {
+    let stairs = '1. Decides:\n';
+    let label = '1.1';
+    for (let depth = 0; depth < 300; depth++) {
+      stairs += `${label} Item;\n`;
+      label += '.1';
+    }
+    const text = `The General Assembly,\n\nRecalling its resolution 73/266,\n\n${stairs}`;
+    const comparison = compareTexts('The General Assembly,\n\nRecalling its resolution 73/266,\n', text);
+    const labels = comparison.changes.flatMap((c) => c.new.map((u) => u.label));
+    assert.deepStrictEqual(labels.slice(0, 4), ['PP1', 'OP1', 'OP1 1.1', 'OP1 1.1.1']);
+    const total = labels.reduce((sum, l) => sum + l.length, 0);
+    assert.ok(total < 2 * text.length, `${total} characters of labels for a text of ${text.length}`);
+  });
+
+  it('keeps the labels of lettered and roman sub-paragraphs after their parents', () => {
+    const text = 'The General Assembly,\n\n1. Decides:\n\n(a) To act;\n\n(i) Soon;\n\n(b) To report.\n';
+    const labels = compareTexts('The General Assembly,\n', text).changes.flatMap((c) => c.new.map((u) => u.label));
+    assert.deepStrictEqual(labels, ['OP1', 'OP1 (a)', 'OP1 (a) (i)', 'OP1 (b)']);
+  });
+
   it('honours maxEditLength: a diff longer than it gives up', () => {
     const comparison = compareTexts(seed('004'), seed('000'), { maxEditLength: 1 });
     const pp1 = comparison.changes[0];
     assert.strictEqual(pp1.kind, 'changed');
     assert.strictEqual(pp1.gaveUp, true);
     assert.strictEqual(pp1.words, undefined);
+  });
+});
+
+describe('compare: deep nesting', () => {
+  it('a paragraph nested 20,000 levels deep against an edited copy: one change, at the deepest level', function () {
+    this.timeout(60_000);
+    const depth = 20_000;
+    // Decimal labels name their own place, so the label of each level stays short.
+    const before = deeplyNestedModel(depth, { label: '1.1' });
+    const edited = deeplyNestedModel(depth, { label: '1.1' });
+    const deepest = (model: ResolutionDocument) => {
+      let node = model.operative[0].subparagraphs[0];
+      while (node.subparagraphs.length > 0) node = node.subparagraphs[0];
+      return node;
+    };
+    deepest(edited).content = { ...deepest(edited).content, text: `Level ${depth} and more.` };
+    const comparison = compareDocuments(before, edited);
+    assert.strictEqual(comparison.summary.unchanged, depth);
+    assert.strictEqual(comparison.summary.changed, 1);
+    assert.strictEqual(comparison.changes.find((c) => c.kind === 'changed')?.new[0].label, 'OP1 1.1');
   });
 });

@@ -129,9 +129,33 @@ describe('knowledge base: conflicts are kept with their sources', () => {
     assert.strictEqual(KnowledgeBase.build(corpus).lookup('53/70')!.dates[0].sources.length, 1);
   });
 
+  it('a citation found twice at the same place counts once; at another place it counts again', () => {
+    const citing = (offset: number) => ({ kind: 'citation' as const, uri: 'file:///a.txt', offset, citingSymbol: undefined });
+    const document = { uri: 'file:///a.txt', shipped: false, parsed: { model: { citations: [7, 7, 9].map((start) => ({ kind: 'resolution', symbol: '53/70', start, end: start + 5, date: { iso: '1998-12-04' } })) } } };
+    const kb = KnowledgeBase.build({ documents: [document as never], problems: [], rows: [] });
+    assert.deepStrictEqual(kb.lookup('53/70')!.dates[0].sources, [citing(7), citing(9)]);
+  });
+
   it('different titles are both kept', () => {
     const corpus: LoadedCorpus = { documents: [], problems: [], rows: [row('1/1', '1946-01-24', 2, 'file:///a.csv', 'One'), row('1/1', '1946-01-24', 3, 'file:///b.csv', 'Two')] };
     assert.deepStrictEqual(KnowledgeBase.build(corpus).lookup('1/1')!.titles.map((t) => t.value), ['One', 'Two']);
+  });
+});
+
+describe('knowledge base: built in slices for the server', () => {
+  it('buildAsync merges the same facts as build', async () => {
+    const loaded = await loadCorpus({ shippedDir: corpusDir, folders: [], catalogues: [] });
+    const whole = KnowledgeBase.build(loaded);
+    const sliced = await KnowledgeBase.buildAsync(loaded);
+    assert.deepStrictEqual([...sliced.entries()], [...whole.entries()]);
+    assert.deepStrictEqual([...sliced.documents()].map((d) => d.uri), [...whole.documents()].map((d) => d.uri));
+  });
+
+  it('a superseded build stops', async () => {
+    const loaded = await loadCorpus({ shippedDir: corpusDir, folders: [], catalogues: [] });
+    const controller = new AbortController();
+    controller.abort();
+    await assert.rejects(KnowledgeBase.buildAsync(loaded, controller.signal), { name: 'AbortError' });
   });
 });
 

@@ -71,6 +71,17 @@ describe('citations: symbol and date grammar', () => {
     ['Recalling its resolution [|73/27|](#) of 5 December 2018,', [{ symbol: '73/27' }]],
     ['Noting that 3/4 of States and the 2021/22 period,', []],
     ['Recalling paragraph 3 of its resolution |73/266|; noting 12/2019,', [{ symbol: '73/266' }]],
+    // Resolutions numbered before the thirty-first session, parts, special and emergency special sessions.
+    ['Recalling its resolution |217 A (III)| of 10 December 1948,', [{ kind: 'resolution', symbol: '217 A (III)' }]],
+    ['Recalling its resolutions |3379 (XXX)| and |36/87 A and B|,', [{ symbol: '3379 (XXX)' }, { symbol: '36/87 A' }]],
+    ['Recalling its resolutions |1514 (XV)| and |1541 (XV)| of 15 December 1960,', [{ symbol: '1514 (XV)' }, { symbol: '1541 (XV)' }]],
+    ['Recalling its resolution |S-10/2| of 30 June 1978,', [{ kind: 'resolution', symbol: 'S-10/2' }]],
+    ['Recalling its resolutions |107 (S-1)|, |1874 (S-IV)| and |1000 (ES-I)|,', [{ symbol: '107 (S-1)' }, { symbol: '1874 (S-IV)' }, { symbol: '1000 (ES-I)' }]],
+    // Symbols as the UN Digital Library writes them.
+    ['Recalling |A/RES/217(III)| and |A/RES/181(II)[A]|,', [{ kind: 'resolution', symbol: '217 (III)' }, { kind: 'resolution', symbol: '181 A (II)' }]],
+    ['Recalling resolution |A/RES/2625 (XXV)| of 24 October 1970,', [{ kind: 'resolution', symbol: '2625 (XXV)' }]],
+    ['Recalling |A/RES/S-10/2|, |A/RES/ES-10/15| and |A/RES/43/78H|,', [{ kind: 'resolution', symbol: 'S-10/2' }, { symbol: 'ES-10/15' }, { kind: 'resolution', symbol: '43/78 H' }]],
+    ['Noting |A/RES/2625| and the year 1970 (XXV),', [{ kind: 'document', symbol: 'A/RES/2625' }]],
   ];
   for (const [marked, expected] of cases) {
     it(JSON.stringify(marked.replace(/\|/g, '')), () => {
@@ -91,6 +102,29 @@ describe('citations: symbol and date grammar', () => {
     assert.deepStrictEqual([b.date?.iso, b.date?.shared], ['2019-12-12', false]);
     assert.strictEqual(c.date, undefined);
     assert.strictEqual(c.title?.text, 'Developments in the field');
+  });
+
+  it('dates: each of an old resolution, with its exact range; one written once for a run of one session is shared', () => {
+    const text = 'Recalling its resolutions 1514 (XV) of 14 December 1960, 1541 (XV) and 1542 (XV) of 15 December 1960 and 217 A (III) of 10 December 1948,';
+    const offset = 'The General Assembly,\n\n'.length;
+    const found = citationsIn(text);
+    assert.deepStrictEqual(
+      found.map((c) => [c.symbol, c.date?.iso, c.date?.shared, c.date && text.slice(c.date.start - offset, c.date.end - offset)]),
+      [
+        ['1514 (XV)', '1960-12-14', false, '14 December 1960'],
+        ['1541 (XV)', '1960-12-15', true, '15 December 1960'],
+        ['1542 (XV)', '1960-12-15', false, '15 December 1960'],
+        ['217 A (III)', '1948-12-10', false, '10 December 1948'],
+      ],
+    );
+  });
+
+  it('dates: a date written once is not shared across sessions, which never adopted anything on one day', () => {
+    const [old, recent] = citationsIn('Recalling its resolutions 3379 (XXX) and 36/87 A and B of 9 December 1981,');
+    assert.strictEqual(old.date, undefined);
+    assert.deepStrictEqual([recent.symbol, recent.date?.iso, recent.date?.shared], ['36/87 A', '1981-12-09', false]);
+    const [a, b] = citationsIn('Recalling its resolutions ES-10/14 and ES-10/15 of 20 July 2004,');
+    assert.deepStrictEqual([a.date?.iso, a.date?.shared, b.date?.iso], ['2004-07-20', true, '2004-07-20']);
   });
 
   it('dates: an impossible date is not attached', () => {

@@ -390,3 +390,18 @@ describe('real forms: words split by stray spaces and hyphens', () => {
     }
   });
 });
+
+describe('real forms: paragraphs between blank lines, and a lost organ line (PyMuPDF)', () => {
+  it('reads blank lines as paragraph breaks when a few lines keep a stray leading space (78/319)', () => {
+    const doc = parseResolution(real('bulk', 'A_RES_78_319.pymupdf.txt'));
+    assert.deepStrictEqual([doc.preambular.length, doc.operative.length], [15, 16]);
+    assert.deepStrictEqual(doc.preambular.slice(0, 3).map((p) => p.opening?.text), ['Recalling', 'Recalling also', 'Reaffirming']);
+  });
+  it('finds the preamble of a text whose organ line the extraction lost (78/225)', () => {
+    const doc = parseResolution(real('bulk', 'A_RES_78_225.pymupdf.txt'));
+    assert.strictEqual(doc.organ, undefined);
+    assert.deepStrictEqual([doc.preambular.length, doc.operative.length], [8, 15]);
+    assert.ok(doc.preambular[0].content.text.startsWith('Reaffirming its resolution 70/1 of 25 September 2015'));
+    assert.ok(doc.header?.fields.some((f) => f.kind === 'title' && f.value.startsWith('Enhancing the contributions')));
+  });
+});

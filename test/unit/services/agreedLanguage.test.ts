@@ -27,7 +27,8 @@ function completeAt(index: AgreedLanguageIndex, marked: string, position?: Posit
   const items = getAgreedCompletions(document, at, index) ?? [];
   // The edits are checked at the position the document has: past a line's end is its end, past the last line the end of the text.
   const line = Math.min(at.line, document.lines.lineCount - 1);
-  const cursor = at.line > line ? document.lines.positionAt(text.length) : { line, character: Math.min(at.character, document.lines.lineEnd(line) - document.lines.lineStart(line)) };
+  const lineLength = document.lines.lineEnd(line) - document.lines.lineStart(line);
+  const cursor = at.line > line ? document.lines.positionAt(text.length) : { line, character: Math.min(at.character, lineLength) };
   assert.deepStrictEqual(items.flatMap((item) => completionEditProblems(document, cursor, item)), []);
   return { items, text, document };
 }

@@ -395,6 +395,20 @@ describe('citation diagnostics', () => {
       assert.deepStrictEqual(getCitationDiagnostics(document, kb), []);
     });
   });
+
+  describe('large drafts', function () {
+    // Tens of thousands of citations: the bench times such inputs, a timeout here would measure the machine.
+    this.timeout(60_000);
+
+    it('a paragraph of 20,000 resolutions, each followed by a symbol spaced around its slash: each of these flagged', () => {
+      // Each broken symbol looks back for the citation it follows in a list, among thousands.
+      const count = 20_000;
+      const document = parse(draft(`Recalling its ${'resolution 70/1, 73 /266, '.repeat(count)}and the rest,`));
+      const found = getCitationDiagnostics(document, kb).filter((d) => d.code === 'unres.malformedSymbol');
+      assert.strictEqual(found.length, count);
+      assert.ok(found.every((d) => d.message === '“73 /266” is not a resolution symbol: a symbol has no spaces around its slash; write 73/266.'));
+    });
+  });
 });
 
 function ordinal(n: number): string {

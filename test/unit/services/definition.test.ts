@@ -86,6 +86,40 @@ describe('definition', () => {
     assert.strictEqual(textOf(doc, links[0].targetSelectionRange), '⁴');
   });
 
+  describe('in a corpus text open in the editor and changed there', () => {
+    // Corpus/004 is A/RES/73/266 itself: opened from the corpus folder and cut down, what the
+    // corpus loaded no longer matches what the editor holds.
+    const edited = [
+      'The General Assembly,',
+      '',
+      'Recalling its resolution 73/266 of 22 December 2018,',
+      '',
+      '1. Decides to keep paragraph 2 of resolution 73/266 under review;',
+      '',
+      '2. Requests the Secretary-General to report.',
+      '',
+    ].join('\n');
+
+    it('goes from its own symbol to itself as it stands in the editor', () => {
+      const doc = parseText(edited, seedUri(4));
+      const links = getDefinition(doc, cursorAt(doc, 'resolution 73/2|66 of'), kb);
+      assert.ok(links);
+      assert.strictEqual(links.length, 1);
+      assert.strictEqual(links[0].targetUri, seedUri(4));
+      assert.strictEqual(textOf(doc, links[0].targetRange), 'Recalling its resolution 73/266 of 22 December 2018,');
+      assert.strictEqual(textOf(doc, links[0].targetSelectionRange), 'Recalling');
+    });
+
+    it('goes from "paragraph 2 of resolution 73/266" to its own paragraph 2 as it stands in the editor', () => {
+      const doc = parseText(edited, seedUri(4));
+      const links = getDefinition(doc, cursorAt(doc, 'paragraph |2 of resolution'), kb);
+      assert.ok(links);
+      assert.strictEqual(links.length, 1);
+      assert.strictEqual(textOf(doc, links[0].targetRange), '2. Requests the Secretary-General to report.');
+      assert.strictEqual(textOf(doc, links[0].targetSelectionRange), '2.');
+    });
+  });
+
   it('answers null elsewhere', () => {
     const doc = parseSeed(0);
     assert.strictEqual(getDefinition(doc, cursorAt(doc, 'Noting that consider|able'), kb), null);

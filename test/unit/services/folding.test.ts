@@ -1,5 +1,6 @@
 import * as assert from 'assert';
-import { getFoldingRanges, ParsedDocument } from '../../../server/src/languageService';
+import { ParsedDocument } from '../../../server/src/parsedDocument';
+import { getFoldingRanges } from '../../../server/src/services/folding';
 import { readSeed, SEEDS } from '../../helpers';
 
 const parse = (text: string) => ParsedDocument.parse({ uri: 'file:///x.unres', version: 1, getText: () => text });

@@ -1,12 +1,17 @@
 import * as assert from 'assert';
+import { readFileSync } from 'fs';
+import * as path from 'path';
 import type { Hover, MarkupContent } from 'vscode-languageserver-types';
+import { parseCatalogue } from '../../../server/src/corpus/catalogue';
 import type { KnowledgeBase } from '../../../server/src/corpus/knowledgeBase';
 import type { KnowledgeBaseView } from '../../../server/src/corpus/types';
 import type { ParsedDocument } from '../../../server/src/parsedDocument';
 import { getHover } from '../../../server/src/services/hover';
-import { escapeMarkdown } from '../../../server/src/services/markdown';
-import { withCursors } from '../../helpers';
+import { escapeMarkdown } from '../../../server/src/text';
+import { repoRoot, withCursors } from '../../helpers';
 import { cursorAt, knowledgeBaseOf, parseSeed, parseText, plain, seedKnowledgeBase } from './lookupFixtures';
+
+const TITLE_2625 = 'Declaration on Principles of International Law concerning Friendly Relations and Co-operation among States in accordance with the Charter of the United Nations';
 
 function hoverText(document: ParsedDocument, marked: string, kb: KnowledgeBaseView): { markdown: string; text: string; hover: Hover } {
   const hover = getHover(document, cursorAt(document, marked), kb);
@@ -232,6 +237,8 @@ describe('hover', () => {
       assert.ok(!markdown.includes('*bold*'), 'no emphasis from the text');
       assert.ok(!markdown.includes('https://evil'), 'no autolink');
       // Rendered with HTML and autolinks on (the most permissive reading a client could make).
+      // markdown-it ships no type declarations: required with the one method used.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
       const MarkdownIt = require('markdown-it') as new (options: object) => { render(text: string): string };
       const html = new MarkdownIt({ html: true, linkify: true }).render(markdown);
       assert.doesNotMatch(html, /<img|<[^>]*onerror|<code>|<h1/, html);
@@ -262,5 +269,48 @@ describe('hover', () => {
         assertInert((hover.contents as MarkupContent).value);
       }
     });
+  });
+});
+
+describe('hover: the General Assembly voting records as a catalogue', () => {
+  const catalogueUri = 'file:///catalogues/undl-ga-voting-records.csv';
+  let kb: KnowledgeBase;
+  before(() => {
+    const fixture = path.join(repoRoot, 'test/fixtures/catalogues/undl-ga-voting-records.csv');
+    const rows = parseCatalogue(readFileSync(fixture, 'utf8'), catalogueUri).rows.map((row) => ({ uri: catalogueUri, row }));
+    // 2625 (XXV) was adopted without a vote, so the voting records lack it: a row of another
+    // catalogue, in the library's spelling, stands in for it.
+    const extraUri = 'file:///catalogues/extra.csv';
+    const extra = parseCatalogue(`Resolution,Title,Date\nA/RES/2625(XXV),${TITLE_2625},1970-10-24\n`, extraUri).rows.map((row) => ({ uri: extraUri, row }));
+    kb = knowledgeBaseOf([...rows, ...extra]);
+  });
+
+  const draft = () =>
+    parseText(
+      'The General Assembly,\n\nRecalling its resolutions 217 A (III) of 10 December 1948, 2625 (XXV) of 24 October 1970, 107 (S-1) and 73/27 of 5 December 2018,\n\n' +
+        '1. Decides to remain seized of the matter.\n',
+    );
+
+  it('217 A (III): title, adoption date from its row, session, the undocs.org address of the resolution', () => {
+    const { markdown, text } = hoverText(draft(), '217 A (I|II)', kb);
+    assert.match(text, /^\*\*resolution 217 A \(III\)\*\* · General Assembly resolution/);
+    assert.match(text, /Title:\*\* International Bill of Human Rights : Universal Declaration of Human Rights _\(undl-ga-voting-records\.csv row 205\)_/);
+    assert.match(text, /Adopted:\*\* 10 December 1948 _\(undl-ga-voting-records\.csv row 205\)_/);
+    assert.match(text, /Session:\*\* third session \(3\)/);
+    assert.ok(markdown.includes('](https://undocs.org/A/RES/217%28III%29)'), markdown);
+  });
+
+  it('2625 (XXV) cited as the UN writes it finds the row written A/RES/2625(XXV)', () => {
+    const { text } = hoverText(draft(), '2625 (X|XV)', kb);
+    assert.match(text, /^\*\*resolution 2625 \(XXV\)\*\*/);
+    assert.ok(text.includes(`Title:** ${TITLE_2625} _(extra.csv row 2)_`), text);
+    assert.match(text, /Adopted:\*\* 24 October 1970 _\(extra\.csv row 2\)_/);
+  });
+
+  it('107 (S-1) and 73/27', () => {
+    assert.match(hoverText(draft(), '107 (S|-1)', kb).text, /Title:\*\* Threat of use of force _\(undl-ga-voting-records\.csv row 43\)_\n- \*\*Adopted:\*\* 15 May 1947/);
+    const { text } = hoverText(draft(), '73/2|7 of', kb);
+    assert.match(text, /Title:\*\* Developments in the field of information and telecommunications in the context of international security _\(undl-ga-voting-records\.csv row 6664\)_/);
+    assert.match(text, /Adopted:\*\* 5 December 2018/);
   });
 });

@@ -1,5 +1,6 @@
 import * as assert from 'assert';
-import { getInlayHints, ParsedDocument } from '../../../server/src/languageService';
+import { ParsedDocument } from '../../../server/src/parsedDocument';
+import { getInlayHints } from '../../../server/src/services/inlayHints';
 import { readSeed, SEEDS, withCursors } from '../../helpers';
 
 const parse = (text: string) => ParsedDocument.parse({ uri: 'file:///x.unres', version: 1, getText: () => text });

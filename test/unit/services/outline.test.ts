@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import type { DocumentSymbol } from 'vscode-languageserver-types';
-import { getDocumentSymbols, ParsedDocument } from '../../../server/src/languageService';
+import { ParsedDocument } from '../../../server/src/parsedDocument';
+import { getDocumentSymbols } from '../../../server/src/services/outline';
 import { assertGolden, readSeed, SEEDS } from '../../helpers';
 
 function parse(text: string): ParsedDocument {
@@ -59,6 +60,14 @@ describe('outline', () => {
     const op = symbols.find((s) => s.name === 'Operative part')!.children![0];
     assert.strictEqual(op.name, 'OP1 Decides');
     assert.deepStrictEqual(op.selectionRange, { start: { line: 4, character: 4 }, end: { line: 4, character: 11 } });
+  });
+
+  it('holds a last section that has only its preamble inside the operative part', () => {
+    const text = 'The General Assembly,\n\nRecalling its resolution 73/266,\n\n1. Decides to remain seized of the matter;\n\nII\n\nRecalling also its resolution 74/28,\n';
+    const operative = getDocumentSymbols(parse(text)).find((s) => s.name === 'Operative part')!;
+    assert.deepStrictEqual(operative.children!.map((c) => c.name), ['OP1 Decides', 'PP2 Recalling also']);
+    assert.deepStrictEqual(operative.range, { start: { line: 4, character: 0 }, end: { line: 8, character: 36 } });
+    assert.deepStrictEqual(operative.selectionRange, { start: { line: 4, character: 0 }, end: { line: 4, character: 42 } });
   });
 
   it('gives an empty outline for text that is not a resolution', () => {

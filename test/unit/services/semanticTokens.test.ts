@@ -1,5 +1,6 @@
 import * as assert from 'assert';
-import { getSemanticTokens, ParsedDocument, SEMANTIC_TOKENS_LEGEND } from '../../../server/src/languageService';
+import { ParsedDocument } from '../../../server/src/parsedDocument';
+import { getSemanticTokens, SEMANTIC_TOKENS_LEGEND } from '../../../server/src/services/semanticTokens';
 import { readSeed, SEEDS } from '../../helpers';
 
 const parse = (text: string) => ParsedDocument.parse({ uri: 'file:///x.unres', version: 1, getText: () => text });

@@ -2,7 +2,8 @@ import * as assert from 'assert';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { applySeverities } from '../../../server/src/services/severity';
 
-const diagnostic = (code: string, severity: 1 | 2 | 3 | 4): Diagnostic => ({ code, severity, message: code, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } } });
+const diagnostic = (code: string, severity: 1 | 2 | 3 | 4): Diagnostic =>
+  ({ code, severity, message: code, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } } });
 
 describe('severity settings', () => {
   it('changes the severity of a code, turns a code off, and leaves the others', () => {

@@ -11,6 +11,7 @@ import {
   STRUCTURE_NUMBERING_CODES,
 } from '../../../server/src/services/structure/numbering';
 import { SEEDS, applyEdits, editsFor, readSeed, withCursors } from '../../helpers';
+import { decimalLevels } from '../deepModel';
 
 const DRAFT = 'file:///work/drafts/draft.unres';
 const parse = (text: string) => ParsedDocument.parse({ uri: DRAFT, version: 1, getText: () => text });
@@ -616,6 +617,79 @@ describe('structure: numbering, labels and references', () => {
       assert.deepStrictEqual(getNumberingDiagnostics(document), []);
       const slipped = parse(text.replace('\n2. Requests', '\nRequests'));
       assert.strictEqual(getNumberingFixAll(slipped).length, 1);
+    });
+  });
+
+  describe('large and deep drafts', function () {
+    // Tens of thousands of paragraphs each: the bench times them, a timeout here would measure the machine.
+    this.timeout(60_000);
+
+    /** "1. Decides;" … up to `count`, a blank line apart, the last ending with a full stop. */
+    const numbered = (count: number, numberOf = (i: number) => i) => {
+      const parts = ['The General Assembly,', ''];
+      for (let i = 1; i <= count; i++) parts.push(`${numberOf(i)}. Decides${i === count ? '.' : ';'}`, '');
+      return parts.join('\n');
+    };
+
+    it('operative paragraph 1000 is read as number 1000, and numbers go on to five digits', () => {
+      const { document, diagnostics } = check(numbered(10_001));
+      const operative = document.model.operative;
+      assert.strictEqual(operative.length, 10_001);
+      assert.deepStrictEqual([operative[998], operative[999], operative[9_999], operative[10_000]].map((p) => p.number), [999, 1000, 10_000, 10_001]);
+      const span = operative[999].numberSpan!;
+      assert.strictEqual(document.model.text.slice(span.start, span.end), '1000.');
+      assert.deepStrictEqual(diagnostics, []);
+    });
+
+    it('a number of four digits that skips one is a gap, not running text', () => {
+      const { document, diagnostics } = check(numbered(1_001, (i) => (i < 1000 ? i : i + 1)));
+      assert.strictEqual(document.model.operative.length, 1_001);
+      assert.deepStrictEqual(summary(document, diagnostics).map(([code, , , message]) => [code, message]), [['unres.opNumberGap', 'Operative paragraph 1001 follows 999: expected 1000.']]);
+    });
+
+    it('a year at a line start stays running text: "2030 Agenda", "2030." after paragraph 1, and after paragraph 1000', () => {
+      const agenda = parse('The General Assembly,\n\n1. Reaffirms its commitment to the\n2030 Agenda for Sustainable Development;\n\n2. Decides to review progress by\n2030. Also decides to remain seized of the matter.\n');
+      assert.deepStrictEqual(agenda.model.operative.map((p) => p.number), [1, 2]);
+      assert.ok(agenda.model.operative[1].content.text.endsWith('by 2030. Also decides to remain seized of the matter.'));
+      const late = parse(`${numbered(999)}\n\n1000. Decides to review progress by\n2030. Also decides to remain seized of the matter.\n`);
+      assert.strictEqual(late.model.operative.length, 1000);
+      assert.ok(late.model.operative[999].content.text.endsWith('by 2030. Also decides to remain seized of the matter.'));
+    });
+
+    it('50,000 unnumbered operative paragraphs: each is missing its number, the expected numbers run 1 to 50,000', () => {
+      const count = 50_000;
+      const parts = ['The General Assembly,', ''];
+      for (let i = 1; i <= count; i++) parts.push(`Decides${i === count ? '.' : ';'}`, '');
+      const { document, diagnostics } = check(parts.join('\n'));
+      assert.strictEqual(document.model.operative.length, count);
+      assert.strictEqual(diagnostics.length, count);
+      assert.ok(diagnostics.every((d) => d.code === 'unres.opNumberMissing'));
+      assert.strictEqual(diagnostics[0].message, 'Operative paragraph without a number: expected 1.');
+      assert.strictEqual(diagnostics[count - 1].message, 'Operative paragraph without a number after an unnumbered paragraph: expected 50000.');
+    });
+
+    it('100,000 sub-paragraphs that all lost their labels are one labelMissing diagnostic', () => {
+      const count = 100_000;
+      const parts = ['The General Assembly,', '', '1. Decides:', ''];
+      for (let i = 1; i <= count; i++) parts.push(`To act${i === count ? '.' : ';'}`, '');
+      const { document, diagnostics } = check(parts.join('\n'));
+      assert.strictEqual(document.model.operative[0].subparagraphs.length, count);
+      assert.deepStrictEqual(diagnostics.map((d) => [d.code, d.message]), [['unres.labelMissing', `${count} sub-paragraphs of OP1 without labels: expected (a) to ${'(' + 'abcdefghijklmnopqrstuvwxyz'[(count - 1) % 26].repeat(Math.floor((count - 1) / 26) + 1) + ')'}.`]]);
+    });
+
+    it('1,500 levels of decimal labels give diagnostics without throwing, and the fixes are computed', () => {
+      // The deepest label is ".2" where ".1" is expected: one finding, at the bottom.
+      const { document, diagnostics } = check(decimalLevels(1_500, '2'));
+      let depth = 0;
+      for (let node = document.model.operative[0].subparagraphs[0]; node; node = node.subparagraphs[0]) depth++;
+      assert.strictEqual(depth, 1_500);
+      assert.deepStrictEqual(diagnostics.map((d) => d.code), ['unres.labelRestart']);
+      assert.strictEqual(diagnostics[0].range.start.line, document.model.text.split('\n').length - 2);
+      assert.ok(String(diagnostics[0].message).length < 20_000, 'the message names the level, not every level above it');
+      const edits = getNumberingFixAll(document);
+      assert.strictEqual(edits.length, 1);
+      assert.strictEqual(edits[0].newText, `1${'.1'.repeat(1_500)}`);
+      assert.strictEqual(getNumberingCodeActions(document, diagnostics[0].range, diagnostics).length, 1);
     });
   });
 });

@@ -18,7 +18,7 @@ import { toSourceOffset, toSourceSpan } from '../../parser/cleanText';
 import type { CleanText, Paragraph, Span, SubParagraph } from '../../parser/model';
 import { ordinalWord, parseOrdinalWord } from '../../parser/vocabulary';
 import type { OpeningVocabulary } from './openingPhrases';
-import { overlaps, rangeKey } from '../ranges';
+import { overlaps, rangeKey } from '../../text';
 
 export { openingVocabulary } from './openingPhrases';
 export type { OpeningVocabulary } from './openingPhrases';
@@ -165,7 +165,9 @@ function findings(document: ParsedDocument, vocabulary: OpeningVocabulary, token
   return out.sort((a, b) => a.diagnostic.range.start.line - b.diagnostic.range.start.line || a.diagnostic.range.start.character - b.diagnostic.range.start.character);
 }
 
-function push(out: Finding[], document: ParsedDocument, span: Span, severity: DiagnosticSeverity, code: string, message: string, data: StyleDiagnosticData, fixes: Fix[] = []): void {
+function push(
+  out: Finding[], document: ParsedDocument, span: Span, severity: DiagnosticSeverity, code: string, message: string, data: StyleDiagnosticData, fixes: Fix[] = [],
+): void {
   out.push({ diagnostic: { range: document.range(span), severity, source: 'unres', code, message, data }, fixes });
 }
 
@@ -271,30 +273,63 @@ function checkParagraph(document: ParsedDocument, paragraph: Paragraph, label: s
  * carries `end`. "; and" / "; or" after an item that is not the last is fine.
  */
 function checkList(document: ParsedDocument, items: SubParagraph[], parentLabel: string, kind: Paragraph['kind'], end: string, paragraphLabel: string, out: Finding[]): void {
+  // Each item's list below is checked right after it, as the text reads; the lists wait on a
+  // stack of their own, since the labels decide how deep they go.
+  const lists: ListFrame[] = [listFrame(items, parentLabel, end)];
+  while (lists.length > 0) {
+    const list = lists[lists.length - 1];
+    if (list.next >= list.items.length) {
+      lists.pop();
+      continue;
+    }
+    const k = list.next++;
+    const below = checkItem(document, list, k, kind, paragraphLabel, out);
+    if (below) lists.push(below);
+  }
+}
+
+/** A list of sub-paragraphs being checked, and the next item to check. */
+interface ListFrame {
+  items: SubParagraph[];
+  parentLabel: string;
+  end: string;
+  sentences: boolean;
+  consistent: string | undefined;
+  next: number;
+}
+
+function listFrame(items: SubParagraph[], parentLabel: string, end: string): ListFrame {
   const sentences = items.some((item) => hasInnerSentenceBreak(item.content.text));
   // A list that ends every item with the same mark is written so on purpose: adopted texts end
   // the items of a preambular list with commas, and some lists with full stops.
   const marks = items.filter((item) => item.subparagraphs.length === 0).map((item) => terminal(item.content.text, true)?.mark ?? '');
   const consistent = marks.length >= 2 && (marks[0] === ',' || marks[0] === '.') && marks.every((m) => m === marks[0]) ? marks[0] : undefined;
-  items.forEach((item, k) => {
-    const last = k === items.length - 1;
-    const itemEnd = last ? end : ';';
-    const label = `${parentLabel} ${item.label || `item ${k + 1}`}`;
-    if (item.subparagraphs.length > 0) {
-      expectMark(document, item, [':'], false, PUNCTUATION_INTRODUCER, `at the end of ${label}, which introduces sub-paragraphs`, out);
-      checkList(document, item.subparagraphs, label, kind, itemEnd, paragraphLabel, out);
-      return;
-    }
-    const accepted = [itemEnd];
-    if (!last && sentences) accepted.push('.');
-    if (consistent && !last) accepted.push(consistent);
-    if (!last && kind === 'preambular') accepted.push(',');
-    let where = `at the end of sub-paragraph ${label}`;
-    if (!last && sentences) where += ' (a list written as whole sentences)';
-    else if (last && end === '.') where += ', the last of the last operative paragraph';
-    else if (last) where += `, which ends ${kind === 'preambular' ? 'preambular' : 'operative'} paragraph ${paragraphLabel}`;
-    expectMark(document, item, accepted, !last, PUNCTUATION_SUBPARAGRAPH, where, out);
-  });
+  return { items, parentLabel, end, sentences, consistent, next: 0 };
+}
+
+/** Checks item `k` of a list; returns the list below it, if it has one. */
+function checkItem(document: ParsedDocument, list: ListFrame, k: number, kind: Paragraph['kind'], paragraphLabel: string, out: Finding[]): ListFrame | undefined {
+  const { items, parentLabel, end, sentences, consistent } = list;
+  const item = items[k];
+  const last = k === items.length - 1;
+  const itemEnd = last ? end : ';';
+  // A decimal label names its own place ("OP1 1.2.1"): with every level above it, the labels of
+  // deep decimal lists would grow with the square of the depth.
+  const label = item.scheme === 'decimal' && item.label ? `${paragraphLabel} ${item.label}` : `${parentLabel} ${item.label || `item ${k + 1}`}`;
+  if (item.subparagraphs.length > 0) {
+    expectMark(document, item, [':'], false, PUNCTUATION_INTRODUCER, `at the end of ${label}, which introduces sub-paragraphs`, out);
+    return listFrame(item.subparagraphs, label, itemEnd);
+  }
+  const accepted = [itemEnd];
+  if (!last && sentences) accepted.push('.');
+  if (consistent && !last) accepted.push(consistent);
+  if (!last && kind === 'preambular') accepted.push(',');
+  let where = `at the end of sub-paragraph ${label}`;
+  if (!last && sentences) where += ' (a list written as whole sentences)';
+  else if (last && end === '.') where += ', the last of the last operative paragraph';
+  else if (last) where += `, which ends ${kind === 'preambular' ? 'preambular' : 'operative'} paragraph ${paragraphLabel}`;
+  expectMark(document, item, accepted, !last, PUNCTUATION_SUBPARAGRAPH, where, out);
+  return undefined;
 }
 
 function expectMark(document: ParsedDocument, block: Block, accepted: string[], allowConjunction: boolean, code: string, where: string, out: Finding[]): void {
@@ -592,7 +627,8 @@ function minimalEdit(span: Span, sourceText: string, replacement: string): { spa
   let prefix = 0;
   while (prefix < compact.length && prefix < replacement.length && compact[prefix] === replacement[prefix]) prefix++;
   let suffix = 0;
-  while (suffix < compact.length - prefix && suffix < replacement.length - prefix && compact[compact.length - 1 - suffix] === replacement[replacement.length - 1 - suffix]) suffix++;
+  const room = Math.min(compact.length, replacement.length) - prefix;
+  while (suffix < room && compact[compact.length - 1 - suffix] === replacement[replacement.length - 1 - suffix]) suffix++;
   if (prefix === compact.length && prefix === replacement.length) return { span: { start: span.start, end: span.start }, newText: '' };
   const start = prefix < positions.length ? positions[prefix] : sourceText.length;
   const end = compact.length - suffix > 0 ? positions[compact.length - suffix - 1] + 1 : 0;
@@ -603,14 +639,19 @@ function minimalEdit(span: Span, sourceText: string, replacement: string): { spa
 
 // ---- footnotes ------------------------------------------------------------------------------
 
+/** Footnotes named one by one in the message of a marker without its footnote; more are named by the first and the last. */
+const FOOTNOTES_LISTED = 10;
+
 function checkFootnotes(document: ParsedDocument, out: Finding[]): void {
   const { footnotes, markers } = document.model;
   const bodies = new Set(footnotes.map((f) => f.label));
   const referenced = new Set(markers.map((m) => m.label));
   const labels = unique(footnotes.map((f) => f.label));
+  // One text for every marker: each message lists the footnotes, a long list only by its ends.
+  const listed = labels.length <= FOOTNOTES_LISTED ? andList(labels) : `${labels.slice(0, 3).join(', ')} … ${labels[labels.length - 1]} (${labels.length} footnotes)`;
+  const found = labels.length === 0 ? 'no footnote in the document' : `footnote${labels.length === 1 ? '' : 's'} ${listed} only`;
   for (const marker of markers) {
     if (bodies.has(marker.label)) continue;
-    const found = labels.length === 0 ? 'no footnote in the document' : `footnote${labels.length === 1 ? '' : 's'} ${andList(labels)} only`;
     const message = `Expected a footnote ${marker.label} for this marker, found ${found}.`;
     push(out, document, marker, DiagnosticSeverity.Warning, FOOTNOTE_MISSING, message, { kind: 'footnote', label: marker.label });
   }
