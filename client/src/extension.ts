@@ -6,6 +6,7 @@ import {
 import { PROCESS_ID_REQUEST, USER_SETTINGS_NOTIFICATION, type InitializationOptions } from '../../server/src/protocol';
 import { registerCompareCommands } from './compare/commands';
 import { registerCorpusStatus, type CorpusStatusView } from './corpusStatus';
+import { registerDocumentView } from './documentView';
 
 let client: LanguageClient | undefined;
 
@@ -37,6 +38,7 @@ export async function activate(context: ExtensionContext): Promise<UnresApi> {
   };
   client = new LanguageClient('unres', 'UN Resolutions', serverOptions, clientOptions);
   await client.start();
+  context.subscriptions.push(registerDocumentView(client));
   registerCompareCommands(context, client);
   const corpusStatus = registerCorpusStatus(context, client);
   context.subscriptions.push(

@@ -14,7 +14,8 @@ import { checkInput } from './inputGuard';
 import type { KnowledgeView } from './knowledge';
 import { ParsedDocument, ParsedDocuments, type CancellationToken, type TextSource } from './parsedDocument';
 import { clampPosition, clampRange } from './positions';
-import type { CompareParams, CompareResult, CompareError, CorpusDocumentItem } from './protocol';
+import { readDocumentText } from './corpus/documentFiles';
+import type { CompareParams, CompareResult, CompareError, CorpusDocumentItem, DocumentTextError, DocumentTextParams, DocumentTextResult } from './protocol';
 import { getAgreedCompletions } from './services/agreedCompletion';
 import { getAgreedHover } from './services/agreedDeviation';
 import { getCitationCompletions } from './services/citationCompletion';
@@ -79,6 +80,8 @@ export interface LanguageService {
   getCodeActions(source: TextSource | undefined, range: Range, context: { diagnostics: Diagnostic[]; only?: string[] }, token?: CancellationToken): Promise<CodeAction[]>;
   compare(params: CompareParams, token?: CancellationToken): Promise<CompareResult | CompareError>;
   corpusDocuments(): Promise<CorpusDocumentItem[]>;
+  /** A document file (a PDF) read into resolution text, for a read-only view of it. */
+  documentText(params: DocumentTextParams): Promise<DocumentTextResult | DocumentTextError>;
 }
 
 const NEVER: CancellationToken = { isCancellationRequested: false };
@@ -187,6 +190,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
 
     compare: (params, token) => compareRequest(params, compareContext, token),
     corpusDocuments: () => corpusDocuments(compareContext),
+    documentText: (params) => readDocumentText(params),
   };
 }
 

@@ -15,7 +15,7 @@ import { createLanguageService, FIX_ALL_KIND, SEMANTIC_TOKENS_LEGEND } from './l
 import { clampChange } from './positions';
 import {
   COMPARE_REQUEST, CORPUS_DOCUMENTS_REQUEST, CORPUS_STATUS_NOTIFICATION, CORPUS_STATUS_REQUEST, PROCESS_ID_REQUEST, RELOAD_CORPUS_REQUEST,
-  USER_SETTINGS_NOTIFICATION, type CompareParams, type InitializationOptions,
+  USER_SETTINGS_NOTIFICATION, DOCUMENT_TEXT_REQUEST, type CompareParams, type DocumentTextParams, type InitializationOptions,
 } from './protocol';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -157,6 +157,8 @@ connection.onCodeAction((params, token) => service.getCodeActions(open(params.te
 // "Compare with…" (the VS Code extension's commands): two versions -> the comparison engine's model and HTML.
 connection.onRequest(COMPARE_REQUEST, (params: CompareParams, token) => service.compare(params, token));
 connection.onRequest(CORPUS_DOCUMENTS_REQUEST, () => service.corpusDocuments());
+// "Open as Resolution": a PDF read into resolution text for a read-only view.
+connection.onRequest(DOCUMENT_TEXT_REQUEST, (params: DocumentTextParams) => service.documentText(params));
 connection.onRequest(CORPUS_STATUS_REQUEST, () => knowledge.status());
 // The settings are read again too: a reload is what a user asks for when the corpus looks stale.
 connection.onRequest(RELOAD_CORPUS_REQUEST, async () => {

@@ -47,7 +47,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       case 'check':
         return await check(options, io);
       case 'outline':
-        return outline(options, io);
+        return await outline(options, io);
       case 'lookup':
         return await lookup(options, io);
       case 'compare':
@@ -89,7 +89,7 @@ async function check(options: CliOptions, io: Io): Promise<number> {
   let unreadable = false;
   for (const file of options.args) {
     try {
-      const draft = readDraft(file);
+      const draft = await readDraft(file);
       names.remember(draft);
       results.push(await checkDraft(draft, { service, kb: knowledge.kb, names }));
     } catch (error) {
@@ -105,8 +105,8 @@ async function check(options: CliOptions, io: Io): Promise<number> {
   return hasErrors(results) ? EXIT_FOUND : EXIT_OK;
 }
 
-function outline(options: CliOptions, io: Io): number {
-  const draft = readDraft(options.args[0]);
+async function outline(options: CliOptions, io: Io): Promise<number> {
+  const draft = await readDraft(options.args[0]);
   io.stdout(formatOutline(draft));
   return EXIT_OK;
 }

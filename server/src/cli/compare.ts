@@ -10,7 +10,7 @@ import type { Io } from './cli';
 import { readDraft, type Draft } from './files';
 
 export async function runCompare(options: CliOptions, io: Io): Promise<number> {
-  const [oldDraft, newDraft] = [readDraft(options.args[0]), readDraft(options.args[1])];
+  const [oldDraft, newDraft] = [await readDraft(options.args[0]), await readDraft(options.args[1])];
   const oldDoc = parse(oldDraft);
   const newDoc = parse(newDraft);
   const comparison = compareDocuments(oldDoc.model, newDoc.model);

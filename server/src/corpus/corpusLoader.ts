@@ -7,9 +7,11 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
+import { documentFormatOf } from '../formats/documentFile';
 import { checkInput } from '../inputGuard';
 import { ParsedDocument } from '../parsedDocument';
 import { parseCatalogue } from './catalogue';
+import { readDocumentFile } from './documentFiles';
 import { inspect, isInside, kindOf, readRegularFile } from './files';
 import { normalizeSymbol } from './symbols';
 import type { CatalogueRow, CorpusDocument, CorpusProblem } from './types';
@@ -53,6 +55,8 @@ export interface LoadedCorpus {
 }
 
 const TEXT_FILE = /\.(?:txt|md|markdown|unres)$/i;
+/** Resolution texts: text files, and documents (PDF) read into text. */
+const isCorpusText = (file: string) => TEXT_FILE.test(file) || documentFormatOf(file) !== undefined;
 const CATALOGUE_FILE = /\.(?:csv|tsv|jsonl|ndjson|json)$/i;
 const MAX_FILES = 20_000;
 const MAX_DEPTH = 6;
@@ -81,7 +85,7 @@ export async function loadCorpus(sources: CorpusSources, options: LoadOptions = 
   }
   for (const folder of sources.folders) {
     for (const file of await walker.list(folder)) {
-      if (TEXT_FILE.test(file)) texts.push({ file, shipped: false });
+      if (isCorpusText(file)) texts.push({ file, shipped: false });
       else if (CATALOGUE_FILE.test(file)) catalogues.push(file);
     }
   }
@@ -228,7 +232,7 @@ class Walker {
         // Hidden entries (.git, .vscode) and node_modules are no part of a corpus.
         if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
         const file = path.join(dir, entry.name);
-        const wanted = TEXT_FILE.test(entry.name) || CATALOGUE_FILE.test(entry.name);
+        const wanted = isCorpusText(entry.name) || CATALOGUE_FILE.test(entry.name);
         if (entry.isFile()) {
           if (wanted) files.push(file);
         } else if (entry.isDirectory()) {
@@ -287,6 +291,13 @@ class Walker {
 /** A file's text, or undefined with a problem when it cannot serve as corpus text. */
 async function readText(file: string, problems: CorpusProblem[], what: 'text' | 'catalogue' = 'text'): Promise<string | undefined> {
   const uri = uriOf(file);
+  const format = what === 'text' ? documentFormatOf(file) : undefined;
+  if (format) {
+    // A damaged, encrypted or textless document is one problem, and the load goes on.
+    const document = await readDocumentFile(file, format);
+    if (!document.ok) problems.push({ uri, message: `${document.problem}; skipped` });
+    return document.ok ? document.text : undefined;
+  }
   const read = await readRegularFile(file, MAX_BYTES);
   if ('refused' in read) {
     const forWhat = read.refused.endsWith('too large') ? (what === 'text' ? ' for the corpus' : ' for a catalogue') : '';

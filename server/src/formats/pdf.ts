@@ -46,7 +46,7 @@ export async function readPdf(bytes: Uint8Array, options: PdfReadOptions = {}): 
     try {
       pdfjs = await loadPdfJs();
     } catch (error) {
-      return { ok: false, kind: 'unavailable', problem: `The PDF reader (pdfjs-dist) could not be loaded: ${messageOf(error)}.` };
+      return { ok: false, kind: 'unavailable', problem: `The PDF reader (pdfjs-dist) could not be loaded (${nameOf(error)}).` };
     }
     let timedOut = false;
     let task: { destroy(): Promise<void> } | undefined;
@@ -79,7 +79,7 @@ export async function readPdf(bytes: Uint8Array, options: PdfReadOptions = {}): 
       clearTimeout(timer);
     }
   } catch (error) {
-    return { ok: false, kind: 'damaged', problem: `The PDF could not be read: ${messageOf(error)}.` };
+    return { ok: false, kind: 'damaged', problem: `The PDF could not be read (${nameOf(error)}).` };
   }
 }
 
@@ -110,6 +110,8 @@ function latin1(bytes: Uint8Array): string {
   return text;
 }
 
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+/** The kind of an error, never its message: a message may quote the file. */
+function nameOf(error: unknown): string {
+  const name = (error as { name?: unknown } | undefined)?.name;
+  return typeof name === 'string' && /^\w+$/.test(name) ? name : 'unexpected error';
 }

@@ -59,7 +59,8 @@ export async function extractPages(pdfjs: PdfJs, bytes: Uint8Array, limits: Extr
   try {
     loadingTask = pdfjs.getDocument({
       // PDF.js hands the buffer to its parsing side and may detach it: keep the caller's bytes.
-      data: bytes.slice(),
+      // A copy, as a plain Uint8Array: PDF.js may detach it, and refuses a Node Buffer.
+      data: new Uint8Array(bytes),
       verbosity: 0,
       isEvalSupported: false,
       disableFontFace: true,
@@ -97,8 +98,8 @@ export async function extractPages(pdfjs: PdfJs, bytes: Uint8Array, limits: Extr
   } catch (error) {
     const name = (error as { name?: string } | undefined)?.name;
     if (name === 'PasswordException') return { ok: false, kind: 'encrypted', problem: 'The PDF is encrypted with a password; open it and save an unprotected copy first.' };
-    const message = error instanceof Error ? error.message : String(error);
-    return { ok: false, kind: 'damaged', problem: `The PDF is damaged and cannot be read (${message}).` };
+    // PDF.js's messages may quote names and tokens from the file: only the kind of failure is told.
+    return { ok: false, kind: 'damaged', problem: `The PDF is damaged and cannot be read (${name && /^\w+$/.test(name) && name !== 'Error' ? name : 'unreadable structure'}).` };
   } finally {
     // Frees the parsed document, its fonts and its caches at once.
     await loadingTask?.destroy().catch(() => undefined);
@@ -168,7 +169,9 @@ type Viewport = { transform: number[]; width: number; height: number };
 function readRuns(pdfjs: PdfJs, operators: Operators, viewport: Viewport, fontOf: (id: string) => FontInfo): PdfRun[] {
   const OPS = pdfjs.OPS;
   const view = [...viewport.transform] as Matrix;
-  let state: State = { ctm: IDENTITY, fontSize: 0, fontDirection: 1, charSpacing: 0, wordSpacing: 0, hScale: 1, leading: 0, rise: 0, textMatrix: IDENTITY, x: 0, y: 0, lineX: 0, lineY: 0 };
+  let state: State = {
+    ctm: IDENTITY, fontSize: 0, fontDirection: 1, charSpacing: 0, wordSpacing: 0, hScale: 1, leading: 0, rise: 0, textMatrix: IDENTITY, x: 0, y: 0, lineX: 0, lineY: 0,
+  };
   const stack: State[] = [];
   const glyphs: Glyph[] = [];
   const setFont = (id: unknown, size: unknown) => {

@@ -4,6 +4,7 @@
 // bottom bands of the page) and by repetition (a line that comes back at the same height on most
 // pages), with the shapes of these lines as a second witness, never by the words alone.
 import { cellsOf, lineText, type PdfLine } from './pdfLines';
+import { maxOf } from '../arrays';
 
 export type PdfFurnitureKind = 'runningHeader' | 'pageNumber' | 'jobNumber' | 'barcode' | 'stamp' | 'link' | 'repeated';
 
@@ -14,7 +15,7 @@ const JOB_NUMBER = /^\d{2}-\d{4,6}[A-Z]?(?:\s*\([A-Z]\))?(?:\s+\d{6,8})?$/;
 const PAGE_NUMBER = /^(?:Page\s+)?\d{1,4}\s?(?:\/|of)\s?\d{1,4}$|^-?\s?\d{1,4}\s?-?$/i;
 const BARCODE = /^\*[\dA-Z]{5,}\*$/;
 // A symbol that ends a sentence ("A/70/174.") is text: a footnote, not a running header.
-const SYMBOL = /^[A-Z]{1,6}(?:\.\d+)?(?:\/[A-Za-z0-9][A-Za-z0-9.\-]*)+(?<![.\-])$/;
+const SYMBOL = /^[A-Z]{1,6}(?:\.\d+)?(?:\/[A-Za-z0-9][A-Za-z0-9.-]*)+(?<![.-])$/;
 const PAGE_AND_JOB = /^(?:\d{2}-\d{4,6}[A-Z]?|\(E\)|\([A-Z]\)|\d{1,4}\/\d{1,4})$/;
 const STAMP = /^please\s+recycle$/i;
 const LINK = /^(?:https?:\/\/|(?:www\.)?undocs\.org\/)\S+$/i;
@@ -79,7 +80,7 @@ export function findFurniture(pages: PdfLine[][], heights: number[]): Map<PdfLin
     const height = heights[lines[0].page - 1];
     const top = lines.filter((l) => l.baseline < BAND * height + l.size);
     if (!top.some((l) => found.has(l))) continue;
-    const bodySize = Math.max(...top.filter((l) => found.has(l)).map((l) => l.size));
+    const bodySize = maxOf(top.filter((l) => found.has(l)), (l) => l.size);
     for (let i = 0; i < top.length; i++) {
       const line = top[i];
       if (found.has(line)) continue;

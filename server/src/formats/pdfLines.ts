@@ -2,6 +2,7 @@
 // set a little above a line's baseline (a footnote marker, "²") belongs to that line as a raised
 // run. Everything after this reads lines, never loose runs.
 import { WORD_GAP, type PdfPage, type PdfRun } from './pdfExtract';
+import { maxOf, minOf } from '../arrays';
 
 export interface LineRun extends PdfRun {
   /** Set above the line's baseline in a smaller size: a superscript. */
@@ -48,7 +49,8 @@ export function readLines(page: PdfPage): PdfLine[] {
   const lines = groups
     .map((g) => {
       const lineRuns: LineRun[] = g.map((r) => ({ ...r, raised: false, page: page.number }));
-      return { runs: lineRuns, baseline: g[0].baseline, size: ownSize(lineRuns), largest: Math.max(...g.map((r) => r.size)), left: Math.min(...g.map((r) => r.x)), right: Math.max(...g.map((r) => r.x + r.width)) };
+      const size = ownSize(lineRuns);
+      return { runs: lineRuns, baseline: g[0].baseline, size, largest: maxOf(g, (r) => r.size), left: minOf(g, (r) => r.x), right: maxOf(g, (r) => r.x + r.width) };
     })
     .sort((a, b) => a.baseline - b.baseline);
   // A group of small runs a little above a line's baseline is that line's superscripts: the
@@ -77,7 +79,7 @@ export function readLines(page: PdfPage): PdfLine[] {
         baseline,
         size: ownSize(lineRuns),
         left: lineRuns[0].x,
-        right: Math.max(...lineRuns.map((r) => r.x + r.width)),
+        right: maxOf(lineRuns, (r) => r.x + r.width),
         text: lineText(lineRuns),
       };
     });

@@ -8,6 +8,7 @@ import { findFurniture } from './pdfFurniture';
 import { readFootnotes, splitFootnoteArea, type PdfFootnote } from './pdfFootnotes';
 import { cellsOf, lineText, readLines, spaceBetween, type LineRun, type PdfLine } from './pdfLines';
 import { MappedTextWriter, type PdfLocation, type PdfSourceMap } from './pdfSourceMap';
+import { maxOf, minOf } from '../arrays';
 
 export interface ComposedText {
   text: string;
@@ -113,8 +114,11 @@ function measure(lines: PdfLine[], bodySize: number): Layout {
 
 /** The smallest value that comes at least `share` times as often as the most frequent one. */
 function smallestFrequent(counts: Map<number, number>, share: number): number {
-  const most = Math.max(...counts.values());
-  return Math.min(...[...counts].filter(([, count]) => count >= share * most && count >= Math.min(2, most)).map(([value]) => value));
+  const most = maxOf(counts.values(), (count) => count);
+  return minOf(
+    [...counts].filter(([, count]) => count >= share * most && count >= Math.min(2, most)),
+    ([value]) => value,
+  );
 }
 
 function groupParagraphs(lines: PdfLine[], layout: Layout): PdfLine[][] {
@@ -297,7 +301,7 @@ function mastheadOf(lines: PdfLine[]): Masthead | undefined {
   const block = lines.slice(0, count);
   const splitLines = block.map(cellsOf).filter((cells) => cells.length > 1);
   if (splitLines.length === 0) return undefined;
-  const columnX = Math.min(...splitLines.map((cells) => cells[cells.length - 1][0].x));
+  const columnX = minOf(splitLines, (cells) => cells[cells.length - 1][0].x);
   const left: Masthead['left'] = [];
   const right: Masthead['right'] = [];
   for (const line of block) {
