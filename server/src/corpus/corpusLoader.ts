@@ -295,7 +295,7 @@ async function readText(file: string, problems: CorpusProblem[], what: 'text' | 
   if (format) {
     // A damaged, encrypted or textless document is one problem, and the load goes on.
     const document = await readDocumentFile(file, format);
-    if (!document.ok) problems.push({ uri, message: `${document.problem}; skipped` });
+    if (!document.ok) problems.push({ uri, message: `${document.problem.replace(/\.$/, '')}; skipped` });
     return document.ok ? document.text : undefined;
   }
   const read = await readRegularFile(file, MAX_BYTES);
