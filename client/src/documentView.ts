@@ -64,9 +64,10 @@ export async function openAsResolution(file: Uri): Promise<TextDocument | undefi
   if (file.scheme !== 'file' || !documentTexts) return workspace.openTextDocument(file);
   const answer = await readDocument(documentTexts.client, file);
   if ('error' in answer) {
-    if (answer.notDocument) return workspace.openTextDocument(file);
-    void window.showErrorMessage(`UN Resolutions: ${answer.error}`);
-    return undefined;
+    // A text file opens as itself; a file VS Code cannot open as text either (a Word file while
+    // the server reads none) gets the server's word for it.
+    if (answer.notDocument) return workspace.openTextDocument(file).then(undefined, () => failed(answer.error));
+    return failed(answer.error);
   }
   const view = viewUriOf(file);
   documentTexts.remember(view, answer.text);
@@ -76,6 +77,11 @@ export async function openAsResolution(file: Uri): Promise<TextDocument | undefi
 }
 
 let documentTexts: DocumentTexts | undefined;
+
+function failed(problem: string): undefined {
+  void window.showErrorMessage(`UN Resolutions: ${problem}`);
+  return undefined;
+}
 
 export function registerDocumentView(client: LanguageClient): Disposable {
   const texts = (documentTexts = new DocumentTexts(client));

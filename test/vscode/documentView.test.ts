@@ -1,6 +1,6 @@
 // A PDF in VS Code: "Open as Resolution" shows an official PDF as a read-only resolution (a
 // virtual document in language unres) whose outline has the hand counts, "Compare with Another
-// File" takes a PDF, and a damaged PDF opens nothing.
+// File" takes a PDF, and a damaged PDF or Word file opens nothing.
 import * as assert from 'assert';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
@@ -49,5 +49,12 @@ suite('PDF as a resolution view', () => {
     const view = await vscode.commands.executeCommand<vscode.Uri | undefined>('unres.openAsResolution', vscode.Uri.file(cut));
     assert.strictEqual(view, undefined);
     assert.ok(!vscode.workspace.textDocuments.some((d) => d.uri.path === vscode.Uri.file(cut).path));
+  });
+
+  test('a Word file that cannot be read opens nothing, and the command does not fail', async () => {
+    const word = path.join(temp, 'broken.docx');
+    writeFileSync(word, Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 0, 0xff, 0xfe, 0, 1, 2, 3]));
+    const view = await vscode.commands.executeCommand<vscode.Uri | undefined>('unres.openAsResolution', vscode.Uri.file(word));
+    assert.strictEqual(view, undefined);
   });
 });

@@ -15,7 +15,7 @@ export type DocumentFileResult = (Extract<DocumentReadResult, { ok: true }> & { 
  * what the name says; a file of no known format is refused.
  */
 export async function readDocumentFile(file: string, format: DocumentFormat | undefined = documentFormatOf(file)): Promise<DocumentFileResult> {
-  if (!format) return { ok: false, problem: `${file}: not a document format unres reads (${DOCUMENT_FORMATS.map((known) => known.name).join(', ')})` };
+  if (!format) return { ok: false, problem: noFormat(file) };
   const read = await readRegularFile(file, format.maxBytes);
   if ('refused' in read) return { ok: false, problem: `${file} ${read.refused}` };
   if ('error' in read) return { ok: false, problem: `${file} cannot be read: ${reason(read.error)}` };
@@ -39,10 +39,14 @@ export async function readDocumentText(params: DocumentTextParams): Promise<Docu
     return { error: 'Only files on disk (file: URIs) are read as documents.' };
   }
   const format = documentFormatOf(file);
-  if (!format) return { error: `${file} is no document file unres reads.`, notDocument: true };
+  if (!format) return { error: noFormat(file), notDocument: true };
   const read = await readDocumentFile(file, format);
   if (!read.ok) return { error: read.problem };
   return { text: read.text, format: read.format, ...(read.pages !== undefined ? { pages: read.pages } : {}) };
+}
+
+function noFormat(file: string): string {
+  return `${file}: not a document format unres reads (${DOCUMENT_FORMATS.map((known) => known.name).join(', ')})`;
 }
 
 function reason(error: NodeJS.ErrnoException): string {
