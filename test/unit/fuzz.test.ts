@@ -2,8 +2,9 @@
 // fixed seed, so that a regression any of its cases reaches fails here, and the checkers the
 // engine adds to invariants.ts, each shown to catch what it is for.
 //
-// Strict: no violation and no slow case is allowed. A failure prints each kind with its case's
-// replay command (`npm run fuzz -- --seed … --case N --max-size …`), which also writes the
+// Strict: no violation is allowed. Time is not asserted here (a unit test does not time code):
+// slow cases are the business of `npm run fuzz` and the bench's pathological section. A failure
+// prints each kind with its case's replay command (`npm run fuzz -- --seed … --case N --max-size …`), which also writes the
 // shrunk document to fuzz-failures/.
 import * as assert from 'assert';
 import type { CodeAction, CompletionItem } from 'vscode-languageserver-types';
@@ -16,11 +17,8 @@ const SEED = 0x5eedf022;
 const CASES = 200;
 /** Small enough for 200 cases in about ten seconds; `npm run fuzz` goes to a megabyte. */
 const MAX_SIZE = 40_000;
-/**
- * Generous because the machine running `npm test` may be busy: at this size a case takes tens of
- * milliseconds, and only a loop gone quadratic takes seconds.
- */
-const SLOW_MS = 3_000;
+/** No case counts as slow in the unit suite. */
+const SLOW_MS = Number.POSITIVE_INFINITY;
 
 const range = (l1: number, c1: number, l2: number, c2: number) => ({ start: { line: l1, character: c1 }, end: { line: l2, character: c2 } });
 const codes = (problems: { code: string }[]) => problems.map((p) => p.code);
@@ -108,7 +106,7 @@ describe(`fuzz: ${CASES} cases of seed ${hex(SEED)} through every feature (docum
     assert.deepStrictEqual(failures, []);
   });
 
-  it('breaks no invariant and has no slow case', async () => {
+  it('breaks no invariant', async () => {
     const log: string[] = [];
     const report = await runFuzz(context, { cases: CASES, seed: SEED, maxSize: MAX_SIZE, slowMs: SLOW_MS, keepPerKind: 1, shrinkMs: 2_000, log: (line) => log.push(line) });
     if (report.violations > 0) {

@@ -540,7 +540,7 @@ export function currentSession(today: Date): number {
   return today.getUTCFullYear() - 1945 - (today.getUTCMonth() < 8 ? 1 : 0);
 }
 
-function ordinal(n: number): string {
+export function ordinal(n: number): string {
   const tens = n % 100;
   const suffix = tens >= 11 && tens <= 13 ? 'th' : ['th', 'st', 'nd', 'rd'][n % 10] ?? 'th';
   return `${n}${suffix}`;

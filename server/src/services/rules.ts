@@ -13,6 +13,7 @@ import { checkInput } from '../inputGuard';
 import type { CancellationToken, ParsedDocument } from '../parsedDocument';
 import { AGREED_LANGUAGE_CODE, getAgreedCodeActions, getAgreedDiagnostics } from './agreedDeviation';
 import { getCitationCodeActions } from './citationCodeActions';
+import * as drafting from './drafting/drafting';
 import { CITATION_DATE, CITATION_ORDER, getCitationDiagnostics, MALFORMED_SYMBOL, MISSING_PARAGRAPH } from './citationDiagnostics';
 import * as numbering from './structure/numbering';
 import type { OpeningVocabulary } from './structure/openingPhrases';
@@ -21,7 +22,7 @@ import * as style from './structure/style';
 export type Level = 'error' | 'warning' | 'information' | 'hint';
 
 /** Which check finds a code: one module each, run together by the language service. */
-export type RuleFamily = 'input' | 'numbering' | 'style' | 'citations' | 'agreed';
+export type RuleFamily = 'input' | 'numbering' | 'style' | 'citations' | 'drafting' | 'agreed';
 
 export interface Rule {
   code: string;
@@ -68,6 +69,10 @@ export const RULES: readonly Rule[] = [
   { code: CITATION_ORDER, family: 'citations', level: 'warning', fixAll: false, description: 'Resolutions or decisions cited out of chronological order.' },
   { code: MALFORMED_SYMBOL, family: 'citations', level: 'warning', fixAll: false, description: 'A document symbol is written in a malformed way.' },
   { code: MISSING_PARAGRAPH, family: 'citations', level: 'warning', fixAll: false, description: 'A reference names a paragraph that the cited resolution does not have.' },
+  { code: drafting.CITATION_SESSION, family: 'drafting', level: 'information', fixAll: false, description: 'A resolution or decision of the General Assembly is dated outside the session its symbol names (session N runs from September of 1945 + N to September of the year after).' },
+  { code: drafting.SYMBOL_ERA, family: 'drafting', level: 'warning', fixAll: false, description: 'A General Assembly resolution symbol in the form of another era: 2625 (XXV) up to the 30th session, 31/16 from the 31st (special sessions S-8/1 from the 8th, emergency ES-6/1 from the 6th).' },
+  { code: drafting.ALSO_FIRST, family: 'drafting', level: 'warning', quickFix: 'Drop "also" or "further"', fixAll: false, description: 'The first preambular or operative paragraph opens with "also" or "further" ("Also requests", "Recalling also"): nothing before it to add to.' },
+  { code: drafting.MARKER_BEFORE_PUNCTUATION, family: 'drafting', level: 'warning', quickFix: 'Move the marker after the mark', fixAll: true, description: 'A footnote marker stands before the comma, semicolon, colon or full stop it should follow ("Agenda¹," for "Agenda,¹").' },
   { code: AGREED_LANGUAGE_CODE, family: 'agreed', level: 'information', quickFix: 'Restore agreed language', fixAll: false, description: 'A paragraph departs from agreed language in the corpus.' },
 ];
 
@@ -115,6 +120,11 @@ export const CHECKS: Readonly<Record<Exclude<RuleFamily, 'input'>, Check>> = {
   citations: {
     diagnostics: (document, context, token) => getCitationDiagnostics(document, context.kb, token),
     codeActions: (document, range, diagnostics, context, token) => getCitationCodeActions(document, range, diagnostics, context.kb, token),
+  },
+  drafting: {
+    diagnostics: (document, context, token) => drafting.getDraftingDiagnostics(document, context.vocabulary, token),
+    codeActions: (document, range, diagnostics, context, token) => drafting.getDraftingCodeActions(document, range, diagnostics, context.vocabulary, token),
+    fixAll: (document, context, include, token) => drafting.getDraftingFixAll(document, context.vocabulary, include, token),
   },
   agreed: {
     diagnostics: (document, context, token) => getAgreedDiagnostics(document, context.agreed, (uri) => context.kb.document(uri)?.parsed, token),

@@ -5,6 +5,7 @@ import * as path from 'path';
 import { createLanguageService } from '../../../server/src/languageService';
 import { AGREED_LANGUAGE_CODE } from '../../../server/src/services/agreedDeviation';
 import { CITATION_DATE, CITATION_ORDER, MALFORMED_SYMBOL, MISSING_PARAGRAPH } from '../../../server/src/services/citationDiagnostics';
+import { DRAFTING_CODES } from '../../../server/src/services/drafting/drafting';
 import { FIX_ALL_KIND } from '../../../server/src/services/fixAll';
 import { resolveCode, ruleFor, RULES, rulesMarkdown, runChecks } from '../../../server/src/services/rules';
 import { LABEL_CODES, NUMBERING_CODES, REFERENCE_CODES } from '../../../server/src/services/structure/numbering';
@@ -33,6 +34,7 @@ describe('rules: the table', () => {
       ['numbering', [...NUMBERING_CODES, ...LABEL_CODES, ...REFERENCE_CODES]],
       ['style', STYLE_CODES],
       ['citations', [CITATION_DATE, CITATION_ORDER, MALFORMED_SYMBOL, MISSING_PARAGRAPH]],
+      ['drafting', DRAFTING_CODES],
       ['agreed', [AGREED_LANGUAGE_CODE]],
     ];
     for (const [family, codes] of families) {
