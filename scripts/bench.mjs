@@ -346,6 +346,77 @@ async function corpusLoad() {
   return rows;
 }
 
+const PDF_DIR = path.join(root, 'test', 'fixtures', 'real', 'pdf');
+
+const medianOf = (values) => summarize(Float64Array.from(values)).median;
+
+/**
+ * Reading PDFs (server/src/formats/pdf.ts): each official PDF of test/fixtures/real/pdf read
+ * whole (PDF.js parsing, glyph placement, furniture, footnotes, text), the median per PDF and
+ * per page; then a 100-page PDF made of their pages (pdf-lib) read in a child process, for its
+ * time and its memory (resident set size: PDF.js holds the file, its fonts and each page's
+ * operations while it reads).
+ */
+async function pdfReading() {
+  const { readPdf } = require(path.join(root, 'out/server/src/formats/pdf.js'));
+  const counts = JSON.parse(readFileSync(path.join(PDF_DIR, 'counts.json'), 'utf8')).files;
+  const rows = [];
+  const perPdf = [];
+  const perPage = [];
+  const runs = Math.min(RUNS, 5);
+  for (const [file, { symbol, pages }] of Object.entries(counts)) {
+    const bytes = new Uint8Array(readFileSync(path.join(PDF_DIR, file)));
+    const stats = await measureAsync(() => readPdf(bytes), { runs, warmup: 1 });
+    perPdf.push(stats.median);
+    perPage.push(stats.median / pages);
+    rows.push(row(`${symbol} (${pages} pages; ${runs} runs): read`, stats));
+  }
+  rows.push(row(`the ${perPdf.length} PDFs: median read time of one`, single(medianOf(perPdf)), 1000));
+  rows.push(row(`the ${perPage.length} PDFs: median read time per page`, single(medianOf(perPage)), 150));
+
+  const { PDFDocument } = await import('pdf-lib');
+  const book = await PDFDocument.create();
+  const sources = [];
+  for (const file of Object.keys(counts)) sources.push(await PDFDocument.load(readFileSync(path.join(PDF_DIR, file))));
+  for (let i = 0; book.getPageCount() < 100; i++) {
+    const source = sources[i % sources.length];
+    const wanted = Math.min(source.getPageCount(), 100 - book.getPageCount());
+    for (const page of await book.copyPages(source, [...Array(wanted).keys()])) book.addPage(page);
+  }
+  const temp = mkdtempSync(path.join(os.tmpdir(), 'unres-bench-pdf-'));
+  try {
+    const file = path.join(temp, 'hundred-pages.pdf');
+    writeFileSync(file, await book.save());
+    const script = `
+      const { readFileSync } = require('fs');
+      const { readPdf } = require(${JSON.stringify(path.join(root, 'out/server/src/formats/pdf.js'))});
+      const { loadPdfJs } = require(${JSON.stringify(path.join(root, 'out/server/src/formats/pdfjs.js'))});
+      (async () => {
+        await loadPdfJs();
+        const bytes = new Uint8Array(readFileSync(${JSON.stringify(file)}));
+        const before = process.memoryUsage().rss;
+        const start = process.hrtime.bigint();
+        const result = await readPdf(bytes);
+        const ms = Number(process.hrtime.bigint() - start) / 1e6;
+        console.log(JSON.stringify({ ok: result.ok, pages: result.pages, chars: result.ok ? result.text.length : 0, ms, before, peak: process.resourceUsage().maxRSS * 1024 }));
+      })();`;
+    const child = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', timeout: 300_000 });
+    const figures = JSON.parse(child.stdout.trim().split('\n').pop() || '{}');
+    if (!figures.ok) {
+      console.warn(`*** pdf: the 100-page PDF was not read: ${child.stderr.slice(0, 300)} ***`);
+      return rows;
+    }
+    const mb = (bytes) => bytes / 1024 / 1024;
+    const size = `${mb(readFileSync(file).length).toFixed(1)} MB, ${figures.pages} pages, ${figures.chars.toLocaleString('en')} characters read`;
+    rows.push(row(`100-page PDF (${size}): read, in a child process`, single(figures.ms), 15_000));
+    rows.push(row('100-page PDF: peak resident memory of the process (PDF.js loaded first)', single(mb(figures.peak)), 500, 'median', 'MB'));
+    rows.push(row('100-page PDF: resident memory before reading (Node and PDF.js)', single(mb(figures.before)), undefined, 'median', 'MB'));
+  } finally {
+    rmSync(temp, { recursive: true, force: true });
+  }
+  return rows;
+}
+
 /** Hover on every citation, paragraph reference and footnote marker of the seeds, one at a time. */
 async function hoverLatency({ service, seeds }) {
   const { loadCorpus } = require(path.join(root, 'out/server/src/corpus/corpusLoader.js'));
@@ -1335,6 +1406,7 @@ const SECTIONS = [
   { name: 'catalogue', title: 'Corpus catalogue', run: catalogueLoad },
   { name: 'corpus', title: 'Corpus load at server start (the shipped corpus: texts, catalogues, manifest)', run: corpusLoad },
   { name: 'hover', title: 'Hover latency', run: hoverLatency },
+  { name: 'pdf', title: 'Reading PDFs: the 12 official PDFs of test/fixtures/real/pdf, and a 100-page PDF made of their pages', run: pdfReading },
   { name: 'diagnostics', title: 'Diagnostics', run: diagnosticsLatency },
   { name: 'compare', title: 'Comparing two versions of a draft (targets: 200 ms for 300 paragraphs, 1 s for a pathological pair)', run: compareSection },
   { name: 'pathological', title: `Pathological inputs: parse and diagnostics at 1x, 2x, 4x and 8x (target: at most ${GROWTH_TARGET}x per doubling, from the fastest of ${PATHOLOGICAL_RUNS} runs; young generation fixed at ${PATHOLOGICAL_SEMI_SPACE_MB} MB)`, run: pathologicalInputs },

@@ -8,6 +8,7 @@ import { registerAmendmentCommands } from './amendments';
 import { registerCompareCommands } from './compare/commands';
 import { registerCorpusStatus, type CorpusStatusView } from './corpusStatus';
 import { registerIssuanceCommand } from './issuance';
+import { registerDocumentView } from './documentView';
 
 let client: LanguageClient | undefined;
 
@@ -39,6 +40,7 @@ export async function activate(context: ExtensionContext): Promise<UnresApi> {
   };
   client = new LanguageClient('unres', 'UN Resolutions', serverOptions, clientOptions);
   await client.start();
+  context.subscriptions.push(registerDocumentView(client));
   registerCompareCommands(context, client);
   registerAmendmentCommands(context, client);
   registerIssuanceCommand(context, client);

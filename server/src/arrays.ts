@@ -42,3 +42,16 @@ export class Grow<T extends TypedArray> {
   }
 }
 
+/** The largest of `f` over `items` (-Infinity for none), without spreading them into a call. */
+export function maxOf<T>(items: Iterable<T>, f: (item: T) => number): number {
+  let most = -Infinity;
+  for (const item of items) most = Math.max(most, f(item));
+  return most;
+}
+
+/** The smallest of `f` over `items` (Infinity for none), without spreading them into a call. */
+export function minOf<T>(items: Iterable<T>, f: (item: T) => number): number {
+  let least = Infinity;
+  for (const item of items) least = Math.min(least, f(item));
+  return least;
+}

@@ -14,7 +14,8 @@ import { checkInput } from './inputGuard';
 import type { KnowledgeView } from './knowledge';
 import { ParsedDocument, ParsedDocuments, type CancellationToken, type TextSource } from './parsedDocument';
 import { clampPosition, clampRange } from './positions';
-import type { AmendmentsParams, AmendmentsResult, ApplyAmendmentsParams, ApplyAmendmentsResult, CompareParams, CompareResult, CompareError, CorpusDocumentItem, PrepareForIssuanceResult } from './protocol';
+import { readDocumentText } from './corpus/documentFiles';
+import type { AmendmentsParams, AmendmentsResult, ApplyAmendmentsParams, ApplyAmendmentsResult, CompareParams, CompareResult, CompareError, CorpusDocumentItem, DocumentTextError, DocumentTextParams, DocumentTextResult, PrepareForIssuanceResult } from './protocol';
 import { getAgreedCompletions } from './services/agreedCompletion';
 import { getAgreedHover } from './services/agreedDeviation';
 import { getCitationCompletions } from './services/citationCompletion';
@@ -91,6 +92,8 @@ export interface LanguageService {
   /** A draft with amendments made, or the amendments that do not match it (unres/applyAmendments). */
   applyAmendments(params: ApplyAmendmentsParams, token?: CancellationToken): Promise<ApplyAmendmentsResult | CompareError>;
   corpusDocuments(): Promise<CorpusDocumentItem[]>;
+  /** A document file (a PDF) read into resolution text, for a read-only view of it. */
+  documentText(params: DocumentTextParams): Promise<DocumentTextResult | DocumentTextError>;
 }
 
 const NEVER: CancellationToken = { isCancellationRequested: false };
@@ -214,6 +217,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     amendments: (params, token) => amendmentsRequest(params, compareContext, token),
     applyAmendments: (params, token) => applyAmendmentsRequest(params, compareContext, token),
     corpusDocuments: () => corpusDocuments(compareContext),
+    documentText: (params) => readDocumentText(params),
   };
 }
 

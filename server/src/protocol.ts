@@ -77,6 +77,39 @@ export interface PrepareForIssuanceResult {
 }
 
 /**
+ * A document file (a PDF) read into resolution text, for a read-only view of it:
+ * `DocumentTextParams` -> `DocumentTextResult | DocumentTextError`. The server reads the file
+ * itself (a file URI); a file of no document format it reads (a text file) is answered with
+ * `notDocument`, so that a client can open it as text instead.
+ */
+export const DOCUMENT_TEXT_REQUEST = 'unres/documentText';
+/**
+ * The scheme of VS Code's read-only resolution view of a document file: the file's path under
+ * this scheme (`unres-file:/drafts/A_RES_78_1.pdf`), in language `unres`.
+ */
+export const DOCUMENT_VIEW_SCHEME = 'unres-file';
+
+export interface DocumentTextParams {
+  /** A file URI. */
+  uri: string;
+}
+
+export interface DocumentTextResult {
+  text: string;
+  /** The format read ("PDF"). */
+  format: string;
+  /** The pages read, for a format that has pages. */
+  pages?: number;
+}
+
+export interface DocumentTextError {
+  /** One sentence that names the file and never quotes it. */
+  error: string;
+  /** The file is of no document format the server reads: open it as text. */
+  notDocument?: boolean;
+}
+
+/**
  * One version: a document by URI (its open text when it is open in the client, else `text`,
  * else the corpus text at that URI), or a corpus text by symbol ("A/RES/73/266", "73/266",
  * "A/C.1/74/L.49/Rev.1") or by title. `title` names the version in the answer.

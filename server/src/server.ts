@@ -16,8 +16,8 @@ import { createLanguageService, FIX_ALL_KIND, ISSUANCE_KIND, SEMANTIC_TOKENS_LEG
 import { clampChange } from './positions';
 import {
   AMENDMENTS_REQUEST, APPLY_AMENDMENTS_REQUEST, COMPARE_REQUEST, CORPUS_DOCUMENTS_REQUEST, CORPUS_STATUS_NOTIFICATION, CORPUS_STATUS_REQUEST,
-  PREPARE_FOR_ISSUANCE_REQUEST, PROCESS_ID_REQUEST, RELOAD_CORPUS_REQUEST, USER_SETTINGS_NOTIFICATION, type AmendmentsParams, type ApplyAmendmentsParams,
-  type CompareParams, type InitializationOptions, type PrepareForIssuanceParams,
+  DOCUMENT_TEXT_REQUEST, PREPARE_FOR_ISSUANCE_REQUEST, PROCESS_ID_REQUEST, RELOAD_CORPUS_REQUEST, USER_SETTINGS_NOTIFICATION, type AmendmentsParams,
+  type ApplyAmendmentsParams, type CompareParams, type DocumentTextParams, type InitializationOptions, type PrepareForIssuanceParams,
 } from './protocol';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -170,6 +170,8 @@ connection.onRequest(CORPUS_DOCUMENTS_REQUEST, () => service.corpusDocuments());
 connection.onRequest(AMENDMENTS_REQUEST, (params: AmendmentsParams, token) => service.amendments(params, token));
 connection.onRequest(APPLY_AMENDMENTS_REQUEST, (params: ApplyAmendmentsParams, token) => service.applyAmendments(params, token));
 connection.onRequest(PREPARE_FOR_ISSUANCE_REQUEST, (params: PrepareForIssuanceParams, token) => service.prepareForIssuance(open(String(params?.uri)), token));
+// "Open as Resolution": a PDF read into resolution text for a read-only view.
+connection.onRequest(DOCUMENT_TEXT_REQUEST, (params: DocumentTextParams) => service.documentText(params));
 connection.onRequest(CORPUS_STATUS_REQUEST, () => knowledge.status());
 // The settings are read again too: a reload is what a user asks for when the corpus looks stale.
 connection.onRequest(RELOAD_CORPUS_REQUEST, async () => {

@@ -8,8 +8,8 @@ import { readFileSync } from 'fs';
 import * as path from 'path';
 import type { CheckContext } from '../../server/src/services/rules';
 import {
-  bulkFiles, evaluateAdopted, evaluateLabelled, isAdopted, isAllowed, parseReal, readAllowlist, readLabels, shippedContext, unexpectedCounts,
-  type AdoptedResult,
+  bulkFiles, evaluateAdopted, evaluateLabelled, evaluatePdf, isAdopted, isAllowed, parsePdf, parseReal, readAllowlist, readLabels, readPdfCounts, shippedContext,
+  unexpectedCounts, type AdoptedResult,
 } from './fidelity';
 
 const here = path.join(__dirname, '..', '..', '..', 'test', 'fidelity');
@@ -68,11 +68,28 @@ describe('fidelity: adopted resolutions draw no false alarm', function () {
     assert.deepStrictEqual(judge(results), []);
   });
 
-  it('every allowlisted problem still occurs, and says why it is deserved', () => {
+  it('the 12 official PDFs read by the PDF reader: the hand counts, the shape of their text forms, no false alarm', async () => {
+    const results: AdoptedResult[] = [];
+    const parities = [];
+    for (const [file, counts] of Object.entries(readPdfCounts())) {
+      const { parity, document } = await evaluatePdf(file, counts);
+      parities.push(parity);
+      results.push(evaluateAdopted(file, document, context));
+    }
+    assert.strictEqual(parities.length, 12);
+    for (const parity of parities) {
+      assert.deepStrictEqual({ pp: parity.pdf.pp, op: parity.pdf.op }, parity.hand, `${parity.file}: the hand counts`);
+      assert.deepStrictEqual(parity.pdf, parity.text, `${parity.file}: paragraphs, footnotes and dated citations of its PyMuPDF text form`);
+    }
+    assert.deepStrictEqual(judge(results), []);
+  });
+
+  it('every allowlisted problem still occurs, and says why it is deserved', async () => {
     for (const entry of allowlist) {
       assert.ok(entry.reason.length > 20, `${entry.file}:${entry.line} gives its reason`);
       const folder = readLabels().some((l) => l.file === entry.file) ? 'texts' : 'bulk';
-      const result = evaluateAdopted(entry.file, parseReal(folder, entry.file), context);
+      const document = entry.file.endsWith('.pdf') ? (await parsePdf(entry.file)).document : parseReal(folder, entry.file);
+      const result = evaluateAdopted(entry.file, document, context);
       assert.ok(result.problems.some((p) => p.code === entry.code && p.line === entry.line), `${entry.file}:${entry.line} ${entry.code} no longer occurs: remove it from allowlist.json`);
     }
   });

@@ -1,12 +1,15 @@
 // Fidelity of the parser and the checks on real texts, as they come from PDF tools: the labelled
-// texts of test/fixtures/real/texts (hand counts in labels.json) and the adopted resolutions of
-// test/fixtures/real/bulk (no labels; an adopted text deserves no warning). Shared by the
+// texts of test/fixtures/real/texts (hand counts in labels.json), the adopted resolutions of
+// test/fixtures/real/bulk (no labels; an adopted text deserves no warning), and the official
+// PDFs of test/fixtures/real/pdf read by the PDF reader (hand counts in counts.json), against
+// their PyMuPDF text forms in bulk/. Shared by the
 // fidelity test suite and `npm run fidelity`, so both judge by the same rules.
 import { readdirSync, readFileSync } from 'fs';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
 import { loadKnowledge } from '../../server/src/knowledge';
+import { documentFormatOf, readDocumentBytes } from '../../server/src/formats/documentFile';
 import type { Paragraph, SubParagraph } from '../../server/src/parser/model';
 import { isoDate } from '../../server/src/parser/vocabulary';
 import { ParsedDocument } from '../../server/src/parsedDocument';
@@ -198,4 +201,59 @@ export function unexpectedCounts(results: AdoptedResult[], allowlist: AllowedPro
 /** Adopted resolutions among the labelled texts (drafts are L documents). */
 export function isAdopted(label: Label): boolean {
   return label.symbol !== null && /^A\/RES\//.test(label.symbol);
+}
+
+/** Hand counts of an official PDF (test/fixtures/real/pdf/counts.json). */
+export interface PdfCounts {
+  symbol: string;
+  pages: number;
+  pp: number;
+  op: number;
+}
+
+export function readPdfCounts(): Record<string, PdfCounts> {
+  return (JSON.parse(readFileSync(path.join(realDir, 'pdf', 'counts.json'), 'utf8')) as { files: Record<string, PdfCounts> }).files;
+}
+
+/** An official PDF read through the table of document formats, as the corpus and the editor read it, and parsed. */
+export async function parsePdf(file: string): Promise<{ document: ParsedDocument; pages: number; ms: number }> {
+  const full = path.join(realDir, 'pdf', file);
+  const start = process.hrtime.bigint();
+  const read = await readDocumentBytes(documentFormatOf(file)!, readFileSync(full));
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  if (!read.ok) throw new Error(`${file}: ${read.problem}`);
+  const text = read.text;
+  return { document: ParsedDocument.parse({ uri: pathToFileURL(full).toString(), version: 1, getText: () => text }), pages: read.pages ?? 0, ms };
+}
+
+/** The shape the parser reads: paragraphs, footnotes and dated citations. */
+export interface Shape {
+  pp: number;
+  op: number;
+  footnotes: number;
+  citations: number;
+}
+
+export interface PdfParity {
+  file: string;
+  symbol: string;
+  pages: number;
+  /** Reading the PDF, parsing apart. */
+  ms: number;
+  hand: { pp: number; op: number };
+  pdf: Shape;
+  /** Its PyMuPDF text form (bulk/NAME.pymupdf.txt). */
+  text: Shape;
+}
+
+function shapeOf(document: ParsedDocument): Shape {
+  const model = document.model;
+  return { pp: model.preambular.length, op: model.operative.length, footnotes: model.footnotes.length, citations: model.citations.filter((c) => c.date).length };
+}
+
+/** Parity of a PDF read by the reader with its hand counts and with its text form. */
+export async function evaluatePdf(file: string, counts: PdfCounts): Promise<{ parity: PdfParity; document: ParsedDocument }> {
+  const { document, pages, ms } = await parsePdf(file);
+  const text = parseReal('bulk', file.replace(/\.pdf$/, '.pymupdf.txt'));
+  return { parity: { file, symbol: counts.symbol, pages, ms, hand: { pp: counts.pp, op: counts.op }, pdf: shapeOf(document), text: shapeOf(text) }, document };
 }

@@ -6,8 +6,8 @@
 import { writeFileSync } from 'fs';
 import * as path from 'path';
 import {
-  bulkFiles, evaluateAdopted, evaluateLabelled, isAdopted, isAllowed, parseReal, readAllowlist, readLabels, shippedContext, unexpectedCounts,
-  type AdoptedResult, type LabelledResult,
+  bulkFiles, evaluateAdopted, evaluateLabelled, evaluatePdf, isAdopted, isAllowed, parseReal, readAllowlist, readLabels, readPdfCounts, shippedContext,
+  unexpectedCounts, type AdoptedResult, type LabelledResult, type PdfParity, type Shape,
 } from './fidelity';
 
 function pad(text: string, width: number): string {
@@ -49,6 +49,26 @@ export async function main(argv: string[]): Promise<void> {
   const bulk = only ? bulkFiles().filter((f) => f === only) : bulkFiles();
   for (const file of bulk) adopted.push(evaluateAdopted(file, parseReal('bulk', file), context));
 
+  // The official PDFs, read by the PDF reader: hand counts, and parity with their text forms.
+  const pdfs = Object.entries(readPdfCounts()).filter(([file]) => !only || file === only);
+  const parities: PdfParity[] = [];
+  if (pdfs.length) {
+    console.log(`\nOfficial PDFs read by the PDF reader (${pdfs.length}): PP, OP, footnotes and dated citations from the PDF / from its PyMuPDF text form (hand counts of PP and OP)\n`);
+    console.log(`${pad('file', 20)} ${pad('pages', 6)} ${pad('read', 9)} ${pad('PP', 12)} ${pad('OP', 12)} ${pad('notes', 8)} ${pad('cit', 8)} result`);
+  }
+  for (const [file, counts] of pdfs) {
+    const { parity, document } = await evaluatePdf(file, counts);
+    parities.push(parity);
+    adopted.push(evaluateAdopted(file, document, context));
+    const pair = (key: keyof Shape, hand?: number) => `${parity.pdf[key]}/${parity.text[key]}${hand === undefined ? '' : ` (${hand})`}`;
+    const differs = (['pp', 'op', 'footnotes', 'citations'] as const).filter((key) => parity.pdf[key] !== parity.text[key]);
+    const offHand = parity.pdf.pp !== parity.hand.pp || parity.pdf.op !== parity.hand.op;
+    const result = offHand ? 'PDF off the hand counts' : differs.length ? `text form differs: ${differs.join(', ')}` : 'same';
+    console.log(
+      `${pad(file.replace(/\.pdf$/, ''), 20)} ${pad(String(parity.pages), 6)} ${pad(`${Math.round(parity.ms)} ms`, 9)} ${pad(pair('pp', parity.hand.pp), 12)} ${pad(pair('op', parity.hand.op), 12)} ${pad(pair('footnotes'), 8)} ${pad(pair('citations'), 8)} ${result}`,
+    );
+  }
+
   const byCode = new Map<string, number>();
   let total = 0;
   let allowed = 0;
@@ -76,6 +96,15 @@ export async function main(argv: string[]): Promise<void> {
   console.log(`  last operative words          ${lastOk} / ${labelled.length}`);
   console.log(`  dated citations found         ${citationsFound} / ${citationsExpected}`);
   console.log(`  texts exact on every measure  ${exact} / ${labelled.length}`);
+  if (parities.length) {
+    const handOk = parities.filter((p) => p.pdf.pp === p.hand.pp && p.pdf.op === p.hand.op).length;
+    const textHandOk = parities.filter((p) => p.text.pp === p.hand.pp && p.text.op === p.hand.op).length;
+    const same = parities.filter((p) => p.pdf.pp === p.text.pp && p.pdf.op === p.text.op).length;
+    const sum = (shape: 'pdf' | 'text', key: keyof Shape) => parities.reduce((n, p) => n + p[shape][key], 0);
+    console.log(`  PDFs with the hand PP and OP counts   ${handOk} / ${parities.length} (their PyMuPDF text forms: ${textHandOk} / ${parities.length})`);
+    console.log(`  PDFs with the PP and OP of their text form  ${same} / ${parities.length}`);
+    console.log(`  footnotes from the PDFs / text forms  ${sum('pdf', 'footnotes')} / ${sum('text', 'footnotes')}; dated citations ${sum('pdf', 'citations')} / ${sum('text', 'citations')}`);
+  }
   console.log(`  adopted texts with no unexpected error or warning  ${clean} / ${adopted.length}`);
   console.log(`  unexpected errors and warnings ${total} (allowlisted: ${allowed}; budget ${Math.floor(adopted.length / 20)})`);
   if (argv.includes('--write-open') && !only) {

@@ -71,9 +71,16 @@ describe('architecture: what each layer may import', () => {
     assert.deepStrictEqual(violations(amendments, forbidden), []);
   });
 
+  it('the formats read bytes into text and import nothing of the project but the low modules', () => {
+    const formats = server.filter(under('formats'));
+    assert.ok(formats.length > 5);
+    const allowed = (t: string) => t.startsWith('server/src/formats/') || ['server/src/arrays', 'server/src/text'].includes(t) || t.startsWith('pdfjs-dist');
+    assert.deepStrictEqual(violations(formats, (t) => !allowed(t)), []);
+  });
+
   it('the low modules (text, arrays, interner, positions, protocol) import no feature', () => {
     const low = ['text', 'arrays', 'interner', 'positions', 'protocol'].map((name) => `server/src/${name}.ts`);
-    const feature = (t: string) => /^server\/src\/(services|cli|corpus|agreed|compare|amendments)\//.test(t) && t !== 'server/src/compare/types';
+    const feature = (t: string) => /^server\/src\/(services|cli|corpus|agreed|compare|amendments|formats)\//.test(t) && t !== 'server/src/compare/types';
     assert.deepStrictEqual(violations(server.filter((i) => low.includes(i.file)), feature), []);
   });
 

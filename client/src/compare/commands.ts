@@ -11,6 +11,7 @@ import * as path from 'path';
 import { commands, Disposable, ExtensionContext, QuickPickItem, TextDocument, Uri, window, workspace } from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { COMPARE_REQUEST, COMPARE_WITH_CORPUS_COMMAND, CORPUS_DOCUMENTS_REQUEST, type CompareError, type CompareParams, type CompareResult, type CompareSide, type CorpusDocumentItem } from '../../../server/src/protocol';
+import { openAsResolution } from '../documentView';
 import { committedVersion } from './git';
 import { ComparisonPanel, ComparisonViewState } from './view';
 import { registerVirtualTexts, virtualTexts } from './texts';
@@ -80,7 +81,8 @@ export function registerCompareCommands(context: ExtensionContext, client: Langu
       const options = optionsOf(arg);
       // Two files selected in the Explorer: the first is the older version.
       if (Array.isArray(selected) && selected.length === 2 && selected.every((u) => u instanceof Uri)) {
-        const [older, newer] = await Promise.all(selected.map((u) => workspace.openTextDocument(u)));
+        const [older, newer] = await Promise.all(selected.map((u) => openAsResolution(u)));
+        if (!older || !newer) return undefined;
         return show(documentSources(older, newer), options.view);
       }
       const document = await documentToCompare(options);
@@ -92,12 +94,14 @@ export function registerCompareCommands(context: ExtensionContext, client: Langu
           defaultUri: document.uri.scheme === 'file' ? Uri.file(path.dirname(document.uri.fsPath)) : workspace.workspaceFolders?.[0]?.uri,
           openLabel: 'Compare',
           title: `Compare ${nameOf(document)} with…`,
-          filters: { 'Resolutions and drafts': ['unres', 'txt', 'md'], 'All files': ['*'] },
+          filters: { 'Resolutions and drafts': ['unres', 'txt', 'md', 'pdf', 'docx'], 'All files': ['*'] },
         });
         other = picked?.[0];
       }
       if (!other) return undefined;
-      return show(documentSources(await workspace.openTextDocument(other), document), options.view);
+      const older = await openAsResolution(other);
+      if (!older) return undefined;
+      return show(documentSources(older, document), options.view);
     }),
     commands.registerCommand(COMMANDS.withCorpus, async (arg?: Uri | CompareCommandOptions) => {
       const options = optionsOf(arg);
@@ -174,7 +178,8 @@ export function uriOf(value: Uri | string | undefined): Uri | undefined {
 /** The document named by the options, or the active editor's. */
 export async function documentToCompare(options: CompareCommandOptions): Promise<TextDocument | undefined> {
   const uri = uriOf(options.document);
-  if (uri) return workspace.openTextDocument(uri);
+  // A PDF opens as its resolution view.
+  if (uri) return openAsResolution(uri);
   const active = window.activeTextEditor?.document;
   if (active) return active;
   // From the comparison view itself: the newer version it shows.

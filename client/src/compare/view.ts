@@ -8,6 +8,7 @@ import {
 } from 'vscode';
 import type { ComparisonSummary } from '../../../server/src/compare/types';
 import type { CompareParams, CompareResult } from '../../../server/src/protocol';
+import { openAsResolution } from '../documentView';
 import type { ComparisonSources, DiffViewState } from './commands';
 
 export const VIEW_TYPE = 'unres.comparison';
@@ -143,7 +144,9 @@ export class ComparisonPanel {
     const uri = side === 'new' ? this.result.newUri : this.result.oldUri;
     if (!uri || !Number.isFinite(start)) return undefined;
     try {
-      const document = await workspace.openTextDocument(Uri.parse(uri));
+      // A corpus PDF opens as its resolution view, whose offsets are those compared.
+      const document = await openAsResolution(Uri.parse(uri));
+      if (!document) return undefined;
       const range = new Range(document.positionAt(start), document.positionAt(Number.isFinite(end) ? end : start));
       const shown = window.visibleTextEditors.find((e) => e.document.uri.toString() === document.uri.toString() && e.viewColumn !== undefined);
       const column = shown?.viewColumn ?? (this.panel.viewColumn === ViewColumn.One ? ViewColumn.Two : ViewColumn.One);

@@ -21,6 +21,8 @@ export interface Problem extends Location {
   code: string;
   message: string;
   related: (Location & { message: string })[];
+  /** For a document read into text (a PDF): the page the problem starts on. */
+  page?: number;
 }
 
 export interface FileResult {
@@ -51,7 +53,12 @@ export interface CheckContext {
 export async function checkDraft(draft: Draft, context: CheckContext): Promise<FileResult> {
   const diagnostics = await context.service.getDiagnostics({ uri: draft.uri, version: 0, getText: () => draft.text });
   const lines = scanLines(draft.text);
-  const problems = diagnostics.map((diagnostic) => toProblem(draft.name, lines, diagnostic, context));
+  const problems = diagnostics.map((diagnostic) => {
+    const problem = toProblem(draft.name, lines, diagnostic, context);
+    const start = lines[diagnostic.range.start.line];
+    const page = start && draft.map?.locate(start.start + diagnostic.range.start.character)?.page;
+    return page ? { ...problem, page } : problem;
+  });
   problems.sort(
     (a, b) =>
       a.line - b.line ||
@@ -133,7 +140,9 @@ export function formatText(results: FileResult[]): string {
   const out: string[] = [];
   for (const result of results) {
     for (const p of result.problems) {
-      out.push(`${p.file}:${p.line}:${p.column} ${p.severity} ${p.message} [${p.code}]`);
+      // Lines and columns are those of the text read from a PDF (`unres outline` prints it by
+      // line); the page says where to look in the PDF itself.
+      out.push(`${p.file}:${p.line}:${p.column} ${p.severity} ${p.message} [${p.code}]${p.page ? ` (page ${p.page})` : ''}`);
       for (const r of p.related) out.push(`    ${r.file}:${r.line}:${r.column} ${r.message}`);
     }
   }
@@ -173,6 +182,7 @@ export function formatJson(results: FileResult[]): string {
         severity: p.severity,
         code: p.code,
         message: p.message,
+        ...(p.page ? { page: p.page } : {}),
         ...(p.related.length ? { related: p.related } : {}),
       })),
     };

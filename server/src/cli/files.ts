@@ -6,7 +6,9 @@
 import { statSync } from 'fs';
 import * as path from 'path';
 import { fileURLToPath, pathToFileURL } from 'url';
+import { readDocumentFile } from '../corpus/documentFiles';
 import { kindOf, readRegularFileSync } from '../corpus/files';
+import { documentFormatOf, type DocumentSourceMap } from '../formats/documentFile';
 import { checkInput, MAX_DOCUMENT_LENGTH } from '../inputGuard';
 
 /** A file that cannot be read as a draft: the one-line message names it. Exit status 2. */
@@ -18,13 +20,27 @@ export interface Draft {
   /** A file URI of the absolute path: what the corpus would call the same file. */
   uri: string;
   text: string;
+  /** For a document read into text (a PDF): where each offset of `text` was printed. */
+  map?: DocumentSourceMap;
 }
 
 // UTF-8 takes at most 3 bytes per UTF-16 code unit: a larger file cannot be within the limit.
 const MAX_DRAFT_BYTES = MAX_DOCUMENT_LENGTH * 3;
 
-/** Reads a draft file, or throws an InputError saying why it cannot be one. */
-export function readDraft(name: string): Draft {
+/**
+ * Reads a draft, a text file or a document (a PDF) read into text, or throws an InputError
+ * saying why it cannot be one.
+ */
+export async function readDraft(name: string): Promise<Draft> {
+  if (documentFormatOf(name)) {
+    const document = await readDocumentFile(name);
+    if (!document.ok) throw new InputError(document.problem);
+    return { name, uri: pathToFileURL(path.resolve(name)).toString(), text: document.text, map: document.map };
+  }
+  return readTextDraft(name);
+}
+
+function readTextDraft(name: string): Draft {
   let size: number;
   try {
     const stat = statSync(name);

@@ -11,13 +11,15 @@
 import { promises as fs, type Stats } from 'fs';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
+import { documentFormatOf } from '../formats/documentFile';
 import { checkInput } from '../inputGuard';
 import { ParsedDocument } from '../parsedDocument';
 import { parseCatalogue } from './catalogue';
 import { CompactDocument, extractDocument, StringPool } from './compactDocument';
+import { readDocumentFile } from './documentFiles';
 import { inspect, isInside, kindOf, readRegularFile } from './files';
 import { ParagraphStore } from './paragraphStore';
-import { FileText, MAX_TEXT_BYTES, type ParseCache } from './parseCache';
+import { FileText, MAX_TEXT_BYTES, MemoryText, type ParseCache } from './parseCache';
 import { normalizeSymbol } from './symbols';
 import type { CatalogueRow, CitationRecord, CorpusProblem, DocumentFacts, LoadedDocument, ParagraphRef } from './types';
 import { Pacer } from './pacer';
@@ -81,6 +83,8 @@ export interface LoadedCorpus {
 
 const TEXT_FILE = /\.(?:txt|md|markdown|unres)$/i;
 const SHIPPED_TEXT_FILE = /\.txt$/i;
+/** Resolution texts: text files, and documents (PDF) read into text. */
+const isCorpusText = (file: string) => TEXT_FILE.test(file) || documentFormatOf(file) !== undefined;
 const CATALOGUE_FILE = /\.(?:csv|tsv|jsonl|ndjson|json|xml)$/i;
 const MAX_FILES = 20_000;
 const MAX_DEPTH = 6;
@@ -112,7 +116,7 @@ export async function loadCorpus(sources: CorpusSources, options: LoadOptions = 
   }
   for (const folder of sources.folders) {
     for (const file of await walker.list(folder)) {
-      if (TEXT_FILE.test(file)) texts.push({ file, shipped: false });
+      if (isCorpusText(file)) texts.push({ file, shipped: false });
       else if (CATALOGUE_FILE.test(file)) catalogues.push({ file, shipped: false });
     }
   }
@@ -149,7 +153,8 @@ export async function loadCorpus(sources: CorpusSources, options: LoadOptions = 
       const uri = pool.get(uriOf(file));
       const fact = facts.get(uri);
       const stat = stats[k];
-      const hit = stat ? options.cached?.get(file, stat.size, stat.mtimeMs) : undefined;
+      // A document read into text (a PDF) is read again at every load: its text lives in memory only.
+      const hit = stat && !documentFormatOf(file) ? options.cached?.get(file, stat.size, stat.mtimeMs) : undefined;
       if (hit && stat) {
         const symbol = fact?.symbol ?? hit.facts.ownSymbol;
         const document = compactDocument(uri, shipped, file, stat, symbol, fact?.adoptedAs, hit.facts.title, options.parses);
@@ -162,7 +167,7 @@ export async function loadCorpus(sources: CorpusSources, options: LoadOptions = 
           const parsed = ParsedDocument.parse({ uri, version: 0, getText: () => read.text });
           const extract = extractDocument(parsed, fact?.symbol, pool);
           const symbol = fact?.symbol ?? extract.facts.ownSymbol;
-          const document = compactDocument(uri, shipped, file, read.stats, symbol, fact?.adoptedAs, extract.facts.title, options.parses);
+          const document = compactDocument(uri, shipped, file, read.stats, symbol, fact?.adoptedAs, extract.facts.title, options.parses, read.text);
           const paragraphs = { source: store, doc: store.add(extract.paragraphs) };
           const stamp = { path: file, size: read.stats.size, mtimeMs: read.stats.mtimeMs };
           loaded.documents.push({ document, facts: extract.facts, citations: extract.citations, paragraphs, file: stamp });
@@ -178,8 +183,11 @@ export async function loadCorpus(sources: CorpusSources, options: LoadOptions = 
 
 const uriOf = (file: string) => pathToFileURL(file).toString();
 
-function compactDocument(uri: string, shipped: boolean, file: string, stats: Pick<Stats, 'size' | 'mtimeMs'>, symbol: string | undefined, adoptedAs: string | undefined, title: string | undefined, parses: ParseCache | undefined): CompactDocument {
-  const document = new CompactDocument(uri, shipped, new FileText(file, stats.size, stats.mtimeMs), parses);
+function compactDocument(uri: string, shipped: boolean, file: string, stats: Pick<Stats, 'size' | 'mtimeMs'>, symbol: string | undefined, adoptedAs: string | undefined, title: string | undefined, parses: ParseCache | undefined, text?: string): CompactDocument {
+  // A document read into text (a PDF) keeps that text: reading it again takes its reader, which
+  // the parse cache's synchronous re-read cannot run.
+  const source = text !== undefined && documentFormatOf(file) ? new MemoryText(text) : new FileText(file, stats.size, stats.mtimeMs);
+  const document = new CompactDocument(uri, shipped, source, parses);
   if (symbol) document.symbol = symbol;
   if (adoptedAs) document.adoptedAs = adoptedAs;
   if (title) document.title = title;
@@ -284,7 +292,7 @@ class Walker {
         // Hidden entries (.git, .vscode) and node_modules are no part of a corpus.
         if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
         const file = path.join(dir, entry.name);
-        const wanted = TEXT_FILE.test(entry.name) || CATALOGUE_FILE.test(entry.name);
+        const wanted = isCorpusText(entry.name) || CATALOGUE_FILE.test(entry.name);
         if (entry.isFile()) {
           if (wanted) files.push(file);
         } else if (entry.isDirectory()) {
@@ -343,6 +351,13 @@ class Walker {
 /** A file's text and stats, or undefined with a problem when it cannot serve as corpus text. */
 async function readText(file: string, problems: CorpusProblem[], what: 'text' | 'catalogue' = 'text'): Promise<{ text: string; stats: Stats } | undefined> {
   const uri = uriOf(file);
+  const format = what === 'text' ? documentFormatOf(file) : undefined;
+  if (format) {
+    // A damaged, encrypted or textless document is one problem, and the load goes on.
+    const [document, stats] = await Promise.all([readDocumentFile(file, format), fs.stat(file).catch(() => undefined)]);
+    if (!document.ok) problems.push({ uri, message: `${document.problem.replace(/\.$/, '')}; skipped` });
+    return document.ok && stats ? { text: document.text, stats } : undefined;
+  }
   const read = await readRegularFile(file, MAX_BYTES);
   if ('refused' in read) {
     const forWhat = read.refused.endsWith('too large') ? (what === 'text' ? ' for the corpus' : ' for a catalogue') : '';
