@@ -62,24 +62,26 @@ export async function readDocx(bytes: Uint8Array, options: DocxReadOptions = {})
   try {
     return await Promise.race([read(bytes, settings.maxUnpackedBytes), timeout]);
   } catch (error) {
-    // The XML parser's messages quote the markup; the user needs only to know which kind of damage.
-    const xml = /xmldom|xml|parse|unclosed|element/i.test(messageOf(error));
-    return { ok: false, kind: 'damaged', problem: xml ? 'The Word document is damaged: one of its parts is not well-formed XML; open and save it again in Word.' : `The Word document could not be read (${error instanceof Error ? error.name : 'error'}).` };
+    return { ok: false, kind: 'damaged', problem: damageOf(error) };
   } finally {
     clearTimeout(timer);
   }
 }
 
 async function read(bytes: Uint8Array, maxUnpacked: number): Promise<DocxReadResult> {
+  const damagedZip: DocxReadResult = { ok: false, kind: 'damaged', problem: 'The Word document is damaged: its zip archive cannot be opened (cut short or corrupted); save or download it again.' };
   let zip: JSZip;
   try {
+    // The directory first, which says what the entries unpack to; checking their CRCs inflates
+    // them all, so only once the sizes are known to be sane.
+    const directory = await JSZip.loadAsync(bytes);
+    const unpacked = Object.values(directory.files).reduce((sum, file) => sum + unpackedSize(file), 0);
+    if (unpacked > maxUnpacked) {
+      return { ok: false, kind: 'tooLarge', problem: `The Word document unpacks to ${Math.round(unpacked / 1048576)} MB; at most ${Math.round(maxUnpacked / 1048576)} MB are read.` };
+    }
     zip = await JSZip.loadAsync(bytes, { checkCRC32: true });
   } catch {
-    return { ok: false, kind: 'damaged', problem: 'The Word document is damaged: its zip archive cannot be opened (cut short or corrupted); save or download it again.' };
-  }
-  const unpacked = Object.values(zip.files).reduce((sum, file) => sum + unpackedSize(file), 0);
-  if (unpacked > maxUnpacked) {
-    return { ok: false, kind: 'tooLarge', problem: `The Word document unpacks to ${Math.round(unpacked / 1048576)} MB; at most ${Math.round(maxUnpacked / 1048576)} MB are read.` };
+    return damagedZip;
   }
   const mainPath = targetOf(await text(zip, '_rels/.rels'), MAIN_DOCUMENT, '');
   if (!mainPath || !zip.file(mainPath)) {
@@ -189,6 +191,10 @@ function resolvePath(folder: string, target: string): string {
   return resolved.join('/');
 }
 
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+/** What went wrong, in words for the user: the readers' own messages quote the markup. */
+function damageOf(error: unknown): string {
+  if (error instanceof RangeError) return 'The Word document is damaged: its parts are nested too deeply to read.';
+  const message = error instanceof Error ? error.message : String(error);
+  if (/xmldom|xml|parse|unclosed|element/i.test(message)) return 'The Word document is damaged: one of its parts is not well-formed XML; open and save it again in Word.';
+  return 'The Word document is damaged: one of its parts cannot be read; open and save it again in Word.';
 }

@@ -1,10 +1,11 @@
 // Mammoth reads a Word document as its accepted text: it keeps tracked insertions, drops tracked
 // deletions and drops the numbers of automatic lists. Before it reads a part, this marks in the
-// XML what it would lose, as runs of noncharacters (U+FDD0…U+FDD5, which no document holds: any
+// XML what it would lose, as runs of noncharacters (U+FDD0…U+FDD7, which no document holds: any
 // found are removed first) that the text writer (docxText.ts) turns back into revisions and
 // labels: a deletion's runs become an insertion's so that mammoth keeps their text, between
 // deletion marks; an insertion's runs are put between insertion marks; each paragraph of a
-// numbered list gets its label as a first run, between label marks.
+// numbered list gets its label as a first run, between label marks; the mark a footnote reference
+// prints instead of its number ("*") is put between custom mark marks.
 import { ListNumbering, readNumberingProperty, type NumberingProperties } from './docxNumbering';
 import { attribute, escapeXmlText, isPropertiesTag, xmlTags } from './docxXml';
 
@@ -15,9 +16,11 @@ export const MARK = {
   deletionEnd: '\uFDD3',
   labelStart: '\uFDD4',
   labelEnd: '\uFDD5',
+  customMarkStart: '\uFDD6',
+  customMarkEnd: '\uFDD7',
 } as const;
 
-export const ANY_MARK = /[\uFDD0-\uFDD5]/g;
+export const ANY_MARK = /[\uFDD0-\uFDD7]/g;
 
 export interface MarkedPart {
   xml: string;
@@ -51,6 +54,9 @@ export function markPart(source: string, numbering?: ListNumbering): MarkedPart 
   const revisionStack: { depth: number; deleted: boolean }[] = [];
   /** Open paragraphs, innermost last (a text box's paragraphs stand inside a paragraph). */
   const paragraphs: { depth: number; own: NumberingProperties; style?: string; markDeleted: boolean; labelled: boolean; inChange: number }[] = [];
+  /** After a footnote reference with a mark of its own, until the run's text that prints it. */
+  let customMarkFollows = false;
+  let inCustomMark = false;
   const deleting = () => revisionStack.length > 0 && revisionStack[revisionStack.length - 1].deleted;
 
   const labelParagraph = (at: number) => {
@@ -88,7 +94,10 @@ export function markPart(source: string, numbering?: ListNumbering): MarkedPart 
       } else if (tag.name === 'w:delText' && deleting()) {
         emit(tag.start, '</w:t>');
         copied = tag.end;
-      }
+      } else if (tag.name === 'w:t' && inCustomMark) {
+        emit(tag.start, MARK.customMarkEnd);
+        inCustomMark = false;
+      } else if (tag.name === 'w:r') customMarkFollows = false;
       continue;
     }
 
@@ -115,6 +124,12 @@ export function markPart(source: string, numbering?: ListNumbering): MarkedPart 
     } else if (tag.name === 'w:delText' && deleting()) {
       emit(tag.start, `<w:t${tag.attributes}${tag.selfClosing ? '/' : ''}>`);
       copied = tag.end;
+    }
+    if ((tag.name === 'w:footnoteReference' || tag.name === 'w:endnoteReference') && /^(?:1|true|on)$/.test(attribute(tag, 'w:customMarkFollows') ?? '')) customMarkFollows = true;
+    else if (tag.name === 'w:t' && customMarkFollows && !tag.selfClosing) {
+      emit(tag.end, MARK.customMarkStart);
+      customMarkFollows = false;
+      inCustomMark = true;
     }
     if (tag.selfClosing) continue;
     if (!inProperties && isPropertiesTag(tag.name)) propertiesDepth = depth;

@@ -51,6 +51,9 @@ interface Piece {
   /** Written by the reader (a footnote reference), not typed: never part of the opening. */
   reference?: boolean;
   label?: boolean;
+  /** A footnote reference, and the mark Word prints for it when it is not numbered. */
+  note?: DocxNode;
+  customMark?: string;
 }
 
 /** A paragraph number or sub-paragraph label typed before the opening phrase. */
@@ -60,34 +63,68 @@ const OPENING_MAX = 80;
 
 export function writeDocument(document: DocxDocument): WrittenDocx {
   const writer = new TextWriter();
-  const notes: { label: string; note: DocxNode }[] = [];
-  const noteLabels = new Map<string, string>();
-  const referenceOf = (node: DocxNode): string => {
-    const key = `${node.noteType}:${node.noteId}`;
-    let label = noteLabels.get(key);
-    if (label === undefined) {
-      const note = document.notes.resolve({ noteType: node.noteType ?? 'footnote', noteId: node.noteId ?? '' });
-      if (!note) return '';
-      label = String(notes.length + 1);
-      noteLabels.set(key, label);
-      notes.push({ label, note });
-    }
-    return `[^${label}]`;
-  };
-
-  for (const paragraph of blockParagraphs(document.children ?? [])) writer.paragraph(piecesOf(paragraph, referenceOf));
+  const notes = new NoteLabels(document);
+  const body = blockParagraphs(document.children ?? []).map(piecesOf);
+  notes.label(body.flat());
+  for (const pieces of body) writer.paragraph(notes.written(pieces));
   // A footnote can refer to another footnote: the list grows while it is written.
-  for (let i = 0; i < notes.length; i++) {
-    const { label, note } = notes[i];
+  for (let i = 0; i < notes.ordered.length; i++) {
+    const { label, note } = notes.ordered[i];
     const pieces: Piece[] = [{ text: `[^${label}]: `, italic: false, inserted: false, deleted: false, reference: true }];
     blockParagraphs(note.body ?? []).forEach((p, k) => {
       if (k > 0) pieces.push({ text: ' ', italic: false, inserted: false, deleted: false, reference: true });
-      pieces.push(...trimStart(piecesOf(p, referenceOf)));
+      pieces.push(...trimStart(piecesOf(p)));
     });
-    writer.paragraph(pieces, false);
+    notes.label(pieces);
+    writer.paragraph(notes.written(pieces), false);
   }
-  return { ...writer.finish(), footnotes: notes.length };
+  return { ...writer.finish(), footnotes: notes.ordered.length };
 }
+
+/**
+ * Footnote labels as Word numbers them: 1, 2, … in the order of first reference. A footnote with
+ * a mark of its own ("*", set by "custom mark") takes no number in Word; it is labelled after the
+ * numbered ones, so that these keep Word's numbers and no two labels meet.
+ */
+class NoteLabels {
+  readonly ordered: { label: string; note: DocxNode }[] = [];
+  private readonly labels = new Map<string, string>();
+  private numbered = 0;
+  private readonly custom: DocxNode[] = [];
+
+  constructor(private readonly document: DocxDocument) {}
+
+  /** Labels the notes these pieces refer to, in order. */
+  label(pieces: Piece[]): void {
+    for (const piece of pieces) {
+      const node = piece.note;
+      if (!node || this.labels.has(keyOf(node))) continue;
+      const note = this.document.notes.resolve({ noteType: node.noteType ?? 'footnote', noteId: node.noteId ?? '' });
+      if (!note) continue;
+      if (piece.customMark) {
+        this.labels.set(keyOf(node), '');
+        this.custom.push(note);
+      } else {
+        this.labels.set(keyOf(node), String(++this.numbered));
+        this.ordered.push({ label: String(this.numbered), note });
+      }
+    }
+    // Marked notes are labelled once the numbered ones of these pieces are known (the whole body
+    // is labelled at once; notes referred to from notes come after).
+    for (const note of this.custom.splice(0)) {
+      const label = String(++this.numbered);
+      this.labels.set(keyOf(note), label);
+      this.ordered.push({ label, note });
+    }
+  }
+
+  /** The pieces with each reference written as `[^label]`. */
+  written(pieces: Piece[]): Piece[] {
+    return pieces.map((p) => (p.note ? { ...p, text: this.labels.get(keyOf(p.note)) ? `[^${this.labels.get(keyOf(p.note))}]` : '' } : p)).filter((p) => p.text !== '' || p.deleted);
+  }
+}
+
+const keyOf = (node: DocxNode) => `${node.noteType}:${node.noteId}`;
 
 /** The paragraphs of a body in reading order: table cells row by row. Iterative: Word nests tables. */
 function blockParagraphs(nodes: DocxNode[]): DocxNode[] {
@@ -102,11 +139,13 @@ function blockParagraphs(nodes: DocxNode[]): DocxNode[] {
 }
 
 /** A paragraph's text as pieces, marks of revisions and labels read and removed. */
-function piecesOf(paragraph: DocxNode, referenceOf: (node: DocxNode) => string): Piece[] {
+function piecesOf(paragraph: DocxNode): Piece[] {
   const pieces: Piece[] = [];
   let inserted = 0;
   let deleted = 0;
   let inLabel = false;
+  /** The custom mark of the footnote reference before, while it is read. */
+  let customMark: string | undefined;
   const stack: { node: DocxNode; italic: boolean }[] = [...(paragraph.children ?? [])].reverse().map((node) => ({ node, italic: false }));
   while (stack.length > 0) {
     const { node, italic: outerItalic } = stack.pop()!;
@@ -118,10 +157,19 @@ function piecesOf(paragraph: DocxNode, referenceOf: (node: DocxNode) => string):
       case 'text': {
         let run = '';
         for (const ch of node.value ?? '') {
-          if (ch >= MARK.insertionStart && ch <= MARK.labelEnd) {
+          if (customMark !== undefined && ch !== MARK.customMarkEnd) customMark += ch;
+          else if (ch >= MARK.insertionStart && ch <= MARK.customMarkEnd) {
             add(run, { label: inLabel });
             run = '';
-            if (ch === MARK.insertionStart) inserted++;
+            if (ch === MARK.customMarkStart) customMark = '';
+            else if (ch === MARK.customMarkEnd) {
+              for (let i = pieces.length - 1; i >= 0; i--) {
+                if (pieces[i].note === undefined) continue;
+                pieces[i].customMark = customMark;
+                break;
+              }
+              customMark = undefined;
+            } else if (ch === MARK.insertionStart) inserted++;
             else if (ch === MARK.insertionEnd) inserted = Math.max(0, inserted - 1);
             else if (ch === MARK.deletionStart) deleted++;
             else if (ch === MARK.deletionEnd) deleted = Math.max(0, deleted - 1);
@@ -143,7 +191,8 @@ function piecesOf(paragraph: DocxNode, referenceOf: (node: DocxNode) => string):
         if (node.breakType === 'line') add('\n');
         break;
       case 'noteReference':
-        add(referenceOf(node), { reference: true, italic: false });
+        // Labelled once all references are known (NoteLabels); the text stands in until then.
+        add('[^]', { reference: true, italic: false, note: node });
         break;
       default:
         if (node.children) for (let i = node.children.length - 1; i >= 0; i--) stack.push({ node: node.children[i], italic });

@@ -3,7 +3,7 @@
 // from; Word's list numbers, footnotes and tracked changes come through; broken files give one
 // typed problem.
 import * as assert from 'assert';
-import { AlignmentType, Document, LevelFormat, Packer, Paragraph, TextRun } from 'docx';
+import { AlignmentType, BuilderElement, Document, FootnoteReferenceRun, LevelFormat, Packer, Paragraph, TextRun } from 'docx';
 import { readFileSync } from 'fs';
 import JSZip from 'jszip';
 import * as path from 'path';
@@ -158,6 +158,33 @@ describe('formats/docx: Word list numbering', () => {
     assert.deepStrictEqual(lines, ['1. Decides;', '2. Requests;', 'Annex', '1. We gather;', '2. We resolve.']);
   });
 
+  it('numbers paragraphs whose style carries the list, through the style they are based on', async () => {
+    const doc = new Document({
+      numbering: { config: [{ reference: 'un', levels: UN }] },
+      styles: {
+        paragraphStyles: [
+          { id: 'Operative', name: 'Operative Paragraph', paragraph: { numbering: { reference: 'un', level: 0 } } },
+          { id: 'OperativeLast', name: 'Last Operative Paragraph', basedOn: 'Operative' },
+          { id: 'Sub', name: 'Sub-paragraph', paragraph: { numbering: { reference: 'un', level: 1 } } },
+        ],
+      },
+      sections: [
+        {
+          children: [
+            new Paragraph('The General Assembly,'),
+            new Paragraph({ style: 'Operative', text: 'Decides:' }),
+            new Paragraph({ style: 'Sub', text: 'To act;' }),
+            new Paragraph({ style: 'Sub', text: 'To report;' }),
+            new Paragraph({ style: 'OperativeLast', text: 'Decides to remain seized of the matter.' }),
+          ],
+        },
+      ],
+    });
+    const result = accepted(await readDocx(await Packer.toBuffer(doc)));
+    assert.deepStrictEqual(result.text.trimEnd().split('\n\n'), ['The General Assembly,', '1. Decides:', '(a) To act;', '(b) To report;', '2. Decides to remain seized of the matter.']);
+    assert.strictEqual(result.listLabels, 4);
+  });
+
   it('writes the italic opening phrase as emphasis after the list number', async () => {
     const doc = new Document({
       numbering: { config: [{ reference: 'un', levels: UN }] },
@@ -165,6 +192,30 @@ describe('formats/docx: Word list numbering', () => {
     });
     const result = accepted(await readDocx(await Packer.toBuffer(doc)));
     assert.strictEqual(result.text, '1. *Decides* to act.\n');
+  });
+});
+
+describe('formats/docx: Word footnotes', () => {
+  it('keeps Word\'s numbers for numbered footnotes and labels one with a mark of its own ("*") after them', async () => {
+    const customMark = new TextRun({
+      superScript: true,
+      children: [new BuilderElement({ name: 'w:footnoteReference', attributes: { custom: { key: 'w:customMarkFollows', value: 1 }, id: { key: 'w:id', value: 1 } } }), '*'],
+    });
+    const doc = new Document({
+      footnotes: { 1: { children: [new Paragraph('Reissued for technical reasons.')] }, 2: { children: [new Paragraph('A/73/27.')] } },
+      sections: [
+        {
+          children: [
+            new Paragraph({ children: [new TextRun('Draft resolution'), customMark] }),
+            new Paragraph('The General Assembly,'),
+            new Paragraph({ children: [new TextRun('Recalling its resolution 73/27,'), new FootnoteReferenceRun(2)] }),
+          ],
+        },
+      ],
+    });
+    const result = accepted(await readDocx(await Packer.toBuffer(doc)));
+    assert.strictEqual(result.text, 'Draft resolution[^2]\n\nThe General Assembly,\n\nRecalling its resolution 73/27,[^1]\n\n[^1]: A/73/27.\n\n[^2]: Reissued for technical reasons.\n');
+    assert.strictEqual(result.footnotes, 2);
   });
 });
 
@@ -204,6 +255,17 @@ describe('formats/docx: files that are not Word documents, or are broken', () =>
   it('refuses a file or an unpacked document over the limits', async () => {
     await problem(seed004(), 'tooLarge', { maxBytes: 1000 });
     await problem(seed004(), 'tooLarge', { maxUnpackedBytes: 1000 });
+  });
+  it('answers for a document nested deeper than the reader can follow, without throwing', async function () {
+    // Unwinding a stack overflow takes a second or so on a busy machine.
+    this.timeout(30_000);
+    const zip = await JSZip.loadAsync(seed004());
+    const xml = await zip.file('word/document.xml')!.async('string');
+    const depth = 5_000;
+    zip.file('word/document.xml', xml.replace('<w:body>', `<w:body>${'<w:sdt><w:sdtContent>'.repeat(depth)}`).replace('</w:body>', `${'</w:sdtContent></w:sdt>'.repeat(depth)}</w:body>`));
+    const result = await readDocx(await zip.generateAsync({ type: 'uint8array' }));
+    if (result.ok) assert.ok(result.text.includes('The General Assembly,'));
+    else assert.deepStrictEqual([result.kind, result.problem], ['damaged', 'The Word document is damaged: its parts are nested too deeply to read.']);
   });
   it('says a document whose main part is not well-formed XML is damaged, without quoting it', async () => {
     const zip = await JSZip.loadAsync(seed004());
