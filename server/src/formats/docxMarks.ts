@@ -21,6 +21,13 @@ export const MARK = {
 } as const;
 
 export const ANY_MARK = /[\uFDD0-\uFDD7]/g;
+/** The marks written as character references: `&#xFDD0;`, `&#64976;`. */
+const ANY_MARK_REFERENCE = /&#(?:[xX]0*[fF][dD][dD][0-7]|0*6497[6-9]|0*6498[0-3]);/g;
+/**
+ * Wrappers around runs that mammoth does not know and drops with their runs: a simple field
+ * (its runs hold the result Word shows) and the bidirectional embeddings of right-to-left text.
+ */
+const UNWRAPPED = new Set(['w:fldSimple', 'w:dir', 'w:bdo']);
 
 export interface MarkedPart {
   xml: string;
@@ -37,7 +44,7 @@ const markRun = (text: string) => `<w:r><w:t xml:space="preserve">${text}</w:t><
  * document's body only: footnotes do not take part in the body's lists.
  */
 export function markPart(source: string, numbering?: ListNumbering): MarkedPart {
-  const xml = source.replace(ANY_MARK, '');
+  const xml = source.replace(ANY_MARK, '').replace(ANY_MARK_REFERENCE, '');
   const out: string[] = [];
   let copied = 0;
   const emit = (upTo: number, added: string) => {
@@ -73,6 +80,10 @@ export function markPart(source: string, numbering?: ListNumbering): MarkedPart 
 
   for (const tag of xmlTags(xml)) {
     const p = paragraphs[paragraphs.length - 1];
+    if (UNWRAPPED.has(tag.name) && !tag.selfClosing) {
+      emit(tag.start, '');
+      copied = tag.end;
+    }
     if (tag.closing) {
       depth--;
       if (propertiesDepth === depth) propertiesDepth = -1;

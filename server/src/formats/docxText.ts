@@ -98,7 +98,8 @@ class NoteLabels {
   label(pieces: Piece[]): void {
     for (const piece of pieces) {
       const node = piece.note;
-      if (!node || this.labels.has(keyOf(node))) continue;
+      // A reference deleted with tracked changes takes its footnote with it.
+      if (!node || piece.deleted || this.labels.has(keyOf(node))) continue;
       const note = this.document.notes.resolve({ noteType: node.noteType ?? 'footnote', noteId: node.noteId ?? '' });
       if (!note) continue;
       if (piece.customMark) {
@@ -120,7 +121,7 @@ class NoteLabels {
 
   /** The pieces with each reference written as `[^label]`. */
   written(pieces: Piece[]): Piece[] {
-    return pieces.map((p) => (p.note ? { ...p, text: this.labels.get(keyOf(p.note)) ? `[^${this.labels.get(keyOf(p.note))}]` : '' } : p)).filter((p) => p.text !== '' || p.deleted);
+    return pieces.map((p) => (p.note ? { ...p, text: this.labels.get(keyOf(p.note)) ? `[^${this.labels.get(keyOf(p.note))}]` : '' } : p)).filter((p) => p.text !== '');
   }
 }
 

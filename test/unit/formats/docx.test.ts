@@ -3,7 +3,7 @@
 // from; Word's list numbers, footnotes and tracked changes come through; broken files give one
 // typed problem.
 import * as assert from 'assert';
-import { AlignmentType, BuilderElement, Document, FootnoteReferenceRun, LevelFormat, Packer, Paragraph, TextRun } from 'docx';
+import { AlignmentType, BuilderElement, DeletedTextRun, Document, FootnoteReferenceRun, InsertedTextRun, LevelFormat, Packer, Paragraph, SimpleField, TextRun } from 'docx';
 import { readFileSync } from 'fs';
 import JSZip from 'jszip';
 import * as path from 'path';
@@ -216,6 +216,34 @@ describe('formats/docx: Word footnotes', () => {
     const result = accepted(await readDocx(await Packer.toBuffer(doc)));
     assert.strictEqual(result.text, 'Draft resolution[^2]\n\nThe General Assembly,\n\nRecalling its resolution 73/27,[^1]\n\n[^1]: A/73/27.\n\n[^2]: Reissued for technical reasons.\n');
     assert.strictEqual(result.footnotes, 2);
+  });
+});
+
+describe('formats/docx: tracked changes and fields', () => {
+  const change = (id: number) => ({ id, author: 'Drafter', date: '2025-01-01T00:00:00Z' });
+
+  it('drops a footnote whose reference was deleted and keeps one whose reference was inserted', async () => {
+    const doc = new Document({
+      footnotes: { 1: { children: [new Paragraph('A/73/27.')] }, 2: { children: [new Paragraph('A/74/28.')] } },
+      sections: [
+        {
+          children: [
+            new Paragraph({ children: [new TextRun('Recalling its resolution 73/27,'), new DeletedTextRun({ ...change(1), children: [new FootnoteReferenceRun(1)] })] }),
+            new Paragraph({ children: [new TextRun('Recalling also its resolution 74/28,'), new InsertedTextRun({ ...change(2), children: [new FootnoteReferenceRun(2)] })] }),
+          ],
+        },
+      ],
+    });
+    const result = accepted(await readDocx(await Packer.toBuffer(doc)));
+    assert.strictEqual(result.text, 'Recalling its resolution 73/27,\n\nRecalling also its resolution 74/28,[^1]\n\n[^1]: A/74/28.\n');
+    assert.deepStrictEqual(result.revisions.insertions.map((i) => result.text.slice(i.start, i.end)), ['[^1]']);
+    assert.strictEqual(result.footnotes, 1);
+  });
+
+  it('reads the result of a simple field as text', async () => {
+    const doc = new Document({ sections: [{ children: [new Paragraph({ children: [new TextRun('Recalling its resolution '), new SimpleField('REF resolution', '73/27'), new TextRun(',')] })] }] });
+    const result = accepted(await readDocx(await Packer.toBuffer(doc)));
+    assert.strictEqual(result.text, 'Recalling its resolution 73/27,\n');
   });
 });
 
