@@ -13,8 +13,16 @@ const PDF_150 = 'test/fixtures/real/pdf/A_RES_78_150.pdf';
 const TEXT_150 = 'test/fixtures/real/bulk/A_RES_78_150.pymupdf.txt';
 const PDF_37 = 'test/fixtures/real/pdf/A_RES_78_37.pdf';
 
+const SEED_004 = 'corpus/004_f1b1830bc3def63f.txt';
+const WORD_004 = 'test/fixtures/docx/seed-004.lists.docx';
+const WORD_TRACKED = 'test/fixtures/docx/seed-004.tracked.docx';
+
+/** The command line's default cache folder for this run: never the user's own. */
+const cacheHome = mkdtempSync(path.join(tmpdir(), 'unres-cli-pdf-cache-'));
+after(() => rmSync(cacheHome, { recursive: true, force: true }));
+
 function unres(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [bin, ...args], { cwd: repoRoot, encoding: 'utf8', timeout: 60_000 });
+  const result = spawnSync(process.execPath, [bin, ...args], { cwd: repoRoot, encoding: 'utf8', timeout: 60_000, env: { ...process.env, XDG_CACHE_HOME: cacheHome } });
   if (result.error) throw result.error;
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
@@ -56,12 +64,27 @@ describe('cli: unres on PDFs', function () {
     assert.match(run.stdout, /^Old: .*A_RES_78_150\.pymupdf\.txt \(A\/RES\/78\/150\)\nNew: .*A_RES_78_150\.pdf \(A\/RES\/78\/150\)\nNo textual change \(23 paragraphs unchanged\)\.\n/);
   });
 
+  it('compare: a Word draft whose numbers and labels come from Word automatic lists against the text it was made from, no textual change', () => {
+    const run = unres('compare', SEED_004, WORD_004);
+    assert.strictEqual(run.status, 0, run.stderr);
+    assert.match(run.stdout, /\nNo textual change \(\d+ paragraphs unchanged\)\.\n/);
+  });
+
+  it('outline: a Word draft with tracked changes reads as accepted, with the operative paragraphs of its text', () => {
+    const word = unres('outline', WORD_TRACKED);
+    const text = unres('outline', SEED_004);
+    assert.strictEqual(word.status, 0, word.stderr);
+    const operative = (out: string) => out.split('\n').filter((line) => /\sOP\d+ /.test(line)).length;
+    assert.ok(operative(text.stdout) > 0);
+    assert.strictEqual(operative(word.stdout), operative(text.stdout));
+  });
+
   it('lookup: a --corpus folder of PDFs, with a damaged one that is a warning naming it', () => {
     const folder = mkdtempSync(path.join(temp, 'corpus-'));
     copyFileSync(path.join(repoRoot, PDF_150), path.join(folder, 'A_RES_78_150.pdf'));
     const bytes = readFileSync(path.join(repoRoot, PDF_37));
     writeFileSync(path.join(folder, 'cut.pdf'), bytes.subarray(0, bytes.length >> 1));
-    const run = unres('lookup', '--corpus', folder, '78/150');
+    const run = unres('lookup', '--no-shipped-corpus', '--corpus', folder, '78/150');
     assert.strictEqual(run.status, 0, run.stderr);
     assert.match(run.stdout, /^Title +Achieving gender equality and empowering all women and girls/m);
     assert.match(run.stdout, /^Corpus text +.*A_RES_78_150\.pdf \(its own text\)$/m);

@@ -42,6 +42,22 @@ suite('PDF as a resolution view', () => {
     assert.match(state.summaryText, /^No textual change/);
   });
 
+  test('Open as Resolution: a Word draft numbered by Word automatic lists has the outline of the text it was made from', async () => {
+    const root = ourExtension().extensionPath;
+    const word = vscode.Uri.file(path.join(root, 'test', 'fixtures', 'docx', 'seed-004.lists.docx'));
+    const text = vscode.Uri.file(path.join(root, 'corpus', '004_f1b1830bc3def63f.txt'));
+    const view = await vscode.commands.executeCommand<vscode.Uri>('unres.openAsResolution', word);
+    assert.ok(view, 'the command opened nothing');
+    assert.strictEqual(view.scheme, 'unres-file');
+    await vscode.workspace.openTextDocument(text).then((d) => vscode.languages.setTextDocumentLanguage(d, 'unres'));
+    const [fromWord, fromText] = [await documentSymbols(view), await documentSymbols(text)];
+    for (const part of ['Preamble', 'Operative part']) {
+      const names = (symbols: vscode.DocumentSymbol[]) => topLevel(symbols, part).children.map((child) => child.name);
+      assert.ok(names(fromText).length > 0, part);
+      assert.deepStrictEqual(names(fromWord), names(fromText), part);
+    }
+  });
+
   test('a damaged PDF opens no view', async () => {
     const bytes = readFileSync(fixture('pdf', 'A_RES_79_61.pdf').fsPath);
     const cut = path.join(temp, 'cut.pdf');

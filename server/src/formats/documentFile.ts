@@ -2,6 +2,7 @@
 // the file's bytes into the text the parser reads, with a map back to where each character was
 // printed when the format has pages. Everything that takes such files (the corpus, the command
 // line, the editor's resolution view) asks this table, so a new format is one entry.
+import { readDocx } from './docx';
 import { readPdf } from './pdf';
 
 /** Where a character of the text read from a document stands in the document. */
@@ -39,6 +40,9 @@ export const DOCUMENT_FORMATS: readonly DocumentFormat[] = [
   // An official resolution is well under a megabyte; a 100 MB cap leaves room for scans and
   // annexes and still keeps memory bounded (PDF.js holds the whole file).
   { name: 'PDF', extensions: ['.pdf'], maxBytes: 100 * 1024 * 1024, read: (bytes) => readPdf(bytes) },
+  // Word drafts (tracked changes read as accepted); the reader also refuses a zip that unpacks
+  // past its own cap, whatever the file's size.
+  { name: 'Word', extensions: ['.docx'], maxBytes: 100 * 1024 * 1024, read: (bytes) => readDocx(bytes) },
 ];
 
 /** The format a file name says, or undefined for a text file (or anything else). */

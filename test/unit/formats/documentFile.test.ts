@@ -4,6 +4,7 @@ import * as assert from 'assert';
 import { readFileSync } from 'fs';
 import * as path from 'path';
 import { DOCUMENT_FORMATS, documentFormatOf, readDocumentBytes, type DocumentFormat } from '../../../server/src/formats/documentFile';
+import { parseResolution } from '../../../server/src/parser/parse';
 import { repoRoot } from '../../helpers';
 import { imageOnlyPdf } from './minimalPdf';
 
@@ -16,6 +17,17 @@ describe('document formats: the table', function () {
     assert.strictEqual(documentFormatOf('drafts/A_RES_78_37.pdf')?.name, 'PDF');
     assert.strictEqual(documentFormatOf('C:\\Drafts\\L.27.PDF')?.name, 'PDF');
     for (const file of ['draft.txt', 'draft.md', 'draft.unres', 'draft.pdf.txt', 'pdf', 'notes.pdfx']) assert.strictEqual(documentFormatOf(file), undefined, file);
+  });
+
+  it('claims Word drafts (.docx) and reads one through the table into the text of the draft it was made from', async () => {
+    assert.strictEqual(documentFormatOf('Drafts/L.27 rev.DOCX')?.name, 'Word');
+    assert.strictEqual(documentFormatOf('draft.doc'), undefined);
+    const result = await readDocumentBytes(documentFormatOf('x.docx')!, readFileSync(path.join(repoRoot, 'test', 'fixtures', 'docx', 'seed-004.lists.docx')));
+    if (!result.ok) assert.fail(result.problem);
+    const fromWord = parseResolution(result.text);
+    const fromText = parseResolution(readFileSync(path.join(repoRoot, 'corpus', '004_f1b1830bc3def63f.txt'), 'utf8'));
+    assert.deepStrictEqual([fromWord.preambular.length, fromWord.operative.length], [fromText.preambular.length, fromText.operative.length]);
+    assert.ok(fromWord.operative.length > 0);
   });
 
   it('gives each format a name, lower-case endings with their dot, and a size cap', () => {
