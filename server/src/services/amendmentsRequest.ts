@@ -14,16 +14,13 @@ import { checkInput } from '../inputGuard';
 import type { CancellationToken } from '../parsedDocument';
 import type { AmendmentsParams, AmendmentsResult, ApplyAmendmentsParams, ApplyAmendmentsResult, CompareError } from '../protocol';
 import { fileName } from '../text';
-import { corpusReady, needsCorpus, resolveSide, type CompareContext } from './compareRequest';
+import { corpusReady, needsCorpus, resolveSide, resolveVersions, type CompareContext } from './compareRequest';
 
 export async function amendmentsRequest(params: AmendmentsParams, context: CompareContext, token?: CancellationToken): Promise<AmendmentsResult | CompareError> {
   if (!params || typeof params !== 'object') return { error: 'Amendments need two versions: { old, new }.' };
-  if (needsCorpus(params.old, context) || needsCorpus(params.new, context)) await corpusReady(context);
-  const kb = context.corpus.current;
-  const oldVersion = resolveSide(params.old, context, kb, 'old');
-  if ('error' in oldVersion) return oldVersion;
-  const newVersion = resolveSide(params.new, context, kb, 'new');
-  if ('error' in newVersion) return newVersion;
+  const versions = await resolveVersions(params, context);
+  if ('error' in versions) return versions;
+  const { oldVersion, newVersion } = versions;
   if (token?.isCancellationRequested) return { error: 'Writing the amendments was cancelled.' };
   const written = writeAmendments(oldVersion.parsed.model, newVersion.parsed.model);
   const text = written.instructions.length

@@ -40,12 +40,9 @@ export interface Version {
 
 export async function compareRequest(params: CompareParams, context: CompareContext, token?: CancellationToken): Promise<CompareResult | CompareError> {
   if (!params || typeof params !== 'object') return { error: 'The comparison needs two versions: { old, new }.' };
-  if (needsCorpus(params.old, context) || needsCorpus(params.new, context)) await corpusReady(context);
-  const kb = context.corpus.current;
-  const oldVersion = resolveSide(params.old, context, kb, 'old');
-  if ('error' in oldVersion) return oldVersion;
-  const newVersion = resolveSide(params.new, context, kb, 'new');
-  if ('error' in newVersion) return newVersion;
+  const versions = await resolveVersions(params, context);
+  if ('error' in versions) return versions;
+  const { oldVersion, newVersion } = versions;
   if (token?.isCancellationRequested) return { error: 'The comparison was cancelled.' };
 
   const comparison = compareDocuments(oldVersion.parsed.model, newVersion.parsed.model);
@@ -96,6 +93,20 @@ export async function corpusReady(context: CompareContext): Promise<void> {
 }
 
 const isEmpty = (kb: KnowledgeBaseLike) => kb.documents()[Symbol.iterator]().next().done === true;
+
+/** The two versions a request names, each open, given whole or from the corpus (waiting for it when one is named there). */
+export async function resolveVersions(
+  params: { old?: CompareSide; new?: CompareSide },
+  context: CompareContext,
+): Promise<{ oldVersion: Version; newVersion: Version } | CompareError> {
+  if (needsCorpus(params.old, context) || needsCorpus(params.new, context)) await corpusReady(context);
+  const kb = context.corpus.current;
+  const oldVersion = resolveSide(params.old, context, kb, 'old');
+  if ('error' in oldVersion) return oldVersion;
+  const newVersion = resolveSide(params.new, context, kb, 'new');
+  if ('error' in newVersion) return newVersion;
+  return { oldVersion, newVersion };
+}
 
 export function needsCorpus(side: CompareSide | undefined, context: CompareContext): boolean {
   if (!side || typeof side !== 'object') return false;
