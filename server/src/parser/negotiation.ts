@@ -35,6 +35,8 @@ const ALTERNATIVE_HEAD = /\s*(Alt(?:ernative)?(?:\s*\d{1,2})?)\s*:/y;
 const PROPOSER_HEAD = new RegExp(String.raw`\s*(${PROPOSER})\s*:`, 'uy');
 /** A Markdown footnote marker or link: not a bracket. */
 const MARKDOWN_BRACKETS = /\[\^[^\]\s]{1,12}\]|!?\[[^[\]\n]{0,300}\]\([^()\s]{0,500}\)/y;
+/** What the reader stops at: a bracket, a parenthesis, or the "!" of a Markdown image. */
+const MARK = /[[\]()!]/g;
 const ALT_WORD = /\bAlt(?:ernative)?(?:\s*\d{1,2})?\s*:/g;
 
 /**
@@ -56,6 +58,15 @@ export function readNegotiation(text: string, regions: Span[], excluded: Span[],
         i = excluded[skip].end;
         continue;
       }
+      // Straight to the next bracket, parenthesis or "!": most of a text has none.
+      MARK.lastIndex = i;
+      const next = MARK.exec(text)?.index ?? text.length;
+      if (next >= region.end) break;
+      if (skip < excluded.length && excluded[skip].start < next) {
+        i = excluded[skip].start;
+        continue;
+      }
+      i = next;
       const c = text.charCodeAt(i);
       if (c === 0x5b /* [ */ || c === 0x28 /* ( */ || c === 0x21 /* ! */) {
         const note = noteAt(text, i, region.end);
