@@ -20,7 +20,8 @@
 // Reading (`parseAmendments`) takes an amendment document as issued: lines before the first
 // instruction (symbol, distribution, sponsors, "Amendments to draft resolution A/…") are its
 // header; page furniture is skipped; an instruction may be numbered ("1. In operative …") and
-// hard-wrapped over several lines; a line starts a new instruction only outside quotes.
+// hard-wrapped over several lines; a line starts a new instruction only outside quotes, or when it
+// is numbered and follows a blank line (quoted words may open a quotation they do not close).
 import { cardinalWord, ordinalWord, parseCardinalWord, parseOrdinalWord } from './ordinals';
 
 /** One step below a paragraph: a sub-paragraph by label ("b", "ii", "1.5"), or by position when it has none. */
@@ -235,7 +236,11 @@ export function parseAmendments(text: string): { instructions: ReadInstruction[]
     if (trimmed && isFurniture(trimmed)) continue;
     const numbering = NUMBERING.exec(trimmed)?.[0] ?? '';
     const body = trimmed.slice(numbering.length);
-    if (depth <= 0 && OPENS.test(body)) {
+    // A numbered instruction after a blank line starts afresh even inside quotes: quoted words may
+    // open a quotation they do not close ("entitled “Strengthening the"), which must not swallow
+    // the instructions after it.
+    const afresh = numbering !== '' && i > 0 && lines[i - 1].trim() === '';
+    if ((depth <= 0 || afresh) && OPENS.test(body)) {
       current = [{ text: body, line: i, column: column + numbering.length }];
       chunks.push(current);
       depth = Math.max(0, quoteDepthChange(body));

@@ -71,6 +71,19 @@ describe('amendments: the round trip apply(A, amendments(A, B)) = B in wording',
     }
   });
 
+  // Replayed synthetic cases that once failed: quoted words that open a quotation without closing
+  // it (“16 entitled “Strengthening the”) swallowed the instructions after them when read back.
+  const texts = path.join(repoRoot, 'test', 'fixtures', 'real', 'texts');
+  const REPLAYED: [string, number, number][] = [['A_RES_80_7.txt', 7 * 7919 + 14, 8]];
+  for (const [file, seedNumber, count] of REPLAYED) {
+    it(`synthetic edit of ${file} (seed ${seedNumber}, ${count} edits)`, () => {
+      const text = readFileSync(path.join(texts, file), 'utf8');
+      const edit = syntheticEdit(text, seedNumber, count);
+      const { amended, amendments } = roundTrip(text, edit.text);
+      assertSameWording(amended, edit.text, `${edit.done.join(', ')}\n${amendments}`);
+    });
+  }
+
   const drafts: [string, string][] = [
     ...SEEDS.map((s): [string, string] => [s.file, readSeed(s.file)]),
     ...PAIRS.map(([draft]): [string, string] => [draft, readPair(draft)]),
