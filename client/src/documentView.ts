@@ -47,7 +47,7 @@ class DocumentTexts implements TextDocumentContentProvider {
   }
 }
 
-async function readDocument(client: LanguageClient, file: Uri): Promise<DocumentTextResult | DocumentTextError> {
+export async function readDocument(client: LanguageClient, file: Uri): Promise<DocumentTextResult | DocumentTextError> {
   try {
     return await client.sendRequest<DocumentTextResult | DocumentTextError>(DOCUMENT_TEXT_REQUEST, { uri: file.toString() } satisfies DocumentTextParams);
   } catch (error) {
@@ -60,9 +60,9 @@ async function readDocument(client: LanguageClient, file: Uri): Promise<Document
  * language `unres`; any other file as itself. Undefined (the user told why) when a document
  * file cannot be read.
  */
-export async function openAsResolution(file: Uri): Promise<TextDocument | undefined> {
+export async function openAsResolution(file: Uri, read?: DocumentTextResult): Promise<TextDocument | undefined> {
   if (file.scheme !== 'file' || !documentTexts) return workspace.openTextDocument(file);
-  const answer = await readDocument(documentTexts.client, file);
+  const answer = read ?? (await readDocument(documentTexts.client, file));
   if ('error' in answer) {
     // A text file opens as itself; a file VS Code cannot open as text either (a Word file while
     // the server reads none) gets the server's word for it.

@@ -100,6 +100,8 @@ export interface DocumentTextResult {
   format: string;
   /** The pages read, for a format that has pages. */
   pages?: number;
+  /** A Word draft with tracked changes: its text before them (`text` has them accepted). */
+  before?: string;
 }
 
 export interface DocumentTextError {

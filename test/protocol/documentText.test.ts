@@ -7,6 +7,7 @@ import { tmpdir } from 'os';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import type { DocumentSymbol } from 'vscode-languageserver-protocol';
+import type { CompareError, CompareResult } from '../../server/src/protocol';
 import { DOCUMENT_TEXT_REQUEST, DOCUMENT_VIEW_SCHEME, type DocumentTextError, type DocumentTextResult } from '../../server/src/protocol';
 import { repoRoot } from '../helpers';
 import { LspClient } from './lspClient';
@@ -54,5 +55,27 @@ describe('protocol: unres/documentText', function () {
     assert.ok('error' in plain && plain.notDocument === true);
     const remote = await request('https://undocs.org/A/RES/79/61');
     assert.ok('error' in remote && !remote.notDocument);
+  });
+
+  it('gives a Word draft\'s text before its tracked changes, and comparing it with the text shows exactly those changes', async () => {
+    const docx = (name: string) => pathToFileURL(path.join(repoRoot, 'test', 'fixtures', 'docx', name)).toString();
+    const plain = await request(docx('seed-004.docx'));
+    assert.ok('text' in plain && plain.before === undefined, 'no tracked changes, no before');
+    const answer = await request(docx('seed-004.tracked.docx'));
+    assert.ok('text' in answer && answer.before !== undefined, JSON.stringify(answer).slice(0, 200));
+    const result = (await client.connection.sendRequest('unres/compare', {
+      old: { uri: 'file:///drafts/before.docx', text: answer.before },
+      new: { uri: 'file:///drafts/after.docx', text: answer.text },
+    })) as CompareResult | CompareError;
+    assert.ok(!('error' in result), 'error' in result ? result.error : '');
+    const changes = result.comparison.changes.filter((c) => c.kind !== 'unchanged');
+    const words = (kind: 'added' | 'removed') =>
+      changes.flatMap((c) => (c.words ?? []).filter((w) => w[kind]).map((w) => w.value.trim()));
+    // The fixture's deleted paragraph stands after the meeting line, outside the resolution's
+    // paragraphs, so the comparison has the three edited paragraphs only.
+    assert.ok(answer.before.trimEnd().endsWith('\n\n7. *Decides* to remain seized of the matter.'));
+    assert.deepStrictEqual(changes.map((c) => c.kind), ['changed', 'changed', 'changed']);
+    assert.deepStrictEqual(words('added'), ['entire', 'through existing resources and']);
+    assert.deepStrictEqual(words('removed'), ['urgently']);
   });
 });

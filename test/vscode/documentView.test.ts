@@ -73,4 +73,16 @@ suite('PDF as a resolution view', () => {
     const view = await vscode.commands.executeCommand<vscode.Uri | undefined>('unres.openAsResolution', vscode.Uri.file(word));
     assert.strictEqual(view, undefined);
   });
+
+  test('Compare Tracked Changes: a Word draft before its tracked changes against the accepted text', async () => {
+    const docx = (name: string) => vscode.Uri.file(path.join(ourExtension().extensionPath, 'test', 'fixtures', 'docx', name));
+    const state = await vscode.commands.executeCommand<ComparisonViewState>('unres.compareTrackedChanges', docx('seed-004.tracked.docx'));
+    assert.ok(state, 'the command returned nothing');
+    assert.strictEqual(state.title, 'seed-004.tracked.docx (before tracked changes) → seed-004.tracked.docx');
+    assert.strictEqual(state.summary.changed, 3);
+    assert.deepStrictEqual([state.summary.added, state.summary.deleted, state.summary.moved], [0, 0, 0]);
+    assert.match(state.summaryText, /^3 paragraphs changed/);
+    const none = await vscode.commands.executeCommand<ComparisonViewState | undefined>('unres.compareTrackedChanges', docx('seed-004.docx'));
+    assert.strictEqual(none, undefined, 'a draft without tracked changes opens no comparison');
+  });
 });

@@ -11,7 +11,7 @@ import * as path from 'path';
 import { commands, Disposable, ExtensionContext, QuickPickItem, TextDocument, Uri, window, workspace } from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { COMPARE_REQUEST, COMPARE_WITH_CORPUS_COMMAND, CORPUS_DOCUMENTS_REQUEST, type CompareError, type CompareParams, type CompareResult, type CompareSide, type CorpusDocumentItem } from '../../../server/src/protocol';
-import { openAsResolution } from '../documentView';
+import { openAsResolution, readDocument } from '../documentView';
 import { committedVersion } from './git';
 import { ComparisonPanel, ComparisonViewState } from './view';
 import { registerVirtualTexts, virtualTexts } from './texts';
@@ -21,6 +21,7 @@ export const COMMANDS = {
   withCorpus: COMPARE_WITH_CORPUS_COMMAND,
   withHead: 'unres.compareWithHead',
   inDiffEditor: 'unres.openComparisonInDiffEditor',
+  trackedChanges: 'unres.compareTrackedChanges',
 } as const;
 
 export interface CompareCommandOptions {
@@ -131,6 +132,30 @@ export function registerCompareCommands(context: ExtensionContext, client: Langu
       const committed = virtualTexts.add(title, head.text);
       const side: CompareSide = { uri: committed.toString(), text: head.text, title };
       return show({ old: () => side, new: () => sideOf(document), live: [document.uri], key: `HEAD→${document.uri}` }, options.view);
+    }),
+    commands.registerCommand(COMMANDS.trackedChanges, async (arg?: Uri | CompareCommandOptions) => {
+      const options = optionsOf(arg);
+      // From the Explorer (the file) or the resolution view of a Word draft (its path under the view's scheme).
+      const given = uriOf(options.document) ?? window.activeTextEditor?.document.uri;
+      if (!given) return undefined;
+      const file = given.with({ scheme: 'file' });
+      const answer = await readDocument(client, file);
+      if ('error' in answer) {
+        void window.showErrorMessage(`UN Resolutions: ${answer.error}`);
+        return undefined;
+      }
+      const name = path.basename(file.fsPath);
+      if (answer.before === undefined) {
+        void window.showInformationMessage(`UN Resolutions: No tracked changes in ${name}`);
+        return undefined;
+      }
+      const accepted = await openAsResolution(file, answer);
+      if (!accepted) return undefined;
+      // The draft before its tracked changes as a read-only document, so that its paragraphs can be opened too.
+      const title = `${name} (before tracked changes)`;
+      const original = virtualTexts.add(title, answer.before);
+      const side: CompareSide = { uri: original.toString(), text: answer.before, title };
+      return show({ old: () => side, new: () => sideOf(accepted), live: [], key: `tracked→${accepted.uri}` }, options.view);
     }),
     commands.registerCommand(COMMANDS.inDiffEditor, async () => {
       const panel = ComparisonPanel.current();

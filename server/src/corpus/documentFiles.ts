@@ -42,7 +42,7 @@ export async function readDocumentText(params: DocumentTextParams): Promise<Docu
   if (!format) return { error: noFormat(file), notDocument: true };
   const read = await readDocumentFile(file, format);
   if (!read.ok) return { error: read.problem };
-  return { text: read.text, format: read.format, ...(read.pages !== undefined ? { pages: read.pages } : {}) };
+  return { text: read.text, format: read.format, ...(read.pages !== undefined ? { pages: read.pages } : {}), ...(read.before !== undefined ? { before: read.before } : {}) };
 }
 
 function noFormat(file: string): string {

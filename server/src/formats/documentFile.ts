@@ -2,7 +2,7 @@
 // the file's bytes into the text the parser reads, with a map back to where each character was
 // printed when the format has pages. Everything that takes such files (the corpus, the command
 // line, the editor's resolution view) asks this table, so a new format is one entry.
-import { readDocx } from './docx';
+import { readDocx, textBeforeRevisions } from './docx';
 import { readPdf } from './pdf';
 
 /** Where a character of the text read from a document stands in the document. */
@@ -22,6 +22,8 @@ export type DocumentReadResult =
       /** The number of pages read, for formats that have pages. */
       pages?: number;
       map?: DocumentSourceMap;
+      /** For a format with tracked changes, when the document has some: its text before them (`text` has them accepted). */
+      before?: string;
     }
   /** `problem` is one sentence for the user that never quotes the file. */
   | { ok: false; problem: string };
@@ -42,7 +44,7 @@ export const DOCUMENT_FORMATS: readonly DocumentFormat[] = [
   { name: 'PDF', extensions: ['.pdf'], maxBytes: 100 * 1024 * 1024, read: (bytes) => readPdf(bytes) },
   // Word drafts (tracked changes read as accepted); the reader also refuses a zip that unpacks
   // past its own cap, whatever the file's size.
-  { name: 'Word', extensions: ['.docx'], maxBytes: 100 * 1024 * 1024, read: (bytes) => readDocx(bytes) },
+  { name: 'Word', extensions: ['.docx'], maxBytes: 100 * 1024 * 1024, read: readWord },
 ];
 
 /** The format a file name says, or undefined for a text file (or anything else). */
@@ -61,4 +63,12 @@ export async function readDocumentBytes(format: DocumentFormat, bytes: Uint8Arra
   } catch {
     return { ok: false, problem: `The ${format.name} file could not be read.` };
   }
+}
+
+async function readWord(bytes: Uint8Array): Promise<DocumentReadResult> {
+  const read = await readDocx(bytes);
+  if (!read.ok) return read;
+  const { insertions, deletions } = read.revisions;
+  if (insertions.length + deletions.length === 0) return { ok: true, text: read.text };
+  return { ok: true, text: read.text, before: textBeforeRevisions(read.text, read.revisions) };
 }

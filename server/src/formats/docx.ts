@@ -50,6 +50,37 @@ const RELATIONSHIP_PARTS: Record<string, RegExp> = {
   styles: /\/styles$/,
 };
 
+/**
+ * The draft as it was before its tracked changes: `text` (the changes accepted) with each
+ * insertion taken out and each deletion put back where it stood. Linear in the text.
+ */
+export function textBeforeRevisions(text: string, revisions: { insertions: readonly DocxInsertion[]; deletions: readonly DocxDeletion[] }): string {
+  const insertions = [...revisions.insertions].sort((a, b) => a.start - b.start);
+  const deletions = [...revisions.deletions].sort((a, b) => a.at - b.at);
+  const parts: string[] = [];
+  let pos = 0;
+  let d = 0;
+  const putBackUpTo = (limit: number) => {
+    for (; d < deletions.length && deletions[d].at <= limit; d++) {
+      const at = Math.max(pos, deletions[d].at);
+      const { text: deleted, paragraph } = deletions[d];
+      parts.push(text.slice(pos, at), paragraph ? (at === 0 ? `${deleted}\n\n` : `\n\n${deleted}`) : deleted);
+      pos = at;
+    }
+  };
+  for (const insertion of insertions) {
+    if (insertion.start < pos) continue;
+    putBackUpTo(insertion.start);
+    parts.push(text.slice(pos, insertion.start));
+    pos = insertion.end;
+    // A deletion inside or right after the inserted stretch stood where the stretch was.
+    putBackUpTo(insertion.end);
+  }
+  putBackUpTo(text.length);
+  parts.push(text.slice(pos));
+  return parts.join('');
+}
+
 /** Reads a Word document's bytes into resolution text. Always resolves, within `timeoutMs` and a little. */
 export async function readDocx(bytes: Uint8Array, options: DocxReadOptions = {}): Promise<DocxReadResult> {
   const settings = { ...DEFAULTS, ...options };

@@ -34,6 +34,8 @@ export interface DocxDeletion {
   /** The deleted text, and the offset in the written text where it stood. */
   text: string;
   at: number;
+  /** The deletion is of whole paragraphs (separated by blank lines): they stood as paragraphs of their own. */
+  paragraph?: true;
 }
 
 export interface WrittenDocx {
@@ -236,7 +238,7 @@ class TextWriter {
     const pieces = trimEnd(withOpening ? emphasiseOpening(raw) : raw);
     if (pieces.every((p) => p.deleted)) {
       // A paragraph deleted in full leaves no text; its deletion stands where it was.
-      for (const piece of pieces) this.deleted(piece.text);
+      this.deletedParagraph(pieces.map((p) => p.text).join(''));
       return;
     }
     if (this.offset > 0) this.write('\n\n');
@@ -269,9 +271,15 @@ class TextWriter {
     } else this.insertions.push({ text, start, end: start + text.length });
   }
 
+  private deletedParagraph(text: string): void {
+    const last = this.deletions[this.deletions.length - 1];
+    if (last?.paragraph && last.at === this.offset) last.text += `\n\n${text}`;
+    else this.deletions.push({ text, at: this.offset, paragraph: true });
+  }
+
   private deleted(text: string): void {
     const last = this.deletions[this.deletions.length - 1];
-    if (last && last.at === this.offset) last.text += text;
+    if (last && !last.paragraph && last.at === this.offset) last.text += text;
     else this.deletions.push({ text, at: this.offset });
   }
 }

@@ -7,7 +7,7 @@ import { AlignmentType, BuilderElement, DeletedTextRun, Document, FootnoteRefere
 import { readFileSync } from 'fs';
 import JSZip from 'jszip';
 import * as path from 'path';
-import { readDocx, type DocxReadResult } from '../../../server/src/formats/docx';
+import { readDocx, textBeforeRevisions, type DocxReadResult } from '../../../server/src/formats/docx';
 import type { ResolutionDocument } from '../../../server/src/parser/model';
 import { parseResolution } from '../../../server/src/parser/parse';
 import { queryOf } from '../../../server/src/parser/query';
@@ -301,5 +301,34 @@ describe('formats/docx: files that are not Word documents, or are broken', () =>
     await problem(await zip.generateAsync({ type: 'uint8array' }), 'damaged');
     const result = await readDocx(await zip.generateAsync({ type: 'uint8array' }));
     assert.ok(!result.ok && /well-formed XML/.test(result.problem) && !result.problem.includes('<'));
+  });
+});
+
+describe('formats/docx: the text before tracked changes', () => {
+  // The edits scripts/fixtures/docx.mjs made to seed 004 for seed-004.tracked.docx.
+  const edits = [
+    { paragraph: 'Noting that the dissemination', inserted: 'entire ' },
+    { paragraph: '3. *Requests*', before: 'to continue', deleted: 'urgently ' },
+    { paragraph: '4. *Requests*', inserted: 'through existing resources and ' },
+  ];
+  const deletedParagraph = '7. *Decides* to remain seized of the matter.';
+
+  it('takes out what seed-004.tracked.docx inserted and puts back what it deleted, where the generator put them', async () => {
+    const result = accepted(await readFixture('seed-004.tracked.docx'));
+    const lines = result.text.split('\n').map((line) => {
+      const edit = edits.find((e) => line.trimStart().startsWith(e.paragraph));
+      if (!edit) return line;
+      assert.ok(line.includes(edit.inserted ?? edit.before!), edit.paragraph);
+      return edit.inserted ? line.replace(edit.inserted, '') : line.replace(edit.before!, edit.deleted! + edit.before!);
+    });
+    const trimmed = lines.join('\n').trimEnd();
+    const expected = `${trimmed}\n\n${deletedParagraph}` + lines.join('\n').slice(trimmed.length);
+    assert.strictEqual(textBeforeRevisions(result.text, result.revisions), expected);
+  });
+
+  it('is the text itself when nothing was tracked; a deletion right after an insertion stands where the insertion was', () => {
+    assert.strictEqual(textBeforeRevisions('abc\n', { insertions: [], deletions: [] }), 'abc\n');
+    const revisions = { insertions: [{ text: 'new', start: 4, end: 7 }], deletions: [{ text: 'Once ', at: 0 }, { text: 'old', at: 7 }] };
+    assert.strictEqual(textBeforeRevisions('The new words here.\n', revisions), 'Once The old words here.\n');
   });
 });
