@@ -11,7 +11,6 @@ import { createHash } from 'crypto';
 import { promises as fs } from 'fs';
 import { endianness } from 'os';
 import * as path from 'path';
-import * as zlib from 'zlib';
 
 export type NumberArray = Int32Array | Uint32Array | Uint8Array | Uint16Array | Float64Array;
 
@@ -25,42 +24,6 @@ export interface CacheContent {
 
 const MAGIC = Buffer.from('unres cache file\n', 'latin1');
 const ALIGN = 8;
-
-// CRC-32 where the runtime has it (Node 20.15 and later; a few times faster than SHA-1 over the
-// hundreds of megabytes of a large corpus's index), SHA-1 otherwise. The digest only detects a file
-// damaged or cut short; nothing here defends against a file forged on purpose (the cache folder is
-// the user's own). A file whose digest the reader cannot compute is discarded.
-type Crc32 = (data: Uint8Array, value?: number) => number;
-const crc32 = (zlib as { crc32?: Crc32 }).crc32;
-const DIGEST = crc32 ? 'crc32' : 'sha1';
-
-interface Digest {
-  update(chunk: Uint8Array): void;
-  digest(): string;
-}
-
-function newDigest(algorithm: string): Digest | undefined {
-  if (algorithm === 'crc32' && crc32) {
-    let value = 0;
-    return { update: (chunk) => void (value = crc32(chunk, value)), digest: () => `crc32:${value.toString(16)}` };
-  }
-  if (algorithm === 'sha1') {
-    const hash = createHash('sha1');
-    return { update: (chunk) => void hash.update(chunk), digest: () => hash.digest('hex') };
-  }
-  return undefined;
-}
-
-/** The algorithm a digest written by newDigest was computed with. */
-function algorithmOf(digest: string): string {
-  return digest.startsWith('crc32:') ? 'crc32' : 'sha1';
-}
-
-function digestOf(bytes: Uint8Array, algorithm: string): string | undefined {
-  const digest = newDigest(algorithm);
-  digest?.update(bytes);
-  return digest?.digest();
-}
 
 interface Header {
   version: string;
@@ -86,9 +49,9 @@ export async function writeCacheFile(file: string, version: string, content: Cac
     chunks.push(new Uint8Array(array.buffer, array.byteOffset, array.byteLength));
     offset += array.byteLength;
   }
-  const digest = newDigest(DIGEST)!;
+  const digest = createHash('sha1');
   for (const chunk of chunks) digest.update(chunk);
-  const header: Header = { version, endianness: endianness(), digest: digest.digest(), json: content.json, arrays: table };
+  const header: Header = { version, endianness: endianness(), digest: digest.digest('hex'), json: content.json, arrays: table };
   const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
   const lead = Buffer.concat([MAGIC, Buffer.from(`${headerBytes.length}\n`, 'latin1'), headerBytes]);
   const padding = (ALIGN - (lead.length % ALIGN)) % ALIGN;
@@ -130,21 +93,21 @@ export async function readCacheFile(file: string, version: string): Promise<Cach
 }
 
 /** The digest of a file's payload, in slices between which requests are answered. */
-async function digestInSlices(bytes: Buffer): Promise<(from: number, algorithm: string) => string | undefined> {
+async function digestInSlices(bytes: Buffer): Promise<(from: number) => string> {
   const slice = 16 << 20;
-  let hashed: { from: number; digest: string | undefined } | undefined;
+  let hashed: { from: number; digest: string } | undefined;
   const digest = async (from: number) => {
-    const hash = newDigest(DIGEST)!;
+    const hash = createHash('sha1');
     for (let at = from; at < bytes.length; at += slice) {
       hash.update(bytes.subarray(at, Math.min(bytes.length, at + slice)));
       await new Promise<void>((resolve) => setImmediate(resolve));
     }
-    return hash.digest();
+    return hash.digest('hex');
   };
   // The payload starts after the header, which only decoding finds: hash from each plausible start lazily.
   const payload = payloadStart(bytes);
   if (payload !== undefined) hashed = { from: payload, digest: await digest(payload) };
-  return (from, algorithm) => (hashed && hashed.from === from && algorithm === DIGEST ? hashed.digest : digestOf(bytes.subarray(from), algorithm));
+  return (from) => (hashed && hashed.from === from ? hashed.digest : createHash('sha1').update(bytes.subarray(from)).digest('hex'));
 }
 
 function payloadStart(bytes: Buffer): number | undefined {
@@ -155,7 +118,7 @@ function payloadStart(bytes: Buffer): number | undefined {
   return end + ((ALIGN - (end % ALIGN)) % ALIGN);
 }
 
-export function decodeCacheFile(bytes: Buffer, version: string, digestFrom = (from: number, algorithm: string) => digestOf(bytes.subarray(from), algorithm)): CacheRead {
+export function decodeCacheFile(bytes: Buffer, version: string, digestFrom = (from: number) => createHash('sha1').update(bytes.subarray(from)).digest('hex')): CacheRead {
   if (bytes.length < MAGIC.length || !bytes.subarray(0, MAGIC.length).equals(MAGIC)) return { discarded: 'is not a cache file of this extension' };
   const newline = bytes.indexOf(10, MAGIC.length);
   const size = newline > 0 && newline - MAGIC.length <= 12 ? Number(bytes.toString('latin1', MAGIC.length, newline)) : NaN;
@@ -173,9 +136,7 @@ export function decodeCacheFile(bytes: Buffer, version: string, digestFrom = (fr
   const end = headerStart + size;
   const payload = end + ((ALIGN - (end % ALIGN)) % ALIGN);
   if (payload > bytes.length || !Array.isArray(header.arrays) || typeof header.digest !== 'string') return { discarded: 'is damaged (its table is missing)' };
-  const computed = digestFrom(payload, algorithmOf(header.digest));
-  if (computed === undefined) return { discarded: 'has a digest this runtime cannot check' };
-  if (computed !== header.digest) return { discarded: 'is damaged (its content does not match its digest)' };
+  if (digestFrom(payload) !== header.digest) return { discarded: 'is damaged (its content does not match its digest)' };
   const arrays: Record<string, NumberArray> = {};
   for (const entry of header.arrays) {
     const make = typeof entry?.type === 'string' && Object.hasOwn(CONSTRUCTORS, entry.type) ? CONSTRUCTORS[entry.type] : undefined;

@@ -175,26 +175,6 @@ describe('cache file', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
-
-  it('refuses a file whose payload was changed or cut short after it was written', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'unres-cache-'));
-    try {
-      const file = path.join(dir, 'x.cache');
-      await writeCacheFile(file, 'v', { json: {}, arrays: { n: Int32Array.of(1, 2, 3) } });
-      const bytes = readFileSync(file);
-      assert.ok('content' in decodeCacheFile(bytes, 'v'));
-      // The last byte is the high byte of the array's last number.
-      bytes[bytes.length - 1] ^= 1;
-      const read = decodeCacheFile(bytes, 'v');
-      assert.ok('discarded' in read);
-      assert.match(read.discarded, /does not match its digest/);
-      writeFileSync(file, bytes.subarray(0, bytes.length - 4));
-      const short = await readCacheFile(file, 'v');
-      assert.ok('discarded' in short);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
 });
 
 describe('cache folder', () => {
