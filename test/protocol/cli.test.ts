@@ -63,7 +63,7 @@ describe('cli: unres', function () {
       const run = expectStatus(unres('check', ...SEEDS.map((_, i) => seedPath(i))), 0);
       assert.strictEqual(run.stderr, '');
       assert.doesNotMatch(run.stdout, / (?:error|warning) /);
-      assert.match(run.stdout, /\n5 files checked: \d+ information\.\n$/);
+      assert.match(run.stdout, /\n5 files checked: \d+ hints\.\n$/);
       assertGolden('cli/check-seeds.txt', run.stdout);
     });
 
@@ -138,7 +138,7 @@ describe('cli: unres', function () {
       const run = expectStatus(unres('check', ...seedTexts, `./${seedPath(4)}`, PROBLEMS), 1);
       const files = [...new Set(run.stdout.split('\n').filter((l) => /^\S+:\d+:\d+ /.test(l)).map((l) => l.split(':')[0]))];
       assert.deepStrictEqual(files, [`./${seedPath(4)}`, PROBLEMS]);
-      assert.match(run.stdout, /2 files checked: 1 error, 8 warnings, 3 information\.\n$/);
+      assert.match(run.stdout, /2 files checked: 1 error, 8 warnings, 1 information, 2 hints\.\n$/);
     });
 
     it('- reads standard input, named <stdin>: the same problems as the file', () => {

@@ -244,6 +244,54 @@ export function sessionOf(key: string): number | undefined {
   return old ? romanNumber(old[1]) : undefined;
 }
 
+/** The months (yyyy-mm, inclusive) a General Assembly session's resolutions and decisions may be dated in. */
+export interface SessionMonths {
+  /** The session's number: 73 for 73/266, 25 for 2625 (XXV), 10 for ES-10/2. */
+  session: number;
+  emergency: boolean;
+  from: string;
+  /** Undefined for an emergency special session still resumed. */
+  to?: string;
+  /** Whole years rather than the months a session ran: the old form's sessions (see below). */
+  widened: boolean;
+}
+
+/**
+ * The months a session's resolutions may be dated in, from the symbol or key of one of them. A
+ * numbered session N opens in September of 1945 + N and ends when the next opens, resumed parts
+ * included. The old form's sessions are given whole years, 1945 + N to 1946 + N: the first met in
+ * January 1946, others opened in October or November (the sixth in Paris in November 1951) and
+ * resumed in the spring, and only a certain impossibility may be judged. The emergency special
+ * sessions still resumed have a beginning only (the tenth opened in April 1997, the eleventh in
+ * February 2022); the special sessions, each a few days of its own year, have none. Undefined too
+ * for "5/6" or "52/13" read as another form than their era's: the numbering by session began with
+ * the thirty-first, and other bodies (the Human Rights Council, the Environment Assembly) number
+ * theirs by session too.
+ */
+export function sessionMonths(symbol: string): SessionMonths | undefined {
+  let match = /^(\d{1,3})\/\d{1,4}(?: [A-Z])?$/.exec(symbol);
+  if (match) {
+    const n = Number(match[1]);
+    if (n < 31) return undefined;
+    return { session: n, emergency: false, from: `${1945 + n}-09`, to: `${1946 + n}-09`, widened: false };
+  }
+  match = /^\d{1,4}(?: [A-Z])? \(([IVXL]+)\)$/.exec(symbol);
+  if (match) {
+    const n = romanNumber(match[1]);
+    if (n === undefined || n > 30) return undefined;
+    return { session: n, emergency: false, from: `${1945 + n}-01`, to: `${1946 + n}-12`, widened: true };
+  }
+  match = /^ES-(10|11)\//.exec(symbol);
+  if (match) return { session: Number(match[1]), emergency: true, from: match[1] === '10' ? '1997-04' : '2022-02', widened: false };
+  return undefined;
+}
+
+/** Whether a date (yyyy-mm-dd) falls within a session's months. */
+export function withinSession(months: { from: string; to?: string }, iso: string): boolean {
+  const month = iso.slice(0, 7);
+  return month >= months.from && (months.to === undefined || month <= months.to);
+}
+
 const ORGAN_PREFIXES: Record<string, string> = {
   'Human Rights Council': 'A/HRC/RES/',
   'Economic and Social Council': 'E/RES/',

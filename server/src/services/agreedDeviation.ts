@@ -6,6 +6,7 @@ import {
   CodeAction, CodeActionKind, Diagnostic, DiagnosticSeverity, Hover, MarkupKind, Position, Range, TextEdit,
 } from 'vscode-languageserver-types';
 import type { AgreedKind, AgreedLanguageIndex, NearestParagraph } from '../agreed/types';
+import { normalizeSymbol } from '../corpus/symbols';
 import type { CancellationToken, ParsedDocument } from '../parsedDocument';
 import type { Paragraph, Span, SubParagraph } from '../parser/model';
 import { sourceName, withPunctuation } from './agreedCompletion';
@@ -130,10 +131,25 @@ function deviation(document: ParsedDocument, block: Block, index: AgreedLanguage
   if (text.split(/\s+/).length < MIN_WORDS) return undefined;
   const found = cachedNearest(index, text, block.kind);
   if (!found) return undefined;
-  // Boilerplate every resolution shares is not worth a note, and a document is not its own source.
+  // Boilerplate every resolution shares is not worth a note, and a document is not its own source:
+  // nor are its drafts, which the corpus files under the symbol they were adopted as (a resolution
+  // amended on the floor differs from its L document, and that is no departure from agreed language).
   if (!found.identical && found.paragraph.boilerplate) return undefined;
-  if (found.paragraph.sources.every((s) => s.uri === document.uri) && !found.identical) return undefined;
+  if (!found.identical && found.paragraph.sources.every((s) => s.uri === document.uri || isOwnSymbol(document, s.symbol))) return undefined;
   return found;
+}
+
+const ownSymbols = new WeakMap<ParsedDocument, string | null>();
+
+/** Whether a source's symbol is the document's own (its header's symbol). */
+function isOwnSymbol(document: ParsedDocument, symbol: string | undefined): boolean {
+  if (symbol === undefined) return false;
+  let own = ownSymbols.get(document);
+  if (own === undefined) {
+    const written = document.model.header?.fields.find((f) => f.kind === 'symbol')?.value;
+    ownSymbols.set(document, (own = (written && normalizeSymbol(written)?.key) || null));
+  }
+  return own !== null && normalizeSymbol(symbol)?.key === own;
 }
 
 function blocksOf(document: ParsedDocument): Block[] {

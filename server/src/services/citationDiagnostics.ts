@@ -5,7 +5,7 @@
 //   unres.missingParagraph  (Warning)  "paragraph 9 of resolution 73/266" when the corpus text has none
 // Reads the model only (citations, references and the clean text of paragraphs and footnotes).
 import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
-import { citationKey, normalizeSymbol } from '../corpus/symbols';
+import { citationKey, normalizeSymbol, sessionMonths, sessionOf, withinSession } from '../corpus/symbols';
 import type { CorpusDocument, FactSource, KnowledgeBaseView } from '../corpus/types';
 import type { CancellationToken, ParsedDocument } from '../parsedDocument';
 import { toSourceSpan } from '../parser/cleanText';
@@ -63,6 +63,16 @@ function checkDates(document: ParsedDocument, kb: KnowledgeBaseView, out: Diagno
     const entry = key ? kb.lookup(key.key) : undefined;
     if (!key || !entry || entry.dates.length === 0) continue;
     const iso = citation.date.iso;
+    // Other bodies number their resolutions by session too, and an adopted text cites them by the
+    // hundred, often naming the body paragraphs before or after ("resolutions 5/1 and 5/6 of
+    // 2 March 2022 of the United Nations Environment Assembly", the Commission for Asia and the
+    // Pacific's 79/8 of May 2023). A date outside the session the symbol names is such a body's
+    // resolution (or a slip `unres.citationSession` reports), never compared with the Assembly's
+    // (nor does the knowledge base keep such dates as facts: `ofAnotherBody`).
+    // "Resolution 5/6", of a session that never wrote that form, is another body's too.
+    const months = key.kind === 'document' ? undefined : sessionMonths(key.key);
+    if (key.kind !== 'document' && !months && sessionOf(key.key) !== undefined) continue;
+    if (months && !withinSession(months, iso)) continue;
     if (entry.dates.some((fact) => fact.value === iso && fact.sources.some((source) => isOther(source.uri)))) continue;
     // Only facts from other documents count: an open corpus text neither confirms nor contradicts itself.
     const known = entry.dates
@@ -74,13 +84,21 @@ function checkDates(document: ParsedDocument, kb: KnowledgeBaseView, out: Diagno
     const data: CitationDateData = { symbol: key.key, written: citation.date.iso, dates: known.map((fact) => ({ iso: fact.value, text: dateText(fact.value) })) };
     out.push({
       range: document.range(citation.date),
-      severity: DiagnosticSeverity.Error,
+      // A date only one other citing text gives is hearsay: one text against another says nothing
+      // of which is right (adopted texts disagree so on other bodies' resolutions), so it is told,
+      // not flagged. The cited text itself, a catalogue or two citing texts are evidence.
+      severity: known.some((fact) => fact.sources.some((source) => source.kind !== 'citation') || citingDocuments(fact.sources) >= 2) ? DiagnosticSeverity.Error : DiagnosticSeverity.Information,
       source: 'unres',
       code: CITATION_DATE,
       message: `${citedName(citation)} ${verb} ${stated}, not ${citation.date.text}.`,
       data,
     });
   }
+}
+
+/** How many documents a fact's citation sources come from. */
+function citingDocuments(sources: FactSource[]): number {
+  return new Set(sources.filter((source) => source.kind === 'citation').map((source) => source.uri)).size;
 }
 
 /**
@@ -564,6 +582,10 @@ function checkParagraphs(document: ParsedDocument, kb: KnowledgeBaseView, out: D
     // A text we could not read (or that changed since the corpus loaded) says nothing.
     const parses = texts.map((text) => text.parsed());
     if (parses.some((parsed) => !parsed || parsed.model.operative.length === 0)) continue;
+    // A resolution that adopts an annex (a declaration, a pact, a programme of action) is cited
+    // by the annex's paragraphs as often as by its own ("action 21, paragraph 42, of resolution
+    // 79/1"), and the annex is not read as paragraphs: nothing can be said of its numbers.
+    if (parses.some((parsed) => parsed!.model.attachments.length > 0)) continue;
     const models = parses.map((parsed) => parsed!.model);
     const found = models.map((model) => query.resolveReference(reference, queryOf(model)));
     found[0].forEach((target, t) => {

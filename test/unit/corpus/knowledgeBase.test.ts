@@ -284,3 +284,30 @@ describe('corpus loader: bad input', () => {
     assert.deepStrictEqual(loud.map((p) => p.message), [`${path.join(shipped, 'catalogues', 'missing.csv')} cannot be read: it does not exist`]);
   });
 });
+
+describe('knowledge base: other bodies\' resolutions numbered like the Assembly\'s', () => {
+  const build = (paragraphs: string[]) =>
+    KnowledgeBase.build({
+      rows: [],
+      problems: [],
+      documents: paragraphs.map((paragraph, i) => {
+        const text = `The General Assembly,\n\n${paragraph}\n\n1. Decides to remain seized of the matter.\n`;
+        return memoryDocument(ParsedDocument.parse({ uri: `file:///corpus/citing-${i}.txt`, version: 1, getText: () => text }));
+      }),
+    });
+
+  it('keeps no date, and no citing text, dated outside the session the symbol names', () => {
+    // The Human Rights Council's 50/3 of 2022, cited without the Council's name, beside the Assembly's 50/3 of 1995.
+    const kb = build(['Recalling resolutions 50/3 of 7 July 2022 and 49/23 of 1 April 2022,', 'Recalling its resolutions 33/18 of 10 November 1978 and 50/3 of 16 October 1995,']);
+    const entry = kb.lookup('50/3')!;
+    assert.deepStrictEqual(entry.dates.map((fact) => fact.value), ['1995-10-16']);
+    assert.deepStrictEqual(entry.citedBy.map((citation) => citation.uri), ['file:///corpus/citing-1.txt']);
+    assert.strictEqual(kb.lookup('49/23'), undefined, '49/23 of 2022 is the Council\'s too');
+  });
+
+  it('keeps nothing of "resolution 5/1": no session of the Assembly wrote that form', () => {
+    const kb = build(['Welcoming resolutions 5/1 and 5/6 of 2 March 2022 of the United Nations Environment Assembly,']);
+    assert.strictEqual(kb.lookup('5/1'), undefined);
+    assert.strictEqual(kb.lookup('5/6'), undefined);
+  });
+});

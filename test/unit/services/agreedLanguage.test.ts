@@ -215,6 +215,15 @@ describe('agreed language with the seeds as corpus', () => {
       }
     });
 
+    it('a resolution is not measured against its own draft, which the corpus files under the symbol it was adopted as', () => {
+      // PP9 of the draft A/C.1/73/L.27/Rev.1 (seed 002), as amended on the floor.
+      const amended = 'Expressing concern that a number of States are developing ICT capabilities for military purposes and that the use of ICTs in future conflicts between States is becoming more and more likely,';
+      const resolution = (symbol: string) => `${symbol}\n\nThe General Assembly,\n\n${amended}\n\n1. Decides to remain seized of the matter.\n`;
+      assert.deepStrictEqual(getAgreedDiagnostics(parse(resolution('A/RES/73/27')), index, resolve), []);
+      const other = getAgreedDiagnostics(parse(resolution('A/RES/74/29')), index, resolve);
+      assert.deepStrictEqual(other.map((d) => d.message), ['Differs from agreed language in A/RES/73/27, PP9.']);
+    });
+
     it('boilerplate every resolution shares is not flagged when it changes', () => {
       const text = 'The General Assembly,\n\nRecalling its resolution 73/266,\n\n1. Decides to include in the provisional agenda of its eighty-second session the item entitled “Developments in the field of information and telecommunications in the context of international security”.\n';
       assert.deepStrictEqual(getAgreedDiagnostics(parse(text), index, resolve), []);

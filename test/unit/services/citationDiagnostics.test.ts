@@ -172,6 +172,45 @@ describe('citation diagnostics', () => {
     });
   });
 
+  describe('unres.citationDate: other bodies number their resolutions by session too', () => {
+    /** A knowledge base from corpus texts written here: each a short resolution citing what it cites. */
+    const textsKb = (paragraphs: string[]) =>
+      KnowledgeBase.build({ rows: [], problems: [], documents: paragraphs.map((paragraph, i) => memoryDocument(parse(draft(paragraph), `file:///corpus/cited-${i}.txt`))) });
+
+    it('says nothing of a date outside the session the symbol names: another body\'s resolution', () => {
+      // The Commission for Asia and the Pacific's 79/8 of May 2023; the Assembly's 79/8 is of November 2024.
+      const known = catalogueKb([['79/8', '2024-11-12', 'ga.csv', 2]]);
+      const paragraph = 'Noting the adoption, by the Economic and Social Commission for Asia and the Pacific at its seventy-ninth session, of resolution 79/8 of 19 May 2023,';
+      assert.deepStrictEqual(getCitationDiagnostics(parse(draft(paragraph)), known), []);
+      // Within the session, the same catalogue still speaks.
+      const misdated = parse(draft('Recalling its resolution 79/8 of 13 November 2024,'));
+      assert.deepStrictEqual(getCitationDiagnostics(misdated, known).map((d) => [d.message, d.severity]), [
+        ['Resolution 79/8 was adopted on 12 November 2024 (ga.csv line 2), not 13 November 2024.', 1],
+      ]);
+    });
+
+    it('drops what citations of another body taught the corpus: dates outside the session', () => {
+      // Human Rights Council 50/3 of 7 July 2022, cited without the Council's name, against the Assembly's 50/3 of 1995.
+      const known = textsKb(['Recalling resolutions 50/3 of 7 July 2022 and 49/23 of 1 April 2022,', 'Recalling also resolution 50/3 of 7 July 2022,']);
+      assert.deepStrictEqual(getCitationDiagnostics(parse(draft('Recalling its resolution 50/3 of 16 October 1995,')), known), []);
+    });
+
+    it('says nothing of "resolution 5/1": no session of the Assembly wrote that form', () => {
+      const known = textsKb(['Welcoming resolution 5/1 of 2 March 2022 of the United Nations Environment Assembly,', 'Recalling resolution 5/1 of 2 March 2022,']);
+      assert.deepStrictEqual(getCitationDiagnostics(parse(draft('Recalling Council resolution 5/1 of 18 June 2007,')), known), []);
+    });
+
+    it('tells, without flagging, a date that only one other citing text contradicts; two make an error', () => {
+      const one = textsKb(['Recalling its resolution 76/153 of 16 December 2021,']);
+      const document = parse(draft('Recalling its resolution 76/153 of 19 December 2021,'));
+      assert.deepStrictEqual(getCitationDiagnostics(document, one).map((d) => [d.message, d.severity]), [
+        ['Resolution 76/153 was adopted on 16 December 2021 (corpus: cited with this date in 1 document), not 19 December 2021.', 3],
+      ]);
+      const two = textsKb(['Recalling its resolution 76/153 of 16 December 2021,', 'Recalling also its resolution 76/153 of 16 December 2021,']);
+      assert.deepStrictEqual(getCitationDiagnostics(document, two).map((d) => d.severity), [1]);
+    });
+  });
+
   describe('unres.citationOrder', () => {
     it('flags a resolution listed after a later one, on the later-listed citation', () => {
       const { text, cursors } = withCursors(draft('Recalling its resolutions 53/70 of 4 December 1998, 73/266 of 22 December 2018 and |73/27 of 5 December 2018|,'));
@@ -296,6 +335,32 @@ describe('citation diagnostics', () => {
         'Recalling paragraph 9 above and paragraph 12 of the present resolution,',
       ];
       for (const paragraph of paragraphs) assert.deepStrictEqual(getCitationDiagnostics(parse(draft(paragraph)), kb), [], paragraph);
+    });
+
+    it('says nothing of a resolution that adopts an annex, whose paragraphs are cited as its own', () => {
+      const pact = [
+        'Resolution adopted by the General Assembly on 22 September 2024',
+        '',
+        '79/1. The Pact for the Future',
+        '',
+        'The General Assembly,',
+        '',
+        'Adopts the following Pact for the Future:',
+        '',
+        'Annex',
+        '',
+        'The Pact for the Future',
+        '',
+        '1. We, the Heads of State and Government, have gathered at United Nations Headquarters.',
+        '',
+        '2. We are determined to protect the needs and interests of present and future generations.',
+        '',
+      ].join('\n');
+      const known = KnowledgeBase.build({ rows: [], problems: [], documents: [memoryDocument(parse(pact, 'file:///corpus/A_RES_79_1.txt'))] });
+      const parsed = known.lookup('79/1')?.texts[0]?.parsed();
+      assert.ok(parsed && parsed.model.attachments.length > 0 && parsed.model.operative.length === 1, 'the corpus text reads as one paragraph adopting an annex');
+      const document = parse(draft('Recalling also action 21, paragraph 42, of resolution 79/1 of 22 September 2024,'));
+      assert.deepStrictEqual(getCitationDiagnostics(document, known), []);
     });
   });
 

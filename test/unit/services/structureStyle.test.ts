@@ -130,7 +130,7 @@ describe('structure style checks', () => {
           const diagnostics = getStyleDiagnostics(document, vocabulary);
           const serious = diagnostics.filter((d) => d.severity === undefined || d.severity <= 2);
           assert.deepStrictEqual(summary(document, serious), []);
-          assert.ok(diagnostics.every((d) => d.code === 'unres.repeatedVerb' && d.severity === 3 && d.source === 'unres'));
+          assert.ok(diagnostics.every((d) => d.code === 'unres.repeatedVerb' && d.severity === 4 && d.source === 'unres'));
           assert.deepStrictEqual(getStyleFixAll(document, vocabulary), [], 'nothing for Fix all');
         }
       });
@@ -403,13 +403,13 @@ describe('structure style checks', () => {
       assert.deepStrictEqual(getStyleDiagnostics(parse(british), corpus), [], 'the corpus opens paragraphs with it');
     });
 
-    it('unres.repeatedVerb: an Information hint when an operative verb comes again without Also/Further', () => {
+    it('unres.repeatedVerb: a hint when an operative verb comes again without Also/Further', () => {
       const result = check('The General Assembly,\n\nNoting the report,\n\n1. Requests the Secretary-General to act;\n\n2. |Requests| the Office to act;\n\n3. Also requests the Chair to act;\n\n4. Calls upon States to act;\n\n5. Calls for action;\n\n6. Decides also to act;\n\n7. Decides to act.\n');
       assert.deepStrictEqual(result.summary.map((s) => [s[0], s[1], s[2], s[3]]), [
         ['unres.repeatedVerb', result.cursors[0], result.cursors[1], 'Expected "Also requests" or "Further requests" in OP2, found "Requests" again ("Requests" already opens OP1).'],
         ['unres.repeatedVerb', result.summary[1][1], result.summary[1][2], 'Expected "Also decides" or "Further decides" in OP7, found "Decides" again ("Decides" already opens OP6).'],
       ]);
-      assert.ok(result.diagnostics.every((d) => d.severity === 3));
+      assert.ok(result.diagnostics.every((d) => d.severity === 4));
       const actions = actionsFor(result.document, result.diagnostics[0]);
       assert.deepStrictEqual(actions.map((a) => [a.title, a.isPreferred === true]), [['Change "Requests" to "Also requests"', false], ['Change "Requests" to "Further requests"', false]]);
       const fixed = applyEdits(result.document, editsOf(actions[0]));
@@ -435,11 +435,11 @@ describe('structure style checks', () => {
       assert.strictEqual(fixOnce(closing('seventy-fith'), 'unres.sessionOrdinal'), closing('seventy-fifth'), 'a misspelt ordinal');
     });
 
-    it('a later session (an item taken up every two to five years) is an Information hint, left out of Fix all', () => {
+    it('a later session (an item taken up every two to five years) is a hint, left out of Fix all', () => {
       const result = check(closing('|seventy-sixth|'));
-      assert.strictEqual(result.diagnostics[0].severity, 3);
+      assert.strictEqual(result.diagnostics[0].severity, 4);
       assert.match(result.summary[0][3], /found "seventy-sixth" \(an item taken up every two to five years names a later session: then keep it\)\.$/);
-      assert.strictEqual(check(closing('seventy-ninth')).diagnostics[0].severity, 3, 'five sessions on: a quinquennial review');
+      assert.strictEqual(check(closing('seventy-ninth')).diagnostics[0].severity, 4, 'five sessions on: a quinquennial review');
       assert.deepStrictEqual(getStyleFixAll(result.document, builtIn), []);
       assert.strictEqual(check(closing('eightieth')).diagnostics[0].severity, 2, 'six sessions on is a slip');
     });
@@ -592,7 +592,7 @@ describe('structure style checks', () => {
         { from: 'relevant stakeholders where appropriate;', to: 'relevant stakeholders where appropriate', code: 'unres.punctuationSubparagraph', restores: true },
         { from: 'Highlighting the conclusions', to: 'Higlighting the conclusions', code: 'unres.openingUnknown', restores: true },
         { from: 'its seventy-ninth session', to: 'its seventy-eighth session', code: 'unres.sessionOrdinal', restores: true },
-        { from: 'its seventy-ninth session', to: 'its eightieth session', code: 'unres.sessionOrdinal', severity: 3, restores: true, fixAll: false },
+        { from: 'its seventy-ninth session', to: 'its eightieth session', code: 'unres.sessionOrdinal', severity: 4, restores: true, fixAll: false },
       ],
       '002_eef1e9d426f8333c.txt': [
         { from: 'legitimate and malicious purposes, ', to: 'legitimate and malicious purposes ', code: 'unres.punctuationPreambular', restores: true },

@@ -16,6 +16,7 @@
 // when it follows such a citation in a list (", ", " and ", ", as well as its decision"). Not a footnote that opens with
 // "Resolution": "Resolution 10/1, entitled …" may be a conference's.
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
+import { sessionMonths, withinSession } from '../../corpus/symbols';
 import type { CancellationToken, ParsedDocument } from '../../parsedDocument';
 import { toCleanOffset } from '../../parser/cleanText';
 import type { Citation, CleanText, Paragraph } from '../../parser/model';
@@ -38,8 +39,7 @@ export function checkSessions(document: ParsedDocument, out: DraftingFinding[], 
     if (!date || date.shared) continue;
     const window = sessionWindow(citation.symbol);
     if (!window) continue;
-    const month = date.iso.slice(0, 7);
-    if (month >= window.from && (window.to === undefined || month <= window.to)) continue;
+    if (withinSession(window, date.iso)) continue;
     const span = window.to === undefined ? `opened in ${monthText(window.from)}` : `ran from ${monthText(window.from)} to ${monthText(window.to)}${window.widened ? ' at the widest' : ''}`;
     out.push({
       span: { start: date.start, end: date.end },
@@ -110,31 +110,12 @@ export function assemblyCitations(document: ParsedDocument, token?: Cancellation
 
 // ---- the sessions and their forms --------------------------------------------------------------
 
-/**
- * The months (yyyy-mm, inclusive) a session's resolutions may be dated in. A numbered session N
- * opens in September of 1945 + N and ends when the next opens, resumed parts included. The old
- * form's sessions are given whole years, 1945 + N to 1946 + N: the first met in January 1946,
- * others opened in October or November (the sixth in Paris in November 1951) and resumed in the
- * spring, and only a certain impossibility is reported. The emergency special sessions still
- * resumed have a beginning only (the tenth opened in April 1997, the eleventh in February 2022);
- * the special sessions, each a few days of its own year, are not checked.
- */
+/** The months a session's resolutions may be dated in (see `sessionMonths`), and the session's name. */
 export function sessionWindow(symbol: string): { session: string; from: string; to?: string; widened: boolean } | undefined {
-  let match = /^(\d{1,3})\/\d{1,4}(?: [A-Z])?$/.exec(symbol);
-  if (match) {
-    const n = Number(match[1]);
-    if (n < 31) return undefined;
-    return { session: `${ordinal(n)} session`, from: `${1945 + n}-09`, to: `${1946 + n}-09`, widened: false };
-  }
-  match = /^\d{1,4}(?: [A-Z])? \(([IVXL]+)\)$/.exec(symbol);
-  if (match) {
-    const n = romanValue(match[1]);
-    if (n === undefined || n > 30) return undefined;
-    return { session: `${ordinal(n)} session`, from: `${1945 + n}-01`, to: `${1946 + n}-12`, widened: true };
-  }
-  match = /^ES-(10|11)\//.exec(symbol);
-  if (match) return match[1] === '10' ? { session: 'tenth emergency special session', from: '1997-04', widened: false } : { session: 'eleventh emergency special session', from: '2022-02', widened: false };
-  return undefined;
+  const months = sessionMonths(symbol);
+  if (!months) return undefined;
+  const session = months.emergency ? `${months.session === 10 ? 'tenth' : 'eleventh'} emergency special session` : `${ordinal(months.session)} session`;
+  return { session, from: months.from, to: months.to, widened: months.widened };
 }
 
 /**

@@ -558,7 +558,11 @@ export function editDistance(a: string, b: string, limit = Infinity): number {
   return previous[m];
 }
 
-/** An operative verb used again without "Also"/"Further": a hint, adopted texts do it. */
+/**
+ * An operative verb used again without "Also"/"Further": a hint only, for the editors' preference
+ * is not a rule. Four adopted resolutions in five open two operative paragraphs with one verb
+ * ("Requests" in OP2 and OP6), fourteen times a text on average.
+ */
 function repeatedVerbs(document: ParsedDocument, operative: Paragraph[], vocabulary: OpeningVocabulary, out: Finding[]): void {
   const used = new Map<string, Paragraph>();
   for (const paragraph of operative) {
@@ -580,7 +584,7 @@ function repeatedVerbs(document: ParsedDocument, operative: Paragraph[], vocabul
     const span = toSourceSpan(paragraph.content, head.start, head.end);
     const message = `Expected "Also ${lowerVerb}" or "Further ${lowerVerb}" in ${label(paragraph)}, found "${verb}" again ("${verb}" already opens ${label(earlier)}).`;
     const fixes = suggestions.map((s): Fix => ({ title: `Change "${verb}" to "${s}"`, span, newText: s, preferred: false, fixAll: false }));
-    push(out, document, span, DiagnosticSeverity.Information, REPEATED_VERB, message, { kind: 'opening', word: verb, suggestions }, fixes);
+    push(out, document, span, DiagnosticSeverity.Hint, REPEATED_VERB, message, { kind: 'opening', word: verb, suggestions }, fixes);
   }
 }
 
@@ -606,7 +610,8 @@ function checkSession(document: ParsedDocument, out: Finding[]): void {
       if (found === undefined && !/(?:-|first|second|third|th)$/i.test(written) && !/-/.test(written)) continue;
       // Items taken up every two to five years name a later session ("the eighty-second" in a text of the seventy-eighth).
       const later = found !== undefined && found > expectedNumber && found <= expectedNumber + 4;
-      const severity = later ? DiagnosticSeverity.Information : DiagnosticSeverity.Warning;
+      // A hint then: one adopted text in nine names such a later session.
+      const severity = later ? DiagnosticSeverity.Hint : DiagnosticSeverity.Warning;
       const note = later ? ' (an item taken up every two to five years names a later session: then keep it)' : '';
       const message = `Expected the ${expected} session in the provisional agenda, the session after the ${ordinalWord(session)} named in the header, found "${written}"${note}.`;
       const span = toSourceSpan(paragraph.content, start, start + written.length);
