@@ -6,7 +6,7 @@
 import { Hover, MarkupKind } from 'vscode-languageserver-types';
 import type { Position } from 'vscode-languageserver-types';
 import type { CancellationToken, ParsedDocument } from '../parsedDocument';
-import { citationKey, displaySymbol, sessionOf, undocsUrl, type SymbolKey } from '../corpus/symbols';
+import { citationKey, displaySymbol, sessionMonths, sessionOf, undocsUrl, withinSession, type SymbolKey } from '../corpus/symbols';
 import type { CorpusDocument, Fact, FactSource, KnowledgeBaseView, SymbolEntry } from '../corpus/types';
 import type { Citation, FootnoteMarker, Paragraph, ParagraphReference, ResolutionDocument, Span } from '../parser/model';
 import { ordinalWord } from '../parser/vocabulary';
@@ -67,9 +67,12 @@ function markdownHover(value: string, document: ParsedDocument, span: Span): Hov
 function citationMarkdown(document: ParsedDocument, citation: Citation, kb: KnowledgeBaseView): string {
   const key = citationKey(citation);
   if (!key) return `**${escapeMarkdown(citation.symbol)}**`;
+  const foreign = citation.organ || key.kind === 'document' ? undefined : anotherBodys(key.key, citation);
+  if (foreign?.certain) return `**${escapeMarkdown(`${citation.kind} ${citation.symbol}`)}** · another body's ${citation.kind}\n\n${escapeMarkdown(foreign.why)}`;
   const { symbol, entry } = symbolOf(key, kb);
   const name = displaySymbol(symbol);
   const lines: string[] = [`**${escapeMarkdown(name)}** · ${escapeMarkdown(kindLabel(symbol, entry, citation))}`, ''];
+  if (foreign) lines.push(`⚠ ${escapeMarkdown(foreign.why)}`, '');
 
   if (entry) {
     const sources = (facts: FactSource[], what: FactWhat) => sourcesSuffix(facts, what, entry.key, kb);
@@ -92,6 +95,24 @@ function citationMarkdown(document: ParsedDocument, citation: Citation, kb: Know
   }
   lines.push('', markdownLink(`Open ${name} on undocs.org`, undocsUrl(symbol)));
   return lines.join('\n');
+}
+
+/**
+ * Why a citation read as the General Assembly's may be another body's, which numbers its
+ * resolutions by session too: certain for a form no session of the Assembly wrote ("resolution
+ * 5/6"), likely for a date outside the session the symbol names (then the Assembly's facts are
+ * still shown, for the date may be the slip).
+ */
+function anotherBodys(key: string, citation: Citation): { why: string; certain: boolean } | undefined {
+  const months = sessionMonths(key);
+  if (!months) {
+    if (sessionOf(key) === undefined || !/^\d{1,3}\//.test(key)) return undefined;
+    const why = `No session of the General Assembly numbered its ${citation.kind}s ${key}: the form session/number began with the 31st session (1976). Bodies such as the Human Rights Council or the Environment Assembly number theirs so.`;
+    return { why, certain: true };
+  }
+  if (!citation.date || withinSession(months, citation.date.iso)) return undefined;
+  const why = `Dated ${citation.date.text}, outside the General Assembly's ${ordinalWord(months.session)} session: another body's ${citation.kind} (the Human Rights Council, a commission, a conference of the parties number theirs by session too), or a slip in the date.`;
+  return { why, certain: false };
 }
 
 /** "A/RES/78/213 on 19 December 2023": the date when the knowledge base holds one, and only one, for the resolution. */

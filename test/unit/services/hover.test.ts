@@ -81,12 +81,28 @@ describe('hover', () => {
     });
 
     it('still shows the symbol, the date written in the draft and the link for a symbol the corpus does not know', () => {
-      const doc = parseText('The General Assembly,\n\nRecalling its resolution 12/345 of 3 March 1958,\n');
-      const { text, markdown } = hoverText(doc, 'resolution 12/3|45', kb);
-      assert.match(text, /\*\*A\/RES\/12\/345\*\*/);
-      assert.match(text, /Date written here:\*\* 3 March 1958/);
+      const doc = parseText('The General Assembly,\n\nRecalling its resolution 45/345 of 3 March 1991,\n');
+      const { text, markdown } = hoverText(doc, 'resolution 45/3|45', kb);
+      assert.match(text, /\*\*A\/RES\/45\/345\*\*/);
+      assert.match(text, /Date written here:\*\* 3 March 1991/);
       assert.match(text, /knows nothing of this symbol/);
-      assert.ok(markdown.includes('](https://undocs.org/A/RES/12/345)'));
+      assert.ok(markdown.includes('](https://undocs.org/A/RES/45/345)'));
+    });
+
+    it('calls "resolution 5/6" another body\'s: no session of the Assembly numbered its resolutions so', () => {
+      const doc = parseText('The General Assembly,\n\nWelcoming resolutions 5/1 and 5/6 of 2 March 2022 of the United Nations Environment Assembly,\n');
+      const { text, markdown } = hoverText(doc, 'and 5|/6', kb);
+      assert.match(text, /^\*\*resolution 5\/6\*\* · another body's resolution\n\nNo session of the General Assembly numbered its resolutions 5\/6/);
+      assert.ok(!markdown.includes('undocs.org/A/RES/5/6'), 'no link to an Assembly resolution that never was');
+    });
+
+    it('warns, above the Assembly\'s facts, of a date outside the session the symbol names', () => {
+      const doc = parseText('The General Assembly,\n\nRecalling its resolution 73/266 of 22 December 2017,\n');
+      const { text } = hoverText(doc, 'resolution 73/2|66', kb);
+      assert.match(text, /^\*\*A\/RES\/73\/266\*\* · General Assembly resolution\n\n⚠ Dated 22 December 2017, outside the General Assembly's seventy-third session: another body's resolution/);
+      assert.match(text, /Adopted:\*\* 22 December 2018/);
+      const inSession = hoverText(parseText('The General Assembly,\n\nRecalling its resolution 73/266 of 22 December 2018,\n'), 'resolution 73/2|66', kb);
+      assert.doesNotMatch(inSession.text, /⚠/);
     });
 
     it('files a Human Rights Council resolution under its own symbol', () => {
