@@ -786,14 +786,17 @@ class ResolutionParser {
     const previous = current.lines[current.lines.length - 1];
     const labelled = LABEL_START.test(plain) || longNumberAt(plain, lastNumber) !== null;
     if (current.lines.length === 1 && this.labelOnly(previous, lastNumber) && !labelled) return false;
-    const terminated = this.terminated(previous);
+    // "…,]" ends a paragraph proposed in brackets as "…," ends one.
+    const terminated = this.terminated(previous) || /[,;:.]\]{1,3}$/.test(this.endOf(previous));
     if (labelled) {
       if (terminated || gap.blank || gap.interrupted || this.relativeIndent.has(line)) return true;
       return !LEAVES_REFERENCE_OPEN.test(this.plain(previous)) && !this.wrapped;
     }
     if (CLOSING.test(plain)) return true;
-    if (/^\p{Ll}/u.test(plain)) return false;
-    const opens = opensParagraph(plain);
+    // "[Noting …,]": a paragraph proposed in brackets opens with the words inside them.
+    const words = plain.replace(/^(?:\[[ \t]*){1,3}/, '');
+    if (/^\p{Ll}/u.test(words)) return false;
+    const opens = opensParagraph(words);
     if (this.indentMarksParagraphs) {
       // A heading at the margin after a finished sentence and a blank line starts a block too.
       if ((gap.blank || gap.pageBreak) && /[;:.]$/.test(this.endOf(previous))) return true;
@@ -813,11 +816,11 @@ class ResolutionParser {
       // "Paralympic Winter⏎⏎Games, as"); a draft being typed leaves short paragraphs without their mark.
       const long = this.plainLengthAtLeast(current, 60);
       if (long && ENDS_WITH_FUNCTION_WORD.test(this.endOf(previous))) return false;
-      return opensWithKnownPhrase(plain) || !long;
+      return opensWithKnownPhrase(words) || !long;
     }
     // Lines in a row: a new paragraph only after a final mark and before a phrase of the vocabulary
     // ("multilateralism,⏎Convinced that"), never before "Los Angeles,⏎United States" or a title.
-    return terminated && opensWithKnownPhrase(plain);
+    return terminated && opensWithKnownPhrase(words);
   }
 
   /**

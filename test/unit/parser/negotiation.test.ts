@@ -174,6 +174,25 @@ describe('parser: drafts under negotiation', () => {
     assert.strictEqual(compilation.preambular[3].opening?.text, 'Recognizing');
   });
 
+  it('splits a paragraph per line where a bracketed paragraph stands in the rows: "[Noting …,]", then a note line', () => {
+    const model = parseResolution([
+      'The General Assembly,',
+      'Recalling its resolution 79/1 of 22 September 2024,',
+      '[Noting the work of the Open-ended Working Group,]',
+      'Welcoming the report of the Secretary-General,',
+      '1. Decides to establish a group of experts;',
+      '2. Requests the Secretary-General to support the group;',
+      '[2 bis. Also requests a study on the matter;]',
+      'Agreed ad ref',
+      '3. Decides to remain seized of the matter.',
+      '',
+    ].join('\n'));
+    const query = queryOf(model);
+    assert.deepStrictEqual([...model.preambular, ...model.operative].map((p) => `${paragraphName(p)} ${query.negotiationState(p)}`), [
+      'PP1 agreed', 'PP2 bracketed', 'PP3 agreed', 'OP1 agreed', 'OP2 agreed', 'OP2 bis agreed', 'OP3 agreed',
+    ]);
+  });
+
   it('reads one bracket opened in one paragraph and closed in a later one', () => {
     const model = parseResolution(negotiationFixture('proposed-paragraphs.unres'));
     const { brackets, unbalanced } = model.negotiation;
