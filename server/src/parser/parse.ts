@@ -96,8 +96,8 @@ interface Gap {
   pageBreak: boolean;
 }
 
-/** The square brackets that open a paragraph proposed whole ("[2 bis. Also requests …]"), before its number. */
-const OPENING_BRACKETS = /^(?:\[[ \t]*){1,3}(?=\d|\(|PP|OP)/;
+/** The square brackets that open a paragraph proposed whole: "[2 bis. Also requests …]", "[Noting …,]". */
+const LEADING_BRACKETS = /^(?:\[[ \t]*){1,3}/;
 /** What stands before a label: emphasis ("**1.**") and such brackets. */
 const LEAD = /^[*_]{0,3}(?:(?:\[[ \t]*){1,3}(?=\d|\(|PP|OP))?/;
 const LABEL_START = new RegExp(String.raw`^(?:\[\s*){0,3}(?:\d{1,3}\.(?!\d)|\d{1,3}(?:\.\d{1,3})+\.?(?:\s+(?![\s\p{Ll}])|\s*$)|\([a-z]{1,4}\)(?:\s|$)|\d{1,3}\s?${SUFFIX_PATTERN}\b\.?(?:\s|$)|(?:PP|OP)\s?\d{1,3}(?:\s?${SUFFIX_PATTERN})?\b\.?(?:\s|$))`, 'u');
@@ -764,7 +764,7 @@ class ResolutionParser {
       if (!current || afterNote || this.startsParagraph(current, line, i, gap, lastNumber)) {
         current = { lines: [line] };
         paragraphs.push(current);
-        const plain = this.plain(line).replace(OPENING_BRACKETS, '');
+        const plain = this.plain(line).replace(LEADING_BRACKETS, '');
         const number = OPERATIVE_NUMBER.exec(plain) ?? longNumberAt(plain, lastNumber);
         if (number) lastNumber = Number(number[1]);
       } else current.lines.push(line);
@@ -794,7 +794,7 @@ class ResolutionParser {
     }
     if (CLOSING.test(plain)) return true;
     // "[Noting …,]": a paragraph proposed in brackets opens with the words inside them.
-    const words = plain.replace(/^(?:\[[ \t]*){1,3}/, '');
+    const words = plain.replace(LEADING_BRACKETS, '');
     if (/^\p{Ll}/u.test(words)) return false;
     const opens = opensParagraph(words);
     if (this.indentMarksParagraphs) {
@@ -1167,8 +1167,7 @@ class ResolutionParser {
 /** For each block, the operative number of the next numbered block after it. */
 /** Where a paragraph's text ends with the note lines under it. */
 function endWithNotes(raw: RawParagraph): number {
-  const last = raw.notes?.[raw.notes.length - 1] ?? raw.lines[raw.lines.length - 1];
-  return Math.max(raw.lines[raw.lines.length - 1].contentEnd, last.contentEnd);
+  return (raw.notes?.[raw.notes.length - 1] ?? raw.lines[raw.lines.length - 1]).contentEnd;
 }
 
 function nextNumbersOf(labels: (Label | undefined)[]): (number | undefined)[] {

@@ -33,7 +33,7 @@ export function getNegotiationDiagnostics(document: ParsedDocument, token?: Canc
     const found = query.blockAt(mark.start);
     const where = `${found ? ` in ${placeName(found.paragraph, found.block)}` : ''} at ${place(mark.start)}`;
     const message = mark.mark === '['
-      ? `Opening bracket${where} is never closed: no "]" after it closes it, to the end of the text (a bracket may span paragraphs). Expected a "]" after the text it brackets.`
+      ? `Opening bracket${where} is never closed: no "]" closes it by the end of the text (a bracket may span paragraphs). Expected a "]" after the text it brackets.`
       : `Closing bracket${where} closes no bracket: no "[" before it is left open. Expected a "[" before the text it brackets, or no "]".`;
     push(BRACKET_UNBALANCED, mark, message);
   }

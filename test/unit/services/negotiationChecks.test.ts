@@ -69,7 +69,7 @@ describe('negotiation checks', () => {
     const diagnostics = getNegotiationDiagnostics(document);
     assert.deepStrictEqual(diagnostics.map((d) => `${d.code}@${document.lines.offsetAt(d.range.start)}`), [`unres.bracketUnbalanced@${cursors[0]}`]);
     const { line, character } = document.lines.positionAt(cursors[0]);
-    assert.strictEqual(String(diagnostics[0].message), `Opening bracket in OP3 at line ${line + 1}, column ${character + 1} is never closed: no "]" after it closes it, to the end of the text (a bracket may span paragraphs). Expected a "]" after the text it brackets.`);
+    assert.strictEqual(String(diagnostics[0].message), `Opening bracket in OP3 at line ${line + 1}, column ${character + 1} is never closed: no "]" closes it by the end of the text (a bracket may span paragraphs). Expected a "]" after the text it brackets.`);
     // A "]" whose "[" went missing is flagged at the "]", in the paragraph that holds it.
     const closing = withCursors(draft.replace('to [promote', 'to promote').replace('digital public goods]', 'digital public goods|]'));
     const closed = parse(closing.text);
