@@ -6,6 +6,7 @@
 import { displaySymbol, normalizeSymbol, undocsUrl, type SymbolKey } from '../corpus/symbols';
 import type { Fact, FactSource, KnowledgeBaseView, SymbolEntry } from '../corpus/types';
 import type { CitationKind } from '../parser/model';
+import { placeName } from '../parser/query';
 import { ordinalWord } from '../parser/vocabulary';
 import { containerAt, documentName, symbolOf, textsOf } from '../services/lookup';
 import { formatDate } from '../text';
@@ -169,13 +170,11 @@ function citingName(kb: KnowledgeBaseView, uri: string): string | undefined {
   return undefined;
 }
 
-/** "PP1", "OP2 (a)", "footnote 3", "header". */
+/** "PP1", "OP2 (a)", "OP2 bis", "footnote 3", "header". */
 function whereIn(model: Parameters<typeof containerAt>[0], offset: number): string | undefined {
   const container = containerAt(model, offset);
   if (!container) return undefined;
   if (container.kind === 'footnote') return `footnote ${container.footnote.label}`;
   if (container.kind === 'header') return 'header';
-  const { paragraph, block } = container;
-  const top = paragraph.kind === 'preambular' ? `PP${paragraph.index}` : `OP${paragraph.number ?? paragraph.index}`;
-  return 'label' in block ? `${top} ${block.label}` : top;
+  return placeName(container.paragraph, container.block);
 }

@@ -54,6 +54,7 @@ import { JOIN_RARE } from '../agreed/keys';
 import { newTokens, stripTerminal, tokenize, type Tokens } from '../agreed/normalise';
 import { Interner } from '../interner';
 import type { CleanText, Paragraph, ResolutionDocument, SubParagraph } from '../parser/model';
+import { paragraphName, subLabel } from '../parser/query';
 import type { ChangeKind, Comparison, ComparedUnit, ComparisonSummary, ParagraphChange, UnitKind, WordChange } from './types';
 
 export interface CompareOptions {
@@ -126,18 +127,18 @@ function rawUnits(doc: ResolutionDocument): { body: RawUnit[]; footnotes: RawUni
     for (let i = subs.length - 1; i >= 0; i--) pending.push({ sub: subs[i], prefix: paragraphLabel, i });
     while (pending.length > 0) {
       const { sub, prefix, i } = pending.pop()!;
-      const label = sub.scheme === 'decimal' && sub.label ? `${paragraphLabel} ${sub.label}` : `${prefix} ${sub.label || `item ${i + 1}`}`;
+      const label = sub.scheme === 'decimal' && sub.label ? `${paragraphLabel} ${sub.label}` : `${prefix} ${sub.label ? subLabel(sub) : `item ${i + 1}`}`;
       body.push({ kind: 'subparagraph', label, content: sub.content });
       for (let k = sub.subparagraphs.length - 1; k >= 0; k--) pending.push({ sub: sub.subparagraphs[k], prefix: label, i: k });
     }
   };
-  const addParagraph = (p: Paragraph, prefix: 'PP' | 'OP') => {
-    const label = `${prefix}${p.index}`;
+  const addParagraph = (p: Paragraph) => {
+    const label = paragraphName(p);
     body.push({ kind: p.kind, label, content: p.content });
     addSubs(label, p.subparagraphs);
   };
-  for (const p of doc.preambular ?? []) addParagraph(p, 'PP');
-  for (const p of doc.operative ?? []) addParagraph(p, 'OP');
+  for (const p of doc.preambular ?? []) addParagraph(p);
+  for (const p of doc.operative ?? []) addParagraph(p);
   const footnotes = (doc.footnotes ?? []).map((f): RawUnit => ({ kind: 'footnote', label: `footnote ${f.label}`, content: f.content }));
   return { body, footnotes };
 }

@@ -9,7 +9,7 @@
 import type { Range } from 'vscode-languageserver-types';
 import type { ParsedDocument } from '../parsedDocument';
 import type { Paragraph, ResolutionDocument, Span, SubParagraph } from '../parser/model';
-import { queryOf } from '../parser/query';
+import { queryOf, subLabel } from '../parser/query';
 import { isoDate } from '../parser/vocabulary';
 import { corpusParses, MemoryText, type CorpusText, type ParseCache } from './parseCache';
 import { citationKey, normalizeSymbol } from './symbols';
@@ -119,15 +119,15 @@ export function paragraphsOf(model: Pick<ResolutionDocument, 'preambular' | 'ope
   };
   const part = (paragraphs: Paragraph[], kind: ParagraphKind, prefix: string) => {
     for (const paragraph of paragraphs) {
-      const label = `${prefix}${paragraph.index}`;
+      const label = paragraph.suffix ? `${prefix}${paragraph.index} ${paragraph.suffix.text}` : `${prefix}${paragraph.index}`;
       add(kind, label, paragraph, paragraph.opening?.text);
       const pending: { sub: SubParagraph; parentLabel: string }[] = [];
       for (let i = paragraph.subparagraphs.length - 1; i >= 0; i--) pending.push({ sub: paragraph.subparagraphs[i], parentLabel: label });
       while (pending.length > 0) {
         const { sub, parentLabel } = pending.pop()!;
-        const subLabel = sub.scheme === 'decimal' && sub.label ? `${label} ${sub.label}` : `${parentLabel} ${sub.label}`;
-        add('subparagraph', subLabel, sub, undefined);
-        for (let i = sub.subparagraphs.length - 1; i >= 0; i--) pending.push({ sub: sub.subparagraphs[i], parentLabel: subLabel });
+        const childLabel = sub.scheme === 'decimal' && sub.label ? `${label} ${sub.label}` : `${parentLabel} ${subLabel(sub)}`;
+        add('subparagraph', childLabel, sub, undefined);
+        for (let i = sub.subparagraphs.length - 1; i >= 0; i--) pending.push({ sub: sub.subparagraphs[i], parentLabel: childLabel });
       }
     }
   };

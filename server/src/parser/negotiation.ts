@@ -7,6 +7,7 @@
 // Adopted texts use square brackets too: Markdown footnote markers ("[^1]") and links
 // ("[A/78/1](https://…)") are not brackets; an editorial "[To be determined]" is one (the text
 // still holds a placeholder), but balanced, so nothing warns about it.
+import { appendAll } from '../arrays';
 import type { Bracket, Negotiation, NegotiationNote, NegotiationNoteKind, Span } from './model';
 
 /** The Latin ordinals of inserted paragraphs, in order: "2 bis" comes after 2, "2 ter" after "2 bis". */
@@ -26,8 +27,35 @@ const PROPOSAL = String.raw`(?:Co-)?(?:[Ff]acilitators?|[Cc]hair|[Pp]resident|[B
 const PROPOSER = String.raw`(?:[A-Z][\p{L}\d.'’&-]*|G77)(?:\s+(?:and|of|the|[A-Z][\p{L}\d.'’&-]*|\+|\/|,)){0,5}`;
 /** "[Agreed ad ref]", "(Pending)", "(Facilitator's proposal)": a note in brackets or parentheses. */
 const WRAPPED_NOTE = new RegExp(String.raw`[(\[]\s*(${STATUS}|${PROPOSAL})\s*[)\]]`, 'uy');
+/** The delegations of an attribution in parentheses: "EU", "US, EU", "G77 and China", "Norway". */
+const ATTRIBUTED = String.raw`(?:[A-Z]{2,6}|G77(?:\s+and\s+China)?|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)(?:\s*(?:,|\/|\+|and)\s*(?:[A-Z]{2,6}|G77(?:\s+and\s+China)?|[A-Z][a-z]+))*`;
 /** "(EU)", "(US, EU)", "(G77 and China)": an attribution in parentheses, read only after a bracket or a final mark. */
-const PAREN_ATTRIBUTION = new RegExp(String.raw`\(\s*((?:[A-Z]{2,6}|G77(?:\s+and\s+China)?|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)(?:\s*(?:,|\/|\+|and)\s*(?:[A-Z]{2,6}|G77(?:\s+and\s+China)?|[A-Z][a-z]+))*)\s*\)`, 'y');
+const PAREN_ATTRIBUTION = new RegExp(String.raw`\(\s*(${ATTRIBUTED})\s*\)`, 'y');
+/** What a delegation's bracketed proposal asks of a paragraph: "[US: delete]", "[G77 and China: retain]". */
+const PROPOSED_ACTION = String.raw`(?:delete|retain|keep|reserve|reservation|oppose|support|add)`;
+/** One mark of a line that holds nothing else: a status, a proposal, an attribution, a delegation's proposal. */
+const LINE_MARK = String.raw`(?:[(\[]\s*(?:${STATUS}|${PROPOSAL})\s*[)\]]|${STATUS}|${PROPOSAL}|\(\s*${ATTRIBUTED}\s*\)|\[\s*${PROPOSER}\s*:\s*${PROPOSED_ACTION}[^[\]]{0,40}\])`;
+/**
+ * A line of a compilation text that holds only the marks of the negotiation ("Agreed ad ref",
+ * "[Pending]", "(Facilitator's proposal)", "(EU) [US: delete]"): it annotates the paragraph above
+ * it, as compilation texts set a paragraph's status under it.
+ */
+const NOTE_LINE = new RegExp(String.raw`^${LINE_MARK}(?:[\s,;–—-]*${LINE_MARK}){0,5}[\s.]*$`, 'u');
+/** A status, a proposal or a delegation's bracketed proposal: a line of attributions alone may be a title's "(Bangkok Treaty)". */
+const STATUS_OR_PROPOSAL = new RegExp(String.raw`${STATUS}|${PROPOSAL}|\[\s*${PROPOSER}\s*:`, 'u');
+/** A status or a proposal written bare on a note line, or an attribution opening it. */
+const BARE_NOTE = new RegExp(String.raw`(${STATUS}|${PROPOSAL})|\(\s*(${ATTRIBUTED})\s*\)`, 'gu');
+
+/**
+ * Whether a line's text (markup left out) is a note line (see NOTE_LINE): 'status' when it holds
+ * a status or a proposal, 'attribution' when it holds only attributions in parentheses ("(EU)"),
+ * which the caller takes for a note only under the end of a paragraph or a proposal (a line
+ * ending with a final mark, "]" or ")"), since a title's "(Bangkok Treaty)" looks the same.
+ */
+export function noteLineKind(plain: string): 'status' | 'attribution' | undefined {
+  if (plain.length > 200 || !NOTE_LINE.test(plain)) return undefined;
+  return STATUS_OR_PROPOSAL.test(plain) ? 'status' : 'attribution';
+}
 /** A status after the final mark of a paragraph: "…; Agreed ad ref". */
 const TRAILING_STATUS = new RegExp(String.raw`(?<=[;,.:\])])[ \t]*(${STATUS}|${PROPOSAL})[ \t]*$`, 'u');
 /** The head of a bracket: an alternative, or who proposed what it holds. */
@@ -42,9 +70,10 @@ const ALT_WORD = /\bAlt(?:ernative)?(?:\s*\d{1,2})?\s*:/g;
 /**
  * Reads the negotiation marks in `regions` of `text` (the paragraphs, in order) leaving out
  * `excluded` spans inside them (footnote bodies, page furniture, tables), sorted by start.
- * `ends`: where each block's own text ends, for status notes written after its final mark.
+ * `ends`: where each block's own text ends, for status notes written after its final mark;
+ * `noteLines`: the note lines (see `isNoteLine`), sorted, whose bare statuses are notes too.
  */
-export function readNegotiation(text: string, regions: Span[], excluded: Span[], ends: number[]): Negotiation {
+export function readNegotiation(text: string, regions: Span[], excluded: Span[], ends: number[], noteLines: Span[] = []): Negotiation {
   const brackets: Bracket[] = [];
   const unbalanced: Negotiation['unbalanced'] = [];
   const notes: NegotiationNote[] = [];
@@ -103,7 +132,36 @@ export function readNegotiation(text: string, regions: Span[], excluded: Span[],
     notes.push({ start, end: start + match[1].length, kind: noteKind(match[1]), text: match[1] });
   }
   notes.sort((a, b) => a.start - b.start);
+  const bare = bareNotes(text, noteLines, notes);
+  if (bare.length > 0) {
+    appendAll(notes, bare);
+    notes.sort((a, b) => a.start - b.start);
+  }
   return { brackets, unbalanced: unbalanced.sort((a, b) => a.start - b.start), notes, strayAlternatives: strayAlternatives(text, regions, brackets) };
+}
+
+/** The statuses, proposals and attributions of note lines that no note read so far covers ("Agreed ad ref" bare). */
+function bareNotes(text: string, lines: Span[], notes: NegotiationNote[]): NegotiationNote[] {
+  const found: NegotiationNote[] = [];
+  // Notes and lines are both sorted: one pointer walks the notes with the lines.
+  let n = 0;
+  for (const { match, at: start } of matchesIn(text, lines, BARE_NOTE)) {
+    const end = start + match[0].length;
+    while (n < notes.length && notes[n].end <= start) n++;
+    if (n < notes.length && notes[n].start < end) continue;
+    if (match[1] !== undefined) found.push({ start, end, kind: noteKind(match[1]), text: match[1] });
+    else found.push({ start, end, kind: 'attribution', text: match[2] });
+  }
+  return found;
+}
+
+/** Every match of a global `pattern` in the spans of `text`, in order, with its offset in `text`. */
+function* matchesIn(text: string, spans: Span[], pattern: RegExp): Generator<{ match: RegExpExecArray; at: number }> {
+  for (const span of spans) {
+    const slice = text.slice(span.start, span.end);
+    pattern.lastIndex = 0;
+    for (let match = pattern.exec(slice); match; match = pattern.exec(slice)) yield { match, at: span.start + match.index };
+  }
 }
 
 function bracket(text: string, start: number, end: number, depth: number): Bracket {
@@ -156,15 +214,10 @@ function strayAlternatives(text: string, regions: Span[], brackets: Bracket[]): 
   // Outermost brackets are sorted and never overlap: one pointer walks them with the matches.
   const outer = brackets.filter((b) => b.depth === 1);
   let b = 0;
-  for (const region of regions) {
-    const slice = text.slice(region.start, region.end);
-    ALT_WORD.lastIndex = 0;
-    for (let match = ALT_WORD.exec(slice); match; match = ALT_WORD.exec(slice)) {
-      const at = region.start + match.index;
-      while (b < outer.length && outer[b].end <= at) b++;
-      if (b < outer.length && outer[b].start < at) continue;
-      stray.push({ start: at, end: at + match[0].replace(/\s*:$/, '').length });
-    }
+  for (const { match, at } of matchesIn(text, regions, ALT_WORD)) {
+    while (b < outer.length && outer[b].end <= at) b++;
+    if (b < outer.length && outer[b].start < at) continue;
+    stray.push({ start: at, end: at + match[0].replace(/\s*:$/, '').length });
   }
   return stray;
 }
@@ -176,7 +229,7 @@ export function noNegotiation(): Negotiation {
 
 /** A note or a bare proposal at the end of a paragraph's clean text: "(Agreed ad ref)", "(EU)", "[US: delete]". */
 const TRAILING_MARK = new RegExp(
-  String.raw`(?:[(\[]\s*(?:${STATUS}|${PROPOSAL})\s*[)\]]|\(\s*(?:[A-Z]{2,6}|G77(?:\s+and\s+China)?)(?:\s*(?:,|\/|\+|and)\s*(?:[A-Z]{2,6}|G77(?:\s+and\s+China)?))*\s*\)|\[\s*${PROPOSER}\s*:\s*(?:delete|retain|keep|reserve|reservation|oppose|support|add)[^[\]]{0,40}\]|${STATUS}|${PROPOSAL}|\])\s*$`,
+  String.raw`(?:[(\[]\s*(?:${STATUS}|${PROPOSAL})\s*[)\]]|\(\s*(?:[A-Z]{2,6}|G77(?:\s+and\s+China)?)(?:\s*(?:,|\/|\+|and)\s*(?:[A-Z]{2,6}|G77(?:\s+and\s+China)?))*\s*\)|\[\s*${PROPOSER}\s*:\s*${PROPOSED_ACTION}[^[\]]{0,40}\]|${STATUS}|${PROPOSAL}|\])\s*$`,
   'u',
 );
 

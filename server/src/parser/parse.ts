@@ -11,7 +11,7 @@ import { buildCleanText, InlineContext, scanInline, Segment } from './inline';
 import { ClassifiedLine, classifyLine, SUPERSCRIPT_DIGITS } from './lineKinds';
 import { scanLines } from './lines';
 import { chooseMarkers, markerCandidates, type MarkerCandidate } from './markers';
-import { noNegotiation, readNegotiation, SUFFIX_PATTERN } from './negotiation';
+import { noNegotiation, noteLineKind, readNegotiation, SUFFIX_PATTERN } from './negotiation';
 import type {
   CleanText, Citation, ClosingLine, Footnote, ParagraphReference, FootnoteBlock, FootnoteMarker, Furniture, LabelScheme, Paragraph, ParagraphKind,
   ResolutionDocument, SourceForm, Span, SubParagraph,
@@ -96,7 +96,11 @@ interface Gap {
   pageBreak: boolean;
 }
 
-const LABEL_START = new RegExp(String.raw`^(?:\d{1,3}\.(?!\d)|\d{1,3}(?:\.\d{1,3})+\.?(?:\s+(?![\s\p{Ll}])|\s*$)|\([a-z]{1,4}\)(?:\s|$)|\d{1,3}\s?${SUFFIX_PATTERN}\b\.?(?:\s|$)|(?:PP|OP)\s?\d{1,3}(?:\s?${SUFFIX_PATTERN})?\b\.?(?:\s|$))`, 'u');
+/** The square brackets that open a paragraph proposed whole: "[2 bis. Also requests …]", "[Noting …,]". */
+const LEADING_BRACKETS = /^(?:\[[ \t]*){1,3}/;
+/** What stands before a label: emphasis ("**1.**") and such brackets. */
+const LEAD = /^[*_]{0,3}(?:(?:\[[ \t]*){1,3}(?=\d|\(|PP|OP))?/;
+const LABEL_START = new RegExp(String.raw`^(?:\[\s*){0,3}(?:\d{1,3}\.(?!\d)|\d{1,3}(?:\.\d{1,3})+\.?(?:\s+(?![\s\p{Ll}])|\s*$)|\([a-z]{1,4}\)(?:\s|$)|\d{1,3}\s?${SUFFIX_PATTERN}\b\.?(?:\s|$)|(?:PP|OP)\s?\d{1,3}(?:\s?${SUFFIX_PATTERN})?\b\.?(?:\s|$))`, 'u');
 /** A line that ends so that a label on the next line continues it ("paragraph⏎(a) of", "resolution⏎1."). */
 /** A chapeau whose colon follows a preposition ("a major contribution to:") wants items, not paragraphs. */
 const ENDS_WITH_PREPOSITION = /\b(?:to|by|for|of|in|on|with|from|through|including|as)\s*:$/;
@@ -112,6 +116,8 @@ function opensParagraph(plain: string): boolean {
 
 interface RawParagraph {
   lines: ClassifiedLine[];
+  /** Note lines under it ("Agreed ad ref"): they annotate it and are no text of it. */
+  notes?: ClassifiedLine[];
   /** The markup-free text of `lines`, kept while no line is added (see plainOf). */
   plain?: { lines: number; text: string };
 }
@@ -146,6 +152,8 @@ class ResolutionParser {
   private readonly endings = new Map<ClassifiedLine, string>();
   /** Lines indented beyond their page's left margin, with the indent. */
   private readonly relativeIndent = new Map<ClassifiedLine, number>();
+  /** The lines that hold only marks of the negotiation ("Agreed ad ref", "[Pending]"), in order. */
+  private readonly noteLines: Span[] = [];
 
   constructor(private readonly text: string) {}
 
@@ -730,6 +738,8 @@ class ResolutionParser {
     const gap: Gap = { blank: false, interrupted: false, pageBreak: false };
     /** The number of the last paragraph started with one: a number past 999 is read only near it. */
     let lastNumber: number | undefined;
+    /** After a note line: the paragraph it annotates has ended. */
+    let afterNote = false;
     for (let i = bodyStart; i < this.lines.length; i++) {
       const line = this.lines[i];
       if (line.kind === 'blank') {
@@ -741,14 +751,24 @@ class ResolutionParser {
         if (line.kind === 'furniture' && line.furniture !== 'rule' && line.furniture !== 'separator') gap.pageBreak = true;
         continue;
       }
-      if (!current || this.startsParagraph(current, line, i, gap, lastNumber)) {
+      // A compilation text sets a paragraph's status on a line under it ("Agreed ad ref",
+      // "[Pending]"): the note annotates the paragraph above and is never a paragraph of its own.
+      const note = noteLineKind(this.plain(line));
+      const above = current?.notes?.[current.notes.length - 1] ?? current?.lines[current.lines.length - 1];
+      if (note === 'status' || (note === 'attribution' && above && /[\]),;:.]$/.test(this.plain(above)))) {
+        this.noteLines.push({ start: line.contentStart, end: line.contentEnd });
+        if (current) (current.notes ??= []).push(line);
+        afterNote = true;
+        continue;
+      }
+      if (!current || afterNote || this.startsParagraph(current, line, i, gap, lastNumber)) {
         current = { lines: [line] };
         paragraphs.push(current);
-        const plain = this.plain(line);
+        const plain = this.plain(line).replace(LEADING_BRACKETS, '');
         const number = OPERATIVE_NUMBER.exec(plain) ?? longNumberAt(plain, lastNumber);
         if (number) lastNumber = Number(number[1]);
       } else current.lines.push(line);
-      gap.blank = gap.interrupted = gap.pageBreak = false;
+      gap.blank = gap.interrupted = gap.pageBreak = afterNote = false;
     }
     return paragraphs;
   }
@@ -766,14 +786,17 @@ class ResolutionParser {
     const previous = current.lines[current.lines.length - 1];
     const labelled = LABEL_START.test(plain) || longNumberAt(plain, lastNumber) !== null;
     if (current.lines.length === 1 && this.labelOnly(previous, lastNumber) && !labelled) return false;
-    const terminated = this.terminated(previous);
+    // "…,]" ends a paragraph proposed in brackets as "…," ends one.
+    const terminated = this.terminated(previous) || /[,;:.]\]{1,3}$/.test(this.endOf(previous));
     if (labelled) {
       if (terminated || gap.blank || gap.interrupted || this.relativeIndent.has(line)) return true;
       return !LEAVES_REFERENCE_OPEN.test(this.plain(previous)) && !this.wrapped;
     }
     if (CLOSING.test(plain)) return true;
-    if (/^\p{Ll}/u.test(plain)) return false;
-    const opens = opensParagraph(plain);
+    // "[Noting …,]": a paragraph proposed in brackets opens with the words inside them.
+    const words = plain.replace(LEADING_BRACKETS, '');
+    if (/^\p{Ll}/u.test(words)) return false;
+    const opens = opensParagraph(words);
     if (this.indentMarksParagraphs) {
       // A heading at the margin after a finished sentence and a blank line starts a block too.
       if ((gap.blank || gap.pageBreak) && /[;:.]$/.test(this.endOf(previous))) return true;
@@ -793,11 +816,11 @@ class ResolutionParser {
       // "Paralympic Winter⏎⏎Games, as"); a draft being typed leaves short paragraphs without their mark.
       const long = this.plainLengthAtLeast(current, 60);
       if (long && ENDS_WITH_FUNCTION_WORD.test(this.endOf(previous))) return false;
-      return opensWithKnownPhrase(plain) || !long;
+      return opensWithKnownPhrase(words) || !long;
     }
     // Lines in a row: a new paragraph only after a final mark and before a phrase of the vocabulary
     // ("multilateralism,⏎Convinced that"), never before "Los Angeles,⏎United States" or a title.
-    return terminated && opensWithKnownPhrase(plain);
+    return terminated && opensWithKnownPhrase(words);
   }
 
   /**
@@ -865,13 +888,13 @@ class ResolutionParser {
     let content = this.cleanOf(lines, contentStart);
     const splits = openingSplitSpaces(content.text);
     if (splits.length > 0) content = withoutCleanChars(content, splits);
-    const end = raw.lines[raw.lines.length - 1].contentEnd;
+    const ownEnd = raw.lines[raw.lines.length - 1].contentEnd;
     const paragraph: Paragraph = {
       kind,
       index,
       start,
-      end,
-      ownEnd: end,
+      end: endWithNotes(raw),
+      ownEnd,
       segments: lines.map((l, i) => ({ start: i === 0 ? contentStart : l.contentStart, end: l.contentEnd })),
       content,
       subparagraphs: [],
@@ -900,14 +923,15 @@ class ResolutionParser {
       ends.push(block.segments[block.segments.length - 1]?.end ?? block.ownEnd);
       for (const sub of block.subparagraphs) pending.push(sub);
     }
-    return readNegotiation(this.text, paragraphs, excluded, ends);
+    return readNegotiation(this.text, paragraphs, excluded, ends, this.noteLines);
   }
 
   /** Attaches a labelled sub-paragraph, or one whose label was lost (`label` undefined). */
   private attachSubparagraph(parent: Paragraph, raw: RawParagraph, label: Label | undefined): void {
     const { lines, contentStart } = this.contentLines(raw, label ? label.contentStart : raw.lines[0].contentStart);
     const content = this.cleanOf(lines, contentStart);
-    const end = raw.lines[raw.lines.length - 1].contentEnd;
+    const ownEnd = raw.lines[raw.lines.length - 1].contentEnd;
+    const end = endWithNotes(raw);
     const { scheme, depth, container } = label ? this.placeLabel(parent, label) : this.placeLost(parent);
     const sub: SubParagraph = {
       label: !label ? '' : label.kind === 'letter' ? `(${label.value})` : label.value,
@@ -916,7 +940,7 @@ class ResolutionParser {
       depth,
       start: raw.lines[0].contentStart,
       end,
-      ownEnd: end,
+      ownEnd,
       segments: lines.map((l, i) => ({ start: i === 0 ? contentStart : l.contentStart, end: l.contentEnd })),
       content,
       subparagraphs: [],
@@ -1017,7 +1041,8 @@ class ResolutionParser {
   /** `lastNumber`: the number of the paragraph before, which a number past 999 must stand near. */
   private labelOf(line: ClassifiedLine, lastNumber: number | undefined): Label | undefined {
     const source = this.text.slice(line.contentStart, line.contentEnd);
-    const lead = /^[*_]{0,3}/.exec(source)![0].length;
+    // "[2 bis. Also requests …]": a whole paragraph proposed in brackets is numbered inside them.
+    const lead = LEAD.exec(source)![0].length;
     const rest = source.slice(lead);
     const make = (kind: Label['kind'], match: RegExpExecArray, value: string, labelLength: number): Label => {
       const start = line.contentStart + lead;
@@ -1140,6 +1165,11 @@ class ResolutionParser {
 }
 
 /** For each block, the operative number of the next numbered block after it. */
+/** Where a paragraph's text ends with the note lines under it. */
+function endWithNotes(raw: RawParagraph): number {
+  return (raw.notes?.[raw.notes.length - 1] ?? raw.lines[raw.lines.length - 1]).contentEnd;
+}
+
 function nextNumbersOf(labels: (Label | undefined)[]): (number | undefined)[] {
   const next: (number | undefined)[] = new Array(labels.length);
   let ahead: number | undefined;

@@ -502,6 +502,22 @@ export function paragraphName(paragraph: Paragraph): string {
   return paragraph.suffix ? `${base} ${paragraph.suffix.text}` : base;
 }
 
+/**
+ * A place in the text as a reader names it: "PP3", "OP2 bis", "OP5 (a) bis" — an operative
+ * paragraph by its written number where it has one (a section of a resolution in parts numbers
+ * from 1 again), with the suffix of an inserted paragraph or sub-paragraph.
+ */
+export function placeName(paragraph: Paragraph, block: Paragraph | SubParagraph = paragraph): string {
+  const base = paragraph.kind === 'preambular' ? `PP${paragraph.index}` : `OP${paragraph.number ?? paragraph.index}`;
+  const top = paragraph.suffix ? `${base} ${paragraph.suffix.text}` : base;
+  return 'label' in block && block.label !== '' ? `${top} ${subLabel(block)}` : top;
+}
+
+/** A sub-paragraph's label with the suffix of an inserted one: "(a)", "(a) bis". */
+export function subLabel(sub: SubParagraph): string {
+  return sub.suffix ? `${sub.label} ${sub.suffix.text}` : sub.label;
+}
+
 function readStructure(model: ResolutionDocument): Structure {
   const ops = model.operative;
   const leading: Paragraph[] = [];

@@ -8,7 +8,8 @@ import type { Position } from 'vscode-languageserver-types';
 import type { CancellationToken, ParsedDocument } from '../parsedDocument';
 import { citationKey, displaySymbol, sessionMonths, sessionOf, undocsUrl, withinSession, type SymbolKey } from '../corpus/symbols';
 import type { CorpusDocument, Fact, FactSource, KnowledgeBaseView, SymbolEntry } from '../corpus/types';
-import type { Citation, FootnoteMarker, Paragraph, ParagraphReference, ResolutionDocument, Span } from '../parser/model';
+import type { Citation, FootnoteMarker, ParagraphReference, ResolutionDocument, Span } from '../parser/model';
+import { placeName } from '../parser/query';
 import { ordinalWord } from '../parser/vocabulary';
 import {
   citationAt,
@@ -238,12 +239,7 @@ function siteText(model: ResolutionDocument, site: Span, container: ReturnType<t
     return text;
   }
   if (container.kind === 'header') return `${where}, header: “${escapeMarkdown(shorten(container.field.value, 200))}”`;
-  return `${where}, ${escapeMarkdown(blockName(container.block, container.paragraph))}: “${escapeMarkdown(excerptAround(container.block.content, site))}”`;
-}
-
-function blockName(block: Block, paragraph: Paragraph): string {
-  const top = `${paragraph.kind === 'preambular' ? `PP${paragraph.index}` : `OP${paragraph.number ?? paragraph.index}`}${paragraph.suffix ? ` ${paragraph.suffix.text}` : ''}`;
-  return 'label' in block ? `${top} ${block.label}` : top;
+  return `${where}, ${escapeMarkdown(placeName(container.paragraph, container.block))}: “${escapeMarkdown(excerptAround(container.block.content, site))}”`;
 }
 
 // ---- paragraph references ---------------------------------------------------------------------

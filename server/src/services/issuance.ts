@@ -31,7 +31,16 @@ export function prepareForIssuance(document: ParsedDocument, token?: Cancellatio
   }
   if (token?.isCancellationRequested) return { ok: false, message: 'Cancelled.', brackets: [] };
   const edits: TextEdit[] = [];
-  for (const note of negotiation.notes) {
+  const notes = negotiation.notes;
+  for (let n = 0; n < notes.length; n++) {
+    // A line of notes alone ("Agreed ad ref" under its paragraph) goes with its line break.
+    const line = noteLine(text, notes, n);
+    if (line) {
+      edits.push({ range: document.range(line.span), newText: '' });
+      n = line.last;
+      continue;
+    }
+    const note = notes[n];
     // The note goes with the spaces before it: "…; (Agreed ad ref)" ends with "…;".
     let start = note.start;
     while (start > 0 && (text[start - 1] === ' ' || text[start - 1] === '\t')) start--;
@@ -43,9 +52,9 @@ export function prepareForIssuance(document: ParsedDocument, token?: Cancellatio
   }
   for (const edit of issuanceNumberingEdits(document)) edits.push(edit);
   const changes = edits.length ? { [document.uri]: withoutOverlaps(document, edits) } : {};
-  const count = negotiation.notes.length;
-  const notes = count ? `${count} note${count === 1 ? '' : 's'} and attribution${count === 1 ? '' : 's'} removed, ` : '';
-  const message = edits.length ? `Prepared for issuance: ${notes}paragraphs numbered for issuance.` : 'Nothing to change: the text is ready for issuance.';
+  const count = notes.length;
+  const removed = count ? `${count} note${count === 1 ? '' : 's'} and attribution${count === 1 ? '' : 's'} removed, ` : '';
+  const message = edits.length ? `Prepared for issuance: ${removed}paragraphs numbered for issuance.` : 'Nothing to change: the text is ready for issuance.';
   return { ok: true, message, edit: { changes }, brackets: [] };
 }
 
@@ -60,6 +69,34 @@ export function getIssuanceCodeAction(document: ParsedDocument, token?: Cancella
   if (!result.ok) action.disabled = { reason: result.message };
   else if (result.edit) action.edit = result.edit;
   return action;
+}
+
+/**
+ * The line of `notes[first]` when it holds nothing but notes, spaces and the separators between
+ * them: the line with its line break, and the index of its last note.
+ */
+function noteLine(text: string, notes: readonly Span[], first: number): { span: Span; last: number } | undefined {
+  let start = notes[first].start;
+  while (start > 0 && text[start - 1] !== '\n' && text[start - 1] !== '\r') start--;
+  if (text.slice(start, notes[first].start).trim() !== '') return undefined;
+  let last = first;
+  let at = notes[first].end;
+  for (;;) {
+    const gap = /^[ \t,;.–—-]*/.exec(text.slice(at, at + 20))![0];
+    const next = notes[last + 1];
+    if (next && next.start === at + gap.length) {
+      last++;
+      at = next.end;
+      continue;
+    }
+    at += gap.length;
+    break;
+  }
+  if (at < text.length && text[at] !== '\n' && text[at] !== '\r') return undefined;
+  // The line break after it: a note line at the end of the text takes the one before it instead.
+  if (at < text.length) at += text.startsWith('\r\n', at) ? 2 : 1;
+  else if (start > 0) start -= text[start - 1] === '\n' && text[start - 2] === '\r' ? 2 : 1;
+  return { span: { start, end: at }, last };
 }
 
 /** Edits in document order with any that overlaps one before it left out. */

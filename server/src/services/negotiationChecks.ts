@@ -1,14 +1,17 @@
 // The checks of a draft under negotiation:
-//   unres.bracketUnbalanced       "[" never closed, or "]" never opened
+//   unres.bracketUnbalanced       "[" never closed, or "]" never opened (a bracket may span
+//                                 paragraphs: "[" in OP2 closed in OP4 is one bracket)
 //   unres.suffixWithoutParagraph  "7 bis" where the draft has no paragraph 7 ("PP9 bis", "(d) bis" alike)
 //   unres.alternativeOutsideBrackets  "Alt:" or "Alt 1:" that no bracket holds
 // A reference to an inserted paragraph ("paragraph 2 bis") is resolved through parser/query.ts
 // and checked with the other references (unres.referenceMissing). Reads the negotiation marks the
 // parser found (`model.negotiation`) and the structure of the query; linear in both.
-import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
+import { CodeActionKind, Diagnostic, DiagnosticSeverity, type CodeAction, type Range } from 'vscode-languageserver-types';
 import type { CancellationToken, ParsedDocument } from '../parsedDocument';
 import type { Paragraph, Span, SubParagraph } from '../parser/model';
-import { paragraphName, queryOf } from '../parser/query';
+import { endBeforeNegotiationMarks } from '../parser/negotiation';
+import { paragraphName, placeName, queryOf } from '../parser/query';
+import { overlaps } from '../text';
 
 export const BRACKET_UNBALANCED = 'unres.bracketUnbalanced';
 export const SUFFIX_WITHOUT_PARAGRAPH = 'unres.suffixWithoutParagraph';
@@ -25,10 +28,13 @@ export function getNegotiationDiagnostics(document: ParsedDocument, token?: Canc
     return `line ${line + 1}, column ${character + 1}`;
   };
 
+  const query = queryOf(model);
   for (const mark of model.negotiation.unbalanced) {
+    const found = query.blockAt(mark.start);
+    const where = `${found ? ` in ${placeName(found.paragraph, found.block)}` : ''} at ${place(mark.start)}`;
     const message = mark.mark === '['
-      ? `Opening bracket at ${place(mark.start)} is never closed: expected a "]" after the text it brackets.`
-      : `Closing bracket at ${place(mark.start)} closes no bracket: expected a "[" before it, or no "]".`;
+      ? `Opening bracket${where} is never closed: no "]" closes it by the end of the text (a bracket may span paragraphs). Expected a "]" after the text it brackets.`
+      : `Closing bracket${where} closes no bracket: no "[" before it is left open. Expected a "[" before the text it brackets, or no "]".`;
     push(BRACKET_UNBALANCED, mark, message);
   }
   if (token?.isCancellationRequested) return [];
@@ -78,4 +84,36 @@ function checkSubSuffixes(paragraph: Paragraph, push: (code: string, span: Span,
       if (sub.subparagraphs.length > 0) lists.push(sub.subparagraphs);
     }
   }
+}
+
+/**
+ * Quick fixes of a stray bracket: remove it, or close an opening one at the end of the text of
+ * the paragraph (or sub-paragraph) it stands in, before the notes after that text. Never in
+ * Fix all: only the drafter knows where the bracketed text ends.
+ */
+export function getNegotiationCodeActions(document: ParsedDocument, range: Range, diagnostics: Diagnostic[], token?: CancellationToken): CodeAction[] {
+  const requested = diagnostics.filter((d) => d.code === BRACKET_UNBALANCED && (d.source === undefined || d.source === 'unres') && overlaps(d.range, range));
+  if (requested.length === 0 || token?.isCancellationRequested) return [];
+  const { model } = document;
+  const byPlace = new Map(model.negotiation.unbalanced.map((mark) => [document.lines.offsetAt(document.range(mark).start), mark]));
+  const query = queryOf(model);
+  const actions: CodeAction[] = [];
+  for (const diagnostic of requested) {
+    const mark = byPlace.get(document.lines.offsetAt(diagnostic.range.start));
+    if (!mark) continue;
+    const change = (title: string, span: Span, newText: string) => {
+      const edit = { changes: { [document.uri]: [{ range: document.range(span), newText }] } };
+      actions.push({ title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit });
+    };
+    const found = mark.mark === '[' ? query.blockAt(mark.start) : undefined;
+    if (found) {
+      const { block, paragraph } = found;
+      const textStart = Math.max(mark.end, block.segments[0]?.start ?? block.start);
+      const own = model.text.slice(textStart, block.ownEnd);
+      const at = textStart + own.slice(0, endBeforeNegotiationMarks(own.trimEnd())).trimEnd().length;
+      if (at > mark.end) change(`Close the bracket at the end of ${placeName(paragraph, block)}`, { start: at, end: at }, ']');
+    }
+    change('Remove the stray bracket', mark, '');
+  }
+  return actions;
 }

@@ -9,6 +9,8 @@ import { queryOf } from '../parser/query';
 import { escapeMarkdown, shorten } from '../text';
 
 const OPTION_CHARS = 300;
+/** An attribution that names its proposal itself: "Facilitator's proposal", "Chair's text". */
+const PROPOSAL_NAME = /\b(?:proposal|text)$/i;
 /** How many brackets side by side a hover lists. */
 const OPTIONS_SHOWN = 12;
 
@@ -25,7 +27,10 @@ export function getNegotiationHover(document: ParsedDocument, position: Position
   group.slice(0, OPTIONS_SHOWN).forEach((option, i) => {
     const name = option.alternative ? escapeMarkdown(option.alternative.text) : i === 0 ? 'Text' : `Option ${i + 1}`;
     const proposers = proposersOf(option, model.negotiation.notes);
-    const by = proposers.length ? ` — proposed by ${proposers.map(escapeMarkdown).join(', ')}` : '';
+    // "Facilitator's proposal" says who proposed it; a delegation is "proposed by EU".
+    const delegations = proposers.filter((p) => !PROPOSAL_NAME.test(p));
+    const named = [...proposers.filter((p) => PROPOSAL_NAME.test(p)), ...(delegations.length ? [`proposed by ${delegations.join(', ')}`] : [])];
+    const by = named.length ? ` — ${named.map(escapeMarkdown).join('; ')}` : '';
     const here = option === bracket ? ' (here)' : '';
     lines.push(`${i + 1}. ${name}${by}${here}: ${escapeMarkdown(shorten(contentOf(model.text, option), OPTION_CHARS)) || '*(nothing)*'}`);
   });

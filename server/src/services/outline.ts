@@ -5,7 +5,7 @@
 import { DocumentSymbol, SymbolKind } from 'vscode-languageserver-types';
 import type { CancellationToken, ParsedDocument } from '../parsedDocument';
 import type { HeaderFieldKind, Paragraph, Span, SubParagraph } from '../parser/model';
-import { paragraphName, queryOf, type NegotiationState } from '../parser/query';
+import { paragraphName, queryOf, subLabel, type NegotiationState } from '../parser/query';
 import { excerpt, plural } from '../text';
 
 const STATE_NAMES: Record<NegotiationState, string> = { agreed: 'agreed', bracketed: 'bracketed', underNegotiation: 'under negotiation' };
@@ -108,7 +108,7 @@ export function getDocumentSymbols(document: ParsedDocument, token?: Cancellatio
       const level = pending.pop()!;
       for (const sub of level.subs) {
         const children: DocumentSymbol[] = [];
-        level.into.push(symbol(`${sub.label || '(…)'}${sub.suffix ? ` ${sub.suffix.text}` : ''} ${excerpt(sub.content.text, 40)}`, SymbolKind.EnumMember, sub, sub.labelSpan, undefined, children));
+        level.into.push(symbol(`${sub.label ? subLabel(sub) : '(…)'} ${excerpt(sub.content.text, 40)}`, SymbolKind.EnumMember, sub, sub.labelSpan, undefined, children));
         if (sub.subparagraphs.length > 0) pending.push({ subs: sub.subparagraphs, into: children });
       }
     }

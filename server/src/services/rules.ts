@@ -15,7 +15,7 @@ import { AGREED_LANGUAGE_CODE, getAgreedCodeActions, getAgreedDiagnostics } from
 import { getCitationCodeActions } from './citationCodeActions';
 import * as drafting from './drafting/drafting';
 import { CITATION_DATE, CITATION_ORDER, getCitationDiagnostics, MALFORMED_SYMBOL, MISSING_PARAGRAPH } from './citationDiagnostics';
-import { ALTERNATIVE_OUTSIDE_BRACKETS, BRACKET_UNBALANCED, getNegotiationDiagnostics, SUFFIX_WITHOUT_PARAGRAPH } from './negotiationChecks';
+import { ALTERNATIVE_OUTSIDE_BRACKETS, BRACKET_UNBALANCED, getNegotiationCodeActions, getNegotiationDiagnostics, SUFFIX_WITHOUT_PARAGRAPH } from './negotiationChecks';
 import * as numbering from './structure/numbering';
 import type { OpeningVocabulary } from './structure/openingPhrases';
 import * as style from './structure/style';
@@ -75,7 +75,7 @@ export const RULES: readonly Rule[] = [
   { code: drafting.ALSO_FIRST, family: 'drafting', level: 'warning', quickFix: 'Drop "also" or "further"', fixAll: false, description: 'The first preambular or operative paragraph opens with "also" or "further" ("Also requests", "Recalling also"): nothing before it to add to.' },
   { code: drafting.MARKER_BEFORE_PUNCTUATION, family: 'drafting', level: 'warning', quickFix: 'Move the marker after the mark', fixAll: true, description: 'A footnote marker stands before the comma, semicolon, colon or full stop it should follow ("Agenda¹," for "Agenda,¹").' },
   // A draft under negotiation: brackets, inserted paragraphs ("2 bis"), alternatives.
-  { code: BRACKET_UNBALANCED, family: 'negotiation', level: 'warning', fixAll: false, description: 'A square bracket of a draft under negotiation is never closed, or closes none.' },
+  { code: BRACKET_UNBALANCED, family: 'negotiation', level: 'warning', quickFix: 'Remove the stray bracket, or close it at the end of its paragraph', fixAll: false, description: 'A square bracket of a draft under negotiation is never closed by the end of the text, or closes none (a bracket may span paragraphs).' },
   { code: SUFFIX_WITHOUT_PARAGRAPH, family: 'negotiation', level: 'warning', fixAll: false, description: 'A paragraph inserted with "bis", "ter" … names a paragraph (or sub-paragraph) the draft does not have.' },
   { code: ALTERNATIVE_OUTSIDE_BRACKETS, family: 'negotiation', level: 'warning', fixAll: false, description: 'An alternative ("Alt:", "Alt 1:") stands outside brackets.' },
   { code: AGREED_LANGUAGE_CODE, family: 'agreed', level: 'information', quickFix: 'Restore agreed language', fixAll: false, description: 'A paragraph departs from agreed language in the corpus.' },
@@ -133,7 +133,7 @@ export const CHECKS: Readonly<Record<Exclude<RuleFamily, 'input'>, Check>> = {
   },
   negotiation: {
     diagnostics: (document, _context, token) => getNegotiationDiagnostics(document, token),
-    codeActions: () => [],
+    codeActions: (document, range, diagnostics, _context, token) => getNegotiationCodeActions(document, range, diagnostics, token),
   },
   agreed: {
     diagnostics: (document, context, token) => getAgreedDiagnostics(document, context.agreed, (uri, span) => context.kb.document(uri)?.range(span), token),

@@ -1,8 +1,10 @@
 import * as assert from 'assert';
-import { lookupEntries, lookupQueries } from '../../../server/src/cli/lookup';
+import { FileNames } from '../../../server/src/cli/files';
+import { formatLookup, lookupEntries, lookupQueries } from '../../../server/src/cli/lookup';
 import { normalizeSymbol } from '../../../server/src/corpus/symbols';
 import type { CatalogueRow } from '../../../server/src/corpus/types';
-import { knowledgeBaseOf } from '../services/lookupFixtures';
+import { negotiationFixture } from '../../helpers';
+import { corpusText, knowledgeBaseOf, parseText } from '../services/lookupFixtures';
 
 describe('cli: lookup of old symbols', () => {
   it('reads resolutions of the first thirty sessions as the UN and the Digital Library write them', () => {
@@ -30,5 +32,20 @@ describe('cli: lookup of old symbols', () => {
     assert.deepStrictEqual(keys('217 B (III)'), []);
     assert.deepStrictEqual(keys('2625 (XXV)'), []);
     assert.deepStrictEqual(keys('A/70/174'), []);
+  });
+
+  it('names a citing place in a draft under negotiation as delegates do: "OP2 bis", "PP3 bis"', () => {
+    const names = new FileNames('/');
+    const drafts = [
+      corpusText(parseText(negotiationFixture('proposed-paragraphs.unres'), 'file:///drafts/proposed.unres'), { symbol: 'A/C.2/80/L.77' }),
+      corpusText(parseText(negotiationFixture('status-lines.unres').replace('implementation of the New Urban Agenda,]', 'implementation of the New Urban Agenda and its resolution 78/265,]'), 'file:///drafts/compilation.unres'), { symbol: 'A/C.2/80/L.98' }),
+    ];
+    const kb = knowledgeBaseOf([], drafts);
+    const [entry] = lookupEntries(normalizeSymbol('78/265')!, kb);
+    const cited = formatLookup(entry, kb, names).split('\n').filter((line) => /^\s+drafts\//.test(line));
+    assert.deepStrictEqual(cited.map((line) => line.trim().replace(/\s+/g, ' ')), [
+      'drafts/proposed.unres:17 A/C.2/80/L.77, OP2 bis',
+      'drafts/compilation.unres:19 A/C.2/80/L.98, PP3 bis',
+    ]);
   });
 });

@@ -117,6 +117,92 @@ describe('parser: drafts under negotiation', () => {
     ]);
   });
 
+  it('attaches a status note on a line of its own to the paragraph above it, outside its text', () => {
+    const model = parseResolution(negotiationFixture('status-lines.unres'));
+    const query = queryOf(model);
+    const paragraphs = [...model.preambular, ...model.operative];
+    assert.deepStrictEqual(paragraphs.map((p) => `${paragraphName(p)} ${query.negotiationState(p)} ${query.notesIn(p).map((n) => n.text).join(' + ')}`), [
+      'PP1 agreed Agreed ad ref',
+      'PP2 agreed AGREED AD REF',
+      'PP3 underNegotiation Pending',
+      'PP3 bis bracketed G77 and China',
+      'OP1 agreed Agreed ad ref',
+      'OP2 underNegotiation EU + Pending',
+      "OP2 bis bracketed Facilitator's proposal",
+      'OP3 agreed Agreed',
+    ]);
+    // The note is no text of the paragraph: its own text ends with its final mark.
+    assert.deepStrictEqual(paragraphs.filter((p) => /Agreed|AGREED|Pending|G77|Facilitator/.test(p.content.text)), []);
+    assert.deepStrictEqual(paragraphs.map((p) => p.content.text.slice(-1)), [',', ',', ',', ']', ';', ';', ':', '.']);
+    assert.ok(paragraphs.every((p) => p.ownEnd < p.end), 'each paragraph reaches over the note under it');
+    assert.strictEqual(slice(model, { start: model.operative[0].ownEnd, end: model.operative[0].end }), '\nAgreed ad ref');
+    // "(G77 and China)" under a bracketed paragraph is an attribution, and "[US: delete]" a proposal beside it.
+    assert.deepStrictEqual(model.negotiation.brackets.filter((b) => b.proposer).map((b) => b.proposer!.text), ['US']);
+    assert.deepStrictEqual(model.operative[2].subparagraphs.map((s) => s.label), ['(a)', '(b)']);
+  });
+
+  it('reads a note line under a sub-paragraph as the note of its paragraph, and a parenthesis on a line of its own only under the end of a paragraph or a proposal', () => {
+    const model = parseResolution(negotiationFixture('proposed-paragraphs.unres'));
+    const query = queryOf(model);
+    const op5 = model.operative.find((p) => p.number === 5)!;
+    assert.deepStrictEqual(query.notesIn(op5).map((n) => n.kind), ['agreed']);
+    assert.strictEqual(op5.subparagraphs[2].content.text, 'Strengthening international cooperation on data governance;');
+    // A wrapped line that ends with an acronym in parentheses, and a title's "(Bangkok Treaty)", are text.
+    const wrapped = parseResolution('The General Assembly,\n\n1. Welcomes the training programme of the Division under the PROBLUE programme\n(World Bank);\n\n2. Decides to remain seized of the matter.\n');
+    assert.deepStrictEqual(wrapped.negotiation.notes, []);
+    assert.match(wrapped.operative[0].content.text, /\(World Bank\);$/);
+    const title = parseResolution('The General Assembly,\n\n1. Welcomes the Treaty on the South-East Asia Nuclear-Weapon-Free Zone\n(Bangkok Treaty)\nand its Protocol;\n\n2. Decides to remain seized of the matter.\n');
+    assert.deepStrictEqual(title.negotiation.notes, []);
+    assert.match(title.operative[0].content.text, /Zone \(Bangkok Treaty\) and its Protocol;$/);
+  });
+
+  it('reads a paragraph proposed whole in brackets by the number inside them: "[2 bis. …]", "[PP3 bis …]", "[(a) bis …]"', () => {
+    const model = parseResolution(negotiationFixture('proposed-paragraphs.unres'));
+    const query = queryOf(model);
+    assert.deepStrictEqual(model.operative.map(paragraphName), ['OP1', 'OP2', 'OP2 bis', 'OP3', 'OP4', 'OP5', 'OP6']);
+    const bis = model.operative[2];
+    assert.strictEqual(slice(model, bis.numberSpan!), '2 bis.');
+    assert.strictEqual(bis.number, 2);
+    assert.strictEqual(bis.opening?.text, 'Also requests');
+    assert.strictEqual(model.text[bis.start], '[', 'the paragraph starts at its bracket');
+    assert.strictEqual(query.negotiationState(bis), 'bracketed');
+    assert.deepStrictEqual(queryOf(model).numbering.inserted.map(paragraphName), ['OP2 bis']);
+    const subs = model.operative[5].subparagraphs;
+    assert.deepStrictEqual(subs.map((s) => `${s.label}${s.suffix ? ` ${s.suffix.text}` : ''}`), ['(a)', '(a) bis', '(b)']);
+    const compilation = parseResolution(negotiationFixture('status-lines.unres'));
+    assert.strictEqual(slice(compilation, compilation.preambular[3].compilationName!), 'PP3 bis');
+    assert.strictEqual(compilation.preambular[3].opening?.text, 'Recognizing');
+  });
+
+  it('splits a paragraph per line where a bracketed paragraph stands in the rows: "[Noting …,]", then a note line', () => {
+    const model = parseResolution([
+      'The General Assembly,',
+      'Recalling its resolution 79/1 of 22 September 2024,',
+      '[Noting the work of the Open-ended Working Group,]',
+      'Welcoming the report of the Secretary-General,',
+      '1. Decides to establish a group of experts;',
+      '2. Requests the Secretary-General to support the group;',
+      '[2 bis. Also requests a study on the matter;]',
+      'Agreed ad ref',
+      '3. Decides to remain seized of the matter.',
+      '',
+    ].join('\n'));
+    const query = queryOf(model);
+    assert.deepStrictEqual([...model.preambular, ...model.operative].map((p) => `${paragraphName(p)} ${query.negotiationState(p)}`), [
+      'PP1 agreed', 'PP2 bracketed', 'PP3 agreed', 'OP1 agreed', 'OP2 agreed', 'OP2 bis agreed', 'OP3 agreed',
+    ]);
+  });
+
+  it('reads one bracket opened in one paragraph and closed in a later one', () => {
+    const model = parseResolution(negotiationFixture('proposed-paragraphs.unres'));
+    const { brackets, unbalanced } = model.negotiation;
+    assert.deepStrictEqual(unbalanced, []);
+    const spanning = brackets.find((b) => slice(model, b).startsWith('[promote'))!;
+    assert.ok(slice(model, spanning).endsWith('digital public goods]'));
+    const query = queryOf(model);
+    assert.deepStrictEqual([3, 4].map((n) => query.negotiationState(model.operative.find((p) => p.number === n)!)), ['underNegotiation', 'underNegotiation']);
+  });
+
   it('orders the suffixes and finds where a paragraph\'s words end before the marks of the negotiation', () => {
     assert.deepStrictEqual(['bis', 'ter', 'quater', 'quinquies', 'sexies', 'nonies', 'decies'].map(suffixRank), [1, 2, 3, 4, 5, 8, 9]);
     const text = 'Also requests a report;] (EU) (Agreed ad ref)';

@@ -62,6 +62,32 @@ describe('prepare for issuance', () => {
     ].join('\n\n'));
   });
 
+  it('removes a note on a line of its own with its line, and numbers a paragraph once proposed whole in brackets', () => {
+    // The draft once its brackets are resolved: the notes on their own lines stay to be removed.
+    const agreed = negotiationFixture('proposed-paragraphs.unres')
+      .replace('[Mindful', 'Mindful')
+      .replace('digital economy,]\n[EU: delete]\n', 'digital economy,\n')
+      .replace('[2 bis.', '2 bis.')
+      .replace('within countries;]', 'within countries;')
+      .replace('to [promote', 'to promote')
+      .replace('digital public goods]', 'digital public goods')
+      .replace('[(a) bis', '(a) bis')
+      .replace('artificial intelligence;]', 'artificial intelligence;');
+    const text = issued(agreed);
+    assert.strictEqual(text.slice(text.indexOf('1. Welcomes')), [
+      '1. Welcomes the progress made in the implementation of the Global Digital Compact;',
+      '2. Requests the Secretary-General to submit a report on the implementation of the present resolution;',
+      '3. Also requests the Secretary-General to include in his report, taking into account its resolution 78/265 of 21 March 2024, recommendations on bridging the digital divide between and within countries;',
+      '4. Calls upon Member States to promote open, inclusive and secure digital infrastructure;',
+      '5. Encourages the private sector to invest in digital public goods, in accordance with national priorities;',
+      '6. Invites Member States to consider:\n(a) Sharing best practices on digital inclusion;\n(b) Developing national strategies on artificial intelligence;\n(c) Strengthening international cooperation on data governance;',
+      '7. Decides to continue its consideration of the question at its eighty-first session.\n',
+    ].join('\n\n'));
+    assert.strictEqual(prepareForIssuance(parse(text)).message, 'Nothing to change: the text is ready for issuance.');
+    // A note line at the very end, and several notes on one line, go with their line too.
+    assert.strictEqual(issued('The General Assembly,\n\n1. Decides to act;\n(Agreed ad ref) Agreed.\n\n2. Requests a report.\nAgreed'), 'The General Assembly,\n\n1. Decides to act;\n\n2. Requests a report.');
+  });
+
   it('refuses while brackets remain, listing each with its line and column', () => {
     const document = parse(negotiationFixture('brackets.unres'));
     const result = prepareForIssuance(document);

@@ -1,11 +1,11 @@
 import * as assert from 'assert';
 import { ParsedDocument } from '../../../server/src/parsedDocument';
 import { runChecks } from '../../../server/src/services/rules';
-import { getNegotiationDiagnostics } from '../../../server/src/services/negotiationChecks';
+import { getNegotiationCodeActions, getNegotiationDiagnostics } from '../../../server/src/services/negotiationChecks';
 import { KnowledgeBase } from '../../../server/src/corpus/knowledgeBase';
 import { EMPTY_AGREED_INDEX } from '../../../server/src/agreed/empty';
 import { openingVocabulary } from '../../../server/src/services/structure/openingPhrases';
-import { negotiationFixture, withCursors } from '../../helpers';
+import { applyEdits, editsFor, negotiationFixture, withCursors } from '../../helpers';
 
 function parse(text: string): ParsedDocument {
   return ParsedDocument.parse({ uri: 'file:///draft.unres', version: 1, getText: () => text });
@@ -29,7 +29,7 @@ function found(marked: string): { got: string[]; want: string[] } {
 }
 
 describe('negotiation checks', () => {
-  for (const name of ['bis.unres', 'brackets.unres', 'compilation.unres']) {
+  for (const name of ['bis.unres', 'brackets.unres', 'compilation.unres', 'status-lines.unres', 'proposed-paragraphs.unres']) {
     it(`${name}: no problem in a well-formed draft under negotiation`, () => {
       assert.deepStrictEqual(allChecks(negotiationFixture(name)).map((d) => `${d.code}: ${d.message}`), []);
     });
@@ -57,8 +57,51 @@ describe('negotiation checks', () => {
     const diagnostics = getNegotiationDiagnostics(parse(text));
     const document = parse(text);
     assert.deepStrictEqual(diagnostics.map((d) => `${d.code}@${document.lines.offsetAt(d.range.start)}`), [`unres.bracketUnbalanced@${cursors[0]}`, `unres.bracketUnbalanced@${cursors[1]}`]);
-    assert.match(String(diagnostics[0].message), /^Closing bracket at line 3, column 23 closes no bracket/);
-    assert.match(String(diagnostics[1].message), /^Opening bracket at line 5, column 12 is never closed/);
+    assert.match(String(diagnostics[0].message), /^Closing bracket in OP1 at line 3, column 23 closes no bracket/);
+    assert.match(String(diagnostics[1].message), /^Opening bracket in OP2 at line 5, column 12 is never closed/);
+  });
+
+  it('a bracket opened in OP3 and closed in OP4 is one bracket; without its "]" it is flagged where it opens, by paragraph, line and column', () => {
+    const draft = negotiationFixture('proposed-paragraphs.unres');
+    assert.deepStrictEqual(getNegotiationDiagnostics(parse(draft)), []);
+    const { text, cursors } = withCursors(draft.replace('to [promote', 'to |[promote').replace('digital public goods]', 'digital public goods'));
+    const document = parse(text);
+    const diagnostics = getNegotiationDiagnostics(document);
+    assert.deepStrictEqual(diagnostics.map((d) => `${d.code}@${document.lines.offsetAt(d.range.start)}`), [`unres.bracketUnbalanced@${cursors[0]}`]);
+    const { line, character } = document.lines.positionAt(cursors[0]);
+    assert.strictEqual(String(diagnostics[0].message), `Opening bracket in OP3 at line ${line + 1}, column ${character + 1} is never closed: no "]" closes it by the end of the text (a bracket may span paragraphs). Expected a "]" after the text it brackets.`);
+    // A "]" whose "[" went missing is flagged at the "]", in the paragraph that holds it.
+    const closing = withCursors(draft.replace('to [promote', 'to promote').replace('digital public goods]', 'digital public goods|]'));
+    const closed = parse(closing.text);
+    const [stray] = getNegotiationDiagnostics(closed);
+    assert.strictEqual(closed.lines.offsetAt(stray.range.start), closing.cursors[0]);
+    assert.match(String(stray.message), /^Closing bracket in OP4 at line \d+, column \d+ closes no bracket/);
+  });
+
+  it('offers to close a stray "[" at the end of its paragraph, before the notes, or to remove it; a stray "]" only to remove it', () => {
+    const draft = negotiationFixture('proposed-paragraphs.unres').replace('digital public goods]', 'digital public goods');
+    const document = parse(draft);
+    const diagnostics = getNegotiationDiagnostics(document);
+    const actions = getNegotiationCodeActions(document, diagnostics[0].range, diagnostics);
+    assert.deepStrictEqual(actions.map((a) => a.title), ['Close the bracket at the end of OP3', 'Remove the stray bracket']);
+    const closedHere = applyEdits(document, editsFor(actions[0], document.uri));
+    assert.ok(closedHere.includes('to [promote open, inclusive and secure digital infrastructure;]\n'), 'closed after the final mark of OP3');
+    assert.deepStrictEqual(getNegotiationDiagnostics(parse(closedHere)), []);
+    assert.deepStrictEqual(getNegotiationDiagnostics(parse(applyEdits(document, editsFor(actions[1], document.uri)))), []);
+    // Before the notes after the text: "…;] (EU)" on its line, and no further than the line above a note line.
+    const noted = parse('The General Assembly,\n\n1. Decides [to act; (EU)\nPending\n\n2. Requests a report.\n');
+    const [open] = getNegotiationDiagnostics(noted);
+    const close = getNegotiationCodeActions(noted, open.range, [open])[0];
+    assert.strictEqual(applyEdits(noted, editsFor(close, noted.uri)), 'The General Assembly,\n\n1. Decides [to act;] (EU)\nPending\n\n2. Requests a report.\n');
+    const unopened = parse('The General Assembly,\n\n1. Decides to act];\n\n2. Requests a report.\n');
+    const stray = getNegotiationDiagnostics(unopened);
+    assert.deepStrictEqual(getNegotiationCodeActions(unopened, stray[0].range, stray).map((a) => a.title), ['Remove the stray bracket']);
+  });
+
+  it('a status note on a line of its own draws no numbering or punctuation warning, and an inserted paragraph is named with its suffix', () => {
+    const text = 'The General Assembly,\n\nRecalling its resolution 79/1,\nAgreed ad ref\n\n1. Welcomes the report;\n[Pending]\n\n2. Requests a report;\n\n2 bis. Also requests a study\n\n3. Decides to remain seized of the matter.\nAgreed\n';
+    const diagnostics = allChecks(text);
+    assert.deepStrictEqual(diagnostics.map((d) => d.message), ['Expected ";" at the end of operative paragraph OP2 bis (only the last one ends with "."), found no punctuation mark.']);
   });
 
   it('reports "7 bis" after no paragraph 7, "(f) bis" after no (f), "PP9 bis" after no PP9, and "paragraph 5 bis" naming none', () => {

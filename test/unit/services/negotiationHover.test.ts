@@ -30,6 +30,17 @@ describe('hover on a bracket', () => {
     assert.match(value, /\n2\. Option 2 — proposed by G77 and China \(here\): retain\n3\. Option 3 — proposed by EU: delete$/);
   });
 
+  it('reads the notes on the lines under a bracketed paragraph: who proposed it, a rival proposal, the status', () => {
+    const compilation = negotiationFixture('status-lines.unres');
+    const { value } = hoverAt(compilation, '[PP3 bis');
+    assert.match(value, /^\*\*Bracketed text: 2 options\*\*\n\n1\. Text — proposed by G77 and China \(here\): PP3 bis Recognizing the role of local and regional governments/);
+    assert.match(value, /\n2\. Option 2 — proposed by US: delete$/);
+    assert.match(hoverAt(compilation, '[OP2 bis').value, /^\*\*Bracketed text\*\*\n\n1\. Text — Facilitator\\'s proposal \(here\): OP2 bis Requests/);
+    assert.match(hoverAt(compilation, '[strengthen]').value, /\n\nStatus: Pending$/);
+    const proposed = hoverAt(negotiationFixture('proposed-paragraphs.unres'), '[2 bis.').value;
+    assert.match(proposed, /^\*\*Bracketed text\*\*\n\n1\. Text — proposed by G77 and China \(here\): 2 bis\\\. Also requests/);
+  });
+
   it('inside nested brackets, lists the inner options and says how deep', () => {
     const { value } = hoverAt(negotiationFixture('brackets.unres'), '[growing]');
     assert.match(value, /1\. Text \(here\): growing\n2\. Option 2: persistent\n\nNested 2 brackets deep\.$/);

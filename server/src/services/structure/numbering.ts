@@ -199,7 +199,7 @@ function checkLabels(document: ParsedDocument, structure: Structure, paragraph: 
   const where = paragraphName(paragraph);
   // Parents before children, in the order of the text; the labels decide how deep the levels go,
   // so the levels still to check wait on a stack of their own rather than on the call stack.
-  const pending: Level[] = [{ items, context: { where, paragraph: where, parentName: paragraph.kind === 'operative' ? `operative paragraph ${paragraph.number ?? position ?? paragraph.index}` : where, prefixes, fallbackPrefix: String(paragraph.number ?? position ?? '') } }];
+  const pending: Level[] = [{ items, context: { where, paragraph: where, parentName: paragraph.kind === 'operative' ? `operative paragraph ${paragraph.number ?? position ?? paragraph.index}${paragraph.suffix ? ` ${paragraph.suffix.text}` : ''}` : where, prefixes, fallbackPrefix: String(paragraph.number ?? position ?? '') } }];
   while (pending.length > 0) {
     const { items: level, context } = pending.pop()!;
     const below = checkLevel(document, level, context, data, push);

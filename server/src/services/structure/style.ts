@@ -17,7 +17,7 @@ import type { CancellationToken, ParsedDocument } from '../../parsedDocument';
 import { toSourceOffset, toSourceSpan } from '../../parser/cleanText';
 import type { CleanText, Paragraph, Span, SubParagraph } from '../../parser/model';
 import { endBeforeNegotiationMarks } from '../../parser/negotiation';
-import { queryOf } from '../../parser/query';
+import { paragraphName, queryOf, subLabel } from '../../parser/query';
 import { ordinalWord, parseOrdinalWord } from '../../parser/vocabulary';
 import type { OpeningVocabulary } from './openingPhrases';
 import { overlaps, rangeKey } from '../../text';
@@ -231,14 +231,14 @@ type Block = Paragraph | SubParagraph;
 function checkPunctuation(document: ParsedDocument, vocabulary: OpeningVocabulary, out: Finding[], cancelled: () => boolean): void {
   const { preambular, operative } = document.model;
   for (const paragraph of preambular) {
-    checkParagraph(document, paragraph, `PP${paragraph.index}`, ',', out);
+    checkParagraph(document, paragraph, paragraphName(paragraph), ',', out);
   }
   if (cancelled()) return;
   operative.forEach((paragraph, i) => {
     // "Noting …," read into the operative part (after a stray "Decides …;" in the preamble) is a
     // preambular paragraph out of place: unres.openingInWrongPart says so, a ";" would not help.
     if (paragraph.subparagraphs.length === 0 && terminal(paragraph.content.text, false)?.mark === ',' && opensLikePreamble(paragraph, vocabulary)) return;
-    checkParagraph(document, paragraph, `OP${paragraph.index}`, i === operative.length - 1 ? '.' : ';', out);
+    checkParagraph(document, paragraph, paragraphName(paragraph), i === operative.length - 1 ? '.' : ';', out);
   });
 }
 
@@ -317,7 +317,7 @@ function checkItem(document: ParsedDocument, list: ListFrame, k: number, kind: P
   const itemEnd = last ? end : ';';
   // A decimal label names its own place ("OP1 1.2.1"): with every level above it, the labels of
   // deep decimal lists would grow with the square of the depth.
-  const label = item.scheme === 'decimal' && item.label ? `${paragraphLabel} ${item.label}` : `${parentLabel} ${item.label || `item ${k + 1}`}`;
+  const label = item.scheme === 'decimal' && item.label ? `${paragraphLabel} ${item.label}` : `${parentLabel} ${item.label ? subLabel(item) : `item ${k + 1}`}`;
   if (item.subparagraphs.length > 0) {
     expectMark(document, item, [':'], false, PUNCTUATION_INTRODUCER, `at the end of ${label}, which introduces sub-paragraphs`, out);
     return listFrame(item.subparagraphs, label, itemEnd);
@@ -433,7 +433,7 @@ function checkOpenings(document: ParsedDocument, vocabulary: OpeningVocabulary, 
 }
 
 function label(paragraph: Paragraph): string {
-  return `${paragraph.kind === 'preambular' ? 'PP' : 'OP'}${paragraph.index}`;
+  return paragraphName(paragraph);
 }
 
 /** An operative verb opening a preambular paragraph, or a preambular opening an operative one. */
