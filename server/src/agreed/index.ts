@@ -295,15 +295,27 @@ export class AgreedIndex implements AgreedLanguageIndex {
     }
     const top = prefixIds.length > 0 ? d.docCount[prefixIds[0]] : containsIds.length > 0 ? d.docCount[containsIds[0]] : 1;
     const results: ParagraphMatch[] = [];
-    for (const p of prefixIds) {
-      const paragraph = this.paragraph(p);
-      results.push({ paragraph, match: 'prefix', at: this.wordOffset(p, 0), score: 1 + d.docCount[p] / Math.max(top, 1) });
-    }
-    containsIds.forEach((p, i) => {
-      const paragraph = this.paragraph(p);
-      results.push({ paragraph, match: 'contains', at: this.wordOffset(p, containsAt[i]), score: d.docCount[p] / Math.max(d.docCount[containsIds[0]], 1) });
-    });
+    for (const p of prefixIds) results.push(this.match(p, 'prefix', 0, 1 + d.docCount[p] / Math.max(top, 1)));
+    containsIds.forEach((p, i) => results.push(this.match(p, 'contains', containsAt[i], d.docCount[p] / Math.max(d.docCount[containsIds[0]], 1))));
     return results;
+  }
+
+  /**
+   * A match whose `at` is found when read: finding it reads the paragraph's text again, and
+   * completion, which asks on every keystroke, never reads it.
+   */
+  private match(p: number, match: ParagraphMatch['match'], word: number, score: number): ParagraphMatch {
+    const offset = () => this.wordOffset(p, word);
+    let at: number | undefined;
+    return {
+      paragraph: this.paragraph(p),
+      match,
+      get at() {
+        at ??= offset();
+        return at;
+      },
+      score,
+    };
   }
 
   /**
