@@ -269,11 +269,21 @@ export class AgreedIndex implements AgreedLanguageIndex {
       };
       const from = postOff[complete[driver]];
       const to = postOff[complete[driver] + 1];
-      for (let e = from; e < to && prefixIds.length < limit; e++) {
-        if (postPos[e] !== driver || !followsWell(e)) continue;
-        const p = postPara[e];
-        if (kindFilter >= 0 && kind[p] !== kindFilter) continue;
-        if (matchesAt(p, 0)) prefixIds.push(p);
+      if (driver === 0 && to - from > d.paragraphCount) {
+        // A word as common as "the" first: its postings outnumber the paragraphs, and the
+        // paragraphs' first words, in the same rank order, are the shorter list to read.
+        const { firstWord } = d;
+        for (let p = 0; p < d.paragraphCount && prefixIds.length < limit; p++) {
+          if (firstWord[p] !== complete[0] || (kindFilter >= 0 && kind[p] !== kindFilter)) continue;
+          if (matchesAt(p, 0)) prefixIds.push(p);
+        }
+      } else {
+        for (let e = from; e < to && prefixIds.length < limit; e++) {
+          if (postPos[e] !== driver || !followsWell(e)) continue;
+          const p = postPara[e];
+          if (kindFilter >= 0 && kind[p] !== kindFilter) continue;
+          if (matchesAt(p, 0)) prefixIds.push(p);
+        }
       }
       if (prefixIds.length < limit) {
         const wanted = limit - prefixIds.length;
