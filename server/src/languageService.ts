@@ -32,7 +32,7 @@ import { getInlayHints } from './services/inlayHints';
 import { getIssuanceCodeAction, ISSUANCE_KIND, prepareForIssuance } from './services/issuance';
 import { getNegotiationHover } from './services/negotiationHover';
 import { getDocumentSymbols } from './services/outline';
-import { CHECKS, inputDiagnostics, ruleFor, runChecks, type CheckContext } from './services/rules';
+import { CHECKS, inputDiagnostics, ruleFor, type CheckContext } from './services/rules';
 import { applySeverities, type SeveritySettings } from './services/severity';
 import { getSemanticTokens, SEMANTIC_TOKENS_LEGEND } from './services/semanticTokens';
 import { openingVocabulary } from './services/structure/openingPhrases';
@@ -171,7 +171,18 @@ export function createLanguageService(options: LanguageServiceOptions): Language
       // Input that cannot be a resolution gets one clear message, and every other feature is off.
       const refused = inputDiagnostics(source.getText());
       if (refused) return applySeverities(refused, levels);
-      return applySeverities(runChecks(parse(source)!, checkContext(), token), levels);
+      const document = parse(source)!;
+      const context = checkContext();
+      const diagnostics: Diagnostic[] = [];
+      for (const check of Object.values(CHECKS)) {
+        // Diagnostics follow typing; a completion or hover must not wait behind every check of
+        // a long draft: between families the requests that came meanwhile are answered, and the
+        // run is dropped once cancelled or once the text changed (a newer run follows).
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        if (token.isCancellationRequested || isStale(document, workspace)) return [];
+        for (const diagnostic of check.diagnostics(document, context, token)) diagnostics.push(diagnostic);
+      }
+      return applySeverities(diagnostics, levels);
     },
 
     async getCodeActions(source, range, request, token = NEVER) {

@@ -42,6 +42,22 @@ describe('language service', () => {
     assert.ok(!diagnostics.some((d) => d.code === 'unres.punctuationLast'));
   });
 
+  it('answers a completion typed while the diagnostics run, and drops the run of a version the editor moved on from', async () => {
+    let open: TextSource = source(draft, 1);
+    const workspace = { get: () => open, all: () => [open] };
+    const service = createLanguageService({ knowledge: { kb: await seedKnowledgeBase(), agreed: EMPTY_AGREED_INDEX }, workspace });
+    const complete = (await service.getDiagnostics(open)).length;
+    assert.ok(complete > 0);
+    const running = service.getDiagnostics(open);
+    // The user types meanwhile: the service answers for the new version at once.
+    open = source(`${draft}\n4. Requests the Secretary-General`, 2);
+    const lines = open.getText().split('\n');
+    assert.ok(service.getCompletions(open, { line: lines.length - 1, character: lines[lines.length - 1].length }) !== undefined);
+    assert.strictEqual(service.parse(open)?.version, 2);
+    assert.deepStrictEqual(await running, []);
+    assert.strictEqual((await service.getDiagnostics(open)).length >= complete, true);
+  });
+
   it('clamps what a client sends: a hover past the end of a line answers for the line\'s end', async () => {
     const service = createLanguageService({ knowledge: { kb: await seedKnowledgeBase(), agreed: EMPTY_AGREED_INDEX } });
     const text = 'The General Assembly,\n\nRecalling its resolution 73/266\n';

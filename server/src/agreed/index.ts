@@ -269,11 +269,21 @@ export class AgreedIndex implements AgreedLanguageIndex {
       };
       const from = postOff[complete[driver]];
       const to = postOff[complete[driver] + 1];
-      for (let e = from; e < to && prefixIds.length < limit; e++) {
-        if (postPos[e] !== driver || !followsWell(e)) continue;
-        const p = postPara[e];
-        if (kindFilter >= 0 && kind[p] !== kindFilter) continue;
-        if (matchesAt(p, 0)) prefixIds.push(p);
+      if (driver === 0 && to - from > d.paragraphCount) {
+        // A word as common as "the" first: its postings outnumber the paragraphs, and the
+        // paragraphs' first words, in the same rank order, are the shorter list to read.
+        const { firstWord } = d;
+        for (let p = 0; p < d.paragraphCount && prefixIds.length < limit; p++) {
+          if (firstWord[p] !== complete[0] || (kindFilter >= 0 && kind[p] !== kindFilter)) continue;
+          if (matchesAt(p, 0)) prefixIds.push(p);
+        }
+      } else {
+        for (let e = from; e < to && prefixIds.length < limit; e++) {
+          if (postPos[e] !== driver || !followsWell(e)) continue;
+          const p = postPara[e];
+          if (kindFilter >= 0 && kind[p] !== kindFilter) continue;
+          if (matchesAt(p, 0)) prefixIds.push(p);
+        }
       }
       if (prefixIds.length < limit) {
         const wanted = limit - prefixIds.length;
@@ -295,15 +305,27 @@ export class AgreedIndex implements AgreedLanguageIndex {
     }
     const top = prefixIds.length > 0 ? d.docCount[prefixIds[0]] : containsIds.length > 0 ? d.docCount[containsIds[0]] : 1;
     const results: ParagraphMatch[] = [];
-    for (const p of prefixIds) {
-      const paragraph = this.paragraph(p);
-      results.push({ paragraph, match: 'prefix', at: this.wordOffset(p, 0), score: 1 + d.docCount[p] / Math.max(top, 1) });
-    }
-    containsIds.forEach((p, i) => {
-      const paragraph = this.paragraph(p);
-      results.push({ paragraph, match: 'contains', at: this.wordOffset(p, containsAt[i]), score: d.docCount[p] / Math.max(d.docCount[containsIds[0]], 1) });
-    });
+    for (const p of prefixIds) results.push(this.match(p, 'prefix', 0, 1 + d.docCount[p] / Math.max(top, 1)));
+    containsIds.forEach((p, i) => results.push(this.match(p, 'contains', containsAt[i], d.docCount[p] / Math.max(d.docCount[containsIds[0]], 1))));
     return results;
+  }
+
+  /**
+   * A match whose `at` is found when read: finding it reads the paragraph's text again, and
+   * completion, which asks on every keystroke, never reads it.
+   */
+  private match(p: number, match: ParagraphMatch['match'], word: number, score: number): ParagraphMatch {
+    const offset = () => this.wordOffset(p, word);
+    let at: number | undefined;
+    return {
+      paragraph: this.paragraph(p),
+      match,
+      get at() {
+        at ??= offset();
+        return at;
+      },
+      score,
+    };
   }
 
   /**

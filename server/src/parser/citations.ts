@@ -58,7 +58,9 @@ export function findCitations(clean: CleanText, container: Citation['container']
     return low > 0 && taken[low - 1].end > start;
   };
 
-  for (const match of text.matchAll(DOCUMENT_SYMBOL)) {
+  // Every symbol but a session in brackets has a slash: most paragraphs have none.
+  const slash = text.includes('/');
+  for (const match of slash ? text.matchAll(DOCUMENT_SYMBOL) : []) {
     let raw = match[0];
     while (/[.-]$/.test(raw)) raw = raw.slice(0, -1);
     if (!/\d/.test(raw)) continue;
@@ -81,7 +83,7 @@ export function findCitations(clean: CleanText, container: Citation['container']
   }
 
   taken = found.slice();
-  for (const match of text.matchAll(BARE_SYMBOL)) {
+  for (const match of slash ? text.matchAll(BARE_SYMBOL) : []) {
     const start = match.index;
     const end = start + match[0].length;
     if (occupied(start, end)) continue;
@@ -104,7 +106,8 @@ export function findCitations(clean: CleanText, container: Citation['container']
 
   found.sort((a, b) => a.start - b.start);
   const citations: Citation[] = found.map((f) => {
-    const citation: Citation = { ...toSourceSpan(clean, f.start, f.end), kind: f.kind, symbol: f.symbol, container };
+    const span = toSourceSpan(clean, f.start, f.end);
+    const citation: Citation = { start: span.start, end: span.end, kind: f.kind, symbol: f.symbol, container };
     if (f.organ) citation.organ = f.organ;
     let after = f.end;
     // Most symbols are followed by neither a date nor a title: a glance before the full patterns.
@@ -114,13 +117,17 @@ export function findCitations(clean: CleanText, container: Citation['container']
       // The day is the first digit: "of" and "adopted … on" have none.
       const dateStart = after + date[0].search(/\d/);
       const dateEnd = after + date[0].length;
-      if (iso) citation.date = { ...toSourceSpan(clean, dateStart, dateEnd), text: text.slice(dateStart, dateEnd), iso, shared: false };
+      if (iso) {
+        const dateSpan = toSourceSpan(clean, dateStart, dateEnd);
+        citation.date = { start: dateSpan.start, end: dateSpan.end, text: text.slice(dateStart, dateEnd), iso, shared: false };
+      }
       after = dateEnd;
     }
     const title = mayFollow(text, after, 'entitled') ? TITLE_AFTER.exec(text.slice(after, after + 420)) : null;
     if (title) {
       const titleStart = after + title[0].indexOf(title[1]);
-      citation.title = { ...toSourceSpan(clean, titleStart, titleStart + title[1].length), text: title[1] };
+      const titleSpan = toSourceSpan(clean, titleStart, titleStart + title[1].length);
+      citation.title = { start: titleSpan.start, end: titleSpan.end, text: title[1] };
     }
     return citation;
   });

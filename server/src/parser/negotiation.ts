@@ -79,6 +79,10 @@ export function readNegotiation(text: string, regions: Span[], excluded: Span[],
   const notes: NegotiationNote[] = [];
   const open: number[] = [];
   let skip = 0;
+  // The first mark at or after where the last search started: a region without one must not
+  // send the next region's search over the same stretch of text again.
+  let searchedFrom = -1;
+  let nextMark = -1;
   for (const region of regions) {
     let i = region.start;
     while (i < region.end) {
@@ -88,8 +92,12 @@ export function readNegotiation(text: string, regions: Span[], excluded: Span[],
         continue;
       }
       // Straight to the next bracket, parenthesis or "!": most of a text has none.
-      MARK.lastIndex = i;
-      const next = MARK.exec(text)?.index ?? text.length;
+      if (i < searchedFrom || i > nextMark) {
+        searchedFrom = i;
+        MARK.lastIndex = i;
+        nextMark = MARK.exec(text)?.index ?? text.length;
+      }
+      const next = nextMark;
       if (next >= region.end) break;
       if (skip < excluded.length && excluded[skip].start < next) {
         i = excluded[skip].start;

@@ -1008,7 +1008,8 @@ class ResolutionParser {
       const clean = this.cleanOf(raw.lines, start);
       const dateText = `${match[2]} ${match[3]} ${match[4]}`;
       const at = clean.text.indexOf(dateText);
-      if (at >= 0) closing.date = { ...toSourceSpan(clean, at, at + dateText.length), text: dateText, iso };
+      const span = at >= 0 ? toSourceSpan(clean, at, at + dateText.length) : undefined;
+      if (span) closing.date = { start: span.start, end: span.end, text: dateText, iso };
     }
     return closing;
   }

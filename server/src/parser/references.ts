@@ -73,7 +73,8 @@ export function findReferences(clean: CleanText): ParagraphReference[] {
       otherEnd = match.index + match[0].length;
       continue;
     } else scope = { kind: 'self' };
-    references.push({ ...toSourceSpan(clean, match.index, end), targets, scope });
+    const span = toSourceSpan(clean, match.index, end);
+    references.push({ start: span.start, end: span.end, targets, scope });
     // "subparagraph (b) of paragraph 3": the paragraph named inside is not a reference of its own.
     REFERENCE.lastIndex = Math.max(REFERENCE.lastIndex, end);
   }
@@ -95,7 +96,7 @@ function readTargets(clean: CleanText, list: string, listStart: number, sub: boo
     previousEnd = match.index + match[0].length;
     const start = listStart + match.index;
     const span = toSourceSpan(clean, start, start + match[0].length);
-    const target: ReferenceTarget = { ...span };
+    const target: ReferenceTarget = { start: span.start, end: span.end };
     if (match[1] !== undefined) {
       // "paragraph 1.5" is sub-paragraph 1.5 of paragraph 1.
       const [top, ...rest] = match[1].split('.');
@@ -109,7 +110,7 @@ function readTargets(clean: CleanText, list: string, listStart: number, sub: boo
     const plain = last?.sub === undefined && target.sub === undefined && last?.suffix === undefined && target.suffix === undefined;
     if (range && plain && last?.paragraph !== undefined && target.paragraph !== undefined && target.paragraph > last.paragraph && target.paragraph - last.paragraph < 100) {
       // "paragraphs 3 to 5": the paragraphs between are named too, at the span of the range's end.
-      for (let n = last.paragraph + 1; n < target.paragraph; n++) targets.push({ ...span, paragraph: n });
+      for (let n = last.paragraph + 1; n < target.paragraph; n++) targets.push({ start: span.start, end: span.end, paragraph: n });
     }
     range = false;
     targets.push(target);

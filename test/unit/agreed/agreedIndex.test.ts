@@ -110,6 +110,30 @@ describe('agreed language index over the seeds', () => {
       assert.strictEqual(index.searchParagraphs('States should', { kind: 'subparagraph', limit: 20 }).filter((m) => m.paragraph.sources[0].label.startsWith('OP1 1.')).length > 5, true);
     });
 
+    it('finds the paragraphs that begin with a word used more often than there are paragraphs, in rank order', () => {
+      const stats = index.stats();
+      assert.ok(index.indexData.postOff[index.indexData.vocab.idOf('the')! + 1] - index.indexData.postOff[index.indexData.vocab.idOf('the')!] > stats.paragraphs);
+      const ids = Array.from({ length: index.paragraphCount }, (_, id) => id);
+      const first = index.paragraph(ids.find((id) => /^The \w+ /.test(index.paragraph(id).text))!);
+      const second = first.text.split(' ')[1];
+      const cases: [string, AgreedParagraph['kind'] | undefined][] = [['The ', undefined], ['The ', first.kind], [`the ${second.slice(0, 3)}`, undefined], [`THE ${second} `, first.kind]];
+      for (const [typed, kind] of cases) {
+        const words = typed.trim().toLowerCase().split(' ');
+        const begins = (text: string) => {
+          const read = text.toLowerCase().split(/\s+/);
+          return words.every((word, i) => (i === words.length - 1 && !typed.endsWith(' ') ? read[i]?.startsWith(word) : read[i]?.replace(/[,;:.]$/, '') === word));
+        };
+        const expected: number[] = [];
+        for (let id = 0; id < index.paragraphCount && expected.length < 20; id++) {
+          const paragraph = index.paragraph(id);
+          if ((kind === undefined || paragraph.kind === kind) && begins(paragraph.text)) expected.push(id);
+        }
+        assert.ok(expected.length > 0, typed);
+        const found = index.searchParagraphs(typed, { kind, limit: 20 }).filter((m) => m.match === 'prefix');
+        assert.deepStrictEqual(found.map((m) => m.paragraph.id), expected, typed);
+      }
+    });
+
     it('tolerates case, quotes, split words and line breaks in what is typed', () => {
       const typed = 'UNDERLINING the importance\nof respect for human rights and fundamental freedoms in the use o f information';
       assert.strictEqual(index.searchParagraphs(typed, { kind: 'preambular', limit: 1 })[0]?.paragraph.text, HUMAN_RIGHTS);

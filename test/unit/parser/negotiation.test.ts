@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import type { ResolutionDocument } from '../../../server/src/parser/model';
-import { endBeforeNegotiationMarks, suffixRank } from '../../../server/src/parser/negotiation';
+import { endBeforeNegotiationMarks, readNegotiation, suffixRank } from '../../../server/src/parser/negotiation';
 import { parseResolution } from '../../../server/src/parser/parse';
 import { paragraphName, queryOf } from '../../../server/src/parser/query';
 import { negotiationFixture } from '../../helpers';
@@ -201,6 +201,20 @@ describe('parser: drafts under negotiation', () => {
     assert.ok(slice(model, spanning).endsWith('digital public goods]'));
     const query = queryOf(model);
     assert.deepStrictEqual([3, 4].map((n) => query.negotiationState(model.operative.find((p) => p.number === n)!)), ['underNegotiation', 'underNegotiation']);
+  });
+
+  it('reads the marks of each paragraph alone, whatever lies between paragraphs or in the spans left out', () => {
+    const text = 'Recalling one,\n[heading]\nNoting two, (footnote [x])\nWelcoming [three],\n';
+    const region = (from: string, to: string) => ({ start: text.indexOf(from), end: text.indexOf(to) + to.length });
+    const regions = [region('Recalling', 'one,'), region('Noting', 'x])'), region('Welcoming', 'three],')];
+    const excluded = [region('(footnote', 'x])')];
+    const read = readNegotiation(text, regions, excluded, []);
+    assert.deepStrictEqual(read.brackets.map((b) => text.slice(b.start, b.end)), ['[three]']);
+    assert.deepStrictEqual(read.unbalanced, []);
+    // Paragraphs without a mark before one with marks: its marks are all found.
+    const later = 'One,\nTwo,\nThree [a] and [b [c]],\n';
+    const regionsOf = later.split('\n').slice(0, 3).map((line) => ({ start: later.indexOf(line), end: later.indexOf(line) + line.length }));
+    assert.deepStrictEqual(readNegotiation(later, regionsOf, [], []).brackets.map((b) => later.slice(b.start, b.end)), ['[a]', '[b [c]]', '[c]']);
   });
 
   it('orders the suffixes and finds where a paragraph\'s words end before the marks of the negotiation', () => {
