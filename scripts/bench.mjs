@@ -1196,8 +1196,8 @@ async function wholeRecord({ parseResolution }) {
     const content = await readBack('index-');
     // The index names the texts of the records file rather than holding them again.
     const records = await readBack('corpus-');
-    const texts = records ? CachedRecords.from(records)?.texts : undefined;
-    const index = content ? indexFromContent(content, content.json.fingerprint, {}, texts) : undefined;
+    const recordTexts = records ? CachedRecords.from(records)?.texts : undefined;
+    const index = content ? indexFromContent(content, content.json.fingerprint, {}, recordTexts) : undefined;
     if (!index) {
       console.warn('*** the index cache could not be read back in the bench process: the in-process rows are skipped ***');
       return rows;
