@@ -6,9 +6,9 @@
 // another version, cut short, whose header or any array does not match its digest, or whose table
 // points outside it is refused as a whole.
 //
-// Each array is read into memory of its own, in slices between which requests are answered, so
-// that what a reader keeps of a file (one array another file shares, say) holds no more of it.
-// The digest names each array: another file can say that it holds the same array as this one.
+// The arrays are read into one block of memory, in slices between which requests are answered;
+// each is checked against its own digest, which also names it: another file can say that it
+// holds the same array as this one.
 //
 // Written atomically: to a temporary file beside it, then renamed over it, so that a reader (another
 // window's server) sees the old file or the new one, never half of one.
@@ -210,8 +210,9 @@ export async function readCacheFile(file: string, version: string, signal?: Abor
 }
 
 /** Reads `length` bytes at `position` into `target` (from its start); false when the file ends first. */
-async function readFully(handle: fs.FileHandle, target: Uint8Array, position: number): Promise<boolean> {
+async function readFully(handle: fs.FileHandle, target: Uint8Array, position: number, signal?: AbortSignal): Promise<boolean> {
   for (let done = 0; done < target.byteLength; ) {
+    signal?.throwIfAborted();
     const { bytesRead } = await handle.read(target, done, Math.min(SLICE, target.byteLength - done), position + done);
     if (bytesRead === 0) return false;
     done += bytesRead;
@@ -253,25 +254,33 @@ async function readOpenFile(handle: fs.FileHandle, version: string, signal?: Abo
   if (!Array.isArray(header.arrays)) return { discarded: 'is damaged (its table is missing)' };
   const end = headerStart + headerSize;
   const payload = end + ((ALIGN - (end % ALIGN)) % ALIGN);
-  const arrays: Record<string, NumberArray> = {};
-  const digests: Record<string, string> = {};
+  const entries: { entry: TableEntry; make: (typeof CONSTRUCTORS)[ArrayType]; check: Digest }[] = [];
+  let extent = 0;
   for (const entry of header.arrays) {
     const make = typeof entry?.type === 'string' && Object.hasOwn(CONSTRUCTORS, entry.type) ? CONSTRUCTORS[entry.type] : undefined;
-    if (!make || typeof entry.name !== 'string' || !ARRAY_NAME.test(entry.name) || Object.hasOwn(arrays, entry.name) || typeof entry.digest !== 'string') {
+    if (!make || typeof entry.name !== 'string' || !ARRAY_NAME.test(entry.name) || entries.some((e) => e.entry.name === entry.name) || typeof entry.digest !== 'string') {
       return { discarded: 'is damaged (a bad entry in its table)' };
     }
-    if (!Number.isSafeInteger(entry.offset) || !Number.isSafeInteger(entry.length) || entry.offset < 0 || entry.length < 0) return { discarded: 'is damaged (a bad entry in its table)' };
-    const from = payload + entry.offset;
-    const byteLength = entry.length * make.BYTES_PER_ELEMENT;
-    if (from + byteLength > size) return { discarded: 'is damaged (cut short)' };
+    const aligned = Number.isSafeInteger(entry.offset) && entry.offset % make.BYTES_PER_ELEMENT === 0;
+    if (!aligned || !Number.isSafeInteger(entry.length) || entry.offset < 0 || entry.length < 0) return { discarded: 'is damaged (a bad entry in its table)' };
+    if (payload + entry.offset + entry.length * make.BYTES_PER_ELEMENT > size) return { discarded: 'is damaged (cut short)' };
     const check = Digest.like(entry.digest);
     if (!check) return { discarded: 'has a digest this runtime cannot check' };
-    // Memory of its own, aligned for the type.
-    const bytes = new Uint8Array(byteLength);
-    signal?.throwIfAborted();
-    if (!(await readFully(handle, bytes, from))) return { discarded: 'is damaged (cut short)' };
-    if ((await digestInSlices(bytes, check, signal)) !== entry.digest) return { discarded: 'is damaged (its content does not match its digest)' };
-    arrays[entry.name] = new make(bytes.buffer, 0, entry.length);
+    entries.push({ entry, make, check });
+    extent = Math.max(extent, entry.offset + entry.length * make.BYTES_PER_ELEMENT);
+  }
+  // The arrays in one block of memory: a few large blocks cost the garbage collector far less
+  // than many (each tens of megabytes allocated outside the heap can start a full collection).
+  const block = new Uint8Array(extent);
+  if (!(await readFully(handle, block, payload, signal))) return { discarded: 'is damaged (cut short)' };
+  const arrays: Record<string, NumberArray> = {};
+  const digests: Record<string, string> = {};
+  for (const { entry, make, check } of entries) {
+    const byteLength = entry.length * make.BYTES_PER_ELEMENT;
+    if ((await digestInSlices(block.subarray(entry.offset, entry.offset + byteLength), check, signal)) !== entry.digest) {
+      return { discarded: 'is damaged (its content does not match its digest)' };
+    }
+    arrays[entry.name] = new make(block.buffer, entry.offset, entry.length);
     digests[entry.name] = entry.digest;
   }
   return { content: { json: header.json, arrays, digests } };

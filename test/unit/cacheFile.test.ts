@@ -38,14 +38,13 @@ describe('cache file', () => {
 
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('reads back what was written, each array in memory of its own, with the digests the write gave', async () => {
+  it('reads back what was written, with the digests the write gave', async () => {
     const arrays = { n: Int32Array.of(1, -2, 3), b: Uint8Array.of(7), w: Uint16Array.of(65535), f: Float64Array.of(0.5) };
     const written = await writeCacheFile(file, 'v', { json: { a: [1, 'é'] }, arrays });
     const read = await readCacheFile(file, 'v');
     assert.ok('content' in read);
     assert.deepStrictEqual(read.content.json, { a: [1, 'é'] });
     for (const [name, array] of Object.entries(arrays)) assert.deepStrictEqual([...read.content.arrays[name]], [...array], name);
-    assert.strictEqual(new Set(Object.values(read.content.arrays).map((a) => a.buffer)).size, 4);
     assert.deepStrictEqual(read.content.digests, written);
     assert.strictEqual(written.n, await arrayDigest(arrays.n));
   });
