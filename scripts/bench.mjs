@@ -1183,14 +1183,21 @@ async function wholeRecord({ parseResolution }) {
     // In this process, on the index the server cached: nearest() over the draft, and MiniSearch beside it.
     const { readCacheFile } = require(path.join(root, 'out/server/src/cacheFile.js'));
     const { indexFromContent } = require(path.join(root, 'out/server/src/agreed/indexFile.js'));
-    const indexFile = readdirSync(cacheDir).find((name) => name.startsWith('index-'));
-    // The version stamp is the server bundle's: taken from the file's own header (its second line is the header's length).
-    const bytes = indexFile ? readFileSync(path.join(cacheDir, indexFile)) : undefined;
-    const lead = bytes?.indexOf(10, bytes.indexOf(10) + 1);
-    const header = bytes ? JSON.parse(bytes.toString('utf8', lead + 1, lead + 1 + Number(bytes.toString('latin1', bytes.indexOf(10) + 1, lead)))) : undefined;
-    const read = header ? await readCacheFile(path.join(cacheDir, indexFile), header.version) : undefined;
-    const content = read?.content;
-    const index = content ? indexFromContent(content, content.json.fingerprint) : undefined;
+    const { CachedRecords } = require(path.join(root, 'out/server/src/corpus/corpusCache.js'));
+    // The version stamp is the server bundle's: taken from each file's own header (its second line starts with the header's length).
+    const readBack = async (prefix) => {
+      const name = readdirSync(cacheDir).find((n) => n.startsWith(prefix));
+      const bytes = name ? readFileSync(path.join(cacheDir, name)) : undefined;
+      const lead = bytes?.indexOf(10, bytes.indexOf(10) + 1);
+      const header = bytes ? JSON.parse(bytes.toString('utf8', lead + 1, lead + 1 + parseInt(bytes.toString('latin1', bytes.indexOf(10) + 1, lead), 10))) : undefined;
+      const read = header ? await readCacheFile(path.join(cacheDir, name), header.version) : undefined;
+      return read?.content;
+    };
+    const content = await readBack('index-');
+    // The index names the texts of the records file rather than holding them again.
+    const records = await readBack('corpus-');
+    const recordTexts = records ? CachedRecords.from(records)?.texts : undefined;
+    const index = content ? indexFromContent(content, content.json.fingerprint, {}, recordTexts) : undefined;
     if (!index) {
       console.warn('*** the index cache could not be read back in the bench process: the in-process rows are skipped ***');
       return rows;

@@ -1,16 +1,23 @@
 // The on-disk cache's file format: plain data the server wrote itself and reads back without
-// trusting it. A file is a line naming the format, the length of a JSON header, the header (the
-// version stamp, a digest of the payload, a JSON value and a table of named arrays of numbers) and
-// the arrays' bytes, each at an offset aligned to 8. Nothing in it is code or markup; strings are
-// JSON strings or UTF-8 runs decoded by offsets. A file of another version, cut short, whose digest
-// does not match or whose table points outside it is refused as a whole.
+// trusting it. A file is a line naming the format, a line with the length of a JSON header and the
+// header's digest, the header (the version stamp, a JSON value and a table of named arrays of
+// numbers, each with its own digest) and the arrays' bytes, each at an offset aligned to 8. Nothing
+// in it is code or markup; strings are JSON strings or UTF-8 runs decoded by offsets. A file of
+// another version, cut short, whose header or any array does not match its digest, or whose table
+// points outside it is refused as a whole.
+//
+// The arrays are read into one block of memory, in slices between which requests are answered;
+// each is checked against its own digest, which also names it: another file can say that it
+// holds the same array as this one.
 //
 // Written atomically: to a temporary file beside it, then renamed over it, so that a reader (another
 // window's server) sees the old file or the new one, never half of one.
-import { createHash } from 'crypto';
+import { createHash, type Hash } from 'crypto';
 import { promises as fs } from 'fs';
 import { endianness } from 'os';
 import * as path from 'path';
+import * as zlib from 'zlib';
+import type { StringTable } from './stringTable';
 
 export type NumberArray = Int32Array | Uint32Array | Uint8Array | Uint16Array | Float64Array;
 
@@ -22,39 +29,137 @@ export interface CacheContent {
   arrays: Record<string, NumberArray>;
 }
 
-const MAGIC = Buffer.from('unres cache file\n', 'latin1');
+/** A file as read back: its content, and the digest of each of its arrays. */
+export interface CacheFileContent extends CacheContent {
+  digests: Record<string, string>;
+}
+
+/**
+ * A table of strings read from one cache file, with the digests of its two arrays (bytes and
+ * offsets): another file that holds the same strings names them by these instead of holding them.
+ */
+export interface SharedTexts {
+  table: StringTable;
+  bytes: string;
+  offsets: string;
+}
+
+const MAGIC = Buffer.from('unres cache file 2\n', 'latin1');
+/** How files of the first format began (one digest for every array, none for the header). */
+const FIRST_FORMAT = Buffer.from('unres cache file\n', 'latin1');
 const ALIGN = 8;
+/** Bytes digested, and read, at a time: requests are answered between two slices. */
+const SLICE = 16 << 20;
+/** An array's name in the table: plain, so that no name is a property every object has. */
+const ARRAY_NAME = /^[A-Za-z][A-Za-z0-9]{0,63}$/;
+
+// CRC-32 where the runtime has it (Node 20.15 and 22.2 on; a few times faster than SHA-1 over the
+// hundreds of megabytes of a large corpus's index), SHA-1 otherwise; a digest names its algorithm.
+// It detects a file damaged or cut short; nothing in a file is trusted on the strength of it (the
+// readers check every bound they index by).
+type Crc32 = (data: Uint8Array, value?: number) => number;
+const crc32 = (zlib as { crc32?: Crc32 }).crc32;
+const ALGORITHM = crc32 ? 'crc32' : 'sha1';
+
+/** A digest of bytes given in pieces. */
+export class Digest {
+  private crc = 0;
+  private hash: Hash | undefined;
+
+  private constructor(private readonly algorithm: 'crc32' | 'sha1') {}
+
+  /** The digest files are written with here. */
+  static written(): Digest {
+    return new Digest(ALGORITHM);
+  }
+
+  /** A digest of the algorithm `digest` names, if this runtime has it. */
+  static like(digest: string): Digest | undefined {
+    if (digest.startsWith('crc32:') && crc32) return new Digest('crc32');
+    if (digest.startsWith('sha1:')) return new Digest('sha1');
+    return undefined;
+  }
+
+  update(bytes: Uint8Array): this {
+    // An empty piece adds nothing, and must not be passed on: zlib's CRC-32 of a view with no
+    // memory behind it (an empty array's) is 0, whatever the running value, so one empty array
+    // among full ones would start the sum over.
+    if (bytes.byteLength === 0) return this;
+    if (this.algorithm === 'crc32') this.crc = crc32!(bytes, this.crc);
+    else (this.hash ??= createHash('sha1')).update(bytes);
+    return this;
+  }
+
+  digest(): string {
+    if (this.algorithm === 'crc32') return `crc32:${this.crc.toString(16).padStart(8, '0')}`;
+    return `sha1:${(this.hash ?? createHash('sha1')).digest('hex')}`;
+  }
+}
+
+/** The digest of an array's bytes, in slices between which requests are answered. */
+async function digestInSlices(bytes: Uint8Array, digest: Digest, signal?: AbortSignal): Promise<string> {
+  for (let at = 0; at < bytes.byteLength; at += SLICE) {
+    if (at > 0) await new Promise<void>((resolve) => setImmediate(resolve));
+    signal?.throwIfAborted();
+    digest.update(bytes.subarray(at, Math.min(bytes.byteLength, at + SLICE)));
+  }
+  return digest.digest();
+}
+
+/** An array's bytes, as they are written and digested. */
+export function bytesOf(array: NumberArray): Uint8Array {
+  return new Uint8Array(array.buffer, array.byteOffset, array.byteLength);
+}
+
+/** The digest an array has in a file written here: what a file names an array it shares by. */
+export function arrayDigest(array: NumberArray): Promise<string> {
+  return digestInSlices(bytesOf(array), Digest.written());
+}
+
+interface TableEntry {
+  name: string;
+  type: ArrayType;
+  offset: number;
+  length: number;
+  digest: string;
+}
 
 interface Header {
   version: string;
   endianness: string;
-  digest: string;
   json: unknown;
-  arrays: { name: string; type: ArrayType; offset: number; length: number }[];
+  arrays: TableEntry[];
 }
 
-/** Writes `content` to `file` atomically, creating its folder. */
-export async function writeCacheFile(file: string, version: string, content: CacheContent): Promise<void> {
-  const table: Header['arrays'] = [];
+/**
+ * Writes `content` to `file` atomically, creating its folder; resolves to the digest of each
+ * array. Digesting yields between slices; `signal` stops the write before the file is replaced.
+ */
+export async function writeCacheFile(file: string, version: string, content: CacheContent, signal?: AbortSignal): Promise<Record<string, string>> {
+  const table: TableEntry[] = [];
   const chunks: Uint8Array[] = [];
+  const digests: Record<string, string> = {};
   let offset = 0;
   for (const [name, array] of Object.entries(content.arrays)) {
     // A Buffer is written as the Uint8Array it is.
     const type = (Object.keys(CONSTRUCTORS) as ArrayType[]).find((t) => array instanceof CONSTRUCTORS[t]);
     if (!type) throw new TypeError(`cache array ${name} is not an array of numbers`);
+    if (!ARRAY_NAME.test(name)) throw new TypeError(`cache array name ${name} is not a plain name`);
     const padding = (ALIGN - (offset % ALIGN)) % ALIGN;
     if (padding) chunks.push(new Uint8Array(padding));
     offset += padding;
-    table.push({ name, type, offset, length: array.length });
-    chunks.push(new Uint8Array(array.buffer, array.byteOffset, array.byteLength));
+    const bytes = bytesOf(array);
+    const digest = (digests[name] = await digestInSlices(bytes, Digest.written(), signal));
+    table.push({ name, type, offset, length: array.length, digest });
+    chunks.push(bytes);
     offset += array.byteLength;
   }
-  const digest = createHash('sha1');
-  for (const chunk of chunks) digest.update(chunk);
-  const header: Header = { version, endianness: endianness(), digest: digest.digest('hex'), json: content.json, arrays: table };
+  const header: Header = { version, endianness: endianness(), json: content.json, arrays: table };
   const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
-  const lead = Buffer.concat([MAGIC, Buffer.from(`${headerBytes.length}\n`, 'latin1'), headerBytes]);
+  const headerDigest = Digest.written().update(headerBytes).digest();
+  const lead = Buffer.concat([MAGIC, Buffer.from(`${headerBytes.length} ${headerDigest}\n`, 'latin1'), headerBytes]);
   const padding = (ALIGN - (lead.length % ALIGN)) % ALIGN;
+  signal?.throwIfAborted();
   await fs.mkdir(path.dirname(file), { recursive: true });
   const temporary = `${file}.${process.pid}.${Date.now()}.tmp`;
   const handle = await fs.open(temporary, 'w', 0o600);
@@ -68,88 +173,115 @@ export async function writeCacheFile(file: string, version: string, content: Cac
   }
   await handle.close();
   try {
+    signal?.throwIfAborted();
     await fs.rename(temporary, file);
   } catch (error) {
     await fs.rm(temporary, { force: true });
     throw error;
   }
+  return digests;
 }
 
-export type CacheRead = { content: CacheContent } | { missing: true } | { discarded: string };
+export type CacheRead = { content: CacheFileContent } | { missing: true } | { discarded: string };
 
 /**
  * Reads a cache file written by writeCacheFile with this version. The reason a file is discarded
- * says what was wrong with it, never what it holds.
+ * says what was wrong with it, never what it holds. `signal` stops the read (resolving to a
+ * discarded read) and lets go of what was read.
  */
-export async function readCacheFile(file: string, version: string): Promise<CacheRead> {
-  let bytes: Buffer;
+export async function readCacheFile(file: string, version: string, signal?: AbortSignal): Promise<CacheRead> {
+  let handle: fs.FileHandle;
   try {
-    bytes = await fs.readFile(file);
+    // A FIFO would make open wait for a writer: only a regular file is opened.
+    if (!(await fs.stat(file)).isFile()) return { discarded: 'is not a regular file' };
+    handle = await fs.open(file, 'r');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { missing: true };
     return { discarded: `cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})` };
   }
-  return decodeCacheFile(bytes, version, await digestInSlices(bytes));
+  try {
+    return await readOpenFile(handle, version, signal);
+  } catch (error) {
+    if (signal?.aborted) return { discarded: 'was not read to the end (no longer needed)' };
+    return { discarded: `cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})` };
+  } finally {
+    await handle.close().catch(() => undefined);
+  }
 }
 
-/** The digest of a file's payload, in slices between which requests are answered. */
-async function digestInSlices(bytes: Buffer): Promise<(from: number) => string> {
-  const slice = 16 << 20;
-  let hashed: { from: number; digest: string } | undefined;
-  const digest = async (from: number) => {
-    const hash = createHash('sha1');
-    for (let at = from; at < bytes.length; at += slice) {
-      hash.update(bytes.subarray(at, Math.min(bytes.length, at + slice)));
-      await new Promise<void>((resolve) => setImmediate(resolve));
-    }
-    return hash.digest('hex');
-  };
-  // The payload starts after the header, which only decoding finds: hash from each plausible start lazily.
-  const payload = payloadStart(bytes);
-  if (payload !== undefined) hashed = { from: payload, digest: await digest(payload) };
-  return (from) => (hashed && hashed.from === from ? hashed.digest : createHash('sha1').update(bytes.subarray(from)).digest('hex'));
+/** Reads `length` bytes at `position` into `target` (from its start); false when the file ends first. */
+async function readFully(handle: fs.FileHandle, target: Uint8Array, position: number, signal?: AbortSignal): Promise<boolean> {
+  for (let done = 0; done < target.byteLength; ) {
+    signal?.throwIfAborted();
+    const { bytesRead } = await handle.read(target, done, Math.min(SLICE, target.byteLength - done), position + done);
+    if (bytesRead === 0) return false;
+    done += bytesRead;
+  }
+  return true;
 }
 
-function payloadStart(bytes: Buffer): number | undefined {
-  const newline = bytes.indexOf(10, MAGIC.length);
-  const size = newline > 0 && newline - MAGIC.length <= 12 ? Number(bytes.toString('latin1', MAGIC.length, newline)) : NaN;
-  if (!Number.isSafeInteger(size) || size <= 0) return undefined;
-  const end = newline + 1 + size;
-  return end + ((ALIGN - (end % ALIGN)) % ALIGN);
-}
-
-export function decodeCacheFile(bytes: Buffer, version: string, digestFrom = (from: number) => createHash('sha1').update(bytes.subarray(from)).digest('hex')): CacheRead {
-  if (bytes.length < MAGIC.length || !bytes.subarray(0, MAGIC.length).equals(MAGIC)) return { discarded: 'is not a cache file of this extension' };
-  const newline = bytes.indexOf(10, MAGIC.length);
-  const size = newline > 0 && newline - MAGIC.length <= 12 ? Number(bytes.toString('latin1', MAGIC.length, newline)) : NaN;
+async function readOpenFile(handle: fs.FileHandle, version: string, signal?: AbortSignal): Promise<CacheRead> {
+  const stats = await handle.stat();
+  if (!stats.isFile()) return { discarded: 'is not a regular file' };
+  const size = stats.size;
+  const lead = Buffer.alloc(Math.min(size, 4096));
+  if (!(await readFully(handle, lead, 0))) return { discarded: 'is damaged (cut short)' };
+  if (lead.subarray(0, FIRST_FORMAT.length).equals(FIRST_FORMAT)) return { discarded: 'was written by another version' };
+  if (lead.length < MAGIC.length || !lead.subarray(0, MAGIC.length).equals(MAGIC)) return { discarded: 'is not a cache file of this extension' };
+  const newline = lead.indexOf(10, MAGIC.length);
+  const line = newline > 0 ? /^(\d{1,12}) ([a-z0-9]{1,8}:[0-9a-f]{8,64})$/.exec(lead.toString('latin1', MAGIC.length, newline)) : null;
+  const headerSize = line ? Number(line[1]) : NaN;
   const headerStart = newline + 1;
-  if (!Number.isSafeInteger(size) || size <= 0 || headerStart + size > bytes.length) return { discarded: 'is damaged (its header is cut short)' };
+  if (!line || !Number.isSafeInteger(headerSize) || headerSize <= 0 || headerStart + headerSize > size) return { discarded: 'is damaged (its header is cut short)' };
+  const digest = Digest.like(line[2]);
+  if (!digest) return { discarded: 'has a digest this runtime cannot check' };
+  let headerBytes: Buffer;
+  if (headerStart + headerSize <= lead.length) headerBytes = lead.subarray(headerStart, headerStart + headerSize);
+  else {
+    headerBytes = Buffer.allocUnsafe(headerSize);
+    if (!(await readFully(handle, headerBytes, headerStart))) return { discarded: 'is damaged (cut short)' };
+  }
+  if (digest.update(headerBytes).digest() !== line[2]) return { discarded: 'is damaged (its header does not match its digest)' };
   let header: Header;
   try {
-    header = JSON.parse(bytes.toString('utf8', headerStart, headerStart + size)) as Header;
+    header = JSON.parse(headerBytes.toString('utf8')) as Header;
   } catch {
     return { discarded: 'is damaged (its header is not JSON)' };
   }
   if (typeof header !== 'object' || header === null || typeof header.version !== 'string') return { discarded: 'is damaged (no version)' };
   if (header.version !== version) return { discarded: 'was written by another version' };
   if (header.endianness !== endianness()) return { discarded: 'was written on a machine of another byte order' };
-  const end = headerStart + size;
+  if (!Array.isArray(header.arrays)) return { discarded: 'is damaged (its table is missing)' };
+  const end = headerStart + headerSize;
   const payload = end + ((ALIGN - (end % ALIGN)) % ALIGN);
-  if (payload > bytes.length || !Array.isArray(header.arrays) || typeof header.digest !== 'string') return { discarded: 'is damaged (its table is missing)' };
-  if (digestFrom(payload) !== header.digest) return { discarded: 'is damaged (its content does not match its digest)' };
-  const arrays: Record<string, NumberArray> = {};
+  const entries: { entry: TableEntry; make: (typeof CONSTRUCTORS)[ArrayType]; check: Digest }[] = [];
+  let extent = 0;
   for (const entry of header.arrays) {
     const make = typeof entry?.type === 'string' && Object.hasOwn(CONSTRUCTORS, entry.type) ? CONSTRUCTORS[entry.type] : undefined;
-    if (!make || typeof entry.name !== 'string' || !Number.isSafeInteger(entry.offset) || !Number.isSafeInteger(entry.length) || entry.offset < 0 || entry.length < 0) {
+    if (!make || typeof entry.name !== 'string' || !ARRAY_NAME.test(entry.name) || entries.some((e) => e.entry.name === entry.name) || typeof entry.digest !== 'string') {
       return { discarded: 'is damaged (a bad entry in its table)' };
     }
-    const from = payload + entry.offset;
-    const byteLength = entry.length * make.BYTES_PER_ELEMENT;
-    if (from + byteLength > bytes.length) return { discarded: 'is damaged (cut short)' };
-    const at = bytes.byteOffset + from;
-    // A view where the file's bytes are aligned for the type (read whole, they are); a copy otherwise.
-    const aligned = at % make.BYTES_PER_ELEMENT === 0;
-    arrays[entry.name] = aligned ? new make(bytes.buffer as ArrayBuffer, at, entry.length) : new make(Uint8Array.prototype.slice.call(bytes, from, from + byteLength).buffer);
+    const aligned = Number.isSafeInteger(entry.offset) && entry.offset % make.BYTES_PER_ELEMENT === 0;
+    if (!aligned || !Number.isSafeInteger(entry.length) || entry.offset < 0 || entry.length < 0) return { discarded: 'is damaged (a bad entry in its table)' };
+    if (payload + entry.offset + entry.length * make.BYTES_PER_ELEMENT > size) return { discarded: 'is damaged (cut short)' };
+    const check = Digest.like(entry.digest);
+    if (!check) return { discarded: 'has a digest this runtime cannot check' };
+    entries.push({ entry, make, check });
+    extent = Math.max(extent, entry.offset + entry.length * make.BYTES_PER_ELEMENT);
   }
-  return { content: { json: header.json, arrays } };
+  // The arrays in one block of memory: a few large blocks cost the garbage collector far less
+  // than many (each tens of megabytes allocated outside the heap can start a full collection).
+  const block = new Uint8Array(extent);
+  if (!(await readFully(handle, block, payload, signal))) return { discarded: 'is damaged (cut short)' };
+  const arrays: Record<string, NumberArray> = {};
+  const digests: Record<string, string> = {};
+  for (const { entry, make, check } of entries) {
+    const byteLength = entry.length * make.BYTES_PER_ELEMENT;
+    if ((await digestInSlices(block.subarray(entry.offset, entry.offset + byteLength), check, signal)) !== entry.digest) {
+      return { discarded: 'is damaged (its content does not match its digest)' };
+    }
+    arrays[entry.name] = new make(block.buffer, entry.offset, entry.length);
+    digests[entry.name] = entry.digest;
+  }
+  return { content: { json: header.json, arrays, digests } };
 }

@@ -12,8 +12,8 @@
 import { createHash } from 'crypto';
 import { EMPTY_AGREED_INDEX } from './agreed/empty';
 import { AgreedIndex, buildAgreedIndex, buildAgreedIndexAsync } from './agreed/index';
-import { indexContent, indexFromContent, INDEX_FILE_FORMAT } from './agreed/indexFile';
-import { readCacheFile, writeCacheFile } from './cacheFile';
+import { indexContent, indexFromContent, indexTextsShared, INDEX_FILE_FORMAT } from './agreed/indexFile';
+import { arrayDigest, readCacheFile, writeCacheFile, type CacheRead, type SharedTexts } from './cacheFile';
 import { buildStamp, CORPUS_CACHE_FORMAT, CorpusCache, corpusCacheFile, recordsChanged } from './corpus/corpusCache';
 import type { AgreedCorpusDocument, AgreedLanguageIndex } from './agreed/types';
 import { loadCorpus, type CorpusSources } from './corpus/corpusLoader';
@@ -54,18 +54,27 @@ export class Knowledge implements KnowledgeView {
   private readonly activity: CorpusActivity;
   private cacheFolder: string | undefined;
   private cacheWrite: Promise<void> = Promise.resolve();
+  /** The index file read while the first corpus load runs. */
+  private prefetched: { file: string; read: Promise<CacheRead>; stop: AbortController } | undefined;
 
   constructor(private readonly events: KnowledgeEvents = {}) {
     this.activity = new CorpusActivity(events);
     this.corpus = new CorpusService({
-      started: () => this.activity.loadStarted(),
+      started: () => {
+        this.activity.loadStarted();
+        this.prefetchIndex();
+      },
       progress: (phase, done, total) => this.activity.progressed(phase, done, total),
-      loaded: (kb, elapsedMs, newProblems, loaded) => {
+      loaded: (kb, elapsedMs, newProblems, loaded, cachedTexts) => {
         this.events.corpusLoaded?.(kb, elapsedMs, newProblems);
         // The index alone holds the loaded documents from here: read, they can go.
-        this.indexing = this.indexAgreedLanguage(loaded.documents);
+        this.indexing = this.indexAgreedLanguage(loaded.documents, cachedTexts);
       },
-      failed: () => this.activity.loadFailed(),
+      failed: () => {
+        this.prefetched?.stop.abort();
+        this.prefetched = undefined;
+        this.activity.loadFailed();
+      },
       log: (message) => this.events.log?.(message),
     });
   }
@@ -95,7 +104,7 @@ export class Knowledge implements KnowledgeView {
    */
   useCacheFolder(folder: string | undefined): void {
     this.cacheFolder = folder;
-    this.corpus.cache = folder ? new CorpusCache(folder, RECORDS_VERSION, { log: (message) => this.events.log?.(message) }) : undefined;
+    this.corpus.cache = folder ? new CorpusCache(folder, recordsVersion(), { log: (message) => this.events.log?.(message) }) : undefined;
   }
 
   /** Loads the corpus from these sources (unless they are the ones loaded), in the background. */
@@ -126,24 +135,44 @@ export class Knowledge implements KnowledgeView {
 
   dispose(): void {
     this.build?.abort();
+    this.prefetched?.stop.abort();
     this.corpus.dispose();
   }
 
-  private readIndex(file: string, fingerprint: string): Promise<AgreedIndex | undefined> {
-    return readCachedIndex(file, fingerprint, (message) => this.events.log?.(message));
+  /**
+   * At a start (no index yet), reads the index cached for the sources while their corpus loads:
+   * whether it is the index of what loads is known only once the load is done, but an unchanged
+   * corpus, the usual start, then waits for the two files read side by side, not one after the
+   * other. A later load reads the index once it is done, and only when the documents are those the
+   * file was built from.
+   */
+  private prefetchIndex(): void {
+    this.prefetched?.stop.abort();
+    this.prefetched = undefined;
+    const sources = this.corpus.configured;
+    if (!this.cacheFolder || !sources || this.index !== EMPTY_AGREED_INDEX) return;
+    const file = corpusCacheFile(this.cacheFolder, sources, 'index');
+    const stop = new AbortController();
+    this.prefetched = { file, stop, read: readCacheFile(file, indexVersion(), stop.signal) };
   }
 
   /** Indexes the corpus paragraphs in the background (or reads the index cached for them); a newer corpus stops an older build. */
-  private async indexAgreedLanguage(loaded: readonly LoadedDocument[]): Promise<void> {
+  private async indexAgreedLanguage(loaded: readonly LoadedDocument[], cachedTexts: SharedTexts | undefined): Promise<void> {
     this.build?.abort();
     const build = (this.build = new AbortController());
     this.activity.indexing(build);
     const started = Date.now();
-    const cacheFile = this.cacheFolder && this.corpus.configured ? corpusCacheFile(this.cacheFolder, this.corpus.configured, 'index') : undefined;
+    const sources = this.corpus.configured;
+    const cacheFile = this.cacheFolder && sources ? corpusCacheFile(this.cacheFolder, sources, 'index') : undefined;
+    const prefetched = this.prefetched;
+    this.prefetched = undefined;
+    if (prefetched && prefetched.file !== cacheFile) prefetched.stop.abort();
     const fingerprint = cacheFile ? documentsFingerprint(loaded) : '';
     let documents: Iterable<AgreedCorpusDocument> = agreedDocuments(loaded, (done, total) => this.activity.progressed('indexing', done, total, build));
+    const log = (message: string) => this.events.log?.(message);
     try {
-      const cached = cacheFile ? await this.readIndex(cacheFile, fingerprint) : undefined;
+      const read = prefetched?.file === cacheFile ? prefetched?.read : undefined;
+      const cached = cacheFile ? await readCachedIndex(cacheFile, fingerprint, cachedTexts, log, read) : undefined;
       if (build.signal.aborted) return;
       const building = cached ? Promise.resolve(cached) : buildAgreedIndexAsync(documents, { signal: build.signal });
       documents = [];
@@ -151,8 +180,8 @@ export class Knowledge implements KnowledgeView {
       if (build.signal.aborted) return;
       this.index = index;
       this.events.agreedIndexed?.(index, Date.now() - started);
-      if (cacheFile && !cached) {
-        const writing = (this.cacheWrite = writeIndex(cacheFile, index, fingerprint, (message) => this.events.log?.(message)));
+      if (cacheFile && sources && !cached) {
+        const writing = (this.cacheWrite = writeIndex(cacheFile, index, fingerprint, log, this.corpus.cache?.textsDigests(sources)));
         await writing;
         if (!build.signal.aborted) this.events.indexCached?.(cacheFile);
       }
@@ -165,21 +194,33 @@ export class Knowledge implements KnowledgeView {
   }
 }
 
-const RECORDS_VERSION = `records ${CORPUS_CACHE_FORMAT}, build ${buildStamp()}`;
-const INDEX_VERSION = `index ${INDEX_FILE_FORMAT}, build ${buildStamp()}`;
+/** The version stamps of the cache files: their format and the build that writes them. */
+const recordsVersion = () => `records ${CORPUS_CACHE_FORMAT}, build ${buildStamp()}`;
+const indexVersion = () => `index ${INDEX_FILE_FORMAT}, build ${buildStamp()}`;
 
-/** The index cached for these documents, if any; a damaged or outdated file is logged and ignored. */
-async function readCachedIndex(file: string, fingerprint: string, log: (message: string) => void): Promise<AgreedIndex | undefined> {
-  const read = await readCacheFile(file, INDEX_VERSION);
-  if ('missing' in read) return undefined;
-  if ('discarded' in read) {
-    log(`Index cache ${file} ${read.discarded}; discarded, the index is built again.`);
+/**
+ * The index cached for these documents, if any (`read`: the file's read already started); a
+ * damaged or outdated file is logged and ignored. `texts` are those of the records read back,
+ * which the file may name rather than hold.
+ */
+async function readCachedIndex(
+  file: string,
+  fingerprint: string,
+  texts: SharedTexts | undefined,
+  log: (message: string) => void,
+  read?: Promise<CacheRead>,
+): Promise<AgreedIndex | undefined> {
+  const result = await (read ?? readCacheFile(file, indexVersion()));
+  if ('missing' in result) return undefined;
+  if ('discarded' in result) {
+    log(`Index cache ${file} ${result.discarded}; discarded, the index is built again.`);
     return undefined;
   }
   // Built from other documents (a file changed): not damaged, only out of date.
-  if ((read.content.json as { fingerprint?: unknown } | null)?.fingerprint !== fingerprint) return undefined;
-  const index = indexFromContent(read.content, fingerprint);
-  if (!index) log(`Index cache ${file} does not hold a whole index; discarded, the index is built again.`);
+  if ((result.content.json as { fingerprint?: unknown } | null)?.fingerprint !== fingerprint) return undefined;
+  const index = indexFromContent(result.content, fingerprint, {}, texts);
+  if (!index && indexTextsShared(result.content)) log(`Index cache ${file} names texts the corpus cache no longer holds; discarded, the index is built again.`);
+  else if (!index) log(`Index cache ${file} does not hold a whole index; discarded, the index is built again.`);
   return index;
 }
 
@@ -211,25 +252,34 @@ export async function loadKnowledge(
 ): Promise<LoadedKnowledge> {
   const { progress, cacheFolder } = options;
   const log = options.log ?? (() => undefined);
-  const cache = cacheFolder ? new CorpusCache(cacheFolder, RECORDS_VERSION, { log }) : undefined;
-  const cached = await cache?.read(sources);
-  const loaded = await loadCorpus(sources, { progress, cached });
+  const cache = cacheFolder ? new CorpusCache(cacheFolder, recordsVersion(), { log }) : undefined;
+  const indexFile = cacheFolder && options.agreed ? corpusCacheFile(cacheFolder, sources, 'index') : undefined;
+  // Read beside the records: an unchanged corpus waits for the two files at once.
+  const indexRead = indexFile ? readCacheFile(indexFile, indexVersion()) : undefined;
+  const reading = cache?.read(sources);
+  const loaded = await loadCorpus(sources, { progress, cached: reading });
+  const cached = await reading;
   const kb = KnowledgeBase.build(loaded);
   if (cache && recordsChanged(loaded, cached)) await cache.write(sources, loaded.documents);
   if (!options.agreed) return { kb, agreed: EMPTY_AGREED_INDEX, problems: loaded.problems };
-  const indexFile = cacheFolder ? corpusCacheFile(cacheFolder, sources, 'index') : undefined;
   const fingerprint = indexFile ? documentsFingerprint(loaded.documents) : '';
-  let agreed = indexFile ? await readCachedIndex(indexFile, fingerprint, log) : undefined;
+  let agreed = indexFile ? await readCachedIndex(indexFile, fingerprint, cached?.texts, log, indexRead) : undefined;
   if (!agreed) {
     agreed = buildAgreedIndex(agreedDocuments(loaded.documents, progress && ((done, total) => progress('indexing', done, total))));
-    if (indexFile) await writeIndex(indexFile, agreed, fingerprint, log);
+    if (indexFile) await writeIndex(indexFile, agreed, fingerprint, log, cache?.textsDigests(sources));
   }
   return { kb, agreed, problems: loaded.problems };
 }
 
-async function writeIndex(file: string, index: AgreedIndex, fingerprint: string, log: (message: string) => void): Promise<void> {
+/**
+ * Writes the index to the cache; without its texts when they are those of the records file
+ * (`recordsTexts`: the digests of its two arrays), which then holds them for both.
+ */
+async function writeIndex(file: string, index: AgreedIndex, fingerprint: string, log: (message: string) => void, recordsTexts?: { bytes: string; offsets: string }): Promise<void> {
   try {
-    await writeCacheFile(file, INDEX_VERSION, indexContent(index, fingerprint));
+    const { texts } = index.indexData;
+    const shared = recordsTexts && (await arrayDigest(texts.bytes)) === recordsTexts.bytes && (await arrayDigest(texts.offsets)) === recordsTexts.offsets;
+    await writeCacheFile(file, indexVersion(), indexContent(index, fingerprint, shared ? recordsTexts : undefined));
   } catch (error) {
     log(`Index cache ${file} could not be written (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); the next start builds the index again.`);
   }

@@ -8,10 +8,10 @@
 // UTF-8. A record read back is no more trusted than the text it came from: hovers escape it as
 // they escape any corpus text.
 import { createHash } from 'crypto';
-import { statSync } from 'fs';
+import { readFileSync } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { readCacheFile, writeCacheFile, type CacheContent } from '../cacheFile';
+import { readCacheFile, writeCacheFile, type CacheContent, type CacheFileContent, type SharedTexts } from '../cacheFile';
 import { Grow } from '../arrays';
 import { Interner } from '../interner';
 import type { CitationKind } from '../parser/model';
@@ -57,6 +57,8 @@ export class CachedRecords implements CachedDocuments {
     private readonly json: RecordsJson,
     private readonly arrays: Record<string, Int32Array>,
     paragraphs: ParagraphColumns,
+    /** The paragraphs' texts with their digests: the index file names them rather than holding them again. */
+    readonly texts: SharedTexts,
   ) {
     json.documents.forEach((entry, i) => this.byPath.set(entry.path, i));
     this.paragraphSource = new StoredParagraphs(paragraphs);
@@ -105,7 +107,7 @@ export class CachedRecords implements CachedDocuments {
   }
 
   /** Records from a cache file's content; undefined when it does not hold what a records file holds. */
-  static from(content: CacheContent): CachedRecords | undefined {
+  static from(content: CacheFileContent): CachedRecords | undefined {
     const json = content.json as RecordsJson;
     if (!isRecordsJson(json)) return undefined;
     const n = json.documents.length;
@@ -136,7 +138,7 @@ export class CachedRecords implements CachedDocuments {
     if (!texts || !within(columns.text, 0, texts.length) || !within(columns.label, 0, json.labels.length) || !within(columns.opening, -1, json.openings.length)) return undefined;
     const { text, label, opening, start, end } = columns;
     const paragraphs: ParagraphColumns = { first, kind, text, label, opening, start, end, texts, labels: json.labels, openings: json.openings };
-    return new CachedRecords(json, arrays, paragraphs);
+    return new CachedRecords(json, arrays, paragraphs, { table: texts, bytes: content.digests.textBytes, offsets: content.digests.textOffsets });
   }
 }
 
@@ -271,17 +273,24 @@ export function cacheFolderOf(argv: readonly string[], initializationOptions: un
 }
 
 /**
- * The build of the server reading the cache, by its code file's size and modification time: a
- * cache written by any other build is discarded, since what a text is read into may have changed.
+ * The build of the server reading the cache, by a digest of its code file's content (the bundle
+ * holds all of its code): a cache written by any other build is discarded, since what a text is
+ * read into may have changed; the same build built again keeps it. Read once, when first asked.
  */
-export function buildStamp(): string {
-  try {
-    const stats = statSync(__filename);
-    return `${stats.size}-${Math.round(stats.mtimeMs)}`;
-  } catch {
-    return 'unknown';
+export function buildStamp(file = __filename): string {
+  let stamp = stamps.get(file);
+  if (stamp === undefined) {
+    try {
+      stamp = createHash('sha1').update(readFileSync(file)).digest('hex').slice(0, 20);
+    } catch {
+      stamp = 'unknown';
+    }
+    stamps.set(file, stamp);
   }
+  return stamp;
 }
+
+const stamps = new Map<string, string>();
 
 export interface CorpusCacheEvents {
   log(message: string): void;
@@ -289,6 +298,9 @@ export interface CorpusCacheEvents {
 
 /** The corpus records of one cache folder. */
 export class CorpusCache {
+  /** The digests of the texts of each records file, as last read or written here. */
+  private readonly textDigests = new Map<string, { bytes: string; offsets: string }>();
+
   constructor(
     readonly folder: string,
     readonly version: string,
@@ -298,18 +310,32 @@ export class CorpusCache {
   /** The records cached for these sources; undefined (with a logged reason when one was discarded) when there are none to use. */
   async read(sources: CorpusSources): Promise<CachedRecords | undefined> {
     const file = corpusCacheFile(this.folder, sources, 'corpus');
+    this.textDigests.delete(file);
     const read = await readCacheFile(file, this.version);
     if ('missing' in read) return undefined;
-    const records = 'content' in read ? CachedRecords.from(read.content) : undefined;
+    let records: CachedRecords | undefined;
+    try {
+      records = 'content' in read ? CachedRecords.from(read.content) : undefined;
+    } catch {
+      // Checked as it is, a file of a shape no check foresaw is not used either.
+    }
     if (!records) this.events.log(`Corpus cache ${file} ${'discarded' in read ? read.discarded : 'does not hold corpus records'}; discarded, the corpus is read again.`);
+    if (records) this.textDigests.set(file, { bytes: records.texts.bytes, offsets: records.texts.offsets });
     return records;
+  }
+
+  /** The digests of the paragraphs' texts in the records file of these sources, as last read or written here. */
+  textsDigests(sources: CorpusSources): { bytes: string; offsets: string } | undefined {
+    return this.textDigests.get(corpusCacheFile(this.folder, sources, 'corpus'));
   }
 
   /** Writes the records of a load (in slices that let requests through); a failure is logged, never thrown. */
   async write(sources: CorpusSources, documents: readonly LoadedDocument[], signal?: AbortSignal): Promise<void> {
     const file = corpusCacheFile(this.folder, sources, 'corpus');
     try {
-      await writeCacheFile(file, this.version, await recordsContent(documents, new Pacer(signal)));
+      this.textDigests.delete(file);
+      const digests = await writeCacheFile(file, this.version, await recordsContent(documents, new Pacer(signal)), signal);
+      this.textDigests.set(file, { bytes: digests.textBytes, offsets: digests.textOffsets });
     } catch (error) {
       if (signal?.aborted) return;
       this.events.log(`Corpus cache ${file} could not be written (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); the next start reads the corpus again.`);

@@ -42,8 +42,12 @@ export interface LoadOptions {
   signal?: AbortSignal;
   /** Each folder as it is walked and each catalogue named, to be watched from then on. */
   watch?: (target: string) => void;
-  /** What an earlier load kept of each file (the on-disk cache): a file of the same size and modification time is not read again. */
-  cached?: CachedDocuments;
+  /**
+   * What an earlier load kept of each file (the on-disk cache): a file of the same size and
+   * modification time is not read again. Awaited only once the catalogues are read, so that the
+   * cache file is read meanwhile.
+   */
+  cached?: CachedDocuments | Promise<CachedDocuments | undefined>;
   /** Files read of those to read, counted once the folders are walked; the loader reports 'loading' only. */
   progress?: LoadProgress;
   /** Where the documents' parses are kept on demand (the server's one cache unless a test gives its own). */
@@ -145,16 +149,17 @@ export async function loadCorpus(sources: CorpusSources, options: LoadOptions = 
 
   const store = new ParagraphStore();
   const pool = new StringPool();
+  const cached = await options.cached;
   for (let from = 0; from < texts.length; from += STAT_BATCH) {
     const batch = texts.slice(from, from + STAT_BATCH);
-    const stats = options.cached ? await Promise.all(batch.map(({ file }) => fs.stat(file).catch(() => undefined))) : [];
+    const stats = cached ? await Promise.all(batch.map(({ file }) => fs.stat(file).catch(() => undefined))) : [];
     for (let k = 0; k < batch.length; k++) {
       const { file, shipped } = batch[k];
       const uri = pool.get(uriOf(file));
       const fact = facts.get(uri);
       const stat = stats[k];
       // A document read into text (a PDF) is read again at every load: its text lives in memory only.
-      const hit = stat && !documentFormatOf(file) ? options.cached?.get(file, stat.size, stat.mtimeMs) : undefined;
+      const hit = stat && !documentFormatOf(file) ? cached?.get(file, stat.size, stat.mtimeMs) : undefined;
       if (hit && stat) {
         const symbol = fact?.symbol ?? hit.facts.ownSymbol;
         const document = compactDocument(uri, shipped, file, stat, symbol, fact?.adoptedAs, hit.facts.title, options.parses);

@@ -11,6 +11,7 @@ import { fileURLToPath } from 'url';
 import { loadCorpus, type CorpusSources, type LoadedCorpus, type LoadProgress } from './corpusLoader';
 import { recordsChanged, type CorpusCache } from './corpusCache';
 import { KnowledgeBase } from './knowledgeBase';
+import type { SharedTexts } from '../cacheFile';
 import type { CorpusProblem } from './types';
 
 export interface CorpusServiceEvents {
@@ -21,9 +22,10 @@ export interface CorpusServiceEvents {
   /**
    * A load finished; `newProblems` are those not reported by the previous load. `loaded` holds
    * what the load kept of each text for the agreed-language index: the listener reads it and lets
-   * it go.
+   * it go. `cachedTexts` are the paragraphs' texts of the records read from the cache, if any (the
+   * cached index may name them rather than hold them).
    */
-  loaded(kb: KnowledgeBase, elapsedMs: number, newProblems: string[], loaded: LoadedCorpus): void;
+  loaded(kb: KnowledgeBase, elapsedMs: number, newProblems: string[], loaded: LoadedCorpus, cachedTexts?: SharedTexts): void;
   /** The latest load failed: the knowledge base stays as it was. */
   failed?(): void;
   log(message: string): void;
@@ -89,9 +91,10 @@ export class CorpusService {
     };
     this.pending = (async () => {
       const cache = this.cache;
-      const cached = await cache?.read(sources);
-      signal.throwIfAborted();
-      const loaded = await loadCorpus(sources, { signal, watch: (target) => this.watch(target), progress, cached });
+      // Read while the loader walks the folders and reads the catalogues.
+      const reading = cache?.read(sources);
+      const loaded = await loadCorpus(sources, { signal, watch: (target) => this.watch(target), progress, cached: reading });
+      const cached = await reading;
       const kb = await KnowledgeBase.buildAsync(loaded, signal);
       if (generation !== this.generation) return; // a newer load supersedes this one
       this.kb = kb;
@@ -103,7 +106,7 @@ export class CorpusService {
       const messages = loaded.problems.filter((problem) => !problem.quiet).map(describeProblem);
       const fresh = messages.filter((m) => !this.reported.has(m));
       this.reported = new Set(messages);
-      this.events.loaded(this.kb, Date.now() - started, fresh, loaded);
+      this.events.loaded(this.kb, Date.now() - started, fresh, loaded, cached?.texts);
     })().catch((error) => {
       if (signal.aborted) return;
       this.events.log(`Loading the corpus failed: ${error instanceof Error ? error.stack : error}`);

@@ -5,9 +5,10 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
 import { agreedDocument, buildAgreedIndex, type AgreedIndex } from '../../../server/src/agreed/index';
-import { indexContent, indexFromContent } from '../../../server/src/agreed/indexFile';
-import { readCacheFile, writeCacheFile, type CacheContent } from '../../../server/src/cacheFile';
+import { indexContent, indexFromContent, indexTextsShared } from '../../../server/src/agreed/indexFile';
+import { arrayDigest, readCacheFile, writeCacheFile, type CacheContent, type SharedTexts } from '../../../server/src/cacheFile';
 import { ParsedDocument } from '../../../server/src/parsedDocument';
+import { StringTable } from '../../../server/src/stringTable';
 import { repoRoot } from '../../helpers';
 
 const BULK = path.join(repoRoot, 'test', 'fixtures', 'real', 'bulk');
@@ -39,9 +40,9 @@ describe('agreed-language index file', () => {
 
   after(() => rmSync(dir, { recursive: true, force: true }));
 
-  async function roundTrip(fingerprint: string): Promise<CacheContent> {
+  async function roundTrip(fingerprint: string, textsIn?: { bytes: string; offsets: string }, index = built): Promise<CacheContent> {
     const file = path.join(dir, 'index.cache');
-    await writeCacheFile(file, 'v1', indexContent(built, fingerprint));
+    await writeCacheFile(file, 'v1', indexContent(index, fingerprint, textsIn));
     const read = await readCacheFile(file, 'v1');
     assert.ok('content' in read);
     return read.content;
@@ -65,5 +66,31 @@ describe('agreed-language index file', () => {
     const short = await roundTrip('abc');
     short.arrays.len = (short.arrays.len as Int32Array).slice(1);
     assert.strictEqual(indexFromContent(short, 'abc'), undefined);
+  });
+
+  it('names the texts of another file instead of holding them, and reads them from it', async () => {
+    const { texts } = built.indexData;
+    // The texts as the records file read back holds them: a table of their own, with the digests.
+    const table = StringTable.over(Uint8Array.from(texts.bytes), Int32Array.from(texts.offsets))!;
+    const shared: SharedTexts = { table, bytes: await arrayDigest(texts.bytes), offsets: await arrayDigest(texts.offsets) };
+    const content = await roundTrip('abc', shared);
+    assert.ok(indexTextsShared(content));
+    assert.strictEqual(content.arrays.textBytes, undefined);
+    const read = indexFromContent(content, 'abc', {}, shared);
+    assert.ok(read);
+    assert.strictEqual(read.indexData.texts, shared.table);
+    assert.deepStrictEqual(answers(read, probe), answers(built, probe));
+    // Without them, or with other texts, it is not used.
+    assert.strictEqual(indexFromContent(content, 'abc'), undefined);
+    assert.strictEqual(indexFromContent(content, 'abc', {}, { ...shared, bytes: 'crc32:00000000' }), undefined);
+    assert.ok(!indexTextsShared(await roundTrip('abc')));
+  });
+
+  it('reads back the index of no documents', async () => {
+    const empty = buildAgreedIndex([]);
+    const read = indexFromContent(await roundTrip('none', undefined, empty), 'none');
+    assert.ok(read);
+    assert.deepStrictEqual(read.stats(), empty.stats());
+    assert.deepStrictEqual(read.searchParagraphs('Reaffirming', { limit: 5 }), []);
   });
 });

@@ -5,8 +5,7 @@ import * as assert from 'assert';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
-import { decodeCacheFile, readCacheFile, writeCacheFile } from '../../../server/src/cacheFile';
-import { cacheFolderOf, CorpusCache, corpusCacheFile, defaultCacheFolder, recordsChanged } from '../../../server/src/corpus/corpusCache';
+import { buildStamp, cacheFolderOf, CorpusCache, corpusCacheFile, defaultCacheFolder, recordsChanged } from '../../../server/src/corpus/corpusCache';
 import { loadCorpus, type CorpusSources, type LoadedCorpus } from '../../../server/src/corpus/corpusLoader';
 import { KnowledgeBase } from '../../../server/src/corpus/knowledgeBase';
 import { ParseCache } from '../../../server/src/corpus/parseCache';
@@ -153,29 +152,42 @@ describe('corpus cache', () => {
     );
   });
 
+  it('serves an empty corpus from the cache', async () => {
+    for (const file of FILES) rmSync(path.join(corpus, file));
+    const first = await load();
+    assert.strictEqual(first.loaded.documents.length, 0);
+    const cached = await cache.read(sources);
+    assert.strictEqual(cached?.size, 0);
+    assert.deepStrictEqual(logs, []);
+  });
+
+  it('keeps the cache through an identical rebuild of the server, and discards it after a changed one', async () => {
+    const bundle = path.join(dir, 'server.js');
+    writeFileSync(bundle, 'console.log(1);\n');
+    const first = buildStamp(bundle);
+    await load(new CorpusCache(folder, `records 1, build ${first}`, { log: (message) => logs.push(message) }));
+    // Built again: the same code, a new modification time.
+    const rebuilt = path.join(dir, 'rebuilt.js');
+    writeFileSync(rebuilt, 'console.log(1);\n');
+    utimesSync(rebuilt, new Date(Date.now() + 60_000), new Date(Date.now() + 60_000));
+    assert.strictEqual(buildStamp(rebuilt), first);
+    const same = await load(new CorpusCache(folder, `records 1, build ${buildStamp(rebuilt)}`, { log: (message) => logs.push(message) }));
+    assert.strictEqual(same.loaded.fromCache, FILES.length);
+    const changed = path.join(dir, 'changed.js');
+    writeFileSync(changed, 'console.log(2);\n');
+    assert.notStrictEqual(buildStamp(changed), first);
+    const other = await load(new CorpusCache(folder, `records 1, build ${buildStamp(changed)}`, { log: (message) => logs.push(message) }));
+    assert.strictEqual(other.loaded.fromCache, undefined);
+    assert.strictEqual(logs.length, 1);
+    assert.match(logs[0], /written by another version; discarded, the corpus is read again/);
+  });
+
   it('keeps one cache per set of sources', () => {
     assert.notStrictEqual(corpusCacheFile(folder, sources, 'corpus'), corpusCacheFile(folder, { folders: [corpus, dir], catalogues: [] }, 'corpus'));
     assert.notStrictEqual(corpusCacheFile(folder, sources, 'corpus'), corpusCacheFile(folder, sources, 'index'));
   });
 });
 
-
-describe('cache file', () => {
-  it('refuses a file whose table points past its end, whatever its digest', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'unres-cache-'));
-    try {
-      const file = path.join(dir, 'x.cache');
-      await writeCacheFile(file, 'v', { json: { a: 1 }, arrays: { n: Int32Array.of(1, 2, 3) } });
-      const read = await readCacheFile(file, 'v');
-      assert.ok('content' in read);
-      assert.deepStrictEqual([...(read.content.arrays.n as Int32Array)], [1, 2, 3]);
-      const text = readFileSync(file, 'latin1').replace('"length":3', '"length":9');
-      assert.ok('discarded' in decodeCacheFile(Buffer.from(text, 'latin1'), 'v'));
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
-});
 
 describe('cache folder', () => {
   it('follows the platform', () => {
