@@ -42,7 +42,7 @@
 import type { CitationKind } from '../parser/model';
 import { MONTHS, parseOrdinalWord } from '../parser/vocabulary';
 import { isUnnumberedResolution, normalizeSymbol, sectionReading, type SymbolKey, type SymbolPortion } from './symbols';
-import { looksLikeXml, marcCells, readMarcXml } from './marcxml';
+import { looksLikeXml, marcCells, marcXmlSteps } from './marcxml';
 import type { Catalogue, CatalogueRow, CorpusProblem } from './types';
 
 /** Problems reported per file before the rest are summed up in one "and N more". */
@@ -116,6 +116,29 @@ type Format = 'csv' | 'tsv' | 'jsonl' | 'json' | 'xml' | undefined;
 
 /** Reads a user catalogue. Never throws: whatever cannot be read becomes a problem. */
 export function parseCatalogue(text: string, uri: string): Catalogue {
+  const steps = catalogueSteps(text, uri);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * parseCatalogue in slices: `pause` (a Pacer's pace) is awaited between rows, so that a
+ * catalogue of thousands of rows never holds the server's one thread for long. The same rows
+ * and problems as parseCatalogue; rejects only when `pause` does (a load stopped).
+ */
+export async function parseCatalogueInSlices(text: string, uri: string, pause: () => Promise<void>): Promise<Catalogue> {
+  const steps = catalogueSteps(text, uri);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    await pause();
+  }
+}
+
+/** The reading of a catalogue, yielding after each row or record (and every few rows of a pass over them all). */
+function* catalogueSteps(text: string, uri: string): Generator<void, Catalogue> {
   const name = typeof uri === 'string' ? uri : String(uri ?? '');
   const problems = new Problems(name);
   const rows: CatalogueRow[] = [];
@@ -127,15 +150,15 @@ export function parseCatalogue(text: string, uri: string): Catalogue {
     if (first < 0) {
       problems.add(undefined, 'the catalogue is empty');
     } else if (format === 'xml' || looksLikeXml(source, first)) {
-      readMarcXmlCatalogue(source, rows, problems);
+      yield* readMarcXmlCatalogue(source, rows, problems);
     } else if (format === 'json' || format === 'jsonl' || (format === undefined && (source[first] === '[' || source[first] === '{'))) {
-      readJson(source, first, format, rows, problems);
+      yield* readJson(source, first, format, rows, problems);
     } else if (source[first] === '{' && firstLineIsJsonObject(source, first)) {
-      readJsonLines(source, rows, problems);
+      yield* readJsonLines(source, rows, problems);
     } else {
-      readCsvCatalogue(source, format === 'tsv' ? [TAB, COMMA, SEMICOLON] : [COMMA, SEMICOLON, TAB], rows, problems);
+      yield* readCsvCatalogue(source, format === 'tsv' ? [TAB, COMMA, SEMICOLON] : [COMMA, SEMICOLON, TAB], rows, problems);
     }
-    foldPortions(rows);
+    yield* foldPortions(rows);
   } catch (error) {
     // Not the error's message, which may quote the text.
     problems.add(undefined, `could not read the rest of this catalogue (an internal error${error instanceof Error ? `, ${error.name}` : ''}); ${rows.length} rows read before it`);
@@ -369,16 +392,20 @@ function readRow(cells: Cells, line: number, wording: Wording, problems: Problem
 }
 
 /** A MARCXML export (marcxml.ts): each record a row, named by the line it starts on. */
-function readMarcXmlCatalogue(text: string, rows: CatalogueRow[], problems: Problems): void {
-  const read = readMarcXml(text);
+function* readMarcXmlCatalogue(text: string, rows: CatalogueRow[], problems: Problems): Generator<void, void> {
+  const read = yield* marcXmlSteps(text);
   for (const problem of read.problems) problems.add(problem.line, problem.message);
   for (const record of read.records) {
     const row = readRow(marcCells(record), record.line, JSON_WORDING, problems);
     if (row) rows.push(row);
+    yield;
   }
 }
 
 // ---- votes on a portion of a resolution -----------------------------------------------------
+
+/** Rows a pass over them all (foldPortions) reads between two yields. */
+const PASS_SLICE = 256;
 
 /** The symbol of each row foldPortions may change, as read; rows are discarded with the catalogue. */
 const symbolsRead = new WeakMap<CatalogueRow, SymbolKey>();
@@ -396,11 +423,13 @@ interface PortionRow {
  *   lists other sections of the same resolution ("A/RES/41/209[V]" beside "[III]" and "[IX]").
  * - Which facts of the portions are the resolution's: see keepFacts.
  */
-function foldPortions(rows: CatalogueRow[]): void {
+function* foldPortions(rows: CatalogueRow[]): Generator<void, void> {
   const portions: PortionRow[] = [];
   const sectioned = new Set<string>();
   const letters: { row: CatalogueRow; reading: SymbolKey }[] = [];
+  let count = 0;
   for (const row of rows) {
+    if (++count % PASS_SLICE === 0) yield;
     const symbol = symbolsRead.get(row);
     if (!symbol) continue;
     symbolsRead.delete(row);
@@ -425,8 +454,14 @@ function foldPortions(rows: CatalogueRow[]): void {
     else byKey.set(portion.row.symbol, { own: [], portions: [portion] });
   }
   const inPortion = new Set(portions.map(({ row }) => row));
-  for (const row of rows) if (!inPortion.has(row)) byKey.get(row.symbol)?.own.push(row);
-  for (const group of byKey.values()) keepFacts(group.own, group.portions);
+  for (const row of rows) {
+    if (++count % PASS_SLICE === 0) yield;
+    if (!inPortion.has(row)) byKey.get(row.symbol)?.own.push(row);
+  }
+  for (const group of byKey.values()) {
+    keepFacts(group.own, group.portions);
+    yield;
+  }
 }
 
 /**
@@ -595,10 +630,10 @@ interface CsvRecord {
  * CR. Lenient: text after a closing quote is kept; a quote never closed (or one whose closing
  * quote is followed by text after a line break, a sign of a stray quote) is read as an ordinary
  * character, and from then on quoted fields may no longer span lines, so that the file is read
- * at most twice whatever it holds. Each record goes to `onRecord` as soon as it is read (so that
- * it can die young); `onRecord` returns false to stop.
+ * at most twice whatever it holds. Each record is yielded as soon as it is read (so that it can
+ * die young).
  */
-function readCsv(text: string, delimiter: number, onRecord: (record: CsvRecord) => boolean | void): void {
+function* csvRecords(text: string, delimiter: number): Generator<CsvRecord, void> {
   const n = text.length;
   // The scan jumps from one special character to the next with indexOf.
   const nextQuote = finder(text, '"');
@@ -674,7 +709,7 @@ function readCsv(text: string, delimiter: number, onRecord: (record: CsvRecord) 
       }
       break;
     }
-    if (onRecord(record) === false) return;
+    yield record;
   }
 }
 
@@ -742,7 +777,7 @@ function delimiterName(delimiter: number): string {
   return delimiter === TAB ? 'tab' : `"${String.fromCharCode(delimiter)}"`;
 }
 
-function readCsvCatalogue(text: string, preferred: number[], rows: CatalogueRow[], problems: Problems): void {
+function* readCsvCatalogue(text: string, preferred: number[], rows: CatalogueRow[], problems: Problems): Generator<void, void> {
   const delimiter = chooseDelimiter(text, preferred);
   // Until the header is found: the first non-blank records. Then each record is read as it comes.
   // The header is the first record with a symbol column, after lines with fewer fields at most
@@ -750,14 +785,18 @@ function readCsvCatalogue(text: string, preferred: number[], rows: CatalogueRow[
   const before: CsvRecord[] = [];
   let widest = 0;
   let readRecord: ((record: CsvRecord) => void) | undefined;
-  readCsv(text, delimiter, (record) => {
-    if (readRecord) return readRecord(record);
-    if (isBlank(record)) return;
+  for (const record of csvRecords(text, delimiter)) {
+    yield;
+    if (readRecord) {
+      readRecord(record);
+      continue;
+    }
+    if (isBlank(record)) continue;
     before.push(record);
     if (record.fields.length > widest && mapColumns(record.fields).has('symbol')) readRecord = rowReader(record, delimiter, rows, problems);
-    else if (before.length >= HEADER_SEARCH) return false;
+    else if (before.length >= HEADER_SEARCH) break;
     widest = Math.max(widest, record.fields.length);
-  });
+  }
   if (readRecord) return;
   if (before.length === 0) {
     problems.add(undefined, 'the catalogue is empty');
@@ -862,9 +901,9 @@ interface PendingObject {
 }
 
 /** JSON Lines, a JSON array of objects, or one object. */
-function readJson(text: string, first: number, format: Format, rows: CatalogueRow[], problems: Problems): void {
+function* readJson(text: string, first: number, format: Format, rows: CatalogueRow[], problems: Problems): Generator<void, void> {
   if (text[first] === '[') {
-    readJsonArray(text, first, rows, problems);
+    yield* readJsonArray(text, first, rows, problems);
     return;
   }
   if (format === 'json') {
@@ -872,14 +911,14 @@ function readJson(text: string, first: number, format: Format, rows: CatalogueRo
     try {
       const value: unknown = JSON.parse(text);
       if (isObject(value)) {
-        readObjects([{ object: value, line: lineAt(text, first) }], rows, problems);
+        yield* readObjects([{ object: value, line: lineAt(text, first) }], rows, problems);
         return;
       }
     } catch {
       // JSON Lines, below.
     }
   }
-  readJsonLines(text, rows, problems);
+  yield* readJsonLines(text, rows, problems);
 }
 
 function lineAt(text: string, offset: number): number {
@@ -891,7 +930,7 @@ function lineAt(text: string, offset: number): number {
   return line;
 }
 
-function readJsonLines(text: string, rows: CatalogueRow[], problems: Problems): void {
+function* readJsonLines(text: string, rows: CatalogueRow[], problems: Problems): Generator<void, void> {
   const objects: PendingObject[] = [];
   let line = 1;
   for (let start = 0, i = 0; i <= text.length; i++) {
@@ -901,12 +940,13 @@ function readJsonLines(text: string, rows: CatalogueRow[], problems: Problems): 
     if (content.trim()) {
       const object = parseJsonObject(content, line, problems);
       if (object) objects.push({ object, line });
+      yield;
     }
     if (c === CR && text.charCodeAt(i + 1) === LF) i++;
     start = i + 1;
     line++;
   }
-  readObjects(objects, rows, problems);
+  yield* readObjects(objects, rows, problems);
 }
 
 function parseJsonObject(content: string, line: number, problems: Problems): Record<string, unknown> | undefined {
@@ -928,7 +968,7 @@ function parseJsonObject(content: string, line: number, problems: Problems): Rec
  * The elements of a top-level JSON array with the line each starts on, found by a scan that
  * tracks strings and nesting, so that one broken element costs only itself.
  */
-function readJsonArray(text: string, first: number, rows: CatalogueRow[], problems: Problems): void {
+function* readJsonArray(text: string, first: number, rows: CatalogueRow[], problems: Problems): Generator<void, void> {
   const objects: PendingObject[] = [];
   const n = text.length;
   let line = lineAt(text, first);
@@ -975,6 +1015,7 @@ function readJsonArray(text: string, first: number, rows: CatalogueRow[], proble
     }
     const object = parseJsonObject(text.slice(start, i), startLine, problems);
     if (object) objects.push({ object, line: startLine });
+    yield;
   }
   if (!ended) problems.add(line, `line ${line}: the JSON array is never closed with "]"`);
   else if (text.slice(i).trim()) {
@@ -982,13 +1023,22 @@ function readJsonArray(text: string, first: number, rows: CatalogueRow[], proble
     const after = lineAt(text, at);
     problems.add(after, `line ${after}: text after the end of the JSON array is ignored`);
   }
-  readObjects(objects, rows, problems);
+  yield* readObjects(objects, rows, problems);
 }
 
-function readObjects(objects: PendingObject[], rows: CatalogueRow[], problems: Problems): void {
-  const anySymbolKey = objects.some(({ object }) => Object.keys(object).some((key) => roleOf(key)?.role === 'symbol'));
+function* readObjects(objects: PendingObject[], rows: CatalogueRow[], problems: Problems): Generator<void, void> {
+  let anySymbolKey = false;
+  for (let i = 0; i < objects.length && !anySymbolKey; i++) {
+    if ((i + 1) % PASS_SLICE === 0) yield;
+    anySymbolKey = Object.keys(objects[i].object).some((key) => roleOf(key)?.role === 'symbol');
+  }
   if (objects.length > 0 && !anySymbolKey) {
-    const count = new Set(objects.flatMap(({ object }) => Object.keys(object))).size;
+    const keys = new Set<string>();
+    for (let i = 0; i < objects.length; i++) {
+      if ((i + 1) % PASS_SLICE === 0) yield;
+      for (const key of Object.keys(objects[i].object)) keys.add(key);
+    }
+    const count = keys.size;
     problems.add(
       objects[0].line,
       `no symbol key: the objects have ${count === 1 ? '1 key, not' : `${count} keys, none`} named ` +
@@ -997,6 +1047,7 @@ function readObjects(objects: PendingObject[], rows: CatalogueRow[], problems: P
     return;
   }
   for (const { object, line } of objects) {
+    yield;
     const keys = Object.keys(object);
     const columns = mapColumns(keys);
     if (!columns.has('symbol')) {

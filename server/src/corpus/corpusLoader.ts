@@ -14,7 +14,7 @@ import { pathToFileURL } from 'url';
 import { documentFormatOf } from '../formats/documentFile';
 import { checkInput } from '../inputGuard';
 import { ParsedDocument } from '../parsedDocument';
-import { parseCatalogue } from './catalogue';
+import { parseCatalogueInSlices } from './catalogue';
 import { CompactDocument, extractDocument, StringPool } from './compactDocument';
 import { readDocumentFile } from './documentFiles';
 import { inspect, isInside, kindOf, readRegularFile } from './files';
@@ -142,7 +142,7 @@ export async function loadCorpus(sources: CorpusSources, options: LoadOptions = 
   let done = 0;
   options.progress?.('loading', done, total);
   for (const { file, shipped } of catalogues) {
-    await readCatalogue(file, loaded, facts, shipped);
+    await readCatalogue(file, loaded, facts, pacer, shipped);
     options.progress?.('loading', ++done, total);
     await pacer.pace();
   }
@@ -387,13 +387,14 @@ async function readText(file: string, problems: CorpusProblem[], what: 'text' | 
  * Reads a catalogue's rows. The rows a shipped catalogue cannot give (a symbol without its
  * number yet) are summed up in one line for the log: they are no fault of the user's, and a pop-up on
  * every start would teach them to ignore pop-ups. A shipped file that cannot be read at all is
- * a broken install, and is reported as any other file.
+ * a broken install, and is reported as any other file. The parse runs in slices: the shipped
+ * catalogue alone has thousands of rows, read while the drafter's first requests come in.
  */
-async function readCatalogue(file: string, loaded: LoadedCorpus, facts: Map<string, DocumentFact>, shipped = false): Promise<void> {
+async function readCatalogue(file: string, loaded: LoadedCorpus, facts: Map<string, DocumentFact>, pacer: Pacer, shipped = false): Promise<void> {
   const read = await readText(file, loaded.problems, 'catalogue');
   if (read === undefined) return;
   const uri = uriOf(file);
-  const catalogue = parseCatalogue(read.text, uri);
+  const catalogue = await parseCatalogueInSlices(read.text, uri, () => pacer.pace());
   if (!shipped) loaded.problems.push(...catalogue.problems);
   else if (catalogue.problems.length > 0) {
     const count = catalogue.problemCount ?? catalogue.problems.length;
@@ -406,6 +407,7 @@ async function readCatalogue(file: string, loaded: LoadedCorpus, facts: Map<stri
     });
   }
   for (const row of catalogue.rows) {
+    await pacer.pace();
     loaded.rows.push({ uri, row });
     if (row.file) {
       const target = uriOf(path.resolve(path.dirname(file), row.file));

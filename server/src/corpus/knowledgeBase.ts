@@ -21,6 +21,8 @@ export class KnowledgeBase implements KnowledgeBaseView {
   /** While building: the keys of each fact's sources from the file being merged. */
   private readonly sourceKeys = new Map<Fact<unknown>, Set<string | number>>();
   private sourceScope: string | undefined;
+  /** While building: each entry's adoptedFrom as a set (a resolution adopted from many drafts is looked up, not scanned). */
+  private readonly adoptedFromSets = new Map<SymbolEntry, Set<string>>();
 
   private constructor(readonly problems: readonly CorpusProblem[]) {}
 
@@ -57,7 +59,7 @@ export class KnowledgeBase implements KnowledgeBaseView {
       if (row.adoptedAs) {
         entry.adoptedAs = row.adoptedAs;
         const adopted = this.entry(row.adoptedAs, 'resolution');
-        if (!adopted.adoptedFrom.includes(row.symbol)) adopted.adoptedFrom.push(row.symbol);
+        this.addAdoptedFrom(adopted, row.symbol);
         if (row.adoptionDate) this.addFact(adopted.dates, row.adoptionDate, source);
       }
     }
@@ -66,6 +68,7 @@ export class KnowledgeBase implements KnowledgeBaseView {
       yield;
     }
     this.sourceKeys.clear();
+    this.adoptedFromSets.clear();
     for (const entry of this.byKey.values()) {
       if (++count % 256 === 0) yield;
       const session = sessionOf(entry.key);
@@ -106,6 +109,14 @@ export class KnowledgeBase implements KnowledgeBaseView {
     return entry;
   }
 
+  private addAdoptedFrom(adopted: SymbolEntry, symbol: string): void {
+    let symbols = this.adoptedFromSets.get(adopted);
+    if (!symbols) this.adoptedFromSets.set(adopted, (symbols = new Set(adopted.adoptedFrom)));
+    if (symbols.has(symbol)) return;
+    symbols.add(symbol);
+    adopted.adoptedFrom.push(symbol);
+  }
+
   private addFact<T>(facts: Fact<T>[], value: T, source: FactSource): void {
     if (source.uri !== this.sourceScope) {
       this.sourceScope = source.uri;
@@ -141,7 +152,7 @@ export class KnowledgeBase implements KnowledgeBaseView {
     if (document.adoptedAs) {
       const adopted = this.entry(document.adoptedAs, 'resolution');
       adopted.texts.push(document);
-      if (document.symbol && !adopted.adoptedFrom.includes(document.symbol)) adopted.adoptedFrom.push(document.symbol);
+      if (document.symbol) this.addAdoptedFrom(adopted, document.symbol);
     }
     for (const citation of citations) {
       if (citation.key === document.symbol || citation.key === document.adoptedAs) continue;

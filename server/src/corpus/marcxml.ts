@@ -55,7 +55,21 @@ export function looksLikeXml(text: string, first: number): boolean {
 }
 
 /** The MARC records of a MARCXML text, with what could not be read. */
-export function readMarcXml(text: string): { records: MarcRecord[]; problems: MarcProblem[] } {
+export function readMarcXml(text: string): MarcRead {
+  const steps = marcXmlSteps(text);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+export interface MarcRead {
+  records: MarcRecord[];
+  problems: MarcProblem[];
+}
+
+/** readMarcXml, yielding after each record read, so that a caller can let other work run between records. */
+export function* marcXmlSteps(text: string): Generator<void, MarcRead> {
   const records: MarcRecord[] = [];
   const problems: MarcProblem[] = [];
   const lines = new LineCounter(text);
@@ -184,6 +198,7 @@ export function readMarcXml(text: string): { records: MarcRecord[]; problems: Ma
         }
         stack.pop();
         close(name);
+        if (name === 'record') yield;
         continue;
       }
       const selfClosing = tag.endsWith('/');

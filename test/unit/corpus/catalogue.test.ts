@@ -1,9 +1,9 @@
 import * as assert from 'assert';
 import { mulberry32 } from '../../helpers';
 import { createHash } from 'crypto';
-import { readFileSync } from 'fs';
+import { readdirSync, readFileSync } from 'fs';
 import * as path from 'path';
-import { MAX_PROBLEMS_PER_FILE, parseCatalogue, parseDateValue, parseSessionValue } from '../../../server/src/corpus/catalogue';
+import { MAX_PROBLEMS_PER_FILE, parseCatalogue, parseCatalogueInSlices, parseDateValue, parseSessionValue } from '../../../server/src/corpus/catalogue';
 import type { Catalogue, CatalogueRow } from '../../../server/src/corpus/types';
 
 const FIXTURES = path.resolve(__dirname, '../../../../test/fixtures/catalogues');
@@ -626,6 +626,47 @@ describe('catalogue: the real General Assembly catalogues load whole', () => {
     for (const name of ['undl-ga-voting-records.csv', 'ga-decisions-71-80.csv']) {
       const digest = createHash('sha256').update(readFileSync(path.join(FIXTURES, name))).digest('hex');
       assert.ok(sources.includes(`| \`${name}\` | \`${digest}\` |`), name);
+    }
+  });
+});
+
+describe('catalogue: read in slices, as the server loads it', () => {
+  const fixtures = readdirSync(FIXTURES).filter((name) => /\.(?:csv|tsv|jsonl|json|xml)$/.test(name));
+
+  it('every fixture catalogue gives the same rows and problems in slices as at once, named by its extension or sniffed', async () => {
+    assert.ok(fixtures.length >= 10, fixtures.join(', '));
+    for (const name of fixtures) {
+      for (const uri of [`file:///catalogues/${name}`, `file:///catalogues/${name}.txt`]) {
+        const text = fixtureText(name);
+        const whole = parseCatalogue(text, uri);
+        let pauses = 0;
+        const sliced = await parseCatalogueInSlices(text, uri, async () => {
+          pauses++;
+        });
+        assert.deepStrictEqual(sliced, whole, uri);
+        // A pause between rows at least: no slice reads more than one row.
+        assert.ok(pauses >= whole.rows.length, `${uri}: ${pauses} pauses for ${whole.rows.length} rows`);
+      }
+    }
+  });
+
+  it('the shipped voting records pause between rows, and a pause that rejects (a load stopped) stops the reading', async () => {
+    const text = fixtureText('undl-ga-voting-records.csv');
+    let pauses = 0;
+    const stopped = parseCatalogueInSlices(text, 'file:///catalogues/undl-ga-voting-records.csv', async () => {
+      if (++pauses === 100) throw new Error('stopped');
+    });
+    await assert.rejects(stopped, /stopped/);
+    assert.strictEqual(pauses, 100);
+  });
+
+  it('JSON Lines, a JSON array and MARCXML pause between their objects and records too', async () => {
+    for (const name of ['catalogue.jsonl', 'catalogue.json', 'undl-export-A_C.3_78_L.marcxml.xml']) {
+      let pauses = 0;
+      const read = await parseCatalogueInSlices(fixtureText(name), `file:///catalogues/${name}`, async () => {
+        pauses++;
+      });
+      assert.ok(read.rows.length > 1 && pauses >= read.rows.length, `${name}: ${pauses} pauses for ${read.rows.length} rows`);
     }
   });
 });

@@ -311,3 +311,17 @@ describe('knowledge base: other bodies\' resolutions numbered like the Assembly\
     assert.strictEqual(kb.lookup('5/6'), undefined);
   });
 });
+
+describe('knowledge base: the drafts a resolution was adopted from', () => {
+  it('each draft once, in the order first named, however many catalogues repeat it', () => {
+    const rows: LoadedCorpus['rows'] = [];
+    const drafts = Array.from({ length: 3000 }, (_, i) => `A/C.3/78/L.${i + 1}`);
+    for (const uri of ['file:///c/first.csv', 'file:///c/second.csv']) {
+      drafts.forEach((symbol, i) => rows.push({ uri, row: { symbol, kind: 'document', line: i + 2, adoptedAs: '78/100' } }));
+    }
+    rows.push({ uri: 'file:///c/third.csv', row: { symbol: 'A/C.3/78/L.2', kind: 'document', line: 2, adoptedAs: '78/100' } });
+    const kb = KnowledgeBase.build({ documents: [], rows, problems: [] });
+    assert.deepStrictEqual(kb.lookup('78/100')!.adoptedFrom, drafts);
+    assert.strictEqual(kb.lookup('A/C.3/78/L.3000')!.adoptedAs, '78/100');
+  });
+});
