@@ -84,7 +84,7 @@ export function applyAmendments(model: ResolutionDocument, read: ReadInstruction
         insertions.push({ anchor: node, where: instruction.where, lines: newLines(instruction), order: k });
         break;
       default: {
-        const result = locate(node!, instruction, r);
+        const result = locate(model, node!, instruction, r);
         if (typeof result === 'string') fail(r, result, r.quoted ?? r.named ?? r.at);
         else located.push(result);
       }
@@ -128,7 +128,10 @@ export function applyAmendments(model: ResolutionDocument, read: ReadInstruction
   for (const insertion of insertions) edits.push(insertionEdit(model, tree, insertion, numbering));
   edits.push(...referenceEdits(model, tree, numbering, edits));
 
-  const sorted = edits.filter((e) => e.start !== e.end || e.text !== '').sort((a, b) => a.start - b.start || a.end - b.end);
+  const byPlace = (a: OffsetEdit, b: OffsetEdit) => a.start - b.start || a.end - b.end;
+  const sorted = edits.filter((e) => e.start !== e.end || e.text !== '').sort(byPlace);
+  sorted.push(...markerGlueEdits(model, sorted));
+  sorted.sort(byPlace);
   let out = '';
   let at = 0;
   for (const edit of sorted) {
@@ -140,13 +143,49 @@ export function applyAmendments(model: ResolutionDocument, read: ReadInstruction
   return { text: out, edits: sorted, applied: read.length };
 }
 
+/**
+ * A footnote marker printed as plain digits a space after a word is told from a number by that
+ * word ("Development Goals 6 in" holds marker 6, "the 6 in" a number): when the words before it
+ * change and the new ones end in a lower-case letter or a closing mark, it is glued to them, the
+ * form read as a marker whatever the word.
+ */
+function markerGlueEdits(model: ResolutionDocument, sorted: OffsetEdit[]): OffsetEdit[] {
+  const text = model.text;
+  // The edit that ends last at each offset: after a replacement, the words inserted behind it.
+  const endingAt = new Map<number, OffsetEdit>();
+  for (const edit of sorted) endingAt.set(edit.end, edit);
+  const lastCharBefore = (edit: OffsetEdit): string => {
+    let e = edit;
+    while (e.text === '') {
+      const previous = endingAt.get(e.start);
+      if (!previous) return text.charAt(e.start - 1);
+      e = previous;
+    }
+    return e.text.charAt(e.text.length - 1);
+  };
+  const out: OffsetEdit[] = [];
+  for (const marker of model.markers) {
+    if (marker.style !== 'glued') continue;
+    let gap = marker.start;
+    while (gap > 0 && /[ \t\u00a0]/.test(text[gap - 1])) gap--;
+    const edit = endingAt.get(gap);
+    // Not a marker printed against the word after it ("weapons, 7in which"), nor one that goes.
+    if (gap === marker.start || !edit || !/^(?:[\s,.;:)”’"]|$)/.test(text.slice(marker.end, marker.end + 1))) continue;
+    if (sorted.some((e) => e.start < marker.end && e.end > gap)) continue;
+    const last = lastCharBefore(edit);
+    if (/[\p{Ll},;:)”’"]/u.test(last)) out.push({ start: gap, end: marker.start, text: '' });
+  }
+  return out;
+}
+
 // ---- words -----------------------------------------------------------------------------------------
 
 const OPENING = /[([“‘"']$/;
 const CLOSING_START = /^[,;:.)\]”’!?]/;
 const WORD_START = /^[\p{L}\p{N}([“‘"]/u;
 
-function locate(node: Node, instruction: Instruction, r: ReadInstruction): Located | string {
+function locate(model: ResolutionDocument, node: Node, instruction: Instruction, r: ReadInstruction): Located | string {
+  const source = model.text;
   const content = node.block.content;
   const clean = content.text;
   const words = wordsOf(clean);
@@ -167,14 +206,14 @@ function locate(node: Node, instruction: Instruction, r: ReadInstruction): Locat
       const tokens = find(instruction.old, 'words');
       if (typeof tokens === 'string') return tokens;
       const [from, to] = span(tokens);
-      if (!instruction.new.trim()) return result(cleanEdits(content, ...deletionSpan(clean, from, to), ''), from, to);
-      return result(cleanEdits(content, from, to, instruction.new.trim()), from, to);
+      if (!instruction.new.trim()) return result(wordDeletionEdits(model, content, ...deletionSpan(clean, from, to)), from, to);
+      return result(cleanEdits(source, content, ...replacementSpan(clean, from, to, instruction.new.trim())), from, to);
     }
     case 'deleteWords': {
       const tokens = find(instruction.old, 'words');
       if (typeof tokens === 'string') return tokens;
       const [from, to] = span(tokens);
-      return result(cleanEdits(content, ...deletionSpan(clean, from, to), ''), from, to);
+      return result(wordDeletionEdits(model, content, ...deletionSpan(clean, from, to)), from, to);
     }
     case 'insertWords': {
       const added = instruction.new.trim();
@@ -208,7 +247,7 @@ function locate(node: Node, instruction: Instruction, r: ReadInstruction): Locat
     }
     case 'replaceParagraph': {
       const n = clean.length;
-      return result(cleanEdits(content, 0, n, instruction.text.trim()), 0, n);
+      return result(cleanEdits(source, content, 0, n, instruction.text.trim()), 0, n);
     }
     default:
       return 'not an instruction on words';
@@ -225,11 +264,49 @@ function deletionSpan(clean: string, from: number, to: number): [number, number]
 }
 
 /**
- * Edits of the source that replace clean text [from, to): the text takes the place of the first
- * source piece, the other pieces go, and so does whitespace between them; markup, markers,
- * footnotes and furniture between them stay.
+ * Edits that delete clean text [from, to), with the footnote markers among the words and the one
+ * glued to the last of them: the footnotes stay, as for a deleted paragraph. Left behind, a marker
+ * would stand against the text or the marker before it ("Tlatelolco,5 Rarotonga,6 and" would
+ * become "Tlatelolco,56 and").
  */
-function cleanEdits(content: CleanText, from: number, to: number, text: string): OffsetEdit[] {
+function wordDeletionEdits(model: ResolutionDocument, content: CleanText, from: number, to: number): OffsetEdit[] {
+  const edits = cleanEdits(model.text, content, from, to, '');
+  if (from === to) return edits;
+  const first = toSourceOffset(content, from, 'start');
+  const last = toSourceOffset(content, to, 'end');
+  for (const marker of model.markers) if (marker.start >= first && marker.start <= last) edits.push({ start: marker.start, end: marker.end, text: '' });
+  return edits;
+}
+
+/**
+ * Words that replace others are spaced as the words they replace are not always: old words that
+ * open with a mark hold on to the word before them (“, prepared”), old words that close with an
+ * opening mark to the word after them; new words that do not, stand a space apart, and new words
+ * that do, take the space.
+ */
+function replacementSpan(clean: string, from: number, to: number, text: string): [number, number, string] {
+  const old = clean.slice(from, to);
+  const before = clean.slice(0, from);
+  const after = clean.slice(to);
+  let lead = '';
+  let trail = '';
+  if (CLOSING_START.test(text) && !CLOSING_START.test(old)) {
+    if (before.endsWith(' ')) from--;
+  } else if (CLOSING_START.test(old) && before.trim() !== '' && !/\s$/.test(before) && !OPENING.test(before)) lead = ' ';
+  if (OPENING.test(text) && !OPENING.test(old)) {
+    if (after.startsWith(' ')) to++;
+  } else if (OPENING.test(old) && WORD_START.test(after)) trail = ' ';
+  return [from, to, `${lead}${text}${trail}`];
+}
+
+/**
+ * Edits of the source that replace clean text [from, to): the text takes the place of the first
+ * source piece and the other pieces go; markup, markers, footnotes, furniture and line breaks
+ * between them stay. A piece that goes from the start of a line takes the spaces after it with
+ * it (in PDF text a line that opens with a space opens a paragraph), and the line itself when
+ * nothing is left on it (a blank line ends a paragraph).
+ */
+function cleanEdits(source: string, content: CleanText, from: number, to: number, text: string): OffsetEdit[] {
   const runs = content.runs;
   const pieces: { start: number; end: number }[] = [];
   for (let k = 0; k + 2 < runs.length; k += 3) {
@@ -242,7 +319,17 @@ function cleanEdits(content: CleanText, from: number, to: number, text: string):
     const at = toSourceOffset(content, from, 'end');
     return [{ start: at, end: at, text }];
   }
-  return pieces.map((piece, i) => ({ ...piece, text: i === 0 ? text : '' }));
+  return pieces.map((piece, i) => (i === 0 && text !== '' ? { ...piece, text } : { ...removedFromLine(source, piece), text: '' }));
+}
+
+function removedFromLine(source: string, piece: { start: number; end: number }): { start: number; end: number } {
+  const lineStart = source.lastIndexOf('\n', piece.start - 1) + 1;
+  if (!/^[ \t]*$/.test(source.slice(lineStart, piece.start))) return piece;
+  let end = piece.end;
+  while (end < source.length && (source[end] === ' ' || source[end] === '\t')) end++;
+  if (end < source.length && source[end] !== '\n' && source[end] !== '\r') return { start: piece.start, end };
+  if (lineStart === 0) return piece;
+  return { start: lineStart - (source[lineStart - 2] === '\r' ? 2 : 1), end };
 }
 
 // ---- paragraphs ------------------------------------------------------------------------------------
