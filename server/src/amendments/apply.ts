@@ -65,6 +65,20 @@ export function applyAmendments(model: ResolutionDocument, read: ReadInstruction
   for (let k = 0; k < read.length; k++) {
     const r = read[k];
     const instruction = r.instruction;
+    if (instruction.kind === 'deleteParagraph' || instruction.kind === 'deleteParagraphs') {
+      for (const target of instruction.kind === 'deleteParagraph' ? [instruction.target] : instruction.targets) {
+        const found = resolveTarget(model, tree, target);
+        // One problem for an instruction: "paragraphs 3 to 9" of a text with 5 is one mistake.
+        if (typeof found === 'string') fail(r, found);
+        else if (deleted.has(found)) fail(r, `${targetName(target)} is deleted twice (also at line ${deleted.get(found)!.at.line})`);
+        else {
+          deleted.set(found, r);
+          continue;
+        }
+        break;
+      }
+      continue;
+    }
     const anchorTarget = 'target' in instruction ? instruction.target : instruction.anchor;
     let node: Node | undefined;
     if (anchorTarget) {
@@ -76,10 +90,6 @@ export function applyAmendments(model: ResolutionDocument, read: ReadInstruction
       node = found;
     }
     switch (instruction.kind) {
-      case 'deleteParagraph':
-        if (deleted.has(node!)) fail(r, `${targetName(instruction.target)} is deleted twice (also at line ${deleted.get(node!)!.at.line})`);
-        else deleted.set(node!, r);
-        break;
       case 'insertParagraphs':
         insertions.push({ anchor: node, where: instruction.where, lines: newLines(instruction), order: k });
         break;

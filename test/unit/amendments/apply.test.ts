@@ -85,6 +85,14 @@ describe('amendments: applying them to a draft', () => {
     assert.match(text, /concern the threats emerging in this field,\n\n1\. Invites/, 'no blank line left where it stood');
   });
 
+  it('paragraphs deleted together: the ones after them numbered again; a range past the end is one problem', () => {
+    const text = apply('Delete operative paragraphs 1 and 2\n\nDelete the first and second preambular paragraphs');
+    assert.strictEqual(text, 'The General Assembly,\n\n1. Requests the Secretary-General to report on the views referred to in paragraph 2 (b) above;\n\n2. Decides to remain seized of the matter, in the light of paragraph 1 above.\n');
+    assert.strictEqual(apply('Delete operative paragraphs 2 to 4'), DRAFT.replace(/\n\n2\. Invites[^]*$/, '\n'));
+    assert.deepStrictEqual(problems('Delete operative paragraphs 3 to 9'), ['1:8 the draft has no operative paragraph 5']);
+    assert.deepStrictEqual(problems('Delete operative paragraph 2\nDelete operative paragraphs 1 to 3'), ['2:8 operative paragraph 2 is deleted twice (also at line 1)']);
+  });
+
   it('a new sub-paragraph: the ones after it lettered again, and a reference to one of them follows', () => {
     const text = apply('Insert a new subparagraph after operative paragraph 2 (a), reading:\n“(b) Efforts taken at the regional level;”');
     assert.match(text, /\(a\) Efforts taken at the national level;\n\n\(b\) Efforts taken at the regional level;\n\n\(c\) The content of the concepts;/);

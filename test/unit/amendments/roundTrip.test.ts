@@ -48,6 +48,19 @@ describe('amendments: the round trip apply(A, amendments(A, B)) = B in wording',
     });
   }
 
+  it('paragraphs deleted that follow each other: one instruction, as the UN writes it', () => {
+    const paragraph = (k: number) => `Recalling its resolution ${k}/1 of 1 January 2020,`;
+    const operative = (k: number) => `${k}. Requests the Secretary-General to report on item ${k} at its next session;`;
+    const draft = (pps: number[], ops: number[]) => ['The General Assembly,', ...pps.map(paragraph), ...ops.map(operative)].join('\n\n') + '\n';
+    const a = draft([1, 2, 3, 4, 5], [1, 2, 3, 4, 5, 6, 7]);
+    // B numbered as A would be once amended: the wording is compared, numbers aside.
+    const b = draft([1, 4, 5], [1, 5, 7]).replace(/^5\. (.*item 5)/m, '2. $1').replace(/^7\. (.*item 7)/m, '3. $1');
+    const { amended, amendments } = roundTrip(a, b);
+    assert.strictEqual(amendments, '1. Delete the second and third preambular paragraphs\n\n2. Delete operative paragraphs 2 to 4\n\n3. Delete operative paragraph 6\n');
+    assertSameWording(amended, b, amendments);
+    assert.strictEqual(amended, b);
+  });
+
   it('the reverse of each pair: the resolution amended back into its draft', () => {
     for (const [draft, resolution] of PAIRS) {
       const [a, b] = [readPair(resolution), readPair(draft)];
