@@ -300,12 +300,12 @@ function replacementSpan(clean: string, from: number, to: number, text: string):
   const after = clean.slice(to);
   let lead = '';
   let trail = '';
-  if (CLOSING_START.test(text) && !CLOSING_START.test(old)) {
-    if (before.endsWith(' ')) from--;
-  } else if (CLOSING_START.test(old) && before.trim() !== '' && !/\s$/.test(before) && !OPENING.test(before)) lead = ' ';
-  if (OPENING.test(text) && !OPENING.test(old)) {
-    if (after.startsWith(' ')) to++;
-  } else if (OPENING.test(old) && WORD_START.test(after)) trail = ' ';
+  const [closes, closed] = [CLOSING_START.test(text), CLOSING_START.test(old)];
+  if (closes && !closed && before.endsWith(' ')) from--;
+  else if (closed && !closes && before.trim() !== '' && !/\s$/.test(before) && !OPENING.test(before)) lead = ' ';
+  const [opens, opened] = [OPENING.test(text), OPENING.test(old)];
+  if (opens && !opened && after.startsWith(' ')) to++;
+  else if (opened && !opens && WORD_START.test(after)) trail = ' ';
   return [from, to, `${lead}${text}${trail}`];
 }
 

@@ -169,9 +169,14 @@ describe('amendments: applying them to a draft', () => {
     const draft = real('pairs/A_C.6_80_L.18.pymupdf.txt');
     const text = apply('In the seventh preambular paragraph, replace the words “, prepared” with the words “since material prepared”', draft);
     assert.match(text, /referring to the articles since material prepared by the Secretary-/);
+    const same = apply('In the seventh preambular paragraph, replace the words “, prepared” with the words “, as prepared”', draft);
+    assert.match(same, /referring to the articles, as prepared by the Secretary-/);
     const back = apply('In the first preambular paragraph, replace the words “of 22 December 2018” with the words “, adopted on 22 December 2018”');
     assert.match(back, /Recalling its resolution 73\/266, adopted on 22 December 2018,/);
     assert.strictEqual(apply('In operative paragraph 2 (a), replace the words “taken at” with the words “(at”'), DRAFT.replace('Efforts taken at the', 'Efforts (at the'));
+    const opened = apply('In operative paragraph 2 (a), replace the words “taken at” with the words “(at”\n\nIn operative paragraph 2 (b), replace the words “The content” with the words “The (content”');
+    assert.strictEqual(apply('In operative paragraph 2 (a), replace the words “Efforts (” with the words “Efforts”', opened), DRAFT.replace('Efforts taken at the', 'Efforts at the').replace('The content', 'The (content'));
+    assert.strictEqual(apply('In operative paragraph 2 (b), replace the words “The (” with the words “A (”', opened), opened.replace('The (content', 'A (content'));
   });
 
   it('in PDF text: a footnote marker after words that change stays a marker, glued to the new words', () => {
