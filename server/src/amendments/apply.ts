@@ -6,7 +6,8 @@
 // Edits are made in the draft's own text, so that its layout, header, footnotes and furniture stay
 // as they were: quoted words are found in a paragraph's clean text and mapped back to the source
 // (a replacement takes the place of the words' source characters, and a line break or markup
-// between them stays); a deleted paragraph leaves the footnotes and page furniture inside it; new
+// between them stays; the footnote markers among them go, not their footnotes); a deleted
+// paragraph leaves the footnotes and page furniture inside it; new
 // paragraphs go after (or before) the paragraph named, separated as that paragraph is from the one
 // before it. Then, as the product's "Renumber operative paragraphs" does, the operative paragraphs
 // are numbered again in order (unless the draft numbers its sections from 1 each), the
@@ -195,7 +196,6 @@ const CLOSING_START = /^[,;:.)\]”’!?]/;
 const WORD_START = /^[\p{L}\p{N}([“‘"]/u;
 
 function locate(model: ResolutionDocument, node: Node, instruction: Instruction, r: ReadInstruction): Located | string {
-  const source = model.text;
   const content = node.block.content;
   const clean = content.text;
   const words = wordsOf(clean);
@@ -216,14 +216,14 @@ function locate(model: ResolutionDocument, node: Node, instruction: Instruction,
       const tokens = find(instruction.old, 'words');
       if (typeof tokens === 'string') return tokens;
       const [from, to] = span(tokens);
-      if (!instruction.new.trim()) return result(wordDeletionEdits(model, content, ...deletionSpan(clean, from, to)), from, to);
-      return result(cleanEdits(source, content, ...replacementSpan(clean, from, to, instruction.new.trim())), from, to);
+      if (!instruction.new.trim()) return result(wordEdits(model, content, ...deletionSpan(clean, from, to), ''), from, to);
+      return result(wordEdits(model, content, ...replacementSpan(clean, from, to, instruction.new.trim())), from, to);
     }
     case 'deleteWords': {
       const tokens = find(instruction.old, 'words');
       if (typeof tokens === 'string') return tokens;
       const [from, to] = span(tokens);
-      return result(wordDeletionEdits(model, content, ...deletionSpan(clean, from, to)), from, to);
+      return result(wordEdits(model, content, ...deletionSpan(clean, from, to), ''), from, to);
     }
     case 'insertWords': {
       const added = instruction.new.trim();
@@ -257,7 +257,7 @@ function locate(model: ResolutionDocument, node: Node, instruction: Instruction,
     }
     case 'replaceParagraph': {
       const n = clean.length;
-      return result(cleanEdits(source, content, 0, n, instruction.text.trim()), 0, n);
+      return result(wordEdits(model, content, 0, n, instruction.text.trim()), 0, n);
     }
     default:
       return 'not an instruction on words';
@@ -274,17 +274,20 @@ function deletionSpan(clean: string, from: number, to: number): [number, number]
 }
 
 /**
- * Edits that delete clean text [from, to), with the footnote markers among the words and the one
- * glued to the last of them: the footnotes stay, as for a deleted paragraph. Left behind, a marker
- * would stand against the text or the marker before it ("Tlatelolco,5 Rarotonga,6 and" would
- * become "Tlatelolco,56 and").
+ * Edits that replace clean text [from, to) with `text` (deleted when empty). The footnote markers
+ * among the words go with them, and the one after the last of them when they are deleted (a
+ * marker after replaced words stays after the new ones): the footnotes stay, as for a deleted
+ * paragraph. Left behind, a marker would stand against the text or the marker before it
+ * ("Tlatelolco,5 Rarotonga,6 and" would become "Tlatelolco,56 and").
  */
-function wordDeletionEdits(model: ResolutionDocument, content: CleanText, from: number, to: number): OffsetEdit[] {
-  const edits = cleanEdits(model.text, content, from, to, '');
+function wordEdits(model: ResolutionDocument, content: CleanText, from: number, to: number, text: string): OffsetEdit[] {
+  const edits = cleanEdits(model.text, content, from, to, text);
   if (from === to) return edits;
   const first = toSourceOffset(content, from, 'start');
   const last = toSourceOffset(content, to, 'end');
-  for (const marker of model.markers) if (marker.start >= first && marker.start <= last) edits.push({ start: marker.start, end: marker.end, text: '' });
+  for (const marker of model.markers) {
+    if (marker.start >= first && (marker.start < last || (text === '' && marker.start === last))) edits.push({ start: marker.start, end: marker.end, text: '' });
+  }
   return edits;
 }
 

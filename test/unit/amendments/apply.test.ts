@@ -201,7 +201,7 @@ describe('amendments: applying them to a draft', () => {
     assert.deepStrictEqual(labels(replaced), labels(printedAfter));
   });
 
-  it('deleted words take the footnote markers among them; the footnotes stay', () => {
+  it('deleted or replaced words take the footnote markers among them; the footnotes stay', () => {
     // “Tlatelolco,5 Rarotonga,6 Bangkok[^7] and Pelindaba[^8]”: left behind, 6 would stand
     // against 5 (“Tlatelolco,56”) and read as text.
     const draft = real('texts/A_RES_80_31.txt');
@@ -210,5 +210,8 @@ describe('amendments: applying them to a draft', () => {
     const model = parseResolution(text);
     assert.match(model.preambular[7].content.text, /^Stressing the importance of the treaties of Tlatelolco, Pelindaba establishing nuclear-weapon-free zones,/);
     assert.deepStrictEqual(model.footnotes.map((f) => f.label), parseResolution(draft).footnotes.map((f) => f.label));
+    // Replaced words too; the marker after the last of them stays after the new ones.
+    const replaced = apply('In the eighth preambular paragraph, replace the words “Rarotonga, Bangkok and Pelindaba” with the word “Pelindaba”', draft);
+    assert.match(replaced, /treaties of Tlatelolco,5 Pelindaba\[\^8\] establishing/);
   });
 });
