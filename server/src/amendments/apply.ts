@@ -285,9 +285,16 @@ function wordEdits(model: ResolutionDocument, content: CleanText, from: number, 
   if (from === to) return edits;
   const first = toSourceOffset(content, from, 'start');
   const last = toSourceOffset(content, to, 'end');
-  for (const marker of model.markers) {
-    if (marker.start >= first && (marker.start < last || (text === '' && marker.start === last))) edits.push({ start: marker.start, end: marker.end, text: '' });
+  // The parser sorts the markers by offset.
+  const markers = model.markers;
+  let low = 0;
+  let high = markers.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (markers[mid].start < first) low = mid + 1;
+    else high = mid;
   }
+  for (let k = low; k < markers.length && (markers[k].start < last || (text === '' && markers[k].start === last)); k++) edits.push({ start: markers[k].start, end: markers[k].end, text: '' });
   return edits;
 }
 
@@ -336,8 +343,9 @@ function cleanEdits(source: string, content: CleanText, from: number, to: number
 }
 
 function removedFromLine(source: string, piece: { start: number; end: number }): { start: number; end: number } {
-  const lineStart = source.lastIndexOf('\n', piece.start - 1) + 1;
-  if (!/^[ \t]*$/.test(source.slice(lineStart, piece.start))) return piece;
+  let lineStart = piece.start;
+  while (lineStart > 0 && (source[lineStart - 1] === ' ' || source[lineStart - 1] === '\t')) lineStart--;
+  if (lineStart > 0 && source[lineStart - 1] !== '\n') return piece;
   let end = piece.end;
   while (end < source.length && (source[end] === ' ' || source[end] === '\t')) end++;
   if (end < source.length && source[end] !== '\n' && source[end] !== '\r') return { start: piece.start, end };
