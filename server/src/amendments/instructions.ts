@@ -367,16 +367,19 @@ function paragraphsOf(lines: Line[]): string[] {
     depth = Math.max(0, depth + quoteDepthChange(text));
     blank = false;
   }
-  return paragraphs.map(unquote).filter((p) => p !== '');
+  // Each paragraph in its own quotes: the last closing quote of each is its own, even when the
+  // paragraph opens a quotation it does not close (“… entitled “General and complete …”.”).
+  const own = paragraphs.length > 0 && paragraphs.every((p) => /^[“"]/.test(p));
+  return paragraphs.map((p) => unquote(p, own)).filter((p) => p !== '');
 }
 
 /** A paragraph without the quotes around it (and a mark after the closing one); quotes inside stay. */
-function unquote(paragraph: string): string {
+function unquote(paragraph: string, own: boolean): string {
   let text = paragraph;
   if (/^[“"]/.test(text)) text = text.slice(1).trimStart();
   const closing = /\s*[”"]\s*[.;]?\s*$/.exec(text);
   const balance = text.startsWith('"') ? 0 : quoteDepthChange(text);
-  if (closing && (balance < 0 || closing[0].includes('"'))) text = text.slice(0, closing.index);
+  if (closing && (own || balance < 0 || closing[0].includes('"'))) text = text.slice(0, closing.index);
   return text;
 }
 

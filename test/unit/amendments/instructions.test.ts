@@ -143,6 +143,17 @@ describe('amendments: instructions printed and read back', () => {
     ]);
   });
 
+  it('reads a paragraph in its own quotes that opens a quotation it does not close', () => {
+    const unclosed = '4. Decides to include the item entitled “General and complete the sub-item entitled “Ethical imperatives for a nuclear-weapon-free world”.';
+    const other = '5. Decides to remain seized of the matter.';
+    for (const lines of [[unclosed], [unclosed, other], [other, unclosed]]) {
+      const instruction: Instruction = { kind: 'insertParagraphs', what: 'operative', count: lines.length, where: 'after', anchor: op(3), lines };
+      const read = parseAmendments(printInstruction(instruction));
+      assert.deepStrictEqual(read.problems, []);
+      assert.deepStrictEqual(read.instructions.map((r) => r.instruction), [instruction]);
+    }
+  });
+
   it('says where it cannot read an instruction, without quoting it', () => {
     const read = parseAmendments('Amendments\n\n1. In operative paragraph 2, swap the words “a” and “b”\n2. Delete the umpteenth preambular paragraph');
     assert.deepStrictEqual(read.instructions, []);

@@ -90,6 +90,9 @@ describe('amendments: the round trip apply(A, amendments(A, B)) = B in wording',
     // Holds the rule made for the marker after replaced words to its kind: “nuclear weapons, 7in which”, a marker printed
     // against the word after it, stays there when the words before it are replaced (sweep seed 22).
     ['texts/A_RES_80_51.txt', 22 * 7919 + 15, 7, 'a footnote marker glued to the word after it'],
+    // A new paragraph that opens a quotation it does not close (“entitled “General and complete
+    // initiatives”): read back, its own closing quote was taken for one of its words (sweep seed 52).
+    ['texts/A_RES_80_51.txt', 52 * 7919 + 15, 5, 'a new paragraph with an unclosed quotation'],
   ];
   for (const [file, seedNumber, count, what] of REPLAYED) {
     it(`synthetic edit of ${file} (seed ${seedNumber}, ${count} edits): ${what}`, () => {
