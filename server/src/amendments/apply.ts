@@ -141,7 +141,7 @@ export function applyAmendments(model: ResolutionDocument, read: ReadInstruction
 
   const byPlace = (a: OffsetEdit, b: OffsetEdit) => a.start - b.start || a.end - b.end;
   const sorted = edits.filter((e) => e.start !== e.end || e.text !== '').sort(byPlace);
-  sorted.push(...markerGlueEdits(model, sorted));
+  sorted.push(...markerGlueEdits(model, sorted), ...shortLineJoins(text, located, sorted));
   sorted.sort(byPlace);
   let out = '';
   let at = 0;
@@ -185,6 +185,37 @@ function markerGlueEdits(model: ResolutionDocument, sorted: OffsetEdit[]): Offse
     if (sorted.some((e) => e.start < marker.end && e.end > gap)) continue;
     const last = lastCharBefore(edit);
     if (/[\p{Ll},;:)”’"]/u.test(last)) out.push({ start: gap, end: marker.start, text: '' });
+  }
+  return out;
+}
+
+/**
+ * In PDF text whose lines stand between blank lines, a short line before a blank line ends a
+ * paragraph: a line of a paragraph that its edits shorten is joined to the rest of the paragraph
+ * after the blank line.
+ */
+function shortLineJoins(text: string, located: Located[], sorted: OffsetEdit[]): OffsetEdit[] {
+  const out: OffsetEdit[] = [];
+  const seen = new Set<number>();
+  for (const l of located) {
+    const last = Math.max(...l.edit.map((e) => e.end));
+    const lineStart = text.lastIndexOf('\n', last - 1) + 1;
+    const eol = text.indexOf('\n', last);
+    if (eol < 0 || seen.has(eol)) continue;
+    seen.add(eol);
+    const onLine = sorted.filter((e) => e.end > lineStart && e.start <= eol);
+    if (onLine.reduce((sum, e) => sum + e.text.length - (e.end - e.start), 0) >= 0) continue;
+    let end = eol;
+    while (end > lineStart && /[ \t\r]/.test(text[end - 1])) end--;
+    let next = eol;
+    let breaks = 0;
+    while (next < text.length && /\s/.test(text[next])) if (text[next++] === '\n') breaks++;
+    // The paragraph goes on after the blank line: its own text (a run of its clean text) stands there.
+    const runs = l.node.block.content.runs;
+    let goesOn = false;
+    for (let k = 1; k < runs.length && !goesOn; k += 3) goesOn = runs[k] === next;
+    if (breaks < 2 || !goesOn || sorted.some((e) => e.start < next && e.end > end)) continue;
+    out.push({ start: end, end: next, text: ' ' });
   }
   return out;
 }

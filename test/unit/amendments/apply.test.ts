@@ -164,6 +164,17 @@ describe('amendments: applying them to a draft', () => {
     }
   });
 
+  it('in PDF text with a blank line between its lines: a line that edits shorten is joined to the rest of its paragraph', () => {
+    // A short line before a blank line ends a paragraph there.
+    const draft = readFileSync(path.join(repoRoot, 'corpus', '002_eef1e9d426f8333c.txt'), 'utf8');
+    const text = apply('In operative paragraph 1.8, replace the words “to appropriate requests for” with the words “to for”', draft);
+    assert.match(text, /\n 1\.8\. States should respond to for assistance by another State whose critical infrastructure is subject to malicious ICT acts\. States should \n\nalso respond/);
+    const sub = (t: string) => parseResolution(t).operative[0].subparagraphs.map((s) => s.content.text);
+    assert.deepStrictEqual(sub(text), sub(draft).map((s) => s.replace('to appropriate requests for', 'to for')));
+    // A line that grows stays as it was.
+    assert.match(apply('In operative paragraph 1.8, replace the words “appropriate requests for” with the words “all appropriate requests for”', draft), /respond to all appropriate requests for assistance by another \n\nState whose/);
+  });
+
   it('new words in place of words that open with a mark stand a space apart, and new words that open with a mark take the space', () => {
     // “articles, prepared by” -> “articles since material prepared by”.
     const draft = real('pairs/A_C.6_80_L.18.pymupdf.txt');
