@@ -321,7 +321,7 @@ describe('cli: unres', function () {
 
     it('--oral: the same changes as an oral revision, in the past tense (golden)', () => {
       const run = expectStatus(unres('amendments', '--oral', seedPath(4), seedPath(0)), 0);
-      assert.match(run.stdout, /^\d+\. Operative paragraph 3 was deleted$/m);
+      assert.match(run.stdout, /^\d+\. Operative paragraphs 3 to 5 were deleted$/m);
       assertGolden('cli/amendments-004-000-oral.txt', run.stdout);
     });
 

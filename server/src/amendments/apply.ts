@@ -6,7 +6,8 @@
 // Edits are made in the draft's own text, so that its layout, header, footnotes and furniture stay
 // as they were: quoted words are found in a paragraph's clean text and mapped back to the source
 // (a replacement takes the place of the words' source characters, and a line break or markup
-// between them stays); a deleted paragraph leaves the footnotes and page furniture inside it; new
+// between them stays; the footnote markers among them go, not their footnotes); a deleted
+// paragraph leaves the footnotes and page furniture inside it; new
 // paragraphs go after (or before) the paragraph named, separated as that paragraph is from the one
 // before it. Then, as the product's "Renumber operative paragraphs" does, the operative paragraphs
 // are numbered again in order (unless the draft numbers its sections from 1 each), the
@@ -65,6 +66,20 @@ export function applyAmendments(model: ResolutionDocument, read: ReadInstruction
   for (let k = 0; k < read.length; k++) {
     const r = read[k];
     const instruction = r.instruction;
+    if (instruction.kind === 'deleteParagraph' || instruction.kind === 'deleteParagraphs') {
+      for (const target of instruction.kind === 'deleteParagraph' ? [instruction.target] : instruction.targets) {
+        const found = resolveTarget(model, tree, target);
+        // One problem for an instruction: "paragraphs 3 to 9" of a text with 5 is one mistake.
+        if (typeof found === 'string') fail(r, found);
+        else if (deleted.has(found)) fail(r, `${targetName(target)} is deleted twice (also at line ${deleted.get(found)!.at.line})`);
+        else {
+          deleted.set(found, r);
+          continue;
+        }
+        break;
+      }
+      continue;
+    }
     const anchorTarget = 'target' in instruction ? instruction.target : instruction.anchor;
     let node: Node | undefined;
     if (anchorTarget) {
@@ -76,15 +91,11 @@ export function applyAmendments(model: ResolutionDocument, read: ReadInstruction
       node = found;
     }
     switch (instruction.kind) {
-      case 'deleteParagraph':
-        if (deleted.has(node!)) fail(r, `${targetName(instruction.target)} is deleted twice (also at line ${deleted.get(node!)!.at.line})`);
-        else deleted.set(node!, r);
-        break;
       case 'insertParagraphs':
         insertions.push({ anchor: node, where: instruction.where, lines: newLines(instruction), order: k });
         break;
       default: {
-        const result = locate(node!, instruction, r);
+        const result = locate(model, node!, instruction, r);
         if (typeof result === 'string') fail(r, result, r.quoted ?? r.named ?? r.at);
         else located.push(result);
       }
@@ -128,7 +139,10 @@ export function applyAmendments(model: ResolutionDocument, read: ReadInstruction
   for (const insertion of insertions) edits.push(insertionEdit(model, tree, insertion, numbering));
   edits.push(...referenceEdits(model, tree, numbering, edits));
 
-  const sorted = edits.filter((e) => e.start !== e.end || e.text !== '').sort((a, b) => a.start - b.start || a.end - b.end);
+  const byPlace = (a: OffsetEdit, b: OffsetEdit) => a.start - b.start || a.end - b.end;
+  const sorted = edits.filter((e) => e.start !== e.end || e.text !== '').sort(byPlace);
+  sorted.push(...markerGlueEdits(model, sorted), ...shortLineJoins(text, located, sorted));
+  sorted.sort(byPlace);
   let out = '';
   let at = 0;
   for (const edit of sorted) {
@@ -140,13 +154,79 @@ export function applyAmendments(model: ResolutionDocument, read: ReadInstruction
   return { text: out, edits: sorted, applied: read.length };
 }
 
+/**
+ * A footnote marker printed as plain digits a space after a word is told from a number by that
+ * word ("Development Goals 6 in" holds marker 6, "the 6 in" a number): when the words before it
+ * change and the new ones end in a lower-case letter or a closing mark, it is glued to them, the
+ * form read as a marker whatever the word.
+ */
+function markerGlueEdits(model: ResolutionDocument, sorted: OffsetEdit[]): OffsetEdit[] {
+  const text = model.text;
+  // The edit that ends last at each offset: after a replacement, the words inserted behind it.
+  const endingAt = new Map<number, OffsetEdit>();
+  for (const edit of sorted) endingAt.set(edit.end, edit);
+  const lastCharBefore = (edit: OffsetEdit): string => {
+    let e = edit;
+    while (e.text === '') {
+      const previous = endingAt.get(e.start);
+      if (!previous) return text.charAt(e.start - 1);
+      e = previous;
+    }
+    return e.text.charAt(e.text.length - 1);
+  };
+  const out: OffsetEdit[] = [];
+  for (const marker of model.markers) {
+    if (marker.style !== 'glued') continue;
+    let gap = marker.start;
+    while (gap > 0 && /[ \t\u00a0]/.test(text[gap - 1])) gap--;
+    const edit = endingAt.get(gap);
+    // Not a marker printed against the word after it ("weapons, 7in which"), nor one that goes.
+    if (gap === marker.start || !edit || !/^(?:[\s,.;:)”’"]|$)/.test(text.slice(marker.end, marker.end + 1))) continue;
+    if (sorted.some((e) => e.start < marker.end && e.end > gap)) continue;
+    const last = lastCharBefore(edit);
+    if (/[\p{Ll},;:)”’"]/u.test(last)) out.push({ start: gap, end: marker.start, text: '' });
+  }
+  return out;
+}
+
+/**
+ * In PDF text whose lines stand between blank lines, a short line before a blank line ends a
+ * paragraph: a line of a paragraph that its edits shorten is joined to the rest of the paragraph
+ * after the blank line.
+ */
+function shortLineJoins(text: string, located: Located[], sorted: OffsetEdit[]): OffsetEdit[] {
+  const out: OffsetEdit[] = [];
+  const seen = new Set<number>();
+  for (const l of located) {
+    const last = Math.max(...l.edit.map((e) => e.end));
+    const lineStart = text.lastIndexOf('\n', last - 1) + 1;
+    const eol = text.indexOf('\n', last);
+    if (eol < 0 || seen.has(eol)) continue;
+    seen.add(eol);
+    const onLine = sorted.filter((e) => e.end > lineStart && e.start <= eol);
+    if (onLine.reduce((sum, e) => sum + e.text.length - (e.end - e.start), 0) >= 0) continue;
+    let end = eol;
+    while (end > lineStart && /[ \t\r]/.test(text[end - 1])) end--;
+    let next = eol;
+    let breaks = 0;
+    while (next < text.length && /\s/.test(text[next])) if (text[next++] === '\n') breaks++;
+    // The paragraph goes on after the blank line: its own text (a run of its clean text) stands there.
+    const runs = l.node.block.content.runs;
+    let goesOn = false;
+    for (let k = 1; k < runs.length && !goesOn; k += 3) goesOn = runs[k] === next;
+    if (breaks < 2 || !goesOn || sorted.some((e) => e.start < next && e.end > end)) continue;
+    out.push({ start: end, end: next, text: ' ' });
+  }
+  return out;
+}
+
 // ---- words -----------------------------------------------------------------------------------------
 
 const OPENING = /[([“‘"']$/;
 const CLOSING_START = /^[,;:.)\]”’!?]/;
 const WORD_START = /^[\p{L}\p{N}([“‘"]/u;
 
-function locate(node: Node, instruction: Instruction, r: ReadInstruction): Located | string {
+function locate(model: ResolutionDocument, node: Node, instruction: Instruction, r: ReadInstruction): Located | string {
   const content = node.block.content;
   const clean = content.text;
   const words = wordsOf(clean);
@@ -167,14 +247,14 @@ function locate(node: Node, instruction: Instruction, r: ReadInstruction): Locat
       const tokens = find(instruction.old, 'words');
       if (typeof tokens === 'string') return tokens;
       const [from, to] = span(tokens);
-      if (!instruction.new.trim()) return result(cleanEdits(content, ...deletionSpan(clean, from, to), ''), from, to);
-      return result(cleanEdits(content, from, to, instruction.new.trim()), from, to);
+      if (!instruction.new.trim()) return result(wordEdits(model, content, ...deletionSpan(clean, from, to), ''), from, to);
+      return result(wordEdits(model, content, ...replacementSpan(clean, from, to, instruction.new.trim())), from, to);
     }
     case 'deleteWords': {
       const tokens = find(instruction.old, 'words');
       if (typeof tokens === 'string') return tokens;
       const [from, to] = span(tokens);
-      return result(cleanEdits(content, ...deletionSpan(clean, from, to), ''), from, to);
+      return result(wordEdits(model, content, ...deletionSpan(clean, from, to), ''), from, to);
     }
     case 'insertWords': {
       const added = instruction.new.trim();
@@ -208,7 +288,7 @@ function locate(node: Node, instruction: Instruction, r: ReadInstruction): Locat
     }
     case 'replaceParagraph': {
       const n = clean.length;
-      return result(cleanEdits(content, 0, n, instruction.text.trim()), 0, n);
+      return result(wordEdits(model, content, 0, n, instruction.text.trim()), 0, n);
     }
     default:
       return 'not an instruction on words';
@@ -225,11 +305,59 @@ function deletionSpan(clean: string, from: number, to: number): [number, number]
 }
 
 /**
- * Edits of the source that replace clean text [from, to): the text takes the place of the first
- * source piece, the other pieces go, and so does whitespace between them; markup, markers,
- * footnotes and furniture between them stay.
+ * Edits that replace clean text [from, to) with `text` (deleted when empty). The footnote markers
+ * among the words go with them, and the one after the last of them when they are deleted (a
+ * marker after replaced words stays after the new ones): the footnotes stay, as for a deleted
+ * paragraph. Left behind, a marker would stand against the text or the marker before it
+ * ("Tlatelolco,5 Rarotonga,6 and" would become "Tlatelolco,56 and").
  */
-function cleanEdits(content: CleanText, from: number, to: number, text: string): OffsetEdit[] {
+function wordEdits(model: ResolutionDocument, content: CleanText, from: number, to: number, text: string): OffsetEdit[] {
+  const edits = cleanEdits(model.text, content, from, to, text);
+  if (from === to) return edits;
+  const first = toSourceOffset(content, from, 'start');
+  const last = toSourceOffset(content, to, 'end');
+  // The parser sorts the markers by offset.
+  const markers = model.markers;
+  let low = 0;
+  let high = markers.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (markers[mid].start < first) low = mid + 1;
+    else high = mid;
+  }
+  for (let k = low; k < markers.length && (markers[k].start < last || (text === '' && markers[k].start === last)); k++) edits.push({ start: markers[k].start, end: markers[k].end, text: '' });
+  return edits;
+}
+
+/**
+ * Words that replace others are spaced as the words they replace are not always: old words that
+ * open with a mark hold on to the word before them (“, prepared”), old words that close with an
+ * opening mark to the word after them; new words that do not, stand a space apart, and new words
+ * that do, take the space.
+ */
+function replacementSpan(clean: string, from: number, to: number, text: string): [number, number, string] {
+  const old = clean.slice(from, to);
+  const before = clean.slice(0, from);
+  const after = clean.slice(to);
+  let lead = '';
+  let trail = '';
+  const [closes, closed] = [CLOSING_START.test(text), CLOSING_START.test(old)];
+  if (closes && !closed && before.endsWith(' ')) from--;
+  else if (closed && !closes && before.trim() !== '' && !/\s$/.test(before) && !OPENING.test(before)) lead = ' ';
+  const [opens, opened] = [OPENING.test(text), OPENING.test(old)];
+  if (opens && !opened && after.startsWith(' ')) to++;
+  else if (opened && !opens && WORD_START.test(after)) trail = ' ';
+  return [from, to, `${lead}${text}${trail}`];
+}
+
+/**
+ * Edits of the source that replace clean text [from, to): the text takes the place of the first
+ * source piece and the other pieces go; markup, markers, footnotes, furniture and line breaks
+ * between them stay. A piece that goes from the start of a line takes the spaces after it with
+ * it (in PDF text a line that opens with a space opens a paragraph), and the line itself when
+ * nothing is left on it (a blank line ends a paragraph).
+ */
+function cleanEdits(source: string, content: CleanText, from: number, to: number, text: string): OffsetEdit[] {
   const runs = content.runs;
   const pieces: { start: number; end: number }[] = [];
   for (let k = 0; k + 2 < runs.length; k += 3) {
@@ -242,7 +370,18 @@ function cleanEdits(content: CleanText, from: number, to: number, text: string):
     const at = toSourceOffset(content, from, 'end');
     return [{ start: at, end: at, text }];
   }
-  return pieces.map((piece, i) => ({ ...piece, text: i === 0 ? text : '' }));
+  return pieces.map((piece, i) => (i === 0 && text !== '' ? { ...piece, text } : { ...removedFromLine(source, piece), text: '' }));
+}
+
+function removedFromLine(source: string, piece: { start: number; end: number }): { start: number; end: number } {
+  let lineStart = piece.start;
+  while (lineStart > 0 && (source[lineStart - 1] === ' ' || source[lineStart - 1] === '\t')) lineStart--;
+  if (lineStart > 0 && source[lineStart - 1] !== '\n') return piece;
+  let end = piece.end;
+  while (end < source.length && (source[end] === ' ' || source[end] === '\t')) end++;
+  if (end < source.length && source[end] !== '\n' && source[end] !== '\r') return { start: piece.start, end };
+  if (lineStart === 0) return piece;
+  return { start: lineStart - (source[lineStart - 2] === '\r' ? 2 : 1), end };
 }
 
 // ---- paragraphs ------------------------------------------------------------------------------------

@@ -9,6 +9,7 @@
 //   Insert two new subparagraphs after operative paragraph 2 (b), reading:⏎“(c) …;⏎(d) …;”
 //   Replace the fourth preambular paragraph with the following:⏎“Recalling …,”
 //   Delete operative paragraph 7
+//   Delete operative paragraphs 3 to 5; Delete the third and fourth preambular paragraphs
 //   In operative paragraph 5, the words “…” were deleted                          (oral)
 //   A new operative paragraph was inserted after operative paragraph 5, reading: …   (oral)
 // Paragraphs are named by their place in the text being amended: "the fourth preambular
@@ -42,6 +43,8 @@ export type Instruction =
   | { kind: 'deleteWords'; target: Target; old: string }
   | { kind: 'insertWords'; target: Target; where: 'after' | 'before' | 'end'; anchor: string; new: string }
   | { kind: 'deleteParagraph'; target: Target }
+  /** Two or more paragraphs of one part, without sub-paragraph steps, in the order of the text. */
+  | { kind: 'deleteParagraphs'; targets: Target[] }
   | { kind: 'replaceParagraph'; target: Target; text: string }
   /** New paragraphs, one line each as they stand in the amended text ("6. Requests …", "(a) …"). */
   | { kind: 'insertParagraphs'; what: InsertKind; count: number; where: 'after' | 'before' | 'end' | 'start'; anchor?: Target; lines: string[] };
@@ -84,6 +87,38 @@ export function targetName(target: Target): string {
 }
 
 const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+/**
+ * Paragraphs of one part named together: "operative paragraphs 3 to 5" (three or more that follow
+ * each other), "operative paragraphs 3 and 4", "the third, fifth and sixth preambular paragraphs".
+ */
+export function targetsName(targets: Target[]): string {
+  const numbers = targets.map((t) => t.paragraph);
+  const run = numbers.length > 2 && numbers.every((n, k) => k === 0 || n === numbers[k - 1] + 1);
+  const list = (names: string[]) => (run ? `${names[0]} to ${names[names.length - 1]}` : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`);
+  return targets[0].part === 'operative' ? `operative paragraphs ${list(numbers.map(String))}` : `the ${list(numbers.map(ordinalWord))} preambular paragraphs`;
+}
+
+/** Reads paragraphs named together; undefined when the text names none so. */
+export function parseTargets(text: string): Target[] | undefined {
+  const name = text.trim().replace(/\s+/g, ' ');
+  const operative = /^operative paragraphs (\d{1,4}(?:(?:, | to | and )\d{1,4})+)$/i.exec(name);
+  const preambular = operative ? null : /^the ([a-z]+(?:-[a-z]+)?(?:(?:, | to | and )[a-z]+(?:-[a-z]+)?)+) preambular paragraphs$/i.exec(name);
+  const listed = operative?.[1] ?? preambular?.[1];
+  if (listed === undefined) return undefined;
+  const part: Target['part'] = operative ? 'operative' : 'preambular';
+  const value = (word: string) => (operative ? Number(word) : parseOrdinalWord(word));
+  const range = / to /.exec(listed);
+  let numbers: (number | undefined)[];
+  if (range) {
+    const [first, last] = [value(listed.slice(0, range.index)), value(listed.slice(range.index + 4))];
+    // A range names its two ends alone; at most the paragraphs a text can hold.
+    if (first === undefined || last === undefined || /,| and /.test(listed) || last <= first || last - first > 999) return undefined;
+    numbers = Array.from({ length: last - first + 1 }, (_, k) => first + k);
+  } else numbers = listed.split(/, | and /).map(value);
+  if (numbers.some((n) => n === undefined || n < 1)) return undefined;
+  return (numbers as number[]).map((paragraph) => ({ part, paragraph, subs: [] }));
+}
 
 /** Reads a paragraph name; undefined when it names none. */
 export function parseTarget(text: string): Target | undefined {
@@ -157,6 +192,8 @@ export function printInstruction(instruction: Instruction, oral = false): string
     }
     case 'deleteParagraph':
       return oral ? `${capital(targetName(instruction.target))} was deleted` : `Delete ${targetName(instruction.target)}`;
+    case 'deleteParagraphs':
+      return oral ? `${capital(targetsName(instruction.targets))} were deleted` : `Delete ${targetsName(instruction.targets)}`;
     case 'replaceParagraph':
       return oral
         ? `${capital(targetName(instruction.target))} was replaced with the following:\n${block([instruction.text])}`
@@ -177,10 +214,10 @@ export function printAmendments(instructions: Instruction[], oral = false): stri
 
 // ---- reading -------------------------------------------------------------------------------------
 
-const NAME = String.raw`(?:the [a-z]+(?:-[a-z]+)? (?:preambular paragraph|subparagraph)|operative paragraph|sub-?paragraph \()`;
+const NAME = String.raw`(?:the [a-z]+(?:-[a-z]+)? (?:preambular paragraph|subparagraph)|the [a-z]+(?:-[a-z]+)?(?:, [a-z]+(?:-[a-z]+)?)* (?:and|to) [a-z]+(?:-[a-z]+)? preambular paragraphs|operative paragraph|sub-?paragraph \()`;
 /** A line that opens an instruction (after its number, if any). */
 const OPENS = new RegExp(
-  String.raw`^(?:In ${NAME}|(?:Insert|Add) (?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+) new |(?:Delete|Replace) ${NAME}|At the end of ${NAME}|(?:A|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|\d+) new (?:preambular|operative|sub-?paragraph|paragraph)|The [a-z]+(?:-[a-z]+)? (?:preambular paragraph|subparagraph of)|Operative paragraph \d|Sub-?paragraph \()`,
+  String.raw`^(?:In ${NAME}|(?:Insert|Add) (?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+) new |(?:Delete|Replace) ${NAME}|At the end of ${NAME}|(?:A|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|\d+) new (?:preambular|operative|sub-?paragraph|paragraph)|The [a-z]+(?:-[a-z]+)? (?:preambular paragraph|subparagraph of)|The [a-z]+(?:-[a-z]+)?(?:, [a-z]+(?:-[a-z]+)?)* (?:and|to) [a-z]+(?:-[a-z]+)? preambular paragraphs|Operative paragraphs? \d|Sub-?paragraph \()`,
   'i',
 );
 const NUMBERING = /^(?:\d{1,3}\.|\(\d{1,3}\)|\d{1,3}\))\s+/;
@@ -330,16 +367,19 @@ function paragraphsOf(lines: Line[]): string[] {
     depth = Math.max(0, depth + quoteDepthChange(text));
     blank = false;
   }
-  return paragraphs.map(unquote).filter((p) => p !== '');
+  // Each paragraph in its own quotes: the last closing quote of each is its own, even when the
+  // paragraph opens a quotation it does not close (“… entitled “General and complete …”.”).
+  const own = paragraphs.length > 0 && paragraphs.every((p) => /^[“"]/.test(p));
+  return paragraphs.map((p) => unquote(p, own)).filter((p) => p !== '');
 }
 
 /** A paragraph without the quotes around it (and a mark after the closing one); quotes inside stay. */
-function unquote(paragraph: string): string {
+function unquote(paragraph: string, own: boolean): string {
   let text = paragraph;
   if (/^[“"]/.test(text)) text = text.slice(1).trimStart();
   const closing = /\s*[”"]\s*[.;]?\s*$/.exec(text);
   const balance = text.startsWith('"') ? 0 : quoteDepthChange(text);
-  if (closing && (balance < 0 || closing[0].includes('"'))) text = text.slice(0, closing.index);
+  if (closing && (own || balance < 0 || closing[0].includes('"'))) text = text.slice(0, closing.index);
   return text;
 }
 
@@ -401,11 +441,11 @@ const FORMS: Form[] = [
   },
   {
     pattern: new RegExp(String.raw`^Delete (.+?)${END}`, 'id'),
-    build: (m) => ({ kind: 'deleteParagraph', target: needTarget(m[1]) }) as Instruction,
+    build: (m) => deletion(m[1]),
   },
   {
     pattern: new RegExp(String.raw`^(.+?) (?:was|were) deleted${END}`, 'id'),
-    build: (m) => ({ kind: 'deleteParagraph', target: needTarget(m[1]) }) as Instruction,
+    build: (m) => deletion(m[1]),
   },
 ];
 
@@ -413,6 +453,12 @@ const INSERT_HEAD = /^(?:Insert (a|an|one|two|three|four|five|six|seven|eight|ni
 const REPLACE_HEAD = /^(?:Replace (.+?) (?:with|by) the following(?: text)?|(.+?) (?:was|were) replaced (?:with|by) the following(?: text)?)\s*:$/i;
 
 class NameError extends Error {}
+
+/** "Delete operative paragraph 7" or "Delete operative paragraphs 3 to 5". */
+function deletion(name: string): Instruction {
+  const targets = parseTargets(name);
+  return targets ? { kind: 'deleteParagraphs', targets } : { kind: 'deleteParagraph', target: needTarget(name) };
+}
 
 function needTarget(name: string): Target {
   const target = parseTarget(name);

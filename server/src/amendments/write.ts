@@ -6,7 +6,9 @@
 // paragraph, a sub-paragraph under the counterpart of its parent); every other unit of OLD is
 // deleted and every other unit of NEW inserted, with its sub-paragraphs (a moved, split or merged
 // paragraph is deleted where it stood and inserted where it goes).
-//   - Deleted: "Delete operative paragraph 7" for the highest deleted node.
+//   - Deleted: "Delete operative paragraph 7" for the highest deleted node; paragraphs of one part
+//     that follow each other together ("Delete operative paragraphs 3 to 5", "Delete the third and
+//     fourth preambular paragraphs").
 //   - Inserted: consecutive new siblings together, after the nearest kept sibling before them
 //     ("after operative paragraph 5"), else before the nearest kept one after them, else at the
 //     end of their kept parent, else at the beginning of the text; quoted as they stand in NEW,
@@ -87,11 +89,20 @@ export function writeAmendments(oldDoc: ResolutionDocument, newDoc: ResolutionDo
   const out: { instruction: Instruction; at: number; rank: number }[] = [];
   const push = (instruction: Instruction, at: number, rank: number) => out.push({ instruction, at, rank });
 
-  // Deletions: the highest node deleted.
-  for (const o of oldTree.all) {
-    if (pairOld.has(o) || (o.parent && !pairOld.has(o.parent))) continue;
-    push({ kind: 'deleteParagraph', target: o.target }, o.block.start, 1);
+  // Deletions: the highest node deleted; paragraphs of one part that follow each other in the
+  // text and in their numbering, together ("Delete operative paragraphs 3 to 5").
+  let run: Node[] = [];
+  const deleteRun = () => {
+    if (run.length > 0) push(run.length === 1 ? { kind: 'deleteParagraph', target: run[0].target } : { kind: 'deleteParagraphs', targets: run.map((n) => n.target) }, run[0].block.start, 1);
+    run = [];
+  };
+  for (const o of oldTree.top) {
+    const last = run[run.length - 1];
+    if (last && (pairOld.has(o) || o.target.part !== last.target.part || o.target.paragraph !== last.target.paragraph + 1)) deleteRun();
+    if (!pairOld.has(o)) run.push(o);
   }
+  deleteRun();
+  for (const o of oldTree.all) if (o.parent && !pairOld.has(o) && pairOld.has(o.parent)) push({ kind: 'deleteParagraph', target: o.target }, o.block.start, 1);
 
   // Word changes inside kept nodes.
   for (const o of oldTree.all) {
@@ -271,10 +282,12 @@ function hunkInstruction(target: Target, hunk: Hunk, o: Side, n: Side): Instruct
 function ambiguousNames(doc: ResolutionDocument, tree: Tree, instructions: Instruction[]): string[] {
   const warnings = new Set<string>();
   for (const instruction of instructions) {
-    const target = 'target' in instruction ? instruction.target : instruction.anchor;
-    if (!target) continue;
-    const found = resolveTarget(doc, tree, target);
-    if (typeof found === 'string') warnings.add(`${targetName(target)}: ${found}`);
+    const targets = 'targets' in instruction ? instruction.targets : ['target' in instruction ? instruction.target : instruction.anchor];
+    for (const target of targets) {
+      if (!target) continue;
+      const found = resolveTarget(doc, tree, target);
+      if (typeof found === 'string') warnings.add(`${targetName(target)}: ${found}`);
+    }
   }
   return [...warnings];
 }

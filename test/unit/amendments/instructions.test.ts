@@ -35,6 +35,11 @@ const FORMS: [Instruction, string, string][] = [
   ],
   [{ kind: 'deleteParagraph', target: op(7) }, 'Delete operative paragraph 7', 'Operative paragraph 7 was deleted'],
   [{ kind: 'deleteParagraph', target: pp(21) }, 'Delete the twenty-first preambular paragraph', 'The twenty-first preambular paragraph was deleted'],
+  [{ kind: 'deleteParagraphs', targets: [op(3), op(4), op(5)] }, 'Delete operative paragraphs 3 to 5', 'Operative paragraphs 3 to 5 were deleted'],
+  [{ kind: 'deleteParagraphs', targets: [op(3), op(4)] }, 'Delete operative paragraphs 3 and 4', 'Operative paragraphs 3 and 4 were deleted'],
+  [{ kind: 'deleteParagraphs', targets: [op(2), op(4), op(7)] }, 'Delete operative paragraphs 2, 4 and 7', 'Operative paragraphs 2, 4 and 7 were deleted'],
+  [{ kind: 'deleteParagraphs', targets: [pp(3), pp(4)] }, 'Delete the third and fourth preambular paragraphs', 'The third and fourth preambular paragraphs were deleted'],
+  [{ kind: 'deleteParagraphs', targets: [pp(20), pp(21), pp(22)] }, 'Delete the twentieth to twenty-second preambular paragraphs', 'The twentieth to twenty-second preambular paragraphs were deleted'],
   [
     { kind: 'insertParagraphs', what: 'operative', count: 1, where: 'after', anchor: op(5), lines: ['6. Requests the Secretary-General to report thereon;'] },
     'Insert a new operative paragraph after operative paragraph 5, reading:\n“6. Requests the Secretary-General to report thereon;”',
@@ -136,6 +141,17 @@ describe('amendments: instructions printed and read back', () => {
       { kind: 'replaceWords', target: op(3), old: 'Member States', new: 'all States' },
       { kind: 'insertParagraphs', what: 'subparagraph', count: 2, where: 'after', anchor: op(2, 'b'), lines: ['(c) To cooperate;', '(d) To report;'] },
     ]);
+  });
+
+  it('reads a paragraph in its own quotes that opens a quotation it does not close', () => {
+    const unclosed = '4. Decides to include the item entitled “General and complete the sub-item entitled “Ethical imperatives for a nuclear-weapon-free world”.';
+    const other = '5. Decides to remain seized of the matter.';
+    for (const lines of [[unclosed], [unclosed, other], [other, unclosed]]) {
+      const instruction: Instruction = { kind: 'insertParagraphs', what: 'operative', count: lines.length, where: 'after', anchor: op(3), lines };
+      const read = parseAmendments(printInstruction(instruction));
+      assert.deepStrictEqual(read.problems, []);
+      assert.deepStrictEqual(read.instructions.map((r) => r.instruction), [instruction]);
+    }
   });
 
   it('says where it cannot read an instruction, without quoting it', () => {
