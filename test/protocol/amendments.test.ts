@@ -10,14 +10,16 @@ import { writeAmendments } from '../../server/src/amendments/write';
 import { parseResolution } from '../../server/src/parser/parse';
 import type { AmendmentsResult, ApplyAmendmentsResult, CompareError } from '../../server/src/protocol';
 import { corpusDir, readSeed, repoRoot, SEEDS } from '../helpers';
-import { LspClient } from './lspClient';
+import { LspClient, SHIPPED_LOAD_MS } from './lspClient';
 
 const uriOf = (file: string) => pathToFileURL(path.join(corpusDir, file)).toString();
 const SEED_000 = SEEDS[0].file;
 const SEED_004 = SEEDS[4].file;
 const MISMATCHED = readFileSync(path.join(repoRoot, 'test/fixtures/amendments/000-mismatched.txt'), 'utf8');
 
-describe('protocol: unres/amendments and unres/applyAmendments', () => {
+describe('protocol: unres/amendments and unres/applyAmendments', function () {
+  // A symbol is looked up once the shipped corpus has loaded: seconds on an idle machine, many more on a busy one.
+  this.timeout(SHIPPED_LOAD_MS);
   let client: LspClient;
   const request = <T>(method: string, params: unknown) => client.connection.sendRequest(method, params) as Promise<T | CompareError>;
   const ok = <T extends object>(result: T | CompareError): T => {

@@ -375,7 +375,9 @@ describe('cli: unres', function () {
   });
 
   describe('corpus options', () => {
-    it('--cache-dir keeps what was read for the next run, which answers the same; --no-cache keeps nothing', () => {
+    it('--cache-dir keeps what was read for the next run, which answers the same; --no-cache keeps nothing', function () {
+      // Three runs that each read the shipped corpus, the first parsing all of it.
+      this.timeout(300_000);
       const cache = path.join(temp, 'cache');
       const first = expectStatus(unres('check', '--cache-dir', cache, seedPath(0)), 0);
       const files = readdirSync(cache).sort();
