@@ -182,8 +182,10 @@ connection.onRequest(RELOAD_CORPUS_REQUEST, async () => {
 connection.onRequest(PROCESS_ID_REQUEST, () => process.pid);
 
 // Diagnostics follow typing after a pause; a newer version cancels an older one's publication.
+// A document just opened has no typing to wait for: its diagnostics go at once.
 const DIAGNOSTICS_DELAY_MS = 150;
 const diagnosticTimers = new Map<string, NodeJS.Timeout>();
+const justOpened = new Set<string>();
 
 function scheduleDiagnostics(document: TextDocument, delay = DIAGNOSTICS_DELAY_MS): void {
   clearTimeout(diagnosticTimers.get(document.uri));
@@ -202,8 +204,11 @@ function republishDiagnostics(): void {
   for (const document of documents.all()) scheduleDiagnostics(document, 0);
 }
 
-documents.onDidChangeContent(({ document }) => scheduleDiagnostics(document));
+// The library fires onDidOpen, then onDidChangeContent, for an opened document.
+documents.onDidOpen(({ document }) => justOpened.add(document.uri));
+documents.onDidChangeContent(({ document }) => scheduleDiagnostics(document, justOpened.delete(document.uri) ? 0 : DIAGNOSTICS_DELAY_MS));
 documents.onDidClose(({ document }) => {
+  justOpened.delete(document.uri);
   clearTimeout(diagnosticTimers.get(document.uri));
   diagnosticTimers.delete(document.uri);
   service.release(document.uri);
