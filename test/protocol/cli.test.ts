@@ -222,6 +222,13 @@ describe('cli: unres', function () {
       assert.match(run.stderr, /^unres: 99\/999 \(A\/RES\/99\/999\) is not in the corpus or its catalogues; .*https:\/\/undocs\.org\/A\/RES\/99\/999\n$/);
     });
 
+    it('5/1: no General Assembly resolution was ever numbered so (another body\'s): a message and exit status 1', () => {
+      const run = expectStatus(unres('lookup', ...seedTexts, '5/1'), 1);
+      assert.strictEqual(run.stdout, '');
+      assert.match(run.stderr, /^unres: 5\/1 is no General Assembly resolution: the Assembly numbered them session\/number from its 31st session \(1976\); the fifth session's are written number \(session\)/);
+      assert.doesNotMatch(run.stderr, /undocs\.org/);
+    });
+
     it('not a symbol: a message and exit status 2', () => {
       const run = expectStatus(unres('lookup', 'hello'), 2);
       assert.match(run.stderr, /^unres: "hello" is not a symbol/);

@@ -14,7 +14,8 @@ import { formatOutline } from './outline';
 import type { ProgressStream } from './progress';
 import { createLanguageService } from '../languageService';
 import { resolveCode, RULES } from '../services/rules';
-import { displaySymbol, undocsUrl } from '../corpus/symbols';
+import { displaySymbol, sessionMonths, sessionOf, undocsUrl } from '../corpus/symbols';
+import { ordinalWord } from '../parser/vocabulary';
 
 export interface Io {
   stdout(text: string): void;
@@ -132,9 +133,17 @@ async function lookup(options: CliOptions, io: Io): Promise<number> {
   for (const query of queries) {
     const entries = lookupEntries(query.symbol!, knowledge.kb);
     if (entries.length === 0) {
-      const name = displaySymbol(query.symbol!);
+      const symbol = query.symbol!;
+      const session = symbol.kind === 'document' ? undefined : sessionOf(symbol.key);
+      if (session !== undefined && /^\d{1,3}\//.test(symbol.key) && !sessionMonths(symbol.key)) {
+        // "5/1": the form session/number began with the 31st session; other bodies number theirs so.
+        io.stderr(`unres: ${query.text} is no General Assembly ${symbol.kind}: the Assembly numbered them session/number from its 31st session (1976); the ${ordinalWord(session)} session's are written number (session), as 2625 (XXV). Bodies such as the Human Rights Council number theirs ${query.text}.\n`);
+        status = EXIT_FOUND;
+        continue;
+      }
+      const name = displaySymbol(symbol);
       const spelled = name === query.text ? name : `${query.text} (${name})`;
-      io.stderr(`unres: ${spelled} is not in the corpus or its catalogues; its official text may be at ${undocsUrl(query.symbol!)}\n`);
+      io.stderr(`unres: ${spelled} is not in the corpus or its catalogues; its official text may be at ${undocsUrl(symbol)}\n`);
       status = EXIT_FOUND;
       continue;
     }
