@@ -84,10 +84,25 @@ export function indexContent(index: AgreedIndex, fingerprint: string, textsIn?: 
     arrays.textBytes = d.texts.bytes;
     arrays.textOffsets = d.texts.offsets;
   }
-  arrays.keyMapKeys = Float64Array.from(d.keyMap.keys());
-  arrays.keyMapValues = Int32Array.from(d.keyMap.values());
+  // Plain loops into arrays of known size: TypedArray.from over an iterator, or with a mapping
+  // function, took some 300 ms at 20,000 texts in one block, which requests typed in the
+  // meantime (the index is written just after a cold build) waited behind.
+  const keyMapKeys = new Float64Array(d.keyMap.size);
+  const keyMapValues = new Int32Array(d.keyMap.size);
+  let entry = 0;
+  for (const [key, value] of d.keyMap) {
+    keyMapKeys[entry] = key;
+    keyMapValues[entry++] = value;
+  }
+  arrays.keyMapKeys = keyMapKeys;
+  arrays.keyMapValues = keyMapValues;
   const phrases = new Interner();
-  arrays.openingId = Int32Array.from(d.opening, (o) => (o === undefined ? -1 : phrases.intern(o)));
+  const openingId = new Int32Array(d.opening.length);
+  for (let p = 0; p < openingId.length; p++) {
+    const phrase = d.opening[p];
+    openingId[p] = phrase === undefined ? -1 : phrases.intern(phrase);
+  }
+  arrays.openingId = openingId;
   const json: IndexJson = {
     fingerprint,
     documentCount: d.documentCount,

@@ -55,6 +55,15 @@ describe('agreed-language index file', () => {
     assert.ok(answers(built, probe).nearest, 'the probe finds its paragraph');
   });
 
+  it('keeps the opening phrase of every wording and every key of the key map', async () => {
+    const read = indexFromContent(await roundTrip('abc'), 'abc');
+    assert.ok(read);
+    assert.ok(built.indexData.opening.some((o) => o === undefined) && built.indexData.opening.some((o) => o !== undefined), 'wordings with and without an opening phrase');
+    assert.deepStrictEqual(read.indexData.opening, built.indexData.opening);
+    assert.ok(built.indexData.keyMap.size > 0);
+    assert.deepStrictEqual([...read.indexData.keyMap], [...built.indexData.keyMap]);
+  });
+
   it('is not used for other documents', async () => {
     assert.strictEqual(indexFromContent(await roundTrip('abc'), 'abd'), undefined);
   });
