@@ -289,6 +289,9 @@ class Walker {
         return;
       }
       await this.pacer.pace();
+      // path.join(dir, name) for every entry, normalising `dir` once: a name from the listing holds
+      // no separator and is never "." or "..", so joining adds nothing but the name.
+      const prefix = path.join(dir, 'x').slice(0, -1);
       for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
         if (files.length >= MAX_FILES) {
           full = true;
@@ -296,7 +299,7 @@ class Walker {
         }
         // Hidden entries (.git, .vscode) and node_modules are no part of a corpus.
         if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
-        const file = path.join(dir, entry.name);
+        const file = prefix + entry.name;
         const wanted = isCorpusText(entry.name) || CATALOGUE_FILE.test(entry.name);
         if (entry.isFile()) {
           if (wanted) files.push(file);
