@@ -150,9 +150,14 @@ export async function loadCorpus(sources: CorpusSources, options: LoadOptions = 
   const store = new ParagraphStore();
   const pool = new StringPool();
   const cached = await options.cached;
+  // The next batch is stat'ed while this one is merged: the file system works while the thread does.
+  const statBatch = (from: number) =>
+    cached && from < texts.length ? Promise.all(texts.slice(from, from + STAT_BATCH).map(({ file }) => fs.stat(file).catch(() => undefined))) : Promise.resolve([]);
+  let nextStats = statBatch(0);
   for (let from = 0; from < texts.length; from += STAT_BATCH) {
     const batch = texts.slice(from, from + STAT_BATCH);
-    const stats = cached ? await Promise.all(batch.map(({ file }) => fs.stat(file).catch(() => undefined))) : [];
+    const stats = await nextStats;
+    nextStats = statBatch(from + STAT_BATCH);
     for (let k = 0; k < batch.length; k++) {
       const { file, shipped } = batch[k];
       const uri = pool.get(uriOf(file));
