@@ -150,9 +150,14 @@ export async function loadCorpus(sources: CorpusSources, options: LoadOptions = 
   const store = new ParagraphStore();
   const pool = new StringPool();
   const cached = await options.cached;
+  // The next batch is stat'ed while this one is merged: the file system works while the thread does.
+  const statBatch = (from: number) =>
+    cached && from < texts.length ? Promise.all(texts.slice(from, from + STAT_BATCH).map(({ file }) => fs.stat(file).catch(() => undefined))) : Promise.resolve([]);
+  let nextStats = statBatch(0);
   for (let from = 0; from < texts.length; from += STAT_BATCH) {
     const batch = texts.slice(from, from + STAT_BATCH);
-    const stats = cached ? await Promise.all(batch.map(({ file }) => fs.stat(file).catch(() => undefined))) : [];
+    const stats = await nextStats;
+    nextStats = statBatch(from + STAT_BATCH);
     for (let k = 0; k < batch.length; k++) {
       const { file, shipped } = batch[k];
       const uri = pool.get(uriOf(file));
@@ -289,6 +294,9 @@ class Walker {
         return;
       }
       await this.pacer.pace();
+      // path.join(dir, name) for every entry, normalising `dir` once: a name from the listing holds
+      // no separator and is never "." or "..", so joining adds nothing but the name.
+      const prefix = path.join(dir, 'x').slice(0, -1);
       for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
         if (files.length >= MAX_FILES) {
           full = true;
@@ -296,7 +304,7 @@ class Walker {
         }
         // Hidden entries (.git, .vscode) and node_modules are no part of a corpus.
         if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
-        const file = path.join(dir, entry.name);
+        const file = prefix + entry.name;
         const wanted = isCorpusText(entry.name) || CATALOGUE_FILE.test(entry.name);
         if (entry.isFile()) {
           if (wanted) files.push(file);

@@ -18,8 +18,12 @@ import type { CitationKind } from '../parser/model';
 export class KnowledgeBase implements KnowledgeBaseView {
   private readonly byKey = new Map<string, SymbolEntry>();
   private readonly byUri = new Map<string, CorpusDocument>();
-  /** While building: the keys of each fact's sources from the file being merged. */
-  private readonly sourceKeys = new Map<Fact<unknown>, Set<string | number>>();
+  /**
+   * While building: the keys of each fact's sources from the file being merged. Most facts have
+   * one source in a file: its key alone, a set only from the second (a set per fact is most of
+   * the garbage of a build).
+   */
+  private readonly sourceKeys = new Map<Fact<unknown>, string | number | Set<string | number>>();
   private sourceScope: string | undefined;
   /** While building: each entry's adoptedFrom as a set (a resolution adopted from many drafts is looked up, not scanned). */
   private readonly adoptedFromSets = new Map<SymbolEntry, Set<string>>();
@@ -127,15 +131,19 @@ export class KnowledgeBase implements KnowledgeBaseView {
     if (!existing) {
       const fact = { value, sources: [source] };
       facts.push(fact);
-      this.sourceKeys.set(fact, new Set([key]));
+      this.sourceKeys.set(fact, key);
       return;
     }
-    let keys = this.sourceKeys.get(existing);
-    if (!keys) this.sourceKeys.set(existing, (keys = new Set()));
-    if (!keys.has(key)) {
+    const keys = this.sourceKeys.get(existing);
+    if (keys === undefined) this.sourceKeys.set(existing, key);
+    else if (keys instanceof Set) {
+      if (keys.has(key)) return;
       keys.add(key);
-      existing.sources.push(source);
+    } else {
+      if (keys === key) return;
+      this.sourceKeys.set(existing, new Set([keys, key]));
     }
+    existing.sources.push(source);
   }
 
   private addDocument({ document, facts, citations }: LoadedDocument): void {

@@ -6,8 +6,7 @@
 //
 // It never throws and never hangs: a file that is not a Word document, a damaged or encrypted
 // one, or one too large gives one typed problem instead of a text.
-import JSZip from 'jszip';
-import * as mammoth from 'mammoth';
+import type JSZip from 'jszip';
 import { markPart } from './docxMarks';
 import { ListNumbering } from './docxNumbering';
 import { writeDocument, type DocxDeletion, type DocxDocument, type DocxInsertion } from './docxText';
@@ -99,7 +98,20 @@ export async function readDocx(bytes: Uint8Array, options: DocxReadOptions = {})
   }
 }
 
+type Mammoth = typeof import('mammoth');
+
+let libraries: Promise<{ JSZip: typeof JSZip; mammoth: Mammoth }> | undefined;
+
+/** The zip and Word libraries, loaded on first use: a server that reads no Word file never pays for them. */
+function loadLibraries(): Promise<{ JSZip: typeof JSZip; mammoth: Mammoth }> {
+  libraries ??= Promise.all([import('jszip'), import('mammoth')]).then(([zip, mammoth]) => ({ JSZip: zip.default, mammoth: (mammoth as Mammoth & { default?: Mammoth }).default ?? mammoth }));
+  // A failed load may succeed later (say, after an install): do not keep the failure.
+  libraries.catch(() => (libraries = undefined));
+  return libraries;
+}
+
 async function read(bytes: Uint8Array, maxUnpacked: number): Promise<DocxReadResult> {
+  const { JSZip, mammoth } = await loadLibraries();
   const damagedZip: DocxReadResult = { ok: false, kind: 'damaged', problem: 'The Word document is damaged: its zip archive cannot be opened (cut short or corrupted); save or download it again.' };
   let zip: JSZip;
   try {
