@@ -184,7 +184,7 @@ describe('protocol: citation diagnostics and their quick fix', function () {
     }
   });
 
-  it('publishes no warning or error for the seeds (Information hints only)', async () => {
+  it('publishes no warning or error for the seeds (repeated-verb hints only)', async () => {
     for (const seed of SEEDS) {
       const uri = uriOf(seed.file);
       await client.open(uri, readSeed(seed.file), 7);
