@@ -14,7 +14,7 @@ import { formatOutline } from './outline';
 import type { ProgressStream } from './progress';
 import { createLanguageService } from '../languageService';
 import { resolveCode, RULES } from '../services/rules';
-import { displaySymbol, sessionMonths, sessionOf, undocsUrl } from '../corpus/symbols';
+import { anotherBody, displaySymbol, sessionOf, undocsUrl } from '../corpus/symbols';
 import { ordinalWord } from '../parser/vocabulary';
 
 export interface Io {
@@ -135,7 +135,7 @@ async function lookup(options: CliOptions, io: Io): Promise<number> {
     if (entries.length === 0) {
       const symbol = query.symbol!;
       const session = symbol.kind === 'document' ? undefined : sessionOf(symbol.key);
-      if (session !== undefined && /^\d{1,3}\//.test(symbol.key) && !sessionMonths(symbol.key)) {
+      if (session !== undefined && anotherBody(symbol.key) === 'form') {
         // "5/1": the form session/number began with the 31st session; other bodies number theirs so.
         io.stderr(`unres: ${query.text} is no General Assembly ${symbol.kind}: the Assembly numbered them session/number from its 31st session (1976); the ${ordinalWord(session)} session's are written number (session), as 2625 (XXV). Bodies such as the Human Rights Council number theirs ${query.text}.\n`);
         status = EXIT_FOUND;

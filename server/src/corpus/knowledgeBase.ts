@@ -11,7 +11,7 @@
 // the citation records themselves are the sites of `citedBy`.
 import type { LoadedCorpus } from './corpusLoader';
 import { Pacer } from './pacer';
-import { sessionMonths, sessionOf, withinSession } from './symbols';
+import { anotherBody, sessionOf } from './symbols';
 import type { CorpusDocument, CorpusProblem, Fact, FactSource, KnowledgeBaseView, LoadedDocument, SymbolEntry } from './types';
 import type { CitationKind } from '../parser/model';
 
@@ -164,7 +164,8 @@ export class KnowledgeBase implements KnowledgeBaseView {
     }
     for (const citation of citations) {
       if (citation.key === document.symbol || citation.key === document.adoptedAs) continue;
-      if (ofAnotherBody(citation)) continue;
+      // Another body's resolution is neither a fact of the Assembly's nor a text that cites it.
+      if (citation.kind !== 'document' && anotherBody(citation.key, citation.date)) continue;
       const entry = this.entry(citation.key, citation.kind);
       if (citation.organ) entry.organ = citation.organ;
       entry.citedBy.push(citation);
@@ -174,20 +175,6 @@ export class KnowledgeBase implements KnowledgeBaseView {
       if (citation.title) this.addFact(entry.titles, citation.title, citing);
     }
   }
-}
-
-/**
- * Whether a citation read as the General Assembly's is another body's: other bodies number their
- * resolutions by session too (the Human Rights Council's 50/3 of 7 July 2022 beside the Assembly's
- * 50/3 of 1995), and a text often names the body a paragraph away. Dated outside the session its
- * symbol names, or in a form its session never wrote ("resolution 5/1"), it is neither a fact of
- * the Assembly's resolution nor a text that cites it.
- */
-function ofAnotherBody(citation: { key: string; kind: CitationKind; date?: string }): boolean {
-  if (citation.kind === 'document') return false;
-  const months = sessionMonths(citation.key);
-  if (!months) return sessionOf(citation.key) !== undefined;
-  return citation.date !== undefined && !withinSession(months, citation.date);
 }
 
 /** Two sources of one file are the same when their keys are: a row by its line, a citation by its offset. */

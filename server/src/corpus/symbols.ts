@@ -286,6 +286,20 @@ export function sessionMonths(symbol: string): SessionMonths | undefined {
   return undefined;
 }
 
+/**
+ * Why a resolution or decision read as the General Assembly's is another body's: other bodies
+ * (the Human Rights Council, the Environment Assembly, commissions, conferences of the parties)
+ * number theirs by session too, and a text often names the body a paragraph away. "form": a
+ * session/number symbol of a session that never wrote that form ("5/1"); "date": a date
+ * (yyyy-mm-dd) written with it that falls outside the session its symbol names. Undefined when
+ * nothing says so.
+ */
+export function anotherBody(key: string, iso?: string): 'form' | 'date' | undefined {
+  const months = sessionMonths(key);
+  if (!months) return /^\d{1,3}\/\d/.test(key) ? 'form' : undefined;
+  return iso !== undefined && !withinSession(months, iso) ? 'date' : undefined;
+}
+
 /** Whether a date (yyyy-mm-dd) falls within a session's months. */
 export function withinSession(months: { from: string; to?: string }, iso: string): boolean {
   const month = iso.slice(0, 7);

@@ -174,20 +174,22 @@ function* matchesIn(text: string, spans: Span[], pattern: RegExp): Generator<{ m
 
 function bracket(text: string, start: number, end: number, depth: number): Bracket {
   const found: Bracket = { start, end, depth };
-  ALTERNATIVE_HEAD.lastIndex = start + 1;
-  const alternative = ALTERNATIVE_HEAD.exec(text);
-  if (alternative && alternative.index + alternative[0].length < end) {
-    const at = start + 1 + alternative[0].indexOf(alternative[1]);
-    found.alternative = { start: at, end: at + alternative[1].length, text: alternative[1] };
-    return found;
-  }
-  PROPOSER_HEAD.lastIndex = start + 1;
-  const proposer = PROPOSER_HEAD.exec(text);
-  if (proposer && proposer.index + proposer[0].length < end) {
-    const at = start + 1 + proposer[0].indexOf(proposer[1]);
-    found.proposer = { start: at, end: at + proposer[1].length, text: proposer[1] };
+  const alternative = headOf(ALTERNATIVE_HEAD, text, start, end);
+  if (alternative) found.alternative = alternative;
+  else {
+    const proposer = headOf(PROPOSER_HEAD, text, start, end);
+    if (proposer) found.proposer = proposer;
   }
   return found;
+}
+
+/** What a sticky head pattern ("Alt 1:", "US:") names right inside the bracket at `start`, its first group. */
+function headOf(pattern: RegExp, text: string, start: number, end: number): (Span & { text: string }) | undefined {
+  pattern.lastIndex = start + 1;
+  const head = pattern.exec(text);
+  if (!head || head.index + head[0].length >= end) return undefined;
+  const at = start + 1 + head[0].indexOf(head[1]);
+  return { start: at, end: at + head[1].length, text: head[1] };
 }
 
 /** A status note or an attribution opening at `i` (on "[" or "("), if one does. */

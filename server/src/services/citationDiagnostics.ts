@@ -5,7 +5,7 @@
 //   unres.missingParagraph  (Warning)  "paragraph 9 of resolution 73/266" when the corpus text has none
 // Reads the model only (citations, references and the clean text of paragraphs and footnotes).
 import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
-import { citationKey, normalizeSymbol, sessionMonths, sessionOf, withinSession } from '../corpus/symbols';
+import { anotherBody, citationKey, normalizeSymbol } from '../corpus/symbols';
 import type { CorpusDocument, FactSource, KnowledgeBaseView } from '../corpus/types';
 import type { CancellationToken, ParsedDocument } from '../parsedDocument';
 import { toSourceSpan } from '../parser/cleanText';
@@ -70,9 +70,7 @@ function checkDates(document: ParsedDocument, kb: KnowledgeBaseView, out: Diagno
     // resolution (or a slip `unres.citationSession` reports), never compared with the Assembly's
     // (nor does the knowledge base keep such dates as facts: `ofAnotherBody`).
     // "Resolution 5/6", of a session that never wrote that form, is another body's too.
-    const months = key.kind === 'document' ? undefined : sessionMonths(key.key);
-    if (key.kind !== 'document' && !months && sessionOf(key.key) !== undefined) continue;
-    if (months && !withinSession(months, iso)) continue;
+    if (key.kind !== 'document' && anotherBody(key.key, iso)) continue;
     if (entry.dates.some((fact) => fact.value === iso && fact.sources.some((source) => isOther(source.uri)))) continue;
     // Only facts from other documents count: an open corpus text neither confirms nor contradicts itself.
     const known = entry.dates

@@ -6,7 +6,7 @@
 import { Hover, MarkupKind } from 'vscode-languageserver-types';
 import type { Position } from 'vscode-languageserver-types';
 import type { CancellationToken, ParsedDocument } from '../parsedDocument';
-import { citationKey, displaySymbol, sessionMonths, sessionOf, undocsUrl, withinSession, type SymbolKey } from '../corpus/symbols';
+import { anotherBody, citationKey, displaySymbol, sessionOf, undocsUrl, type SymbolKey } from '../corpus/symbols';
 import type { CorpusDocument, Fact, FactSource, KnowledgeBaseView, SymbolEntry } from '../corpus/types';
 import type { Citation, FootnoteMarker, ParagraphReference, ResolutionDocument, Span } from '../parser/model';
 import { placeName } from '../parser/query';
@@ -99,20 +99,20 @@ function citationMarkdown(document: ParsedDocument, citation: Citation, kb: Know
 }
 
 /**
- * Why a citation read as the General Assembly's may be another body's, which numbers its
- * resolutions by session too: certain for a form no session of the Assembly wrote ("resolution
- * 5/6"), likely for a date outside the session the symbol names (then the Assembly's facts are
- * still shown, for the date may be the slip).
+ * Why a citation read as the General Assembly's may be another body's (`anotherBody`): certain
+ * for a form no session of the Assembly wrote ("resolution 5/6"), likely for a date outside the
+ * session the symbol names (then the Assembly's facts are still shown, for the date may be the slip).
  */
 function anotherBodys(key: string, citation: Citation): { why: string; certain: boolean } | undefined {
-  const months = sessionMonths(key);
-  if (!months) {
-    if (sessionOf(key) === undefined || !/^\d{1,3}\//.test(key)) return undefined;
+  const reason = anotherBody(key, citation.date?.iso);
+  if (reason === 'form') {
     const why = `No session of the General Assembly numbered its ${citation.kind}s ${key}: the form session/number began with the 31st session (1976). Bodies such as the Human Rights Council or the Environment Assembly number theirs so.`;
     return { why, certain: true };
   }
-  if (!citation.date || withinSession(months, citation.date.iso)) return undefined;
-  const why = `Dated ${citation.date.text}, outside the General Assembly's ${ordinalWord(months.session)} session: another body's ${citation.kind} (the Human Rights Council, a commission, a conference of the parties number theirs by session too), or a slip in the date.`;
+  if (reason !== 'date') return undefined;
+  const n = sessionOf(key);
+  const session = n === undefined ? 'emergency special session' : `${ordinalWord(n)} session`;
+  const why = `Dated ${citation.date!.text}, outside the General Assembly's ${session}: another body's ${citation.kind} (the Human Rights Council, a commission, a conference of the parties number theirs by session too), or a slip in the date.`;
   return { why, certain: false };
 }
 
