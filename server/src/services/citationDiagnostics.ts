@@ -68,7 +68,7 @@ function checkDates(document: ParsedDocument, kb: KnowledgeBaseView, out: Diagno
     // 2 March 2022 of the United Nations Environment Assembly", the Commission for Asia and the
     // Pacific's 79/8 of May 2023). A date outside the session the symbol names is such a body's
     // resolution (or a slip `unres.citationSession` reports), never compared with the Assembly's
-    // (nor does the knowledge base keep such dates as facts: `ofAnotherBody`).
+    // (nor does the knowledge base keep such dates as facts: both ask `anotherBody`).
     // "Resolution 5/6", of a session that never wrote that form, is another body's too.
     if (key.kind !== 'document' && anotherBody(key.key, iso)) continue;
     if (entry.dates.some((fact) => fact.value === iso && fact.sources.some((source) => isOther(source.uri)))) continue;
