@@ -7,16 +7,19 @@
 // points outside it is refused as a whole.
 //
 // The arrays are read into one block of memory, in slices between which requests are answered;
-// each is checked against its own digest, which also names it: another file can say that it
-// holds the same array as this one.
+// each is checked against its own digest (on a worker thread where one can run: digestWorker.ts),
+// which also names it: another file can say that it holds the same array as this one.
 //
 // Written atomically: to a temporary file beside it, then renamed over it, so that a reader (another
 // window's server) sees the old file or the new one, never half of one.
 import { createHash, type Hash } from 'crypto';
-import { promises as fs } from 'fs';
+import { close as fsClose, fstat as fsFstat, open as fsOpen, promises as fs, read as fsRead } from 'fs';
 import { endianness } from 'os';
 import * as path from 'path';
+import { promisify } from 'util';
 import * as zlib from 'zlib';
+import { DiskBytes, OpenFile } from './diskBytes';
+import { crc32OfFileOffThread, crc32OffThread, offThreadDigests } from './digestWorker';
 import type { StringTable } from './stringTable';
 
 export type NumberArray = Int32Array | Uint32Array | Uint8Array | Uint16Array | Float64Array;
@@ -32,6 +35,26 @@ export interface CacheContent {
 /** A file as read back: its content, and the digest of each of its arrays. */
 export interface CacheFileContent extends CacheContent {
   digests: Record<string, string>;
+  /** The arrays of bytes asked to be left on disk (checked against their digests all the same), read when asked for. */
+  onDisk: Record<string, DiskBytes>;
+  /**
+   * Settles once the arrays in memory are checked against their digests: undefined when they
+   * match, else why the file is damaged. Settled already unless the read was asked to check later.
+   */
+  checked: Promise<string | undefined>;
+}
+
+export interface ReadOptions {
+  /** Stops the read (resolving to a discarded read) and lets go of what was read. */
+  signal?: AbortSignal;
+  /** Arrays of bytes (Uint8Array) to leave on disk: each is checked, then read when asked for. */
+  onDisk?: readonly string[];
+  /**
+   * Return the arrays in memory once read, checking them meanwhile (content.checked): for a reader
+   * that builds from them while they are checked and uses nothing it built before the check says
+   * they are whole.
+   */
+  checkLater?: boolean;
 }
 
 /**
@@ -184,48 +207,110 @@ export async function writeCacheFile(file: string, version: string, content: Cac
 
 export type CacheRead = { content: CacheFileContent } | { missing: true } | { discarded: string };
 
+/** The digest of each range of `block`: on a worker thread when `offThread`, and on this one if that fails. */
+async function digestsOf(block: Uint8Array, ranges: readonly { start: number; end: number; check: Digest }[], offThread: boolean, signal?: AbortSignal): Promise<string[]> {
+  if (offThread) {
+    try {
+      const values = await crc32OffThread(block, ranges.map(({ start, end }) => [start, end] as const));
+      signal?.throwIfAborted();
+      return values.map(crcDigest);
+    } catch (error) {
+      if (signal?.aborted) throw error;
+    }
+  }
+  const digests: string[] = [];
+  for (const { start, end, check } of ranges) digests.push(await digestInSlices(block.subarray(start, end), check, signal));
+  return digests;
+}
+
+/** The digest of each range left on disk: on a worker thread when `offThread`, and on this one if that fails. */
+async function digestsOnDisk(ranges: readonly DiskBytes[], checks: readonly Digest[], offThread: boolean, signal?: AbortSignal): Promise<string[]> {
+  if (ranges.length === 0) return [];
+  if (offThread) {
+    try {
+      const values = await crc32OfFileOffThread(ranges[0].descriptor, ranges.map((range) => [range.position, range.byteLength] as const));
+      signal?.throwIfAborted();
+      return values.map((value) => (value === null ? 'cut short' : crcDigest(value)));
+    } catch (error) {
+      if (signal?.aborted) throw error;
+    }
+  }
+  const digests: string[] = [];
+  for (let i = 0; i < ranges.length; i++) digests.push(await digestOnDisk(ranges[i], checks[i], signal));
+  return digests;
+}
+
+const crcDigest = (value: number) => `crc32:${(value >>> 0).toString(16).padStart(8, '0')}`;
+
 /**
  * Reads a cache file written by writeCacheFile with this version. The reason a file is discarded
- * says what was wrong with it, never what it holds. `signal` stops the read (resolving to a
- * discarded read) and lets go of what was read.
+ * says what was wrong with it, never what it holds.
  */
-export async function readCacheFile(file: string, version: string, signal?: AbortSignal): Promise<CacheRead> {
-  let handle: fs.FileHandle;
+export async function readCacheFile(file: string, version: string, options: ReadOptions = {}): Promise<CacheRead> {
+  const { signal } = options;
+  let fd: number;
   try {
     // A FIFO would make open wait for a writer: only a regular file is opened.
     if (!(await fs.stat(file)).isFile()) return { discarded: 'is not a regular file' };
-    handle = await fs.open(file, 'r');
+    fd = await openFile(file, 'r');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { missing: true };
     return { discarded: `cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})` };
   }
+  let kept = false;
   try {
-    return await readOpenFile(handle, version, signal);
+    const file = new OpenFile(fd);
+    const read = await readOpenFile(file, version, options);
+    // Arrays left on disk read through this descriptor from now on: it closes when they are collected.
+    kept = 'content' in read && Object.keys(read.content.onDisk).length > 0;
+    if (kept) file.closeWhenUnused();
+    return read;
   } catch (error) {
     if (signal?.aborted) return { discarded: 'was not read to the end (no longer needed)' };
     return { discarded: `cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})` };
   } finally {
-    await handle.close().catch(() => undefined);
+    if (!kept) await closeFile(fd).catch(() => undefined);
   }
 }
 
+const openFile = promisify(fsOpen);
+const closeFile = promisify(fsClose);
+const statFile = promisify(fsFstat);
+const readFile = (fd: number, target: Uint8Array, offset: number, length: number, position: number) =>
+  new Promise<number>((resolve, reject) => fsRead(fd, target, offset, length, position, (error, bytesRead) => (error ? reject(error) : resolve(bytesRead))));
+
 /** Reads `length` bytes at `position` into `target` (from its start); false when the file ends first. */
-async function readFully(handle: fs.FileHandle, target: Uint8Array, position: number, signal?: AbortSignal): Promise<boolean> {
+async function readFully(fd: number, target: Uint8Array, position: number, signal?: AbortSignal): Promise<boolean> {
   for (let done = 0; done < target.byteLength; ) {
     signal?.throwIfAborted();
-    const { bytesRead } = await handle.read(target, done, Math.min(SLICE, target.byteLength - done), position + done);
+    const bytesRead = await readFile(fd, target, done, Math.min(SLICE, target.byteLength - done), position + done);
     if (bytesRead === 0) return false;
     done += bytesRead;
   }
   return true;
 }
 
-async function readOpenFile(handle: fs.FileHandle, version: string, signal?: AbortSignal): Promise<CacheRead> {
-  const stats = await handle.stat();
+/** The digest of a range of a file, read through one small buffer (no fresh memory to fault in). */
+async function digestOnDisk(range: DiskBytes, digest: Digest, signal?: AbortSignal): Promise<string> {
+  const chunk = Buffer.allocUnsafe(Math.min(range.byteLength, 1 << 20));
+  for (let at = 0; at < range.byteLength; ) {
+    signal?.throwIfAborted();
+    const length = Math.min(chunk.length, range.byteLength - at);
+    const bytesRead = await readFile(range.descriptor, chunk, 0, length, range.position + at);
+    if (bytesRead === 0) return 'cut short';
+    digest.update(chunk.subarray(0, bytesRead));
+    at += bytesRead;
+  }
+  return digest.digest();
+}
+
+async function readOpenFile(file: OpenFile, version: string, { signal, onDisk = [], checkLater = false }: ReadOptions): Promise<CacheRead> {
+  const { fd } = file;
+  const stats = await statFile(fd);
   if (!stats.isFile()) return { discarded: 'is not a regular file' };
   const size = stats.size;
   const lead = Buffer.alloc(Math.min(size, 4096));
-  if (!(await readFully(handle, lead, 0))) return { discarded: 'is damaged (cut short)' };
+  if (!(await readFully(fd, lead, 0))) return { discarded: 'is damaged (cut short)' };
   if (lead.subarray(0, FIRST_FORMAT.length).equals(FIRST_FORMAT)) return { discarded: 'was written by another version' };
   if (lead.length < MAGIC.length || !lead.subarray(0, MAGIC.length).equals(MAGIC)) return { discarded: 'is not a cache file of this extension' };
   const newline = lead.indexOf(10, MAGIC.length);
@@ -239,7 +324,7 @@ async function readOpenFile(handle: fs.FileHandle, version: string, signal?: Abo
   if (headerStart + headerSize <= lead.length) headerBytes = lead.subarray(headerStart, headerStart + headerSize);
   else {
     headerBytes = Buffer.allocUnsafe(headerSize);
-    if (!(await readFully(handle, headerBytes, headerStart))) return { discarded: 'is damaged (cut short)' };
+    if (!(await readFully(fd, headerBytes, headerStart))) return { discarded: 'is damaged (cut short)' };
   }
   if (digest.update(headerBytes).digest() !== line[2]) return { discarded: 'is damaged (its header does not match its digest)' };
   let header: Header;
@@ -271,17 +356,53 @@ async function readOpenFile(handle: fs.FileHandle, version: string, signal?: Abo
   }
   // The arrays in one block of memory: a few large blocks cost the garbage collector far less
   // than many (each tens of megabytes allocated outside the heap can start a full collection).
-  const block = new Uint8Array(extent);
-  if (!(await readFully(handle, block, payload, signal))) return { discarded: 'is damaged (cut short)' };
+  // Arrays adjacent in the file are read at once. Shared memory when a worker thread can check it
+  // while this one goes on.
+  const leave = new Set(onDisk);
+  const inMemory = entries.filter(({ entry, make }) => !(leave.has(entry.name) && make === Uint8Array)).sort((a, b) => a.entry.offset - b.entry.offset);
+  const disk = entries.filter((e) => !inMemory.includes(e));
+  const runs: { fileStart: number; fileEnd: number; blockStart: number }[] = [];
+  const placed = new Map<TableEntry, number>();
+  let blockSize = 0;
+  for (const { entry, make } of inMemory) {
+    const end = entry.offset + entry.length * make.BYTES_PER_ELEMENT;
+    let run = runs[runs.length - 1];
+    if (!run || entry.offset < run.fileEnd || entry.offset - run.fileEnd >= ALIGN) {
+      run = { fileStart: entry.offset, fileEnd: entry.offset, blockStart: blockSize + ((ALIGN - (blockSize % ALIGN)) % ALIGN) };
+      runs.push(run);
+    }
+    run.fileEnd = Math.max(run.fileEnd, end);
+    placed.set(entry, run.blockStart + entry.offset - run.fileStart);
+    blockSize = run.blockStart + run.fileEnd - run.fileStart;
+  }
+  const offThread = offThreadDigests && entries.every(({ entry }) => entry.digest.startsWith('crc32:'));
+  const block = offThread ? new Uint8Array(new SharedArrayBuffer(blockSize)) : new Uint8Array(blockSize);
+  for (const run of runs) {
+    const target = block.subarray(run.blockStart, run.blockStart + run.fileEnd - run.fileStart);
+    if (!(await readFully(fd, target, payload + run.fileStart, signal))) return { discarded: 'is damaged (cut short)' };
+  }
+  const ranges = disk.map(({ entry }) => new DiskBytes(file, payload + entry.offset, entry.length));
+  const inBlock = inMemory.map(({ entry, make, check }) => ({ start: placed.get(entry)!, end: placed.get(entry)! + entry.length * make.BYTES_PER_ELEMENT, check }));
+  const blockDigests = digestsOf(block, inBlock, offThread, signal);
+  const diskDigests = await digestsOnDisk(ranges, disk.map(({ check }) => check), offThread, signal);
+  const damaged = 'is damaged (its content does not match its digest)';
   const arrays: Record<string, NumberArray> = {};
   const digests: Record<string, string> = {};
-  for (const { entry, make, check } of entries) {
-    const byteLength = entry.length * make.BYTES_PER_ELEMENT;
-    if ((await digestInSlices(block.subarray(entry.offset, entry.offset + byteLength), check, signal)) !== entry.digest) {
-      return { discarded: 'is damaged (its content does not match its digest)' };
-    }
-    arrays[entry.name] = new make(block.buffer, entry.offset, entry.length);
+  const kept: Record<string, DiskBytes> = {};
+  for (let i = 0; i < inMemory.length; i++) {
+    const { entry, make } = inMemory[i];
+    arrays[entry.name] = new make(block.buffer as ArrayBuffer, placed.get(entry)!, entry.length);
     digests[entry.name] = entry.digest;
   }
-  return { content: { json: header.json, arrays, digests } };
+  for (let i = 0; i < disk.length; i++) {
+    if (diskDigests[i] !== disk[i].entry.digest) return { discarded: damaged };
+    kept[disk[i].entry.name] = ranges[i];
+    digests[disk[i].entry.name] = disk[i].entry.digest;
+  }
+  const checked = blockDigests.then(
+    (actual) => (actual.every((digest, i) => digest === inMemory[i].entry.digest) ? undefined : damaged),
+    () => 'was not read to the end (no longer needed)',
+  );
+  if (!checkLater && (await checked) !== undefined) return { discarded: (await checked)! };
+  return { content: { json: header.json, arrays, digests, onDisk: kept, checked } };
 }

@@ -54,15 +54,16 @@ export class Knowledge implements KnowledgeView {
   private readonly activity: CorpusActivity;
   private cacheFolder: string | undefined;
   private cacheWrite: Promise<void> = Promise.resolve();
+  private settling: AbortController | undefined;
   /** The index file read while the first corpus load runs. */
   private prefetched: { file: string; read: Promise<CacheRead>; stop: AbortController } | undefined;
 
   constructor(private readonly events: KnowledgeEvents = {}) {
     this.activity = new CorpusActivity(events);
     this.corpus = new CorpusService({
-      started: () => {
+      started: (recordsRead) => {
         this.activity.loadStarted();
-        this.prefetchIndex();
+        this.prefetchIndex(recordsRead);
       },
       progress: (phase, done, total) => this.activity.progressed(phase, done, total),
       loaded: (kb, elapsedMs, newProblems, loaded, cachedTexts) => {
@@ -133,7 +134,18 @@ export class Knowledge implements KnowledgeView {
     return this.cacheWrite;
   }
 
+  /**
+   * Merges the entries of the knowledge base that no request has asked for yet, in slices, once
+   * the server is ready: the first completion of a symbol, which reads them all, then finds them merged.
+   */
+  private settleKnowledge(): void {
+    this.settling?.abort();
+    const settling = (this.settling = new AbortController());
+    this.kb.settle(settling.signal).catch(() => undefined);
+  }
+
   dispose(): void {
+    this.settling?.abort();
     this.build?.abort();
     this.prefetched?.stop.abort();
     this.corpus.dispose();
@@ -144,16 +156,18 @@ export class Knowledge implements KnowledgeView {
    * whether it is the index of what loads is known only once the load is done, but an unchanged
    * corpus, the usual start, then waits for the two files read side by side, not one after the
    * other. A later load reads the index once it is done, and only when the documents are those the
-   * file was built from.
+   * file was built from. The records file is needed first, by the load: the index file is read
+   * once it is in.
    */
-  private prefetchIndex(): void {
+  private prefetchIndex(recordsRead: Promise<unknown>): void {
     this.prefetched?.stop.abort();
     this.prefetched = undefined;
     const sources = this.corpus.configured;
     if (!this.cacheFolder || !sources || this.index !== EMPTY_AGREED_INDEX) return;
     const file = corpusCacheFile(this.cacheFolder, sources, 'index');
     const stop = new AbortController();
-    this.prefetched = { file, stop, read: readCacheFile(file, indexVersion(), stop.signal) };
+    const read = recordsRead.then(() => readCacheFile(file, indexVersion(), { signal: stop.signal, checkLater: true }));
+    this.prefetched = { file, stop, read };
   }
 
   /** Indexes the corpus paragraphs in the background (or reads the index cached for them); a newer corpus stops an older build. */
@@ -184,6 +198,7 @@ export class Knowledge implements KnowledgeView {
       if (build.signal.aborted) return;
       this.index = index;
       this.events.agreedIndexed?.(index, Date.now() - started);
+      this.settleKnowledge();
       if (cacheFile && sources && !cached) {
         const writing = (this.cacheWrite = writeIndex(cacheFile, index, fingerprint, log, this.corpus.cache?.textsDigests(sources)));
         await writing;
@@ -214,7 +229,8 @@ async function readCachedIndex(
   log: (message: string) => void,
   read?: Promise<CacheRead>,
 ): Promise<AgreedIndex | undefined> {
-  const result = await (read ?? readCacheFile(file, indexVersion()));
+  // The index is made from the arrays while they are checked, and used only once they are found whole.
+  const result = await (read ?? readCacheFile(file, indexVersion(), { checkLater: true }));
   if ('missing' in result) return undefined;
   if ('discarded' in result) {
     log(`Index cache ${file} ${result.discarded}; discarded, the index is built again.`);
@@ -222,7 +238,17 @@ async function readCachedIndex(
   }
   // Built from other documents (a file changed): not damaged, only out of date.
   if ((result.content.json as { fingerprint?: unknown } | null)?.fingerprint !== fingerprint) return undefined;
-  const index = indexFromContent(result.content, fingerprint, {}, texts);
+  let index: AgreedIndex | undefined;
+  try {
+    index = indexFromContent(result.content, fingerprint, {}, texts);
+  } catch {
+    // Arrays of a shape no check foresaw: damage, which the digests say.
+  }
+  const damaged = await result.content.checked;
+  if (damaged !== undefined) {
+    log(`Index cache ${file} ${damaged}; discarded, the index is built again.`);
+    return undefined;
+  }
   if (!index && indexTextsShared(result.content)) log(`Index cache ${file} names texts the corpus cache no longer holds; discarded, the index is built again.`);
   else if (!index) log(`Index cache ${file} does not hold a whole index; discarded, the index is built again.`);
   return index;
@@ -259,7 +285,7 @@ export async function loadKnowledge(
   const cache = cacheFolder ? new CorpusCache(cacheFolder, recordsVersion(), { log }) : undefined;
   const indexFile = cacheFolder && options.agreed ? corpusCacheFile(cacheFolder, sources, 'index') : undefined;
   // Read beside the records: an unchanged corpus waits for the two files at once.
-  const indexRead = indexFile ? readCacheFile(indexFile, indexVersion()) : undefined;
+  const indexRead = indexFile ? readCacheFile(indexFile, indexVersion(), { checkLater: true }) : undefined;
   const reading = cache?.read(sources);
   const loaded = await loadCorpus(sources, { progress, cached: reading });
   const cached = await reading;

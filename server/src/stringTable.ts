@@ -1,17 +1,19 @@
 // Many strings as one block of UTF-8 and their offsets: what the on-disk cache stores them as, and
 // how a large list of texts stays in memory at a byte a character (V8 keeps a string holding one
-// curly quote at two bytes a character). A string is decoded when asked for.
+// curly quote at two bytes a character). A string is decoded when asked for; a table read back
+// from the cache may leave its bytes on disk (diskBytes.ts) and read each string when asked for.
+import { DiskBytes } from './diskBytes';
 
 export class StringTable {
-  private readonly view: Buffer;
+  private view: Buffer | undefined;
 
   private constructor(
-    /** UTF-8 of every string, one after the other. */
-    readonly bytes: Uint8Array,
+    /** UTF-8 of every string, one after the other: in memory, or on disk (read when asked for). */
+    private readonly source: Uint8Array | DiskBytes,
     /** String i is bytes[offsets[i] .. offsets[i + 1]]. */
     readonly offsets: Int32Array,
   ) {
-    this.view = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    if (!(source instanceof DiskBytes)) this.view = Buffer.from(source.buffer, source.byteOffset, source.byteLength);
   }
 
   static of(strings: readonly string[]): StringTable {
@@ -27,10 +29,15 @@ export class StringTable {
   }
 
   /** A table over stored bytes; undefined when the offsets do not describe them (a damaged file). */
-  static over(bytes: Uint8Array, offsets: Int32Array): StringTable | undefined {
-    if (offsets.length === 0 || offsets[0] !== 0 || offsets[offsets.length - 1] !== bytes.length) return undefined;
+  static over(bytes: Uint8Array | DiskBytes, offsets: Int32Array): StringTable | undefined {
+    if (offsets.length === 0 || offsets[0] !== 0 || offsets[offsets.length - 1] !== bytes.byteLength) return undefined;
     for (let i = 1; i < offsets.length; i++) if (offsets[i] < offsets[i - 1]) return undefined;
     return new StringTable(bytes, offsets);
+  }
+
+  /** Every string's UTF-8, one after the other (a table on disk is read whole the first time). */
+  get bytes(): Uint8Array {
+    return this.view ?? (this.source as DiskBytes).bytes();
   }
 
   get length(): number {
@@ -38,7 +45,8 @@ export class StringTable {
   }
 
   get(i: number): string {
-    return this.view.toString('utf8', this.offsets[i], this.offsets[i + 1]);
+    if (this.view) return this.view.toString('utf8', this.offsets[i], this.offsets[i + 1]);
+    return (this.source as DiskBytes).text(this.offsets[i], this.offsets[i + 1]);
   }
 
   /** Every string, decoded. */

@@ -4,10 +4,13 @@
 // quotes it.
 import * as assert from 'assert';
 import { execFileSync } from 'child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
+import * as zlib from 'zlib';
 import { arrayDigest, Digest, readCacheFile, writeCacheFile, type CacheRead } from '../../server/src/cacheFile';
+import { crc32OffThread, crc32OfFileOffThread, offThreadDigests, stopDigestWorker } from '../../server/src/digestWorker';
+import { StringTable } from '../../server/src/stringTable';
 
 /** The file with its header edited, and the header's digest made right again. */
 function rewriteHeader(file: string, edit: (header: string) => string): void {
@@ -113,11 +116,85 @@ describe('cache file', () => {
     assert.match(discarded(await readCacheFile(file, 'v')), /not a regular file/);
   });
 
+  it('leaves the arrays asked for on disk, checked all the same, and reads each string from them when asked', async () => {
+    const strings = StringTable.of(['Recalling its resolution 73/266,', '', 'Notant avec préoccupation « le texte »', 'x'.repeat(100_000)]);
+    const arrays = { before: Int32Array.of(1, 2, 3), textBytes: strings.bytes, after: Int32Array.of(4, 5), textOffsets: strings.offsets };
+    await writeCacheFile(file, 'v', { json: {}, arrays });
+    const read = await readCacheFile(file, 'v', { onDisk: ['textBytes', 'after'] });
+    assert.ok('content' in read);
+    // Only arrays of bytes stay on disk; the rest, on either side of them, are read as ever.
+    assert.deepStrictEqual(Object.keys(read.content.onDisk), ['textBytes']);
+    assert.deepStrictEqual({ before: [...read.content.arrays.before], after: [...read.content.arrays.after] }, { before: [1, 2, 3], after: [4, 5] });
+    assert.strictEqual(read.content.arrays.textBytes, undefined);
+    const table = StringTable.over(read.content.onDisk.textBytes, read.content.arrays.textOffsets as Int32Array)!;
+    assert.deepStrictEqual([3, 0, 2, 1].map((i) => table.get(i)), [3, 0, 2, 1].map((i) => strings.get(i)));
+    assert.deepStrictEqual([...table.bytes], [...strings.bytes]);
+    // A byte changed in the array left on disk refuses the file.
+    const bytes = readFileSync(file);
+    const changed = Buffer.from(bytes);
+    changed[bytes.indexOf('préoccupation')] ^= 1;
+    writeFileSync(file, changed);
+    assert.match(discarded(await readCacheFile(file, 'v', { onDisk: ['textBytes'] })), /does not match its digest/);
+  });
+
+  it('checks later when asked: the arrays come at once, and whether they are whole follows', async () => {
+    await writeCacheFile(file, 'v', { json: {}, arrays: { a: Int32Array.of(1, 2, 3), b: new Uint8Array(1 << 20).fill(7) } });
+    const whole = await readCacheFile(file, 'v', { checkLater: true });
+    assert.ok('content' in whole);
+    assert.strictEqual(await whole.content.checked, undefined);
+    const bytes = readFileSync(file);
+    bytes[bytes.length - 1] ^= 1;
+    writeFileSync(file, bytes);
+    const damaged = await readCacheFile(file, 'v', { checkLater: true });
+    assert.ok('content' in damaged, 'the arrays are given before they are checked');
+    assert.deepStrictEqual([...damaged.content.arrays.a], [1, 2, 3]);
+    assert.match((await damaged.content.checked)!, /does not match its digest/);
+    assert.match(discarded(await readCacheFile(file, 'v')), /does not match its digest/);
+  });
+
   it('stops a read when asked, keeping nothing', async () => {
     await writeCacheFile(file, 'v', { json: {}, arrays: { a: new Int32Array(1 << 20), b: new Int32Array(1 << 20) } });
     const stop = new AbortController();
-    const reading = readCacheFile(file, 'v', stop.signal);
+    const reading = readCacheFile(file, 'v', { signal: stop.signal });
     stop.abort();
     assert.ok('discarded' in (await reading));
   });
 });
+
+describe('digests on a worker thread', () => {
+  before(function () {
+    if (!offThreadDigests) this.skip(); // this Node has no zlib.crc32: digests are SHA-1, on the server's thread
+  });
+
+  after(() => stopDigestWorker());
+
+  it('gives the CRC-32 of ranges of shared memory, and of an open file, as Digest does', async () => {
+    const bytes = new Uint8Array(new SharedArrayBuffer(3 << 20));
+    for (let i = 0; i < bytes.length; i++) bytes[i] = (i * 7919) % 251;
+    const ranges: [number, number][] = [[0, 10], [5, 5], [1000, 3 << 20]];
+    const crc = (at: [number, number]) => Digest.written().update(bytes.subarray(at[0], at[1])).digest();
+    const values = await crc32OffThread(bytes, ranges);
+    assert.deepStrictEqual(values.map((v) => `crc32:${v.toString(16).padStart(8, '0')}`), ranges.map(crc));
+    const dir = mkdtempSync(path.join(tmpdir(), 'unres-digest-'));
+    const file = path.join(dir, 'bytes');
+    writeFileSync(file, bytes);
+    const fd = openSync(file, 'r');
+    try {
+      const onDisk = await crc32OfFileOffThread(fd, [[1000, (3 << 20) - 1000], [3 << 20, 1]]);
+      assert.deepStrictEqual(onDisk, [values[2], null], 'a range past the end of the file is null');
+    } finally {
+      closeSync(fd);
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses memory that is not shared, and a stopped worker fails what it was asked, not the next job', async () => {
+    await assert.rejects(crc32OffThread(new Uint8Array(8), [[0, 8]]));
+    const bytes = new Uint8Array(new SharedArrayBuffer(64 << 20));
+    const pending = crc32OffThread(bytes, [[0, bytes.length]]);
+    stopDigestWorker();
+    await assert.rejects(pending);
+    assert.deepStrictEqual(await crc32OffThread(bytes, [[0, 4]]), [(zlib as unknown as { crc32(data: Uint8Array): number }).crc32(bytes.subarray(0, 4))]);
+  });
+});
+

@@ -13,7 +13,7 @@ import { queryOf, subLabel } from '../parser/query';
 import { isoDate } from '../parser/vocabulary';
 import { corpusParses, MemoryText, type CorpusText, type ParseCache } from './parseCache';
 import { citationKey, normalizeSymbol } from './symbols';
-import type { CitationRecord, CorpusDocument, DocumentExtract, DocumentFacts, LoadedDocument, ParagraphKind, ParagraphRecord, ParagraphSource } from './types';
+import type { CitationList, CitationRecord, CorpusDocument, DocumentExtract, DocumentFacts, LoadedDocument, ParagraphKind, ParagraphRecord, ParagraphSource } from './types';
 
 /** Copies of strings, one per value: none keeps the text it was cut from alive. */
 export class StringPool {
@@ -190,7 +190,18 @@ export function memoryDocument(parsed: ParsedDocument, names: { symbol?: string;
   return {
     document,
     facts,
-    citations: citationsOf(parsed, symbol, pool),
+    citations: citationList(citationsOf(parsed, symbol, pool)),
     paragraphs: { source: list, doc: list.add(paragraphsOf(parsed.model, pool)) },
+  };
+}
+
+/** Citation records as the list the knowledge base files them from. */
+export function citationList(records: readonly CitationRecord[]): CitationList {
+  return {
+    length: records.length,
+    key: (i) => records[i].key,
+    kind: (i) => records[i].kind,
+    date: (i) => records[i].date,
+    record: (i) => records[i],
   };
 }

@@ -13,6 +13,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { readCacheFile, writeCacheFile, type CacheContent, type CacheFileContent, type SharedTexts } from '../cacheFile';
 import { Grow } from '../arrays';
+import { DiskBytes } from '../diskBytes';
 import { Interner } from '../interner';
 import type { CitationKind } from '../parser/model';
 import { StringTable } from '../stringTable';
@@ -20,7 +21,7 @@ import type { StringPool } from './compactDocument';
 import type { CachedDocument, CachedDocuments, CorpusSources, LoadedCorpus } from './corpusLoader';
 import { Pacer } from './pacer';
 import { ParagraphStore, StoredParagraphs, type ParagraphColumns } from './paragraphStore';
-import type { CitationRecord, DocumentFacts, LoadedDocument } from './types';
+import type { CitationList, CitationRecord, DocumentFacts, LoadedDocument } from './types';
 
 /** Bump when what a record holds, or how a text is read into one, changes. */
 export const CORPUS_CACHE_FORMAT = 1;
@@ -80,30 +81,12 @@ export class CachedRecords implements CachedDocuments {
     };
   }
 
-  private citations(doc: number, uri: string, citingSymbol: string | undefined, pool: StringPool): CitationRecord[] {
-    const a = this.arrays;
-    const { strings } = this.json;
-    const records: CitationRecord[] = [];
-    for (let c = a.citationFirst[doc]; c < a.citationFirst[doc + 1]; c++) {
-      const record: CitationRecord = {
-        uri,
-        start: a.citationStart[c],
-        end: a.citationEnd[c],
-        citingSymbol,
-        line: a.citationLine[c],
-        character: a.citationCharacter[c],
-        endLine: a.citationEndLine[c],
-        endCharacter: a.citationEndCharacter[c],
-        container: a.citationContainer[c],
-        key: pool.get(strings[a.citationKey[c]]),
-        kind: KINDS[a.citationKind[c]] ?? 'document',
-      };
-      if (a.citationOrgan[c] >= 0) record.organ = pool.get(strings[a.citationOrgan[c]]);
-      if (a.citationDate[c] >= 0) record.date = pool.get(strings[a.citationDate[c]]);
-      if (a.citationTitle[c] >= 0) record.title = pool.get(strings[a.citationTitle[c]]);
-      records.push(record);
-    }
-    return records;
+  /** The records' strings as kept in a load's pool: each looked up once, not once for each citation. */
+  private pooled: { pool: StringPool; strings: string[] } | undefined;
+
+  private citations(doc: number, uri: string, citingSymbol: string | undefined, pool: StringPool): CitationList {
+    if (this.pooled?.pool !== pool) this.pooled = { pool, strings: this.json.strings.map((value) => pool.get(value)!) };
+    return new CachedCitations(this.arrays, this.pooled.strings, this.arrays.citationFirst[doc], this.arrays.citationFirst[doc + 1], uri, citingSymbol);
   }
 
   /** Records from a cache file's content; undefined when it does not hold what a records file holds. */
@@ -130,9 +113,10 @@ export class CachedRecords implements CachedDocuments {
     const kind = content.arrays.paragraphKind;
     const rows = first ? first[n] : -1;
     const columns = { text: int('paragraphText', rows), label: int('paragraphLabel', rows), opening: int('paragraphOpening', rows), start: int('paragraphStart', rows), end: int('paragraphEnd', rows) };
-    const bytes = content.arrays.textBytes;
+    const bytes = content.onDisk.textBytes ?? content.arrays.textBytes;
     const offsets = int('textOffsets');
-    if (!first || !(kind instanceof Uint8Array) || kind.length !== rows || !ascending(first, rows) || !(bytes instanceof Uint8Array) || !offsets) return undefined;
+    if (!first || !(kind instanceof Uint8Array) || kind.length !== rows || !ascending(first, rows) || !offsets) return undefined;
+    if (!(bytes instanceof Uint8Array || bytes instanceof DiskBytes)) return undefined;
     if (!columns.text || !columns.label || !columns.opening || !columns.start || !columns.end) return undefined;
     const texts = StringTable.over(bytes, offsets);
     if (!texts || !within(columns.text, 0, texts.length) || !within(columns.label, 0, json.labels.length) || !within(columns.opening, -1, json.openings.length)) return undefined;
@@ -183,6 +167,58 @@ function ascending(first: Int32Array, total: number): boolean {
   return true;
 }
 
+/** A text's citations read from the cache: columns, a record made when one is asked for. */
+class CachedCitations implements CitationList {
+  constructor(
+    private readonly columns: Record<string, Int32Array>,
+    private readonly strings: readonly string[],
+    private readonly first: number,
+    private readonly end: number,
+    private readonly uri: string,
+    private readonly citingSymbol: string | undefined,
+  ) {}
+
+  get length(): number {
+    return this.end - this.first;
+  }
+
+  key(i: number): string {
+    return this.strings[this.columns.citationKey[this.first + i]];
+  }
+
+  kind(i: number): CitationKind {
+    return KINDS[this.columns.citationKind[this.first + i]] ?? 'document';
+  }
+
+  date(i: number): string | undefined {
+    const date = this.columns.citationDate[this.first + i];
+    return date >= 0 ? this.strings[date] : undefined;
+  }
+
+  record(i: number): CitationRecord {
+    const a = this.columns;
+    const c = this.first + i;
+    const record: CitationRecord = {
+      uri: this.uri,
+      start: a.citationStart[c],
+      end: a.citationEnd[c],
+      citingSymbol: this.citingSymbol,
+      line: a.citationLine[c],
+      character: a.citationCharacter[c],
+      endLine: a.citationEndLine[c],
+      endCharacter: a.citationEndCharacter[c],
+      container: a.citationContainer[c],
+      key: this.key(i),
+      kind: this.kind(i),
+    };
+    if (a.citationOrgan[c] >= 0) record.organ = this.strings[a.citationOrgan[c]];
+    const date = this.date(i);
+    if (date !== undefined) record.date = date;
+    if (a.citationTitle[c] >= 0) record.title = this.strings[a.citationTitle[c]];
+    return record;
+  }
+}
+
 /** The records of a load's documents read from files, as a cache file's content. */
 export async function recordsContent(documents: readonly LoadedDocument[], pacer = new Pacer()): Promise<CacheContent> {
   const files = documents.filter((d) => d.file !== undefined);
@@ -198,7 +234,8 @@ export async function recordsContent(documents: readonly LoadedDocument[], pacer
   const store = whole ? loadedStore : new ParagraphStore();
   for (let i = 0; i < files.length; i++) {
     const loaded = files[i];
-    for (const c of loaded.citations) {
+    for (let k = 0; k < loaded.citations.length; k++) {
+      const c = loaded.citations.record(k);
       citationColumns.citationStart.push(c.start);
       citationColumns.citationEnd.push(c.end);
       citationColumns.citationLine.push(c.line);
@@ -311,7 +348,8 @@ export class CorpusCache {
   async read(sources: CorpusSources): Promise<CachedRecords | undefined> {
     const file = corpusCacheFile(this.folder, sources, 'corpus');
     this.textDigests.delete(file);
-    const read = await readCacheFile(file, this.version);
+    // The paragraphs' texts stay on disk, read when a completion or a lookup shows one.
+    const read = await readCacheFile(file, this.version, { onDisk: ['textBytes'] });
     if ('missing' in read) return undefined;
     let records: CachedRecords | undefined;
     try {

@@ -15,8 +15,11 @@ import type { SharedTexts } from '../cacheFile';
 import type { CorpusProblem } from './types';
 
 export interface CorpusServiceEvents {
-  /** A load started; it supersedes any load still running. */
-  started?(): void;
+  /**
+   * A load started; it supersedes any load still running. `recordsRead` settles once the cache's
+   * records file is read (at once when there is no cache): a file read after it does not slow it.
+   */
+  started?(recordsRead: Promise<unknown>): void;
   /** Files read of those to read by the latest load. */
   progress?: LoadProgress;
   /**
@@ -84,15 +87,15 @@ export class CorpusService {
     const loading = (this.loading = new AbortController());
     const { signal } = loading;
     const started = Date.now();
-    this.events.started?.();
+    const cache = this.cache;
+    // Read while the loader walks the folders and reads the catalogues.
+    const reading = cache?.read(sources);
+    this.events.started?.(reading?.catch(() => undefined) ?? Promise.resolve());
     // A superseded load may read one more file before it sees the abort: its count is no longer news.
     const progress = (phase: 'loading' | 'indexing', done: number, total: number) => {
       if (generation === this.generation) this.events.progress?.(phase, done, total);
     };
     this.pending = (async () => {
-      const cache = this.cache;
-      // Read while the loader walks the folders and reads the catalogues.
-      const reading = cache?.read(sources);
       const loaded = await loadCorpus(sources, { signal, watch: (target) => this.watch(target), progress, cached: reading });
       const cached = await reading;
       const kb = await KnowledgeBase.buildAsync(loaded, signal);

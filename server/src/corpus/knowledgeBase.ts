@@ -2,31 +2,41 @@
 // A fact keeps every source that states it; different values for one fact are kept apart so
 // that a hover can show the conflict instead of silently picking one.
 //
-// A corpus of 20,000 texts cites some resolutions thousands of times: each source is checked
-// against those a fact has by a key in a set, not by a scan (the sets of one document or
-// catalogue at a time: two sources can only be the same within one file), and the server builds
-// the base in slices (buildAsync) so that requests are answered meanwhile.
+// A corpus of 20,000 texts cites some 30,000 symbols hundreds of thousands of times, and a lookup
+// asks about one. The build only files each contribution (a catalogue row, a text's own symbol, a
+// citation) under its symbol's key, as two numbers; an entry is merged from its contributions, in
+// the order the corpus gave them, when it is first asked for (or when the server, once ready,
+// settles the rest in slices). A merged entry is what an eager merge of the whole corpus would
+// have made of it: the same facts, sources and order.
 //
-// The base reads what the loader's one pass kept of each text (facts, citations), never a parse:
-// the citation records themselves are the sites of `citedBy`.
+// Each source is checked against those a fact has by a key in a set, not by a scan (the keys of one
+// file at a time: two sources can only be the same within one file). The base reads what the
+// loader's one pass kept of each text (facts, citations), never a parse; a citation's record is
+// made when its entry is merged, and is then a site of `citedBy`.
 import type { LoadedCorpus } from './corpusLoader';
 import { Pacer } from './pacer';
-import { anotherBody, sessionOf } from './symbols';
-import type { CorpusDocument, CorpusProblem, Fact, FactSource, KnowledgeBaseView, LoadedDocument, SymbolEntry } from './types';
+import { anotherBody, sessionMonths, sessionOf, type SessionMonths } from './symbols';
+import type { CatalogueRow, CitationList, CorpusDocument, CorpusProblem, Fact, FactSource, KnowledgeBaseView, SymbolEntry } from './types';
 import type { CitationKind } from '../parser/model';
+
+// A contribution is two numbers (a, b). a >= 0 is a text (its number in the load): b >= 0 is its
+// citation b, OWN its own symbol, ADOPTED the resolution it was adopted as. a < 0 is catalogue row
+// -1 - a: b is ROW for the row's own symbol, ROW_ADOPTED for the resolution it says it became.
+const OWN = -1;
+const ADOPTED = -2;
+const ROW = 0;
+const ROW_ADOPTED = 1;
 
 export class KnowledgeBase implements KnowledgeBaseView {
   private readonly byKey = new Map<string, SymbolEntry>();
   private readonly byUri = new Map<string, CorpusDocument>();
-  /**
-   * While building: the keys of each fact's sources from the file being merged. Most facts have
-   * one source in a file: its key alone, a set only from the second (a set per fact is most of
-   * the garbage of a build).
-   */
-  private readonly sourceKeys = new Map<Fact<unknown>, string | number | Set<string | number>>();
-  private sourceScope: string | undefined;
-  /** While building: each entry's adoptedFrom as a set (a resolution adopted from many drafts is looked up, not scanned). */
-  private readonly adoptedFromSets = new Map<SymbolEntry, Set<string>>();
+  /** The contributions of each key not merged yet, in the corpus's order. */
+  private pending = new Map<string, number[]>();
+  /** What the pending contributions name: the load's texts, their citations, the catalogue rows. */
+  private texts: CorpusDocument[] = [];
+  private textFacts: LoadedCorpus['documents'][number]['facts'][] = [];
+  private citations: CitationList[] = [];
+  private rows: LoadedCorpus['rows'] = [];
 
   private constructor(readonly problems: readonly CorpusProblem[]) {}
 
@@ -50,49 +60,55 @@ export class KnowledgeBase implements KnowledgeBaseView {
     return kb;
   }
 
-  /** Merges the corpus in, pausing (a yield) after each document and every few rows. */
+  /** Files the corpus's contributions by key, pausing (a yield) after each text and every few rows. */
   private *fill(corpus: LoadedCorpus): Generator<void, void> {
-    let count = 0;
-    for (const { uri, row } of corpus.rows) {
-      if (++count % 64 === 0) yield;
-      const entry = this.entry(row.symbol, row.kind);
-      const source: FactSource = { kind: 'catalogue', uri, line: row.line };
-      if (row.title) this.addFact(entry.titles, row.title, source);
-      if (row.date) this.addFact(entry.dates, row.date, source);
-      if (row.session !== undefined) this.addFact(entry.sessions, row.session, source);
-      if (row.adoptedAs) {
-        entry.adoptedAs = row.adoptedAs;
-        const adopted = this.entry(row.adoptedAs, 'resolution');
-        this.addAdoptedFrom(adopted, row.symbol);
-        if (row.adoptionDate) this.addFact(adopted.dates, row.adoptionDate, source);
-      }
+    this.rows = corpus.rows;
+    const file = (key: string, a: number, b: number) => {
+      const list = this.pending.get(key);
+      if (list) list.push(a, b);
+      else this.pending.set(key, [a, b]);
+    };
+    for (let r = 0; r < corpus.rows.length; r++) {
+      if ((r + 1) % 64 === 0) yield;
+      const { row } = corpus.rows[r];
+      file(row.symbol, -1 - r, ROW);
+      if (row.adoptedAs) file(row.adoptedAs, -1 - r, ROW_ADOPTED);
     }
-    for (const document of corpus.documents) {
-      this.addDocument(document);
+    // The session months of each key cited: a key is cited many times, its months read once.
+    const months = new Map<string, SessionMonths | null>();
+    for (const { document, facts, citations } of corpus.documents) {
+      const t = this.texts.length;
+      this.texts.push(document);
+      this.textFacts.push(facts);
+      this.citations.push(citations);
+      this.byUri.set(document.uri, document);
+      if (document.symbol) file(document.symbol, t, OWN);
+      if (document.adoptedAs) file(document.adoptedAs, t, ADOPTED);
+      for (let i = 0; i < citations.length; i++) {
+        const key = citations.key(i);
+        if (key === document.symbol || key === document.adoptedAs) continue;
+        // Another body's resolution is neither a fact of the Assembly's nor a text that cites it.
+        if (citations.kind(i) !== 'document') {
+          let known = months.get(key);
+          if (known === undefined) months.set(key, (known = sessionMonths(key) ?? null));
+          if (anotherBody(key, citations.date(i), known)) continue;
+        }
+        file(key, t, i);
+      }
       yield;
-    }
-    this.sourceKeys.clear();
-    this.adoptedFromSets.clear();
-    for (const entry of this.byKey.values()) {
-      if (++count % 256 === 0) yield;
-      const session = sessionOf(entry.key);
-      if (session !== undefined && entry.kind !== 'document' && entry.sessions.length === 0) {
-        // The symbol itself names the session: no source but the symbol is needed.
-        entry.sessions.push({ value: session, sources: [] });
-      }
-      for (const facts of [entry.titles, entry.dates, entry.sessions] as Fact<unknown>[][]) facts.sort((a, b) => b.sources.length - a.sources.length);
     }
   }
 
   get size(): number {
-    return this.byKey.size;
+    return this.byKey.size + this.pending.size;
   }
 
   lookup(key: string): SymbolEntry | undefined {
-    return this.byKey.get(key);
+    return this.byKey.get(key) ?? this.merge(key);
   }
 
   entries(): Iterable<SymbolEntry> {
+    for (const key of [...this.pending.keys()]) this.merge(key);
     return this.byKey.values();
   }
 
@@ -104,24 +120,113 @@ export class KnowledgeBase implements KnowledgeBaseView {
     return this.byUri.values();
   }
 
-  private entry(key: string, kind: CitationKind): SymbolEntry {
-    let entry = this.byKey.get(key);
-    if (!entry) {
-      entry = { key, kind, titles: [], dates: [], sessions: [], texts: [], adoptedFrom: [], citedBy: [] };
-      this.byKey.set(key, entry);
+  /**
+   * Merges every entry not asked for yet, in slices (the server does so once it is ready, so that
+   * the first completion of a symbol finds them merged); rejects once `signal` aborts.
+   */
+  async settle(signal?: AbortSignal): Promise<void> {
+    const pacer = new Pacer(signal);
+    for (const key of [...this.pending.keys()]) {
+      this.merge(key);
+      await pacer.pace();
     }
-    return entry;
   }
 
-  private addAdoptedFrom(adopted: SymbolEntry, symbol: string): void {
-    let symbols = this.adoptedFromSets.get(adopted);
-    if (!symbols) this.adoptedFromSets.set(adopted, (symbols = new Set(adopted.adoptedFrom)));
-    if (symbols.has(symbol)) return;
-    symbols.add(symbol);
-    adopted.adoptedFrom.push(symbol);
+  /** The entry of a key from its pending contributions; undefined when nothing names the key. */
+  private merge(key: string): SymbolEntry | undefined {
+    const list = this.pending.get(key);
+    if (!list) return undefined;
+    this.pending.delete(key);
+    const entry = new EntryMerge(key, this.kindOf(list[0], list[1]));
+    for (let k = 0; k < list.length; k += 2) {
+      const a = list[k];
+      const b = list[k + 1];
+      if (a < 0) this.mergeRow(entry, this.rows[-1 - a], b);
+      else if (b >= 0) this.mergeCitation(entry, a, b);
+      else this.mergeText(entry, a, b);
+    }
+    this.byKey.set(key, entry.finish());
+    if (this.pending.size === 0) {
+      // Every entry is merged: what the contributions named can go.
+      this.texts = [];
+      this.textFacts = [];
+      this.citations = [];
+      this.rows = [];
+    }
+    return this.byKey.get(key);
   }
 
-  private addFact<T>(facts: Fact<T>[], value: T, source: FactSource): void {
+  /** An entry's kind is that of its first contribution. */
+  private kindOf(a: number, b: number): CitationKind {
+    if (a < 0) return b === ROW ? this.rows[-1 - a].row.kind : 'resolution';
+    if (b >= 0) return this.citations[a].kind(b);
+    if (b === ADOPTED) return 'resolution';
+    const symbol = this.texts[a].symbol!;
+    return /\//.test(symbol) && !/^\d|^ES-/.test(symbol) ? 'document' : 'resolution';
+  }
+
+  private mergeRow(entry: EntryMerge, { uri, row }: { uri: string; row: CatalogueRow }, b: number): void {
+    const source: FactSource = { kind: 'catalogue', uri, line: row.line };
+    if (b === ROW_ADOPTED) {
+      entry.addAdoptedFrom(row.symbol);
+      if (row.adoptionDate) entry.addFact(entry.value.dates, row.adoptionDate, source);
+      return;
+    }
+    if (row.title) entry.addFact(entry.value.titles, row.title, source);
+    if (row.date) entry.addFact(entry.value.dates, row.date, source);
+    if (row.session !== undefined) entry.addFact(entry.value.sessions, row.session, source);
+    if (row.adoptedAs) entry.value.adoptedAs = row.adoptedAs;
+  }
+
+  private mergeText(entry: EntryMerge, t: number, b: number): void {
+    const document = this.texts[t];
+    entry.value.texts.push(document);
+    if (b === ADOPTED) {
+      if (document.symbol) entry.addAdoptedFrom(document.symbol);
+      return;
+    }
+    const facts = this.textFacts[t];
+    const source: FactSource = { kind: 'document', uri: document.uri, symbol: document.symbol };
+    if (facts.title) entry.addFact(entry.value.titles, facts.title, source);
+    if (facts.adopted) entry.addFact(entry.value.dates, facts.adopted, source);
+    if (facts.session !== undefined) entry.addFact(entry.value.sessions, facts.session, source);
+  }
+
+  private mergeCitation(entry: EntryMerge, t: number, i: number): void {
+    const document = this.texts[t];
+    const citation = this.citations[t].record(i);
+    if (citation.organ) entry.value.organ = citation.organ;
+    entry.value.citedBy.push(citation);
+    if (!citation.date && !citation.title) return;
+    const citing: FactSource = { kind: 'citation', uri: document.uri, offset: citation.start, citingSymbol: document.symbol };
+    if (citation.date) entry.addFact(entry.value.dates, citation.date, citing);
+    if (citation.title) entry.addFact(entry.value.titles, citation.title, citing);
+  }
+}
+
+/** One entry being merged from its contributions. */
+class EntryMerge {
+  readonly value: SymbolEntry;
+  /**
+   * The keys of each fact's sources from the file being merged. Most facts have one source in a
+   * file: its key alone, a set only from the second.
+   */
+  private readonly sourceKeys = new Map<Fact<unknown>, string | number | Set<string | number>>();
+  private sourceScope: string | undefined;
+  private adoptedFrom: Set<string> | undefined;
+
+  constructor(key: string, kind: CitationKind) {
+    this.value = { key, kind, titles: [], dates: [], sessions: [], texts: [], adoptedFrom: [], citedBy: [] };
+  }
+
+  addAdoptedFrom(symbol: string): void {
+    this.adoptedFrom ??= new Set();
+    if (this.adoptedFrom.has(symbol)) return;
+    this.adoptedFrom.add(symbol);
+    this.value.adoptedFrom.push(symbol);
+  }
+
+  addFact<T>(facts: Fact<T>[], value: T, source: FactSource): void {
     if (source.uri !== this.sourceScope) {
       this.sourceScope = source.uri;
       this.sourceKeys.clear();
@@ -146,34 +251,15 @@ export class KnowledgeBase implements KnowledgeBaseView {
     existing.sources.push(source);
   }
 
-  private addDocument({ document, facts, citations }: LoadedDocument): void {
-    this.byUri.set(document.uri, document);
-    const source: FactSource = { kind: 'document', uri: document.uri, symbol: document.symbol };
-    if (document.symbol) {
-      const kind = /\//.test(document.symbol) && !/^\d|^ES-/.test(document.symbol) ? 'document' : 'resolution';
-      const own = this.entry(document.symbol, this.byKey.get(document.symbol)?.kind ?? kind);
-      own.texts.push(document);
-      if (facts.title) this.addFact(own.titles, facts.title, source);
-      if (facts.adopted) this.addFact(own.dates, facts.adopted, source);
-      if (facts.session !== undefined) this.addFact(own.sessions, facts.session, source);
+  finish(): SymbolEntry {
+    const entry = this.value;
+    const session = sessionOf(entry.key);
+    if (session !== undefined && entry.kind !== 'document' && entry.sessions.length === 0) {
+      // The symbol itself names the session: no source but the symbol is needed.
+      entry.sessions.push({ value: session, sources: [] });
     }
-    if (document.adoptedAs) {
-      const adopted = this.entry(document.adoptedAs, 'resolution');
-      adopted.texts.push(document);
-      if (document.symbol) this.addAdoptedFrom(adopted, document.symbol);
-    }
-    for (const citation of citations) {
-      if (citation.key === document.symbol || citation.key === document.adoptedAs) continue;
-      // Another body's resolution is neither a fact of the Assembly's nor a text that cites it.
-      if (citation.kind !== 'document' && anotherBody(citation.key, citation.date)) continue;
-      const entry = this.entry(citation.key, citation.kind);
-      if (citation.organ) entry.organ = citation.organ;
-      entry.citedBy.push(citation);
-      if (!citation.date && !citation.title) continue;
-      const citing: FactSource = { kind: 'citation', uri: document.uri, offset: citation.start, citingSymbol: document.symbol };
-      if (citation.date) this.addFact(entry.dates, citation.date, citing);
-      if (citation.title) this.addFact(entry.titles, citation.title, citing);
-    }
+    for (const facts of [entry.titles, entry.dates, entry.sessions] as Fact<unknown>[][]) facts.sort((a, b) => b.sources.length - a.sources.length);
+    return entry;
   }
 }
 

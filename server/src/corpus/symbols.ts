@@ -292,10 +292,9 @@ export function sessionMonths(symbol: string): SessionMonths | undefined {
  * number theirs by session too, and a text often names the body a paragraph away. "form": a
  * session/number symbol of a session that never wrote that form ("5/1"); "date": a date
  * (yyyy-mm-dd) written with it that falls outside the session its symbol names. Undefined when
- * nothing says so.
+ * nothing says so. `months`: the key's session months when the caller has them (null: it has none).
  */
-export function anotherBody(key: string, iso?: string): 'form' | 'date' | undefined {
-  const months = sessionMonths(key);
+export function anotherBody(key: string, iso?: string, months: SessionMonths | null = sessionMonths(key) ?? null): 'form' | 'date' | undefined {
   if (!months) return /^\d{1,3}\/\d/.test(key) ? 'form' : undefined;
   return iso !== undefined && !withinSession(months, iso) ? 'date' : undefined;
 }

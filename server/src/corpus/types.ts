@@ -80,6 +80,20 @@ export interface CitationRecord extends CitationSite {
   title?: string;
 }
 
+/**
+ * A text's citations as the knowledge base files them: the fields it files a citation by, read
+ * without making the citation's record, and each record when its entry is merged. A text read from
+ * the on-disk cache keeps its citations as columns, so that a start does not make hundreds of
+ * thousands of records before a lookup needs one.
+ */
+export interface CitationList {
+  readonly length: number;
+  key(i: number): string;
+  kind(i: number): CitationKind;
+  date(i: number): string | undefined;
+  record(i: number): CitationRecord;
+}
+
 export type ParagraphKind = 'preambular' | 'operative' | 'subparagraph';
 
 /** A paragraph or sub-paragraph as the agreed-language index reads it. */
@@ -145,7 +159,7 @@ export interface FileStamp {
 export interface LoadedDocument {
   document: CorpusDocument;
   facts: DocumentFacts;
-  citations: CitationRecord[];
+  citations: CitationList;
   /** Where its paragraphs are kept until the agreed-language index and the cache have read them. */
   paragraphs: ParagraphRef;
   /** The file it was read from; undefined for a text held in memory. */

@@ -22,7 +22,7 @@ function knowledgeOf(loaded: LoadedCorpus) {
       symbol: document.symbol,
       title: document.title,
       facts,
-      citations,
+      citations: Array.from({ length: citations.length }, (_, i) => citations.record(i)),
       paragraphs: [...paragraphs.source.paragraphs(paragraphs.doc)],
     }))
     .sort((a, b) => a.uri.localeCompare(b.uri));
@@ -70,6 +70,8 @@ describe('corpus cache', () => {
     const cached = KnowledgeBase.build(second.loaded);
     assert.strictEqual(cached.size, fresh.size);
     assert.deepStrictEqual(cached.lookup('A/RES/78/1')?.titles.map((t) => t.value), fresh.lookup('A/RES/78/1')?.titles.map((t) => t.value));
+    const entries = (kb: KnowledgeBase) => [...kb.entries()].map((entry) => ({ ...entry, texts: entry.texts.map((text) => text.uri) }));
+    assert.deepStrictEqual(entries(cached), entries(fresh));
     // A cached document is still parsed on demand from its file.
     const document = cached.document(second.loaded.documents[0].document.uri)!;
     assert.ok(document.parsed()!.model.operative.length > 0);

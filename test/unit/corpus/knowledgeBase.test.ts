@@ -1,9 +1,9 @@
 import * as assert from 'assert';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
-import { memoryDocument } from '../../../server/src/corpus/compactDocument';
+import { citationList, memoryDocument } from '../../../server/src/corpus/compactDocument';
 import { loadCorpus, type LoadedCorpus } from '../../../server/src/corpus/corpusLoader';
 import { KnowledgeBase } from '../../../server/src/corpus/knowledgeBase';
 import { citationKey, displaySymbol, normalizeSymbol, undocsUrl } from '../../../server/src/corpus/symbols';
@@ -195,8 +195,8 @@ describe('knowledge base: conflicts are kept with their sources', () => {
   it('a citation found twice at the same place counts once; at another place it counts again', () => {
     const citing = (offset: number) => ({ kind: 'citation' as const, uri: 'file:///a.txt', offset, citingSymbol: undefined });
     const loaded = memoryDocument(ParsedDocument.parse({ uri: 'file:///a.txt', version: 0, getText: () => 'The General Assembly,\n\nRecalling its resolution 53/70 of 4 December 1998,\n' }));
-    const [citation] = loaded.citations;
-    loaded.citations = [7, 7, 9].map((start) => ({ ...citation, start, end: start + 5 }));
+    const citation = loaded.citations.record(0);
+    loaded.citations = citationList([7, 7, 9].map((start) => ({ ...citation, start, end: start + 5 })));
     const kb = KnowledgeBase.build({ documents: [loaded], problems: [], rows: [] });
     assert.deepStrictEqual(kb.lookup('53/70')!.dates[0].sources, [citing(7), citing(9)]);
   });
@@ -214,6 +214,27 @@ describe('knowledge base: built in slices for the server', () => {
     const sliced = await KnowledgeBase.buildAsync(loaded);
     assert.deepStrictEqual([...sliced.entries()], [...whole.entries()]);
     assert.deepStrictEqual([...sliced.documents()].map((d) => d.uri), [...whole.documents()].map((d) => d.uri));
+  });
+
+  it('an entry merged when first asked for is the one merged with all the others, whatever the order of lookups', async () => {
+    const realBulkDir = path.join(corpusDir, 'bulk');
+    // Forty real adopted texts and the seeds: symbols cited by many texts, with dates and titles.
+    const folder = mkdtempSync(path.join(tmpdir(), 'unres-kb-'));
+    for (const file of readdirSync(realBulkDir).sort().slice(0, 40)) copyFileSync(path.join(realBulkDir, file), path.join(folder, file));
+    const loaded = await loadCorpus({ shippedDir: seedCorpusDir(), folders: [folder], catalogues: [] });
+    rmSync(folder, { recursive: true, force: true });
+    const all = [...KnowledgeBase.build(loaded).entries()];
+    assert.ok(all.length > 100 && all.some((entry) => entry.citedBy.length > 1 && entry.dates.length > 0), 'the seeds cite symbols more than once, with dates');
+    const asked = KnowledgeBase.build(loaded);
+    const settled = KnowledgeBase.build(loaded);
+    await settled.settle();
+    assert.strictEqual(asked.size, all.length);
+    for (const entry of [...all].reverse()) {
+      assert.deepStrictEqual(asked.lookup(entry.key), entry, entry.key);
+      assert.deepStrictEqual(settled.lookup(entry.key), entry, entry.key);
+    }
+    assert.strictEqual(asked.lookup('no such symbol'), undefined);
+    assert.strictEqual(asked.size, all.length);
   });
 
   it('a superseded build stops', async () => {
