@@ -61,9 +61,9 @@ export class Knowledge implements KnowledgeView {
   constructor(private readonly events: KnowledgeEvents = {}) {
     this.activity = new CorpusActivity(events);
     this.corpus = new CorpusService({
-      started: (recordsRead) => {
+      started: () => {
         this.activity.loadStarted();
-        this.prefetchIndex(recordsRead);
+        this.prefetchIndex();
       },
       progress: (phase, done, total) => this.activity.progressed(phase, done, total),
       loaded: (kb, elapsedMs, newProblems, loaded, cachedTexts) => {
@@ -156,18 +156,16 @@ export class Knowledge implements KnowledgeView {
    * whether it is the index of what loads is known only once the load is done, but an unchanged
    * corpus, the usual start, then waits for the two files read side by side, not one after the
    * other. A later load reads the index once it is done, and only when the documents are those the
-   * file was built from. The records file is needed first, by the load: the index file is read
-   * once it is in.
+   * file was built from.
    */
-  private prefetchIndex(recordsRead: Promise<unknown>): void {
+  private prefetchIndex(): void {
     this.prefetched?.stop.abort();
     this.prefetched = undefined;
     const sources = this.corpus.configured;
     if (!this.cacheFolder || !sources || this.index !== EMPTY_AGREED_INDEX) return;
     const file = corpusCacheFile(this.cacheFolder, sources, 'index');
     const stop = new AbortController();
-    const read = recordsRead.then(() => readCacheFile(file, indexVersion(), { signal: stop.signal, checkLater: true }));
-    this.prefetched = { file, stop, read };
+    this.prefetched = { file, stop, read: readCacheFile(file, indexVersion(), { signal: stop.signal, checkLater: true }) };
   }
 
   /** Indexes the corpus paragraphs in the background (or reads the index cached for them); a newer corpus stops an older build. */

@@ -51,7 +51,7 @@ export interface IndexData {
   tokWord: Uint32Array;
   tokAfter: Uint8Array;
   /** Wording key (see keys.ts) -> first paragraph id; further ones chained in keyNext. */
-  keyMap: Map<number, number>;
+  keyMap: KeyMap;
   keyNext: Int32Array;
   // sources, grouped by paragraph
   srcOff: Int32Array;
@@ -80,4 +80,59 @@ export interface IndexData {
 export interface OpeningCount {
   phrase: string;
   count: number;
+}
+
+/** Wording keys to paragraph ids: a Map as built, or the sorted keys of a cache file, searched. */
+export interface KeyMap {
+  get(key: number): number | undefined;
+  readonly size: number;
+}
+
+/**
+ * The keys of a cache file, ascending, with their values: looked up by binary search, so that a
+ * start from the cache builds no Map of a few hundred thousand entries.
+ */
+export class SortedKeyMap implements KeyMap {
+  private constructor(
+    private readonly keys: Float64Array,
+    private readonly values: Int32Array,
+  ) {}
+
+  /** The map, or undefined unless the keys rise strictly and each has a value. */
+  static over(keys: Float64Array, values: Int32Array): SortedKeyMap | undefined {
+    if (keys.length !== values.length) return undefined;
+    for (let i = 1; i < keys.length; i++) if (!(keys[i] > keys[i - 1])) return undefined;
+    return new SortedKeyMap(keys, values);
+  }
+
+  /** The keys of a map, ascending, with their values. */
+  static arrays(map: KeyMap & Iterable<[number, number]>): { keys: Float64Array; values: Int32Array } {
+    const keys = new Float64Array(map.size);
+    let i = 0;
+    for (const [key] of map) keys[i++] = key;
+    keys.sort();
+    const values = new Int32Array(keys.length);
+    for (let k = 0; k < keys.length; k++) values[k] = map.get(keys[k])!;
+    return { keys, values };
+  }
+
+  get size(): number {
+    return this.keys.length;
+  }
+
+  /** The keys and values, as a cache file holds them. */
+  arrays(): { keys: Float64Array; values: Int32Array } {
+    return { keys: this.keys, values: this.values };
+  }
+
+  get(key: number): number | undefined {
+    let lo = 0;
+    let hi = this.keys.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.keys[mid] < key) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < this.keys.length && this.keys[lo] === key ? this.values[lo] : undefined;
+  }
 }

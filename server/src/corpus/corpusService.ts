@@ -15,11 +15,8 @@ import type { SharedTexts } from '../cacheFile';
 import type { CorpusProblem } from './types';
 
 export interface CorpusServiceEvents {
-  /**
-   * A load started; it supersedes any load still running. `recordsRead` settles once the cache's
-   * records file is read (at once when there is no cache): a file read after it does not slow it.
-   */
-  started?(recordsRead: Promise<unknown>): void;
+  /** A load started; it supersedes any load still running. */
+  started?(): void;
   /** Files read of those to read by the latest load. */
   progress?: LoadProgress;
   /**
@@ -90,7 +87,7 @@ export class CorpusService {
     const cache = this.cache;
     // Read while the loader walks the folders and reads the catalogues.
     const reading = cache?.read(sources);
-    this.events.started?.(reading?.catch(() => undefined) ?? Promise.resolve());
+    this.events.started?.();
     // A superseded load may read one more file before it sees the abort: its count is no longer news.
     const progress = (phase: 'loading' | 'indexing', done: number, total: number) => {
       if (generation === this.generation) this.events.progress?.(phase, done, total);

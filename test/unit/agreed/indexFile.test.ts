@@ -60,8 +60,19 @@ describe('agreed-language index file', () => {
     assert.ok(read);
     assert.ok(built.indexData.opening.some((o) => o === undefined) && built.indexData.opening.some((o) => o !== undefined), 'wordings with and without an opening phrase');
     assert.deepStrictEqual(read.indexData.opening, built.indexData.opening);
-    assert.ok(built.indexData.keyMap.size > 0);
-    assert.deepStrictEqual([...read.indexData.keyMap], [...built.indexData.keyMap]);
+    const keys = built.indexData.keyMap as Map<number, number>;
+    assert.ok(keys.size > 0);
+    assert.strictEqual(read.indexData.keyMap.size, keys.size);
+    for (const [key, value] of keys) assert.strictEqual(read.indexData.keyMap.get(key), value);
+    assert.strictEqual(read.indexData.keyMap.get(0.5), undefined);
+  });
+
+  it('is not used when its wording keys do not rise', async () => {
+    const content = await roundTrip('abc');
+    const keys = content.arrays.keyMapKeys as Float64Array;
+    assert.ok(keys.length > 1);
+    [keys[0], keys[1]] = [keys[1], keys[0]];
+    assert.strictEqual(indexFromContent(content, 'abc'), undefined);
   });
 
   it('is not used for other documents', async () => {
