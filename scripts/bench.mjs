@@ -1195,17 +1195,18 @@ async function wholeRecord({ parseResolution }) {
     const { indexFromContent } = require(path.join(root, 'out/server/src/agreed/indexFile.js'));
     const { CachedRecords } = require(path.join(root, 'out/server/src/corpus/corpusCache.js'));
     // The version stamp is the server bundle's: taken from each file's own header (its second line starts with the header's length).
-    const readBack = async (prefix) => {
+    // The records file is read as the server reads it: its paragraph texts left on disk.
+    const readBack = async (prefix, options) => {
       const name = readdirSync(cacheDir).find((n) => n.startsWith(prefix));
       const bytes = name ? readFileSync(path.join(cacheDir, name)) : undefined;
       const lead = bytes?.indexOf(10, bytes.indexOf(10) + 1);
       const header = bytes ? JSON.parse(bytes.toString('utf8', lead + 1, lead + 1 + parseInt(bytes.toString('latin1', bytes.indexOf(10) + 1, lead), 10))) : undefined;
-      const read = header ? await readCacheFile(path.join(cacheDir, name), header.version) : undefined;
+      const read = header ? await readCacheFile(path.join(cacheDir, name), header.version, options) : undefined;
       return read?.content;
     };
     const content = await readBack('index-');
     // The index names the texts of the records file rather than holding them again.
-    const records = await readBack('corpus-');
+    const records = await readBack('corpus-', { onDisk: ['textBytes'] });
     const recordTexts = records ? CachedRecords.from(records)?.texts : undefined;
     const index = content ? indexFromContent(content, content.json.fingerprint, {}, recordTexts) : undefined;
     if (!index) {

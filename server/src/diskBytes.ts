@@ -9,7 +9,10 @@
 // open file are those its digest was checked against, even after a newer file takes its name.
 import { closeSync, readSync } from 'fs';
 
-/** Bytes read at a time: texts read one after another (a rebuild reads them all) come from one read. */
+/**
+ * Bytes read at a time when texts are read one after another (a rebuild reads them all): they
+ * then come from one read. A text read on its own (a completion's, a hover's) reads its bytes only.
+ */
 const BLOCK = 64 * 1024;
 
 const closer = new FinalizationRegistry<number>((fd) => {
@@ -31,9 +34,10 @@ export class OpenFile {
 }
 
 export class DiskBytes {
-  private block = Buffer.alloc(0);
-  /** Where the block starts in the range. */
+  private buffer = Buffer.alloc(0);
+  /** The bytes of the range last read, buffer[0 .. blockLength), start at blockStart in the range. */
   private blockStart = 0;
+  private blockLength = 0;
   private whole: Buffer | undefined;
 
   constructor(
@@ -55,38 +59,39 @@ export class DiskBytes {
    */
   text(start: number, end: number): string {
     if (this.whole) return this.whole.toString('utf8', start, end);
-    if (start < this.blockStart || end > this.blockStart + this.block.length) {
-      const length = Math.min(Math.max(BLOCK, end - start), this.byteLength - start);
-      if (this.block.length < length) this.block = Buffer.allocUnsafe(Math.max(length, BLOCK));
-      if (!this.readInto(this.block, start, length)) {
-        this.block = Buffer.alloc(0);
-        return '';
-      }
+    const blockEnd = this.blockStart + this.blockLength;
+    if (start < this.blockStart || end > blockEnd) {
+      const sequential = start >= blockEnd && start - blockEnd < BLOCK;
+      const length = sequential ? Math.min(Math.max(BLOCK, end - start), this.byteLength - start) : end - start;
+      if (this.buffer.length < length) this.buffer = Buffer.allocUnsafe(Math.max(length, BLOCK));
       this.blockStart = start;
-      this.block = this.block.subarray(0, length);
+      this.blockLength = this.readInto(this.buffer, start, length);
+      if (end > start + this.blockLength) return '';
     }
-    return this.block.toString('utf8', start - this.blockStart, end - this.blockStart);
+    return this.buffer.toString('utf8', start - this.blockStart, end - this.blockStart);
   }
 
   /** The whole range in memory (read once, then kept): for a caller that needs all of it as bytes. */
   bytes(): Uint8Array {
     if (!this.whole) {
       const whole = Buffer.alloc(this.byteLength);
-      this.whole = this.readInto(whole, 0, this.byteLength) ? whole : Buffer.alloc(this.byteLength);
+      this.whole = this.readInto(whole, 0, this.byteLength) === this.byteLength ? whole : Buffer.alloc(this.byteLength);
     }
     return this.whole;
   }
 
-  private readInto(target: Buffer, start: number, length: number): boolean {
+  /** Reads bytes [start, start + length) of the range into `target`; how many there were (fewer where the file ends first). */
+  private readInto(target: Buffer, start: number, length: number): number {
+    let done = 0;
     try {
-      for (let done = 0; done < length; ) {
+      while (done < length) {
         const read = readSync(this.file.fd, target, done, length - done, this.position + start + done);
-        if (read === 0) return false;
+        if (read === 0) break;
         done += read;
       }
-      return true;
     } catch {
-      return false;
+      // what was read before the error stands
     }
+    return done;
   }
 }

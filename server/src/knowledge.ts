@@ -54,7 +54,6 @@ export class Knowledge implements KnowledgeView {
   private readonly activity: CorpusActivity;
   private cacheFolder: string | undefined;
   private cacheWrite: Promise<void> = Promise.resolve();
-  private settling: AbortController | undefined;
   /** The index file read while the first corpus load runs. */
   private prefetched: { file: string; read: Promise<CacheRead>; stop: AbortController } | undefined;
 
@@ -134,18 +133,7 @@ export class Knowledge implements KnowledgeView {
     return this.cacheWrite;
   }
 
-  /**
-   * Merges the entries of the knowledge base that no request has asked for yet, in slices, once
-   * the server is ready: the first completion of a symbol, which reads them all, then finds them merged.
-   */
-  private settleKnowledge(): void {
-    this.settling?.abort();
-    const settling = (this.settling = new AbortController());
-    this.kb.settle(settling.signal).catch(() => undefined);
-  }
-
   dispose(): void {
-    this.settling?.abort();
     this.build?.abort();
     this.prefetched?.stop.abort();
     this.corpus.dispose();
@@ -196,7 +184,6 @@ export class Knowledge implements KnowledgeView {
       if (build.signal.aborted) return;
       this.index = index;
       this.events.agreedIndexed?.(index, Date.now() - started);
-      this.settleKnowledge();
       if (cacheFile && sources && !cached) {
         const writing = (this.cacheWrite = writeIndex(cacheFile, index, fingerprint, log, this.corpus.cache?.textsDigests(sources)));
         await writing;

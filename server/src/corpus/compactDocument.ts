@@ -202,6 +202,7 @@ export function citationList(records: readonly CitationRecord[]): CitationList {
     key: (i) => records[i].key,
     kind: (i) => records[i].kind,
     date: (i) => records[i].date,
+    organ: (i) => records[i].organ,
     record: (i) => records[i],
   };
 }

@@ -195,6 +195,11 @@ class CachedCitations implements CitationList {
     return date >= 0 ? this.strings[date] : undefined;
   }
 
+  organ(i: number): string | undefined {
+    const organ = this.columns.citationOrgan[this.first + i];
+    return organ >= 0 ? this.strings[organ] : undefined;
+  }
+
   record(i: number): CitationRecord {
     const a = this.columns;
     const c = this.first + i;
@@ -211,7 +216,8 @@ class CachedCitations implements CitationList {
       key: this.key(i),
       kind: this.kind(i),
     };
-    if (a.citationOrgan[c] >= 0) record.organ = this.strings[a.citationOrgan[c]];
+    const organ = this.organ(i);
+    if (organ !== undefined) record.organ = organ;
     const date = this.date(i);
     if (date !== undefined) record.date = date;
     if (a.citationTitle[c] >= 0) record.title = this.strings[a.citationTitle[c]];
@@ -333,6 +339,13 @@ export interface CorpusCacheEvents {
   log(message: string): void;
 }
 
+/**
+ * The paragraphs' texts stay on disk, read when a completion or a lookup shows one: the file stays
+ * open meanwhile. Not on Windows, where a file held open cannot be replaced by a rename, and the
+ * next records file (this server's, or another window's) could then not be written.
+ */
+const TEXTS_ON_DISK = process.platform === 'win32' ? [] : ['textBytes'];
+
 /** The corpus records of one cache folder. */
 export class CorpusCache {
   /** The digests of the texts of each records file, as last read or written here. */
@@ -348,8 +361,7 @@ export class CorpusCache {
   async read(sources: CorpusSources): Promise<CachedRecords | undefined> {
     const file = corpusCacheFile(this.folder, sources, 'corpus');
     this.textDigests.delete(file);
-    // The paragraphs' texts stay on disk, read when a completion or a lookup shows one.
-    const read = await readCacheFile(file, this.version, { onDisk: ['textBytes'] });
+    const read = await readCacheFile(file, this.version, { onDisk: TEXTS_ON_DISK });
     if ('missing' in read) return undefined;
     let records: CachedRecords | undefined;
     try {

@@ -5,9 +5,10 @@
 // A corpus of 20,000 texts cites some 30,000 symbols hundreds of thousands of times, and a lookup
 // asks about one. The build only files each contribution (a catalogue row, a text's own symbol, a
 // citation) under its symbol's key, as two numbers; an entry is merged from its contributions, in
-// the order the corpus gave them, when it is first asked for (or when the server, once ready,
-// settles the rest in slices). A merged entry is what an eager merge of the whole corpus would
-// have made of it: the same facts, sources and order.
+// the order the corpus gave them, when it is first asked for. A merged entry is what an eager
+// merge of the whole corpus would have made of it: the same facts, sources and order. Completing
+// a symbol filters the keys by their kind and organ (`symbols`), read without merging, and merges
+// only the entries it may show.
 //
 // Each source is checked against those a fact has by a key in a set, not by a scan (the keys of one
 // file at a time: two sources can only be the same within one file). The base reads what the
@@ -16,7 +17,7 @@
 import type { LoadedCorpus } from './corpusLoader';
 import { Pacer } from './pacer';
 import { anotherBody, sessionMonths, sessionOf, type SessionMonths } from './symbols';
-import type { CatalogueRow, CitationList, CorpusDocument, CorpusProblem, Fact, FactSource, KnowledgeBaseView, SymbolEntry } from './types';
+import type { CatalogueRow, CitationList, CorpusDocument, CorpusProblem, Fact, FactSource, KnowledgeBaseView, SymbolEntry, SymbolSummary } from './types';
 import type { CitationKind } from '../parser/model';
 
 // A contribution is two numbers (a, b). a >= 0 is a text (its number in the load): b >= 0 is its
@@ -37,6 +38,7 @@ export class KnowledgeBase implements KnowledgeBaseView {
   private textFacts: LoadedCorpus['documents'][number]['facts'][] = [];
   private citations: CitationList[] = [];
   private rows: LoadedCorpus['rows'] = [];
+  private summaries: SymbolSummary[] | undefined;
 
   private constructor(readonly problems: readonly CorpusProblem[]) {}
 
@@ -121,15 +123,27 @@ export class KnowledgeBase implements KnowledgeBaseView {
   }
 
   /**
-   * Merges every entry not asked for yet, in slices (the server does so once it is ready, so that
-   * the first completion of a symbol finds them merged); rejects once `signal` aborts.
+   * Each key's kind and organ, without merging its entry: what a completion of symbols filters
+   * thousands of keys by, before it merges the few hundred it may show.
    */
-  async settle(signal?: AbortSignal): Promise<void> {
-    const pacer = new Pacer(signal);
-    for (const key of [...this.pending.keys()]) {
-      this.merge(key);
-      await pacer.pace();
+  symbols(): readonly SymbolSummary[] {
+    if (!this.summaries) {
+      const summaries: SymbolSummary[] = [];
+      for (const entry of this.byKey.values()) summaries.push(summaryOf(entry.key, entry.kind, entry.organ));
+      for (const [key, list] of this.pending) summaries.push(summaryOf(key, this.kindOf(list[0], list[1]), this.organOf(list)));
+      this.summaries = summaries;
     }
+    return this.summaries;
+  }
+
+  /** The organ an entry is given: its last citation's that names one. */
+  private organOf(list: readonly number[]): string | undefined {
+    for (let k = list.length - 2; k >= 0; k -= 2) {
+      if (list[k] < 0 || list[k + 1] < 0) continue;
+      const organ = this.citations[list[k]].organ(list[k + 1]);
+      if (organ) return organ;
+    }
+    return undefined;
   }
 
   /** The entry of a key from its pending contributions; undefined when nothing names the key. */
@@ -261,6 +275,10 @@ class EntryMerge {
     for (const facts of [entry.titles, entry.dates, entry.sessions] as Fact<unknown>[][]) facts.sort((a, b) => b.sources.length - a.sources.length);
     return entry;
   }
+}
+
+function summaryOf(key: string, kind: CitationKind, organ: string | undefined): SymbolSummary {
+  return organ === undefined ? { key, kind } : { key, kind, organ };
 }
 
 /** Two sources of one file are the same when their keys are: a row by its line, a citation by its offset. */

@@ -91,6 +91,7 @@ export interface CitationList {
   key(i: number): string;
   kind(i: number): CitationKind;
   date(i: number): string | undefined;
+  organ(i: number): string | undefined;
   record(i: number): CitationRecord;
 }
 
@@ -193,10 +194,19 @@ export interface SymbolEntry {
   citedBy: CitationSite[];
 }
 
+/** A key with what its entry's kind and organ are, read without merging the entry. */
+export interface SymbolSummary {
+  key: string;
+  kind: CitationKind;
+  organ?: string;
+}
+
 export interface KnowledgeBaseView {
   lookup(key: string): SymbolEntry | undefined;
-  /** Every entry, for completion. */
+  /** Every entry (each merged: for tests and tools; a completion reads `symbols`). */
   entries(): Iterable<SymbolEntry>;
+  /** Every key with its kind and organ, for completion. */
+  symbols(): readonly SymbolSummary[];
   /** The corpus text at a URI, for go to definition and paragraph lookups. */
   document(uri: string): CorpusDocument | undefined;
   readonly problems: readonly CorpusProblem[];

@@ -47,11 +47,19 @@ export function getCitationCompletions(document: ParsedDocument, position: Posit
   const keyPrefix = full ? (typed.startsWith(written) ? typed.slice(written.length) : '') : typed;
   if (full && !written.startsWith(typed.slice(0, written.length))) return [];
 
+  // Newest session first: the keys are filtered and ordered by session without their entries, and
+  // only the sessions that fill the list are merged and ordered by date.
+  const keys: { key: string; session: number }[] = [];
+  for (const symbol of kb.symbols()) {
+    if (symbol.kind !== kind || symbol.organ || !GA_KEY.test(symbol.key) || !symbol.key.startsWith(keyPrefix)) continue;
+    keys.push({ key: symbol.key, session: sessionOf(symbol.key) ?? 0 });
+  }
+  keys.sort((a, b) => b.session - a.session);
   const candidates: { entry: SymbolEntry; session: number; date: string; number: number }[] = [];
-  for (const entry of kb.entries()) {
-    if (entry.kind !== kind || entry.organ || !GA_KEY.test(entry.key) || !entry.key.startsWith(keyPrefix)) continue;
+  for (let k = 0; k < keys.length && (candidates.length < MAX_ITEMS || keys[k].session === keys[k - 1].session); k++) {
+    const entry = kb.lookup(keys[k].key)!;
     const number = Number(/\/(\d+)/.exec(entry.key)?.[1] ?? /^(\d+)/.exec(entry.key)?.[1] ?? 0);
-    candidates.push({ entry, session: sessionOf(entry.key) ?? 0, date: entry.dates[0]?.value ?? '', number });
+    candidates.push({ entry, session: keys[k].session, date: entry.dates[0]?.value ?? '', number });
   }
   if (token?.isCancellationRequested) return null;
   candidates.sort((a, b) => b.session - a.session || (a.date < b.date ? 1 : a.date > b.date ? -1 : 0) || b.number - a.number || a.entry.key.localeCompare(b.entry.key));

@@ -56,6 +56,25 @@ describe('citation completion', () => {
     assert.ok(items.every((i, n) => i.sortText === String(n).padStart(5, '0')));
   });
 
+  it('offers the 500 most recent of more, by session, then date, then number', () => {
+    // Five sessions of 200 resolutions each, dated out of their numbers' order.
+    const rows = [];
+    for (let session = 75; session <= 79; session++) {
+      for (let n = 1; n <= 200; n++) {
+        const date = `${1945 + session}-12-${String(1 + ((n * 7) % 28)).padStart(2, '0')}`;
+        rows.push({ uri: 'file:///catalogue.csv', row: { symbol: `${session}/${n}`, kind: 'resolution' as const, date, line: rows.length + 2 } });
+      }
+    }
+    const many = knowledgeBaseOf(rows);
+    const { items } = complete('Recalling its resolution |', many);
+    const expected = rows
+      .map(({ row }) => ({ key: row.symbol, session: Number(row.symbol.split('/')[0]), number: Number(row.symbol.split('/')[1]), date: row.date }))
+      .sort((a, b) => b.session - a.session || (a.date < b.date ? 1 : a.date > b.date ? -1 : 0) || b.number - a.number)
+      .slice(0, 500)
+      .map((r) => r.key);
+    assert.deepStrictEqual(items!.map((i) => i.label), expected);
+  });
+
   it('continues a list after "and " and after ", "', () => {
     const afterAnd = complete('Recalling its resolutions 53/70 of 4 December 1998 and 54/4|');
     assert.deepStrictEqual(afterAnd.items!.map(insert), ['54/49 of 1 December 1999']);
