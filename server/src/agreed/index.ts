@@ -569,7 +569,8 @@ export class AgreedIndex implements AgreedLanguageIndex {
   }
 
   private textOf(p: number): string {
-    return this.data.texts.get(this.data.text[p]);
+    // A paragraph already shown has its text decoded (the texts may be read from disk).
+    return this.cache.get(p)?.text ?? this.data.texts.get(this.data.text[p]);
   }
 
   /** Offset in a paragraph's text of its word number `word` (after repairs). */
