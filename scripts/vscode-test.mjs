@@ -359,7 +359,7 @@ function checkVsixContents(vsix) {
   const entries = vsixEntries(vsix);
   const files = entries.map(({ name }) => name);
   const has = (file) => files.includes(file);
-  const required = ['package.json', 'dist/client.js', 'dist/server.js', 'syntaxes/unres.tmLanguage.json', 'language-configuration.json', 'server/bin/unres-language-server.js', 'corpus/catalogue.json'];
+  const required = ['package.json', 'dist/client.js', 'dist/server.js', 'dist/pdf.js', 'dist/pdf.worker.js', 'syntaxes/unres.tmLanguage.json', 'language-configuration.json', 'server/bin/unres-language-server.js', 'corpus/catalogue.json'];
   const missing = required.filter((file) => !has(file));
   check(missing.length === 0, `the .vsix ships ${required.join(', ')}`, `missing: ${missing.join(', ')}; packed: ${files.join(', ')}`);
 
