@@ -8,7 +8,7 @@
 // Each text is parsed once, and one pass over the parse keeps what the features need
 // (compactDocument.ts); the parse is dropped. A text the on-disk cache read before, of the same
 // size and modification time, is not read at all: its record comes from the cache.
-import { promises as fs, statSync, type Stats } from 'fs';
+import { promises as fs, type Stats } from 'fs';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { documentFormatOf } from '../formats/documentFile';
@@ -17,7 +17,7 @@ import { ParsedDocument } from '../parsedDocument';
 import { parseCatalogueInSlices } from './catalogue';
 import { citationList, CompactDocument, extractDocument, StringPool } from './compactDocument';
 import { readDocumentFile } from './documentFiles';
-import { inspect, isInside, kindOf, readRegularFile } from './files';
+import { inspect, isInside, kindOf, readRegularFile, StatReader } from './files';
 import { ParagraphStore } from './paragraphStore';
 import { FileText, MAX_TEXT_BYTES, MemoryText, type ParseCache } from './parseCache';
 import { normalizeSymbol } from './symbols';
@@ -95,8 +95,6 @@ const MAX_DEPTH = 6;
 const MAX_BYTES = MAX_TEXT_BYTES;
 /** Files stat'ed at a time to look them up in the cache. */
 const STAT_BATCH = 64;
-/** A stat slower than this marks a slow file system (a network drive): the rest are stat'ed off the thread. */
-const SLOW_STAT_MS = 20;
 const SHIPPED_MANIFEST = 'catalogue.json';
 
 export async function loadCorpus(sources: CorpusSources, options: LoadOptions = {}): Promise<LoadedCorpus> {
@@ -190,34 +188,6 @@ export async function loadCorpus(sources: CorpusSources, options: LoadOptions = 
 }
 
 const uriOf = (file: string) => pathToFileURL(file).toString();
-
-/**
- * Stats the files of a load, to look them up in the cache. On a local disk a stat is a few
- * microseconds, and the thread pool's round trip costs more than the call (some 0.5 s of CPU at
- * 20,000 files): they are stat'ed on this thread. Once one is slow (a network drive), the rest are
- * stat'ed off it, so that no request waits on the file system.
- */
-class StatReader {
-  private slow = false;
-
-  async of(files: readonly string[]): Promise<(Stats | undefined)[]> {
-    if (this.slow) return Promise.all(files.map((file) => fs.stat(file).catch(() => undefined)));
-    const stats: (Stats | undefined)[] = [];
-    for (const file of files) {
-      const started = performance.now();
-      try {
-        stats.push(statSync(file, { throwIfNoEntry: false }));
-      } catch {
-        stats.push(undefined);
-      }
-      if (performance.now() - started > SLOW_STAT_MS) {
-        this.slow = true;
-        return [...stats, ...(await this.of(files.slice(stats.length)))];
-      }
-    }
-    return stats;
-  }
-}
 
 function compactDocument(uri: string, shipped: boolean, file: string, stats: Pick<Stats, 'size' | 'mtimeMs'>, symbol: string | undefined, adoptedAs: string | undefined, title: string | undefined, parses: ParseCache | undefined, text?: string): CompactDocument {
   // A document read into text (a PDF) keeps that text: reading it again takes its reader, which

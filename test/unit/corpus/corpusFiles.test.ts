@@ -4,12 +4,13 @@
 // inside the workspace folders and the home folder.
 import * as assert from 'assert';
 import { execFileSync } from 'child_process';
-import { closeSync, constants, mkdirSync, mkdtempSync, openSync, rmSync, symlinkSync, writeFileSync } from 'fs';
+import { closeSync, constants, mkdirSync, mkdtempSync, openSync, rmSync, statSync, symlinkSync, writeFileSync, type Stats } from 'fs';
 import * as net from 'net';
 import { tmpdir } from 'os';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { loadCorpus, type CorpusSources, type LoadedCorpus } from '../../../server/src/corpus/corpusLoader';
+import { StatReader } from '../../../server/src/corpus/files';
 import { CATALOGUES_SETTING, clientCorpusSettings, corpusSourcesOf, PATHS_SETTING, userCorpusSettings } from '../../../server/src/corpus/corpusSettings';
 
 const posix = process.platform !== 'win32';
@@ -274,3 +275,38 @@ describe('corpus settings: whose word a path is on', () => {
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+describe('corpus files: stats to look files up in the cache', () => {
+  let dir: string;
+  let files: string[];
+
+  before(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'unres-stats-'));
+    files = ['a.txt', 'b.txt', 'c.txt', 'd.txt'].map((name, i) => {
+      const file = path.join(dir, name);
+      writeFileSync(file, 'x'.repeat(i + 1));
+      return file;
+    });
+  });
+
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('stats on the thread while stats are quick; once one is slow, the rest off it, with the same answers', async () => {
+    const quick = new StatReader();
+    const sizes = (stats: (Stats | undefined)[]) => stats.map((s) => s?.size);
+    assert.deepStrictEqual(sizes(await quick.of([...files, path.join(dir, 'none.txt')])), [1, 2, 3, 4, undefined]);
+    assert.strictEqual(quick.offThread, false);
+    const onThread: string[] = [];
+    // A file system whose second stat takes 30 ms, as a network drive's may.
+    const slow = new StatReader((file) => {
+      onThread.push(file);
+      if (onThread.length === 2) for (const until = performance.now() + 30; performance.now() < until; );
+      return statSync(file);
+    });
+    assert.deepStrictEqual(sizes(await slow.of(files)), [1, 2, 3, 4]);
+    assert.strictEqual(slow.offThread, true);
+    assert.deepStrictEqual(onThread, files.slice(0, 2), 'after the slow stat, none on the thread');
+    assert.deepStrictEqual(sizes(await slow.of(files)), [1, 2, 3, 4]);
+    assert.strictEqual(onThread.length, 2);
+  });
+});
