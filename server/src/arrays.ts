@@ -55,3 +55,19 @@ export function minOf<T>(items: Iterable<T>, f: (item: T) => number): number {
   for (const item of items) least = Math.min(least, f(item));
   return least;
 }
+
+/**
+ * The first index in [0, length) at which `before` is false, `before` holding for a prefix of the
+ * indices and for none after (a sorted list's lower bound: "before the value sought"); `length`
+ * when it holds for every index. A binary search.
+ */
+export function partitionPoint(length: number, before: (i: number) => boolean): number {
+  let low = 0;
+  let high = length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (before(mid)) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}

@@ -84,6 +84,9 @@ type Crc32 = (data: Uint8Array, value?: number) => number;
 const crc32 = (zlib as { crc32?: Crc32 }).crc32;
 const ALGORITHM = crc32 ? 'crc32' : 'sha1';
 
+/** How a CRC-32 is written as a digest: the algorithm's name and eight hex digits. */
+const crcDigest = (value: number) => `crc32:${(value >>> 0).toString(16).padStart(8, '0')}`;
+
 /** A digest of bytes given in pieces. */
 export class Digest {
   private crc = 0;
@@ -114,7 +117,7 @@ export class Digest {
   }
 
   digest(): string {
-    if (this.algorithm === 'crc32') return `crc32:${this.crc.toString(16).padStart(8, '0')}`;
+    if (this.algorithm === 'crc32') return crcDigest(this.crc);
     return `sha1:${(this.hash ?? createHash('sha1')).digest('hex')}`;
   }
 }
@@ -240,7 +243,6 @@ async function digestsOnDisk(ranges: readonly DiskBytes[], checks: readonly Dige
   return digests;
 }
 
-const crcDigest = (value: number) => `crc32:${(value >>> 0).toString(16).padStart(8, '0')}`;
 
 /**
  * Reads a cache file written by writeCacheFile with this version. The reason a file is discarded

@@ -1,5 +1,6 @@
 // The built agreed-language index as the queries read it: compact typed arrays, and the
 // constants of their layout that the build writes by and the queries read by.
+import { partitionPoint } from '../arrays';
 import type { Interner } from '../interner';
 import type { StringTable } from '../stringTable';
 
@@ -126,13 +127,8 @@ export class SortedKeyMap implements KeyMap {
   }
 
   get(key: number): number | undefined {
-    let lo = 0;
-    let hi = this.keys.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (this.keys[mid] < key) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo < this.keys.length && this.keys[lo] === key ? this.values[lo] : undefined;
+    const { keys } = this;
+    const at = partitionPoint(keys.length, (i) => keys[i] < key);
+    return at < keys.length && keys[at] === key ? this.values[at] : undefined;
   }
 }

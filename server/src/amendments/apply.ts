@@ -13,6 +13,7 @@
 // are numbered again in order (unless the draft numbers its sections from 1 each), the
 // sub-paragraphs of a paragraph that gained or lost some are lettered again, and the references
 // of the draft to its own paragraphs ("paragraph 7 above") follow the paragraph they name.
+import { partitionPoint } from '../arrays';
 import { toSourceOffset } from '../parser/cleanText';
 import { bareLabel, formatLabel, labelValue } from '../parser/labels';
 import type { CleanText, LabelScheme, ResolutionDocument, SubParagraph } from '../parser/model';
@@ -318,14 +319,7 @@ function wordEdits(model: ResolutionDocument, content: CleanText, from: number, 
   const last = toSourceOffset(content, to, 'end');
   // The parser sorts the markers by offset.
   const markers = model.markers;
-  let low = 0;
-  let high = markers.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (markers[mid].start < first) low = mid + 1;
-    else high = mid;
-  }
-  for (let k = low; k < markers.length && (markers[k].start < last || (text === '' && markers[k].start === last)); k++) edits.push({ start: markers[k].start, end: markers[k].end, text: '' });
+  for (let k = partitionPoint(markers.length, (i) => markers[i].start < first); k < markers.length && (markers[k].start < last || (text === '' && markers[k].start === last)); k++) edits.push({ start: markers[k].start, end: markers[k].end, text: '' });
   return edits;
 }
 

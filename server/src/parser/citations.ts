@@ -1,5 +1,6 @@
 // Citations of resolutions, decisions and documents, read from clean text (so a list or a date
 // broken across lines, links and footnote markers do not get in the way), mapped back to source.
+import { partitionPoint } from '../arrays';
 import { toSourceSpan } from './cleanText';
 import { SYMBOL_PATTERN } from './lineKinds';
 import type { Citation, CitationKind, CleanText } from './model';
@@ -48,14 +49,8 @@ export function findCitations(clean: CleanText, container: Citation['container']
   // either: sorted by start, their ends are sorted too, and one binary search answers.
   let taken: Found[] = [];
   const occupied = (start: number, end: number) => {
-    let low = 0;
-    let high = taken.length;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if (taken[mid].start < end) low = mid + 1;
-      else high = mid;
-    }
-    return low > 0 && taken[low - 1].end > start;
+    const after = partitionPoint(taken.length, (i) => taken[i].start < end);
+    return after > 0 && taken[after - 1].end > start;
   };
 
   // Every symbol but a session in brackets has a slash: most paragraphs have none.

@@ -6,6 +6,7 @@
 // footnote's text. So every digit run that could be a marker becomes a candidate with a
 // strength, and the footnotes, taken in order, each pick their candidate between the marker
 // before and their own text.
+import { partitionPoint } from '../arrays';
 import { MONTHS } from './vocabulary';
 
 export interface MarkerCandidate {
@@ -316,39 +317,18 @@ function earliest(entry: LabelCandidates, weakest: number, low: number, high: nu
 
 /** Index of the first candidate after offset `from` in a list sorted by offset; the length when none is. */
 function firstAbove(list: MarkerCandidate[], from: number): number {
-  let low = 0;
-  let high = list.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (list[mid].at <= from) low = mid + 1;
-    else high = mid;
-  }
-  return low;
+  return partitionPoint(list.length, (i) => list[i].at <= from);
 }
 
 /** Index of the first number at least `value` in an ascending list; the length when none is. */
 function firstAtLeast(sorted: number[], value: number): number {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (sorted[mid] < value) low = mid + 1;
-    else high = mid;
-  }
-  return low;
+  return partitionPoint(sorted.length, (i) => sorted[i] < value);
 }
 
 /** The glued markers in source[start, end), by binary search. */
 export function gluedMarkersIn(glued: GluedMarkers, start: number, end: number): { at: number; label: string }[] {
   const { offsets, labels } = glued;
-  let low = 0;
-  let high = offsets.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (offsets[mid] < start) low = mid + 1;
-    else high = mid;
-  }
   const found: { at: number; label: string }[] = [];
-  for (let i = low; i < offsets.length && offsets[i] < end; i++) found.push({ at: offsets[i], label: labels[i] });
+  for (let i = partitionPoint(offsets.length, (k) => offsets[k] < start); i < offsets.length && offsets[i] < end; i++) found.push({ at: offsets[i], label: labels[i] });
   return found;
 }

@@ -1,7 +1,7 @@
 // Text -> ResolutionDocument. Tolerant by construction: every input yields a model, partial or
 // empty for text that is not a resolution, and an internal error is caught and reported in
 // `parseError` rather than thrown.
-import { appendAll } from '../arrays';
+import { appendAll, partitionPoint } from '../arrays';
 import { findCitations } from './citations';
 import { findReferences } from './references';
 import { toSourceSpan, withoutCleanChars } from './cleanText';
@@ -1146,15 +1146,8 @@ class ResolutionParser {
   private cleanOfSpan(span: Span) {
     // Lines are in source order: the span's lines are found by binary search, since a header may
     // hold as many report fields as it has lines.
-    let low = 0;
-    let high = this.lines.length;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if (this.lines[mid].contentEnd > span.start) high = mid;
-      else low = mid + 1;
-    }
     const segments: Segment[] = [];
-    for (let i = low; i < this.lines.length && this.lines[i].contentStart < span.end; i++) {
+    for (let i = partitionPoint(this.lines.length, (k) => this.lines[k].contentEnd <= span.start); i < this.lines.length && this.lines[i].contentStart < span.end; i++) {
       const line = this.lines[i];
       if (line.kind !== 'text' || line.contentEnd <= span.start) continue;
       const start = Math.max(line.contentStart, span.start);

@@ -6,6 +6,7 @@
 //
 // A query is built once per model (`queryOf`), lazily: its parts cost nothing until asked for.
 // Nothing here recurses to a depth the text decides.
+import { partitionPoint } from '../arrays';
 import { labelValue } from './labels';
 import { SUFFIX_PATTERN } from './negotiation';
 import type { Bracket, Citation, Footnote, NegotiationNote, HeaderField, Paragraph, ParagraphReference, ReferenceTarget, ResolutionDocument, Span, SubParagraph } from './model';
@@ -655,14 +656,8 @@ export function ascending(numbers: Set<number>): number[] {
  * (`written` ascending): then `to` is out of order, not after a gap.
  */
 export function skippedElsewhere(written: number[], from: number, to: number): boolean {
-  let low = 0;
-  let high = written.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (written[mid] < from) low = mid + 1;
-    else high = mid;
-  }
-  return low < written.length && written[low] < Math.min(to, from + 1000);
+  const first = partitionPoint(written.length, (i) => written[i] < from);
+  return first < written.length && written[first] < Math.min(to, from + 1000);
 }
 
 /**

@@ -4,6 +4,7 @@
 //   unres.malformedSymbol   (Warning)  something written as a symbol that is not one
 //   unres.missingParagraph  (Warning)  "paragraph 9 of resolution 73/266" when the corpus text has none
 // Reads the model only (citations, references and the clean text of paragraphs and footnotes).
+import { partitionPoint } from '../arrays';
 import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
 import { anotherBody, citationKey, normalizeSymbol } from '../corpus/symbols';
 import type { CorpusDocument, FactSource, KnowledgeBaseView } from '../corpus/types';
@@ -274,14 +275,7 @@ function anchoredAt(block: TextBlock, at: number): 'resolution' | 'decision' | u
     for (const placed of block.placed) block.reach.push((furthest = Math.max(furthest, placed.end)));
   }
   const reach = block.reach;
-  let low = 0;
-  let high = reach.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (reach[mid] > at) high = mid;
-    else low = mid + 1;
-  }
-  const previous: Placed | undefined = block.placed[low - 1];
+  const previous: Placed | undefined = block.placed[partitionPoint(reach.length, (i) => reach[i] <= at) - 1];
   if (!previous || !previous.anchored || previous.citation.kind === 'document') return undefined;
   return isSeparator(text, previous.end, at) ? previous.citation.kind : undefined;
 }

@@ -1,4 +1,5 @@
 // "Fix all": every structural fix that is certain, as one edit (source.fixAll.unres).
+import { partitionPoint } from '../arrays';
 import { CodeAction, CodeActionKind, TextEdit } from 'vscode-languageserver-types';
 import type { ParsedDocument } from '../parsedDocument';
 
@@ -38,14 +39,7 @@ export function getFixAllAction(document: ParsedDocument, editLists: TextEdit[][
 
 /** Index of the first value >= target in an ascending list. */
 function firstAtOrAfter(sorted: number[], target: number): number {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (sorted[mid] < target) low = mid + 1;
-    else high = mid;
-  }
-  return low;
+  return partitionPoint(sorted.length, (i) => sorted[i] < target);
 }
 
 /** Index of the first value > target in an ascending list. */
